@@ -1,0 +1,6 @@
+package hotsm.compiler.syntax;
+
+/** Where a node starts in its source file: 1-based line and column. */
+public record Position(String file, int line, int column) {
+    @Override public String toString() { return file + ":" + line + ":" + column; }
+}
