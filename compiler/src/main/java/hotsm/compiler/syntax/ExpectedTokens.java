@@ -1,0 +1,111 @@
+package hotsm.compiler.syntax;
+
+import hotsm.grammar.SmLexer;
+import hotsm.grammar.SmParser;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.IntervalSet;
+
+/** Token sets and tokens in plain words, for syntax error messages. */
+final class ExpectedTokens {
+    private ExpectedTokens() {}
+
+    private static final Set<Integer> ARGUMENT_START = Set.of(SmLexer.INT, SmLexer.STRING, SmLexer.LPAREN,
+            SmLexer.LOWER, SmLexer.QUALIFIED_LOWER, SmLexer.UPPER, SmLexer.QUALIFIED_UPPER);
+    private static final Set<Integer> EXPRESSION_START = union(ARGUMENT_START,
+            Set.of(SmLexer.MINUS, SmLexer.IF, SmLexer.LET, SmLexer.CASE));
+    private static final Set<Integer> COMMAND_START = Set.of(SmLexer.LOWER, SmLexer.QUALIFIED_LOWER, SmLexer.DO,
+            SmLexer.CASE, SmLexer.IF, SmLexer.LPAREN);
+    private static final Set<Integer> PATTERN_START = Set.of(SmLexer.WILDCARD, SmLexer.LOWER, SmLexer.UPPER,
+            SmLexer.QUALIFIED_UPPER, SmLexer.INT, SmLexer.MINUS, SmLexer.STRING, SmLexer.LPAREN);
+    private static final Set<Integer> TYPE_START = Set.of(SmLexer.UPPER, SmLexer.QUALIFIED_UPPER, SmLexer.LOWER,
+            SmLexer.LPAREN);
+    private static final Set<Integer> OPERATORS = Set.of(SmLexer.OR, SmLexer.AND, SmLexer.EQ, SmLexer.NE,
+            SmLexer.LT, SmLexer.LE, SmLexer.GT, SmLexer.GE, SmLexer.CONCAT, SmLexer.PLUS, SmLexer.STAR,
+            SmLexer.SLASH, SmLexer.PERCENT);
+    private static final Set<Integer> ENDS = Set.of(SmLexer.SEMI, SmLexer.RBRACE, Token.EOF);
+
+    /** {@code "an expression, '->' or the end of the line"}; empty for an empty set. */
+    static String describe(IntervalSet expected) {
+        Set<Integer> left = new LinkedHashSet<>(expected.toList());
+        List<String> phrases = new ArrayList<>();
+        take(left, EXPRESSION_START, "an expression", phrases);
+        if (left.contains(SmLexer.DO)) take(left, COMMAND_START, "a command", phrases);
+        if (left.contains(SmLexer.WILDCARD)) take(left, PATTERN_START, "a pattern", phrases);
+        take(left, OPERATORS, "an operator", phrases);
+        take(left, ARGUMENT_START, "an argument", phrases);
+        take(left, TYPE_START, "a type", phrases);
+        boolean end = left.removeAll(ENDS);
+        for (int type : left) phrases.add(tokenName(type));
+        if (end) phrases.add("the end of the line");
+        return join(phrases);
+    }
+
+    private static void take(Set<Integer> left, Set<Integer> group, String phrase, List<String> phrases) {
+        if (left.containsAll(group)) {
+            left.removeAll(group);
+            phrases.add(phrase);
+        }
+    }
+
+    private static String join(List<String> phrases) {
+        if (phrases.isEmpty()) return "";
+        if (phrases.size() == 1) return phrases.get(0);
+        return String.join(", ", phrases.subList(0, phrases.size() - 1)) + " or " + phrases.get(phrases.size() - 1);
+    }
+
+    /** How a token type reads in "expected ...". */
+    static String tokenName(int type) {
+        return switch (type) {
+            case SmLexer.LOWER -> "a name";
+            case SmLexer.UPPER -> "a capitalised name";
+            case SmLexer.QUALIFIED_LOWER -> "a qualified name";
+            case SmLexer.QUALIFIED_UPPER -> "a qualified capitalised name";
+            case SmLexer.INT -> "a number";
+            case SmLexer.STRING -> "a string";
+            case SmLexer.WILDCARD -> "'_'";
+            case SmLexer.STATE -> "'state'";
+            case SmLexer.INPUT -> "'input'";
+            case SmLexer.OUTPUT -> "'output'";
+            case SmLexer.SEMI -> "';'";
+            case SmLexer.LBRACE -> "'{'";
+            case SmLexer.RBRACE -> "'}'";
+            case Token.EOF -> "end of file";
+            default -> {
+                String literal = SmLexer.VOCABULARY.getLiteralName(type);
+                yield literal != null ? literal : SmLexer.VOCABULARY.getDisplayName(type);
+            }
+        };
+    }
+
+    /** A token the user wrote, quoted: {@code 'then'}, {@code '"abc..."'}. */
+    static String quote(Token t) {
+        String text = t.getText() == null ? "" : t.getText();
+        if (text.length() > 24) text = text.substring(0, 21) + "...";
+        return "'" + text + "'";
+    }
+
+    /** What a rule is, for "this does not fit ...". */
+    static String rulePhrase(int rule) {
+        return switch (rule) {
+            case SmParser.RULE_machineBlock, SmParser.RULE_machineItem -> "a machine (its lines are state, proc and where)";
+            case SmParser.RULE_upgradeBlock, SmParser.RULE_upgradeItem -> "an upgrade (its lines are state, input and output)";
+            case SmParser.RULE_stmtBlock, SmParser.RULE_stmt -> "a 'do' statement ('p <- cmd', 'cmd' or 'let p = e')";
+            case SmParser.RULE_cmd, SmParser.RULE_proc, SmParser.RULE_arrowName -> "a command ('f -< e', do, case or if)";
+            case SmParser.RULE_expr, SmParser.RULE_application, SmParser.RULE_aexpr, SmParser.RULE_replExpression -> "an expression";
+            case SmParser.RULE_pattern, SmParser.RULE_apattern, SmParser.RULE_constructorName -> "a pattern";
+            case SmParser.RULE_typeExpr, SmParser.RULE_btype, SmParser.RULE_atype, SmParser.RULE_constructorDecl -> "a type";
+            case SmParser.RULE_alt, SmParser.RULE_altBlock, SmParser.RULE_cmdAlt, SmParser.RULE_cmdAltBlock -> "a case alternative 'Pattern -> ...'";
+            default -> "a declaration";
+        };
+    }
+
+    private static Set<Integer> union(Set<Integer> a, Set<Integer> b) {
+        Set<Integer> out = new LinkedHashSet<>(a);
+        out.addAll(b);
+        return Set.copyOf(out);
+    }
+}

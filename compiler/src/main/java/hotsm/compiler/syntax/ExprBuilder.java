@@ -1,0 +1,137 @@
+package hotsm.compiler.syntax;
+
+import hotsm.grammar.SmParser;
+import hotsm.grammar.SmParserBaseVisitor;
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.Token;
+
+/**
+ * Builds {@link Expr}s from the {@code expr} rule. A minus sign directly in
+ * front of an integer literal makes a negative {@link Expr.IntLit} (so
+ * {@code -9223372036854775808} is representable); any other unary minus is
+ * an {@link Expr.Negate}.
+ */
+final class ExprBuilder extends SmParserBaseVisitor<Expr> {
+    private final BuildContext context;
+    private final PatternBuilder patterns;
+
+    ExprBuilder(BuildContext context, PatternBuilder patterns) {
+        this.context = context;
+        this.patterns = patterns;
+    }
+
+    @Override
+    public Expr visitApplicationExpr(SmParser.ApplicationExprContext ctx) { return visit(ctx.application()); }
+
+    @Override
+    public Expr visitApplication(SmParser.ApplicationContext ctx) {
+        Expr function = visit(ctx.aexpr(0));
+        if (ctx.aexpr().size() == 1) return function;
+        List<Expr> args = new ArrayList<>();
+        for (int i = 1; i < ctx.aexpr().size(); i++) args.add(visit(ctx.aexpr(i)));
+        return new Expr.App(function, args, context.pos(ctx));
+    }
+
+    @Override
+    public Expr visitNegateExpr(SmParser.NegateExprContext ctx) {
+        if (ctx.expr() instanceof SmParser.ApplicationExprContext app
+                && app.application().aexpr().size() == 1
+                && app.application().aexpr(0) instanceof SmParser.IntLiteralContext literal) {
+            return new Expr.IntLit(Literals.integer(literal.INT().getSymbol(), true, context), context.pos(ctx));
+        }
+        return new Expr.Negate(visit(ctx.expr()), context.pos(ctx));
+    }
+
+    @Override
+    public Expr visitMultiplicativeExpr(SmParser.MultiplicativeExprContext ctx) {
+        return binary(ctx.op, ctx.expr(0), ctx.expr(1));
+    }
+
+    @Override
+    public Expr visitAdditiveExpr(SmParser.AdditiveExprContext ctx) { return binary(ctx.op, ctx.expr(0), ctx.expr(1)); }
+
+    @Override
+    public Expr visitConcatExpr(SmParser.ConcatExprContext ctx) { return binary(ctx.op, ctx.expr(0), ctx.expr(1)); }
+
+    @Override
+    public Expr visitComparisonExpr(SmParser.ComparisonExprContext ctx) {
+        for (SmParser.ExprContext operand : ctx.expr()) {
+            if (operand instanceof SmParser.ComparisonExprContext inner) {
+                context.error(inner.op, "comparisons do not chain: '" + inner.op.getText() + "' and '"
+                        + ctx.op.getText() + "' need parentheses, e.g. (a < b) && (b < c)");
+            }
+        }
+        return binary(ctx.op, ctx.expr(0), ctx.expr(1));
+    }
+
+    @Override
+    public Expr visitAndExpr(SmParser.AndExprContext ctx) { return binary(ctx.op, ctx.expr(0), ctx.expr(1)); }
+
+    @Override
+    public Expr visitOrExpr(SmParser.OrExprContext ctx) { return binary(ctx.op, ctx.expr(0), ctx.expr(1)); }
+
+    private Expr binary(Token op, SmParser.ExprContext left, SmParser.ExprContext right) {
+        return new Expr.Binary(operator(op), visit(left), visit(right), context.pos(op));
+    }
+
+    private static BinaryOp operator(Token op) {
+        for (BinaryOp candidate : BinaryOp.values()) {
+            if (candidate.symbol().equals(op.getText())) return candidate;
+        }
+        throw new IllegalStateException("not a binary operator: " + op.getText());
+    }
+
+    @Override
+    public Expr visitIfExpr(SmParser.IfExprContext ctx) {
+        return new Expr.If(visit(ctx.expr(0)), visit(ctx.expr(1)), visit(ctx.expr(2)), context.pos(ctx));
+    }
+
+    @Override
+    public Expr visitLetExpr(SmParser.LetExprContext ctx) {
+        return new Expr.Let(patterns.visit(ctx.pattern()), visit(ctx.expr(0)), visit(ctx.expr(1)), context.pos(ctx));
+    }
+
+    @Override
+    public Expr visitCaseExpr(SmParser.CaseExprContext ctx) {
+        List<Expr.Alt> alts = new ArrayList<>();
+        for (SmParser.AltContext alt : ctx.altBlock().alt()) {
+            alts.add(new Expr.Alt(patterns.visit(alt.pattern()), visit(alt.expr()), context.pos(alt)));
+        }
+        if (alts.isEmpty()) context.error(ctx.OF().getSymbol(), "a 'case' needs at least one alternative 'Pattern -> expression'");
+        return new Expr.Case(visit(ctx.expr()), alts, context.pos(ctx));
+    }
+
+    @Override
+    public Expr visitIntLiteral(SmParser.IntLiteralContext ctx) {
+        return new Expr.IntLit(Literals.integer(ctx.INT().getSymbol(), false, context), context.pos(ctx));
+    }
+
+    @Override
+    public Expr visitStringLiteral(SmParser.StringLiteralContext ctx) {
+        return new Expr.StrLit(Literals.string(ctx.STRING().getSymbol(), context), context.pos(ctx));
+    }
+
+    @Override
+    public Expr visitUnitLiteral(SmParser.UnitLiteralContext ctx) { return new Expr.Unit(context.pos(ctx)); }
+
+    @Override
+    public Expr visitParenExpr(SmParser.ParenExprContext ctx) { return visit(ctx.expr()); }
+
+    @Override
+    public Expr visitTupleExpr(SmParser.TupleExprContext ctx) {
+        List<Expr> components = new ArrayList<>();
+        for (SmParser.ExprContext e : ctx.expr()) components.add(visit(e));
+        return new Expr.Tuple(components, context.pos(ctx));
+    }
+
+    @Override
+    public Expr visitVariable(SmParser.VariableContext ctx) {
+        return new Expr.Var(context.name(ctx.getStart()), context.pos(ctx));
+    }
+
+    @Override
+    public Expr visitConstructor(SmParser.ConstructorContext ctx) {
+        return new Expr.Con(context.name(ctx.getStart()), context.pos(ctx));
+    }
+}

@@ -1,0 +1,125 @@
+package hotsm.compiler.syntax;
+
+import hotsm.compiler.diag.Diagnostic;
+import hotsm.grammar.SmParser;
+import hotsm.grammar.VirtualToken;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.NoViableAltException;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.IntervalSet;
+
+/**
+ * Replaces ANTLR's console listener: turns each syntax error into a
+ * {@link Diagnostic} that says, in words, what was found and what was
+ * expected. Errors at layout tokens are reported at the end of the line (or
+ * file) they stand for. Only the first error of each top-level declaration is
+ * kept, since later ones are mostly echoes of it.
+ */
+final class SyntaxErrors extends BaseErrorListener {
+    private final String file;
+    private final CommonTokenStream tokens;
+    private final List<Diagnostic> errors = new ArrayList<>();
+
+    SyntaxErrors(String file, CommonTokenStream tokens) {
+        this.file = file;
+        this.tokens = tokens;
+    }
+
+    @Override
+    public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int charPositionInLine,
+                            String msg, RecognitionException e) {
+        Token offending = (Token) offendingSymbol;
+        SmParser parser = (SmParser) recognizer;
+        Found found = found(offending);
+        String expected;
+        if (e instanceof NoViableAltException noViable && noViable.getStartToken() != offending
+                && noViable.getStartToken().getTokenIndex() < offending.getTokenIndex()) {
+            expected = "this does not fit " + ExpectedTokens.rulePhrase(parser.getContext().getRuleIndex());
+        } else {
+            IntervalSet set;
+            try {
+                set = e != null && e.getExpectedTokens() != null && !(e instanceof NoViableAltException)
+                        ? e.getExpectedTokens() : parser.getExpectedTokens();
+            } catch (RuntimeException notAvailable) {
+                set = new IntervalSet();
+            }
+            String words = ExpectedTokens.describe(set);
+            expected = words.isEmpty() ? "this does not fit " + ExpectedTokens.rulePhrase(parser.getContext().getRuleIndex())
+                    : "expected " + words;
+        }
+        errors.add(new Diagnostic(file, found.line, found.column, found.length, Diagnostic.Severity.ERROR,
+                "unexpected " + found.description + ": " + expected));
+    }
+
+    private record Found(String description, int line, int column, int length) {}
+
+    /** What the parser met, in words, and where to point. */
+    private Found found(Token t) {
+        if (t.getType() == Token.EOF) {
+            Token before = realNeighbour(t.getTokenIndex(), -1);
+            if (before == null) return new Found("end of file", t.getLine(), t.getCharPositionInLine() + 1, 1);
+            return new Found("end of file", before.getLine(), before.getCharPositionInLine() + 1 + textLength(before), 1);
+        }
+        if (!(t instanceof VirtualToken)) {
+            return new Found(ExpectedTokens.quote(t), t.getLine(), t.getCharPositionInLine() + 1, Math.max(1, textLength(t)));
+        }
+        Token before = realNeighbour(t.getTokenIndex(), -1);
+        Token after = realNeighbour(t.getTokenIndex(), +1);
+        if (after != null && (before == null || after.getLine() == before.getLine()) && after.getType() != Token.EOF) {
+            return new Found(ExpectedTokens.quote(after), after.getLine(), after.getCharPositionInLine() + 1,
+                    Math.max(1, textLength(after)));
+        }
+        String what = after == null || after.getType() == Token.EOF ? "end of file" : "end of the line";
+        if (before == null) return new Found(what, t.getLine(), t.getCharPositionInLine() + 1, 1);
+        return new Found(what, before.getLine(), before.getCharPositionInLine() + 1 + textLength(before), 1);
+    }
+
+    private Token realNeighbour(int index, int direction) {
+        if (index < 0) return null;
+        for (int i = index + direction; i >= 0 && i < tokens.size(); i += direction) {
+            Token t = tokens.get(i);
+            if (!(t instanceof VirtualToken)) return t;
+            if (t.getType() == Token.EOF) return t;
+        }
+        return null;
+    }
+
+    private static int textLength(Token t) {
+        String text = t.getText();
+        return text == null ? 1 : text.length();
+    }
+
+    /**
+     * The first error of each top-level declaration (a declaration starts at
+     * a line whose first token is at column 1), leaving out lines that
+     * already have a lexical error.
+     */
+    List<Diagnostic> independentOf(List<Diagnostic> lexical) {
+        Set<Integer> lexicalLines = new HashSet<>();
+        for (Diagnostic d : lexical) lexicalLines.add(d.line());
+        TreeSet<Integer> declarationStarts = new TreeSet<>();
+        declarationStarts.add(1);
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (!(t instanceof VirtualToken) && t.getType() != Token.EOF && t.getCharPositionInLine() == 0) {
+                declarationStarts.add(t.getLine());
+            }
+        }
+        List<Diagnostic> kept = new ArrayList<>();
+        Set<Integer> reported = new HashSet<>();
+        for (Diagnostic d : errors) {
+            if (lexicalLines.contains(d.line())) continue;
+            Integer start = declarationStarts.floor(d.line());
+            if (reported.add(start == null ? 1 : start)) kept.add(d);
+        }
+        return kept;
+    }
+}

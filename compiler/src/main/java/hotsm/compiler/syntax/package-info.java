@@ -1,0 +1,19 @@
+/**
+ * The syntax phase: source text to AST.
+ *
+ * <p>Input: a file name and its text. Output: a {@link hotsm.compiler.syntax.Module}
+ * (or an {@link hotsm.compiler.syntax.Expr} for the REPL) plus every syntax
+ * error as a {@link hotsm.compiler.diag.Diagnostic}; {@link hotsm.compiler.syntax.Parser}
+ * is the entry point and never throws. The grammar and the layout pass live in
+ * the {@code grammar} module ({@code hotsm.grammar}); {@link hotsm.compiler.syntax.AstBuilder}
+ * turns the parse tree into the immutable records of this package, resolving
+ * string escapes, checking integer literals fit in 64 bits and rejecting what
+ * the grammar lets through but LANGUAGE.md forbids (chained comparisons, a
+ * machine without state or step, ...).
+ *
+ * <p>Invariants: every node carries the 1-based position of its first token
+ * (a binary operator's node: the operator's); names are as written (resolution
+ * is the next phase); a minus sign directly before an integer literal is part
+ * of the literal.
+ */
+package hotsm.compiler.syntax;

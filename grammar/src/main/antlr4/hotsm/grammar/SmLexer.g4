@@ -1,0 +1,89 @@
+/*
+ * Lexer of the .sm language (LANGUAGE.md §2).
+ *
+ * Layout (LANGUAGE.md §3) is not handled here: LayoutTokenSource reads these
+ * tokens and inserts the virtual braces and semicolons the parser expects.
+ * Tokens the parser must never see (tabs, stray characters, unterminated
+ * strings) are separate token types that the layout pass turns
+ * into diagnostics.
+ */
+lexer grammar SmLexer;
+
+// Contextual keywords: the lexer produces LOWER; the layout pass retags a
+// LOWER 'state' / 'input' / 'output' that starts a machine or upgrade item.
+tokens { STATE, INPUT, OUTPUT }
+
+// Keywords
+MODULE    : 'module';
+IMPORT    : 'import';
+AS        : 'as';
+DATA      : 'data';
+TYPE      : 'type';
+MACHINE   : 'machine';
+PROC      : 'proc';
+DO        : 'do';
+CASE      : 'case';
+OF        : 'of';
+IF        : 'if';
+THEN      : 'then';
+ELSE      : 'else';
+LET       : 'let';
+IN        : 'in';
+WHERE     : 'where';
+UPGRADE   : 'upgrade';
+DOWNGRADE : 'downgrade';
+
+// Punctuation (longest match: '-<' before '-', '<-' before '<', ...)
+FEED      : '-<';
+BIND      : '<-';
+ARROW     : '->';
+OR        : '||';
+AND       : '&&';
+EQ        : '==';
+NE        : '/=';
+LE        : '<=';
+GE        : '>=';
+LT        : '<';
+GT        : '>';
+CONCAT    : '++';
+PLUS      : '+';
+MINUS     : '-';
+STAR      : '*';
+SLASH     : '/';
+PERCENT   : '%';
+EQUALS    : '=';
+COLON     : ':';
+COMMA     : ',';
+SEMI      : ';';
+BAR       : '|';
+LPAREN    : '(';
+RPAREN    : ')';
+LBRACE    : '{';
+RBRACE    : '}';
+
+// Names and literals
+QUALIFIED_LOWER : UpperId '.' LowerId;
+QUALIFIED_UPPER : UpperId '.' UpperId;
+WILDCARD  : '_';
+LOWER     : LowerId;
+UPPER     : UpperId;
+INT       : Digit+;
+STRING    : '"' (Escape | ~["\\\r\n])* '"';
+
+// Trivia
+LINE_COMMENT  : '--' ~[\r\n]* -> skip;
+BLOCK_COMMENT : '{-' (BLOCK_COMMENT | .)*? '-}' -> skip;
+WHITESPACE    : [ \r\n\f]+ -> skip;
+
+// Errors, reported by the layout pass and never given to the parser
+TAB                 : '\t';
+UNTERMINATED_STRING : '"' (Escape | ~["\\\r\n])*;
+ERROR_CHARACTER     : .;
+// An unterminated '{-' lexes as LBRACE MINUS with no space between; the
+// layout pass reports it.
+
+fragment LowerId : [a-z_] IdChar*;
+fragment UpperId : [A-Z] IdChar*;
+fragment IdChar  : [A-Za-z0-9_'];
+fragment Digit   : [0-9];
+fragment Escape  : '\\' ~[\r\n];

@@ -1,0 +1,361 @@
+package hotsm.grammar;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.CommonToken;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenFactory;
+import org.antlr.v4.runtime.TokenSource;
+
+/**
+ * The layout rule of LANGUAGE.md §3 as a pass between {@link SmLexer} and
+ * {@link SmParser}, in the manner of Haskell's algorithm L.
+ *
+ * <p>{@code do}, {@code of}, {@code where} and a {@code machine}/{@code upgrade}/
+ * {@code downgrade} header open a block. After {@code do}/{@code of}/{@code where}
+ * the next token sets the block's column; after a header, the first token on
+ * a later line does. The pass emits a virtual {@code LBRACE} there, a virtual
+ * {@code SEMI} before every line that starts at the block's column, and a
+ * virtual {@code RBRACE} when a line starts to its left or at the end of the
+ * input. An explicit {@code {} after the opener makes an explicit block that
+ * layout leaves alone. In {@link Mode#MODULE} the whole file is a block at
+ * column 1 whose items are separated by SEMI (no braces).
+ *
+ * <p>Haskell's "parse-error(t)" rule, which closes an implicit block when the
+ * parser cannot go on, is approximated by the tokens that end a construct
+ * opened before the block: {@code )} and {@code ,} close blocks opened inside
+ * the parenthesis, {@code then}/{@code else} those opened after the matching
+ * {@code if}/{@code then}, {@code in} those after the matching {@code let},
+ * {@code }} those inside the explicit brace, and {@code where} the
+ * {@code do}/{@code of} blocks of the machine's step. A {@code then} or
+ * {@code else} at the column of its {@code do} block continues the {@code if}
+ * (as GHC's DoAndIfThenElse).
+ *
+ * <p>{@code state}, {@code input} and {@code output} become keywords
+ * ({@code STATE}, ...) only as the first token of a machine or upgrade item.
+ * Tabs, stray characters, unterminated strings and block comments become
+ * {@link LexicalError}s and are not passed on.
+ */
+public final class LayoutTokenSource implements TokenSource {
+
+    /** What the input is: a whole module, or a single expression (REPL). */
+    public enum Mode { MODULE, EXPRESSION }
+
+    private enum Kind {
+        MODULE, HEADER, DO, OF, WHERE, EXPLICIT, // blocks
+        PAREN, IF, THEN, LET;                    // markers of open constructs
+
+        boolean isBlock() { return ordinal() <= EXPLICIT.ordinal(); }
+    }
+
+    /** A block (with its column; 0 for an explicit one) or a marker. */
+    private record Context(Kind kind, int column, boolean headerItems) {
+        boolean isImplicitBlock() { return kind.isBlock() && kind != Kind.EXPLICIT; }
+    }
+
+    private final SmLexer lexer;
+    private final List<LexicalError> errors = new ArrayList<>();
+    private final Deque<Token> output = new ArrayDeque<>();
+    private final List<Context> stack = new ArrayList<>();
+    private Token peeked;
+    private boolean finished;
+
+    private Kind pendingOpen;          // DO, OF, WHERE or HEADER after its opener
+    private Context itemStart;         // the block whose item the next token starts
+    private int lastLine;              // line of the last real token
+    private int lastEmittedType = Token.INVALID_TYPE;
+    private int lastTabLine;
+
+    public LayoutTokenSource(SmLexer lexer, Mode mode) {
+        this.lexer = lexer;
+        if (mode == Mode.MODULE) stack.add(new Context(Kind.MODULE, 1, false));
+    }
+
+    /** The lexical errors met so far (all of them once EOF was returned). */
+    public List<LexicalError> lexicalErrors() { return List.copyOf(errors); }
+
+    @Override
+    public Token nextToken() {
+        while (output.isEmpty()) {
+            if (finished) return lexer.getTokenFactory().create(Token.EOF, "<EOF>");
+            step(nextRealToken());
+        }
+        return output.poll();
+    }
+
+    private void step(Token t) {
+        if (t.getType() == Token.EOF) {
+            if (pendingOpen != null) emitEmptyBlock(t);
+            for (int i = stack.size() - 1; i >= 0; i--) {
+                if (stack.get(i).isImplicitBlock() && stack.get(i).kind() != Kind.MODULE) emitVirtual(SmLexer.RBRACE, "}", t);
+            }
+            stack.clear();
+            output.add(t);
+            finished = true;
+            return;
+        }
+        boolean firstOnLine = t.getLine() > lastLine;
+        boolean layoutDone = false;
+        if (pendingOpen != null) {
+            if (t.getType() == SmLexer.LBRACE) {
+                stack.add(new Context(Kind.EXPLICIT, 0, pendingOpen == Kind.HEADER));
+                itemStart = top();
+                pendingOpen = null;
+                emitReal(t);
+                return;
+            }
+            if (pendingOpen != Kind.HEADER || firstOnLine) {
+                int column = t.getCharPositionInLine() + 1;
+                boolean header = pendingOpen == Kind.HEADER;
+                Kind kind = pendingOpen;
+                pendingOpen = null;
+                if (column > currentIndent()) {
+                    stack.add(new Context(kind, column, header));
+                    emitVirtual(SmLexer.LBRACE, "{", t);
+                    itemStart = top();
+                    layoutDone = true;
+                } else {
+                    emitEmptyBlock(t);
+                }
+            }
+        }
+        if (firstOnLine && !layoutDone) layoutLine(t);
+        constructs(t);
+        emitReal(t);
+        switch (t.getType()) {
+            case SmLexer.DO -> pendingOpen = Kind.DO;
+            case SmLexer.OF -> pendingOpen = Kind.OF;
+            case SmLexer.WHERE -> pendingOpen = Kind.WHERE;
+            case SmLexer.MACHINE, SmLexer.UPGRADE, SmLexer.DOWNGRADE -> {
+                pendingOpen = Kind.HEADER;
+            }
+            default -> { }
+        }
+    }
+
+    /** A line starts with {@code t}: close blocks to its right, separate items at its column. */
+    private void layoutLine(Token t) {
+        int column = t.getCharPositionInLine() + 1;
+        while (true) {
+            int b = innermostBlock(stack.size() - 1);
+            if (b < 0 || stack.get(b).kind() == Kind.EXPLICIT) return;
+            Context block = stack.get(b);
+            if (column < block.column()) {
+                closeFrom(b, t);
+                continue;
+            }
+            if (column == block.column() && !continuesConstruct(t, b) && lastEmittedType != Token.INVALID_TYPE) {
+                truncate(b + 1);
+                emitVirtual(SmLexer.SEMI, ";", t);
+                itemStart = block;
+            }
+            return;
+        }
+    }
+
+    /** {@code then}/{@code else}/{@code in} at the block's column continue an open if/let. */
+    private boolean continuesConstruct(Token t, int block) {
+        Kind wanted = switch (t.getType()) {
+            case SmLexer.THEN -> Kind.IF;
+            case SmLexer.ELSE -> Kind.THEN;
+            case SmLexer.IN -> Kind.LET;
+            default -> null;
+        };
+        if (wanted == null) return false;
+        for (int i = stack.size() - 1; i > block; i--) {
+            if (stack.get(i).kind() == wanted) return true;
+        }
+        return false;
+    }
+
+    /** Tokens that end a construct opened before some implicit blocks close those blocks. */
+    private void constructs(Token t) {
+        switch (t.getType()) {
+            case SmLexer.LPAREN -> stack.add(new Context(Kind.PAREN, 0, false));
+            case SmLexer.RPAREN -> closeTo(Kind.PAREN, true, t);
+            case SmLexer.COMMA -> closeTo(Kind.PAREN, false, t);
+            case SmLexer.LBRACE -> stack.add(new Context(Kind.EXPLICIT, 0, false));
+            case SmLexer.RBRACE -> closeTo(Kind.EXPLICIT, true, t);
+            case SmLexer.IF -> stack.add(new Context(Kind.IF, 0, false));
+            case SmLexer.THEN -> {
+                if (closeTo(Kind.IF, true, t)) stack.add(new Context(Kind.THEN, 0, false));
+            }
+            case SmLexer.ELSE -> closeTo(Kind.THEN, true, t);
+            case SmLexer.LET -> stack.add(new Context(Kind.LET, 0, false));
+            case SmLexer.IN -> closeTo(Kind.LET, true, t);
+            case SmLexer.SEMI -> {
+                int b = innermostBlock(stack.size() - 1);
+                if (b >= 0) {
+                    truncate(b + 1);
+                    itemStart = stack.get(b);
+                }
+            }
+            case SmLexer.WHERE -> closeStepBlocks(t);
+            default -> { }
+        }
+    }
+
+    /**
+     * Finds the innermost {@code kind} marker not beyond an explicit brace or a
+     * parenthesis (unless that is what is sought), closes the implicit blocks
+     * above it and pops it if {@code pop}. Returns whether it was found.
+     */
+    private boolean closeTo(Kind kind, boolean pop, Token at) {
+        for (int i = stack.size() - 1; i >= 0; i--) {
+            Kind k = stack.get(i).kind();
+            if (k == kind) {
+                closeAbove(i, at);
+                if (pop) truncate(i);
+                return true;
+            }
+            if (k == Kind.EXPLICIT || k == Kind.PAREN) return false;
+        }
+        return false;
+    }
+
+    /** {@code where}: close the step's do/of blocks; it is a new item of the machine. */
+    private void closeStepBlocks(Token at) {
+        while (true) {
+            int b = innermostBlock(stack.size() - 1);
+            if (b < 0) return;
+            Kind k = stack.get(b).kind();
+            if (k != Kind.DO && k != Kind.OF) break;
+            closeFrom(b, at);
+        }
+        int b = innermostBlock(stack.size() - 1);
+        if (b < 0) return;
+        truncate(b + 1);
+        if (stack.get(b).headerItems() && lastEmittedType != SmLexer.SEMI && lastEmittedType != SmLexer.LBRACE) {
+            emitVirtual(SmLexer.SEMI, ";", at);
+        }
+    }
+
+    /** Closes every implicit block above index {@code i} (keeping {@code i}). */
+    private void closeAbove(int i, Token at) {
+        for (int j = stack.size() - 1; j > i; j--) {
+            if (stack.get(j).isImplicitBlock()) emitVirtual(SmLexer.RBRACE, "}", at);
+        }
+        truncate(i + 1);
+    }
+
+    /** Closes the implicit block at index {@code b} and everything above it. */
+    private void closeFrom(int b, Token at) {
+        closeAbove(b, at);
+        emitVirtual(SmLexer.RBRACE, "}", at);
+        truncate(b);
+    }
+
+    private int innermostBlock(int from) {
+        for (int i = from; i >= 0; i--) {
+            if (stack.get(i).kind().isBlock()) return i;
+        }
+        return -1;
+    }
+
+    /** The column of the innermost block; 0 inside explicit braces or outside any block. */
+    private int currentIndent() {
+        int b = innermostBlock(stack.size() - 1);
+        return b < 0 ? 0 : stack.get(b).column();
+    }
+
+    private Context top() { return stack.get(stack.size() - 1); }
+
+    private void truncate(int size) {
+        while (stack.size() > size) stack.remove(stack.size() - 1);
+    }
+
+    private void emitEmptyBlock(Token at) {
+        pendingOpen = null;
+        emitVirtual(SmLexer.LBRACE, "{", at);
+        emitVirtual(SmLexer.RBRACE, "}", at);
+    }
+
+    private void emitVirtual(int type, String text, Token at) {
+        output.add(new VirtualToken(type, text, at));
+        lastEmittedType = type;
+    }
+
+    private void emitReal(Token t) {
+        if (itemStart != null && itemStart.headerItems() && t.getType() == SmLexer.LOWER
+                && !stack.isEmpty() && top() == itemStart && t instanceof CommonToken c) {
+            switch (t.getText()) {
+                case "state" -> c.setType(SmLexer.STATE);
+                case "input" -> c.setType(SmLexer.INPUT);
+                case "output" -> c.setType(SmLexer.OUTPUT);
+                default -> { }
+            }
+        }
+        itemStart = null;
+        lastLine = t.getLine();
+        lastEmittedType = t.getType();
+        output.add(t);
+    }
+
+    // ------------------------------------------------------------ lexical errors
+
+    /** The next token the parser may see; lexical errors are recorded and skipped. */
+    private Token nextRealToken() {
+        while (true) {
+            Token t = rawToken();
+            switch (t.getType()) {
+                case SmLexer.TAB -> {
+                    if (t.getLine() != lastTabLine) error(t, 1, "tab character: indent with spaces");
+                    lastTabLine = t.getLine();
+                }
+                case SmLexer.ERROR_CHARACTER -> error(t, 1, "unexpected character " + describeChar(t.getText()));
+                case SmLexer.UNTERMINATED_STRING -> {
+                    error(t, t.getText().length(), "unterminated string literal: add a closing '\"' on the same line");
+                    CommonToken s = new CommonToken(t);
+                    s.setType(SmLexer.STRING);
+                    s.setText(t.getText() + "\"");
+                    return s;
+                }
+                case SmLexer.LBRACE -> {
+                    Token next = rawToken();
+                    if (next.getType() == SmLexer.MINUS && next.getStartIndex() == t.getStopIndex() + 1) {
+                        error(t, 2, "unterminated block comment: '{-' has no matching '-}'");
+                        Token eof;
+                        do eof = rawToken(); while (eof.getType() != Token.EOF);
+                        return eof;
+                    }
+                    peeked = next;
+                    return t;
+                }
+                default -> {
+                    return t;
+                }
+            }
+        }
+    }
+
+    private Token rawToken() {
+        if (peeked != null) {
+            Token t = peeked;
+            peeked = null;
+            return t;
+        }
+        return lexer.nextToken();
+    }
+
+    private void error(Token t, int length, String message) {
+        errors.add(new LexicalError(t.getLine(), t.getCharPositionInLine() + 1, Math.max(1, length), message));
+    }
+
+    private static String describeChar(String text) {
+        int c = text.codePointAt(0);
+        if (c >= 0x21 && c < 0x7f) return "'" + text + "'";
+        return String.format("U+%04X", c);
+    }
+
+    // ------------------------------------------------------------ TokenSource
+
+    @Override public int getLine() { return lexer.getLine(); }
+    @Override public int getCharPositionInLine() { return lexer.getCharPositionInLine(); }
+    @Override public CharStream getInputStream() { return lexer.getInputStream(); }
+    @Override public String getSourceName() { return lexer.getSourceName(); }
+    @Override public void setTokenFactory(TokenFactory<?> factory) { lexer.setTokenFactory(factory); }
+    @Override public TokenFactory<?> getTokenFactory() { return lexer.getTokenFactory(); }
+}

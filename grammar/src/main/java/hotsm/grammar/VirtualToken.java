@@ -1,0 +1,19 @@
+package hotsm.grammar;
+
+import org.antlr.v4.runtime.CommonToken;
+import org.antlr.v4.runtime.Token;
+
+/**
+ * A brace or semicolon that the layout rule inserted; the user did not write
+ * it. Its position is that of the real token that caused it (the first token
+ * of the block, of the new item, or the token that closed the block).
+ */
+public final class VirtualToken extends CommonToken {
+    VirtualToken(int type, String text, Token at) {
+        super(type, text);
+        setLine(at.getLine());
+        setCharPositionInLine(at.getCharPositionInLine());
+        setStartIndex(at.getStartIndex());
+        setStopIndex(at.getStartIndex() - 1);
+    }
+}
