@@ -1,0 +1,108 @@
+package hotsm.compiler.desugar;
+
+import hotsm.compiler.ir.IrInterpreter;
+import hotsm.compiler.ir.IrRuntimeError;
+import hotsm.compiler.ir.MachineIr;
+import hotsm.compiler.ir.Term;
+import hotsm.compiler.syntax.Decl;
+import hotsm.compiler.types.Typed;
+import hotsm.vm.value.Value;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Typed program to IR, without {@code arr}: every machine step, migration,
+ * adapter and closed expression becomes a {@link Term} of the fixed set of
+ * LANGUAGE.md §8. Functions are inlined at each use and specialised to its
+ * types; patterns become decision trees over {@code Dist}/{@code Case};
+ * arrow notation threads an environment of nested pairs; the state is the
+ * machine's register, reached only through {@code Get}/{@code Put}.
+ *
+ * <p>An {@code upgrade X -> m} is attached to {@code m}, a
+ * {@code downgrade m -> X} to {@code m}. The {@link MachineIr} an upgrade or
+ * downgrade section refers to is that machine without sections of its own
+ * (its identity does not depend on them, and this keeps the graph finite).
+ */
+public final class Desugarer {
+    private final Typed.Program program;
+    private final Inliner inliner;
+    private final Map<String, MachineIr> bare = new HashMap<>();
+    private final Map<String, MachineIr> full = new HashMap<>();
+
+    public Desugarer(Typed.Program program) {
+        this.program = program;
+        Map<String, Typed.Function> all = new HashMap<>(program.functions());
+        for (Typed.Machine m : program.machines().values()) all.putAll(m.locals());
+        this.inliner = new Inliner(all);
+    }
+
+    /** Every machine of the program by qualified name, in the program's order. */
+    public Map<String, MachineIr> machines() {
+        Map<String, MachineIr> out = new LinkedHashMap<>();
+        for (String name : program.machines().keySet()) out.put(name, machine(name));
+        return out;
+    }
+
+    /** The machine {@code Module.name} with its upgrade and downgrade sections. */
+    public MachineIr machine(String qualifiedName) {
+        MachineIr done = full.get(qualifiedName);
+        if (done != null) return done;
+        MachineIr base = bareMachine(qualifiedName);
+        List<MachineIr.UpgradeIr> ups = new ArrayList<>();
+        List<MachineIr.DowngradeIr> downs = new ArrayList<>();
+        for (Typed.Upgrade u : program.upgrades()) {
+            if (u.direction() == Decl.Direction.UPGRADE && u.to().equals(qualifiedName)) {
+                ups.add(new MachineIr.UpgradeIr(bareMachine(u.from()), migration(u.state()),
+                        Optional.ofNullable(u.input()).map(this::pure), Optional.ofNullable(u.output()).map(this::pure)));
+            } else if (u.direction() == Decl.Direction.DOWNGRADE && u.from().equals(qualifiedName)) {
+                downs.add(new MachineIr.DowngradeIr(bareMachine(u.to()), migration(u.state())));
+            }
+        }
+        MachineIr m = new MachineIr(base.name(), base.input(), base.output(), base.state(),
+                base.initialState(), base.step(), ups, downs);
+        full.put(qualifiedName, m);
+        return m;
+    }
+
+    /** A closed expression as a term {@code () -> T}. */
+    public Term expression(Typed.Expr closed) {
+        return new Lowering(inliner, erasure()).closed(closed);
+    }
+
+    /** The value of a closed expression; throws {@link DesugarError} when it fails (division by zero). */
+    public Value evaluate(Typed.Expr closed) {
+        try {
+            return IrInterpreter.run(expression(closed), Value.UNIT, null).value();
+        } catch (IrRuntimeError e) {
+            throw new DesugarError(closed.pos(), e.getMessage());
+        }
+    }
+
+    private Erasure erasure() { return new Erasure(program.dataTypes(), Map.of()); }
+
+    private Term pure(Typed.Proc proc) { return new Lowering(inliner, erasure()).proc(proc); }
+
+    private Term migration(Typed.Proc proc) { return proc == null ? Term.ID : pure(proc); }
+
+    private MachineIr bareMachine(String qualifiedName) {
+        MachineIr done = bare.get(qualifiedName);
+        if (done != null) return done;
+        Typed.Machine m = program.machines().get(qualifiedName);
+        if (m == null) throw new IllegalStateException("unknown machine " + qualifiedName);
+        Value initial;
+        try {
+            initial = evaluate(m.initialState());
+        } catch (DesugarError e) {
+            throw new DesugarError(e.pos(), "the initial state of machine " + m.name() + " cannot be computed: " + e.getMessage());
+        }
+        var types = program.dataTypes();
+        MachineIr ir = new MachineIr(qualifiedName, TypeDescs.of(m.input(), types), TypeDescs.of(m.output(), types),
+                TypeDescs.of(m.state(), types), initial, pure(m.step()), List.of(), List.of());
+        bare.put(qualifiedName, ir);
+        return ir;
+    }
+}

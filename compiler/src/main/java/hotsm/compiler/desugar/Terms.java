@@ -1,0 +1,85 @@
+package hotsm.compiler.desugar;
+
+import hotsm.compiler.ir.Term;
+import hotsm.vm.types.Shape;
+import hotsm.vm.value.Value;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Smart constructors that keep desugared terms small without changing their
+ * meaning: identities vanish from pipelines, a projection or constant followed
+ * by {@code drop} is {@code drop}, and {@code fst &&& snd} is {@code id}.
+ */
+final class Terms {
+    private Terms() {}
+
+    /** First {@code first}, then {@code second}, simplified at the seam (see {@link #pipeline(List)}). */
+    static Term seq(Term first, Term second) {
+        return pipeline(List.of(first, second));
+    }
+
+    /**
+     * The stages one after the other, flattened and rewritten where two
+     * neighbours meet: {@code id} vanishes; {@code (f &&& g) >>> fst} is
+     * {@code f} when {@code g} can be skipped (and symmetrically for
+     * {@code snd}); a stage that can be skipped followed by {@code drop} is
+     * {@code drop}. The result is a chain of {@code Compose}.
+     */
+    static Term pipeline(List<Term> stages) {
+        Deque<Term> done = new ArrayDeque<>();
+        for (Term s : stages) flattenInto(s, done);
+        Term t = null;
+        for (Iterator<Term> it = done.descendingIterator(); it.hasNext(); ) {
+            Term s = it.next();
+            t = t == null ? s : new Term.Compose(s, t);
+        }
+        return t == null ? Term.ID : t;
+    }
+
+    /** Pushes the stages of {@code t} onto {@code done} (top = last stage), rewriting at each seam. */
+    private static void flattenInto(Term t, Deque<Term> done) {
+        if (t instanceof Term.Compose c) {
+            flattenInto(c.f(), done);
+            flattenInto(c.g(), done);
+            return;
+        }
+        if (t instanceof Term.Id) return;
+        Term last = done.peek();
+        if (last instanceof Term.Fork f && t instanceof Term.Fst && isTotalAndPure(f.g())) {
+            done.pop();
+            flattenInto(f.f(), done);
+        } else if (last instanceof Term.Fork f && t instanceof Term.Snd && isTotalAndPure(f.f())) {
+            done.pop();
+            flattenInto(f.g(), done);
+        } else if (last != null && t instanceof Term.Drop && isTotalAndPure(last)) {
+            done.pop();
+            flattenInto(t, done);
+        } else {
+            done.push(t);
+        }
+    }
+
+    static Term pipeline(Term... stages) { return pipeline(List.of(stages)); }
+
+    static Term fork(Term f, Term g) {
+        if (f instanceof Term.Fst && g instanceof Term.Snd) return Term.ID;
+        return new Term.Fork(f, g);
+    }
+
+    /** {@code drop >>> const v}: the constant function. */
+    static Term constant(Shape shape, Value value) {
+        if (shape instanceof Shape.Unit) return Term.DROP;
+        return seq(Term.DROP, new Term.Const(shape, value));
+    }
+
+    /** Whether {@code t} can neither fail nor touch the state, so dropping its result may skip it. */
+    static boolean isTotalAndPure(Term t) {
+        if (t instanceof Term.Compose c) return isTotalAndPure(c.f()) && isTotalAndPure(c.g());
+        if (t instanceof Term.Fork f) return isTotalAndPure(f.f()) && isTotalAndPure(f.g());
+        return t instanceof Term.Id || t instanceof Term.Fst || t instanceof Term.Snd || t instanceof Term.Drop
+                || t instanceof Term.Const || t instanceof Term.Inl || t instanceof Term.Inr;
+    }
+}

@@ -1,0 +1,29 @@
+package hotsm.compiler.ir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Arbitrary;
+
+class IrPropertiesTest {
+    @Provide
+    Arbitrary<RandomTerms.Sample> samples() { return RandomTerms.samples(4); }
+
+    @Property(tries = 300)
+    void typingAgreesWithTheGeneratorAndEvaluationWithTyping(@ForAll("samples") RandomTerms.Sample s) {
+        assertEquals(s.codomain(), IrTyping.typeOf(s.term(), s.domain(), s.stateShape()));
+        IrInterpreter.Result r;
+        try {
+            r = IrInterpreter.run(s.term(), s.argument(), s.state());
+        } catch (IrRuntimeError e) {
+            assertEquals("division by zero", e.getMessage());
+            return;
+        }
+        assertTrue(IrTyping.conforms(r.value(), s.codomain()), () -> r.value() + " : " + s.codomain());
+        assertTrue(IrTyping.conforms(r.state(), s.stateShape()));
+        assertTrue(IrPrinter.print(s.term()).length() > 0);
+    }
+}
