@@ -1,6 +1,7 @@
 package hotsm.compiler.codegen;
 
 import hotsm.compiler.ir.Term;
+import hotsm.compiler.ir.TermVisitor;
 import hotsm.vm.bytecode.Code;
 import hotsm.vm.bytecode.Instruction;
 import hotsm.vm.types.Shape;
@@ -54,7 +55,7 @@ public final class CamCompiler {
                 emit(c.out(), new Instruction.Case(new Code(c.left()), new Code(c.right())));
             } else {
                 Task.Translate t = (Task.Translate) task;
-                TermVisitor.dispatch(t.term(), new Translation(t.out(), work));
+                new Translation(t.out(), work).visit(t.term());
             }
         }
         return new Code(out);
@@ -86,7 +87,7 @@ public final class CamCompiler {
     private static final Instruction QUOTE_UNIT = new Instruction.Quote(Shape.UNIT, Value.UNIT);
 
     /** The table: schedules the instructions of one term (its parts in order, pushed in reverse). */
-    private record Translation(List<Instruction> out, Deque<Task> work) implements TermVisitor {
+    private record Translation(List<Instruction> out, Deque<Task> work) implements TermVisitor<Void> {
 
         private void schedule(Object... parts) {
             for (int i = parts.length - 1; i >= 0; i--) {
@@ -96,54 +97,55 @@ public final class CamCompiler {
         }
 
         /** {@code Id}: nothing. */
-        @Override public void id(Term.Id t) {}
+        @Override public Void visitId(Term.Id t) { return null; }
 
         /** {@code Compose g f}: f, then g. */
-        @Override public void compose(Term.Compose t) { schedule(t.f(), t.g()); }
+        @Override public Void visitCompose(Term.Compose t) { schedule(t.f(), t.g()); return null; }
 
         /** {@code Fst}: {@code FST}. */
-        @Override public void fst(Term.Fst t) { schedule(FST); }
+        @Override public Void visitFst(Term.Fst t) { schedule(FST); return null; }
 
         /** {@code Snd}: {@code SND}. */
-        @Override public void snd(Term.Snd t) { schedule(SND); }
+        @Override public Void visitSnd(Term.Snd t) { schedule(SND); return null; }
 
         /** {@code Fork f g}: keep the argument, run f, swap it back, run g, pair the results. */
-        @Override public void fork(Term.Fork t) { schedule(PUSH, t.f(), SWAP, t.g(), CONS); }
+        @Override public Void visitFork(Term.Fork t) { schedule(PUSH, t.f(), SWAP, t.g(), CONS); return null; }
 
         /** {@code Par f g}: as {@code Fork (f . Fst) (g . Snd)}. */
-        @Override public void par(Term.Par t) { schedule(PUSH, FST, t.f(), SWAP, SND, t.g(), CONS); }
+        @Override public Void visitPar(Term.Par t) { schedule(PUSH, FST, t.f(), SWAP, SND, t.g(), CONS); return null; }
 
         /** {@code Drop}: {@code QUOTE ()}. */
-        @Override public void drop(Term.Drop t) { schedule(QUOTE_UNIT); }
+        @Override public Void visitDrop(Term.Drop t) { schedule(QUOTE_UNIT); return null; }
 
         /** {@code Inl}: {@code INL}, carrying the right side of the sum. */
-        @Override public void inl(Term.Inl t) { schedule(new Instruction.Inl(t.right())); }
+        @Override public Void visitInl(Term.Inl t) { schedule(new Instruction.Inl(t.right())); return null; }
 
         /** {@code Inr}: {@code INR}, carrying the left side of the sum. */
-        @Override public void inr(Term.Inr t) { schedule(new Instruction.Inr(t.left())); }
+        @Override public Void visitInr(Term.Inr t) { schedule(new Instruction.Inr(t.left())); return null; }
 
         /** {@code Case f g}: {@code CASE [f] [g]}. */
-        @Override public void caseOf(Term.Case t) {
+        @Override public Void visitCase(Term.Case t) {
             List<Instruction> left = new ArrayList<>();
             List<Instruction> right = new ArrayList<>();
             work.push(new Task.EmitCase(left, right, out));
             work.push(new Task.Translate(t.g(), right));
             work.push(new Task.Translate(t.f(), left));
+            return null;
         }
 
         /** {@code Dist}: {@code DIST}. */
-        @Override public void dist(Term.Dist t) { schedule(DIST); }
+        @Override public Void visitDist(Term.Dist t) { schedule(DIST); return null; }
 
         /** {@code Const v}: {@code QUOTE v}. */
-        @Override public void constant(Term.Const t) { schedule(new Instruction.Quote(t.shape(), t.value())); }
+        @Override public Void visitConst(Term.Const t) { schedule(new Instruction.Quote(t.shape(), t.value())); return null; }
 
         /** {@code Prim op}: {@code PRIM op}. */
-        @Override public void prim(Term.Prim t) { schedule(new Instruction.Prim(t.op())); }
+        @Override public Void visitPrim(Term.Prim t) { schedule(new Instruction.Prim(t.op())); return null; }
 
         /** {@code Get}: {@code GET}. */
-        @Override public void get(Term.Get t) { schedule(GET); }
+        @Override public Void visitGet(Term.Get t) { schedule(GET); return null; }
 
         /** {@code Put}: {@code PUT}. */
-        @Override public void put(Term.Put t) { schedule(PUT); }
+        @Override public Void visitPut(Term.Put t) { schedule(PUT); return null; }
     }
 }
