@@ -1,0 +1,93 @@
+package hotsm.compiler.resolve;
+
+import hotsm.compiler.syntax.QualName;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The top-level names visible inside one module (LANGUAGE.md §5): its own
+ * names, bare or qualified by its own name; the names of each plain import,
+ * bare (if no other import defines them too) or as {@code M.x}; the names of
+ * {@code import M as A} only as {@code A.x}. The module's own names shadow
+ * imported ones. Local variables are not here: they shadow everything and the
+ * type checker looks them up first.
+ */
+public final class ModuleScope {
+    /** An import: the imported module's own names and the alias, if any. */
+    public record Imported(ModuleInfo module, Optional<String> alias) {}
+
+    /** The outcome of a lookup: the entity, or a message saying why there is none. */
+    public sealed interface Lookup {}
+
+    public record Found(Entity entity) implements Lookup {}
+
+    public record NotFound(String message) implements Lookup {}
+
+    private final ModuleInfo own;
+    private final List<Imported> imports;
+
+    public ModuleScope(ModuleInfo own, List<Imported> imports) {
+        this.own = own;
+        this.imports = List.copyOf(imports);
+    }
+
+    public ModuleInfo own() { return own; }
+
+    public List<Imported> imports() { return imports; }
+
+    public Lookup lookup(Namespace ns, QualName name) {
+        return name.qualifier().isPresent() ? lookupQualified(ns, name.qualifier().get(), name.name())
+                : lookupBare(ns, name.name());
+    }
+
+    private Lookup lookupBare(Namespace ns, String name) {
+        Optional<Entity> mine = own.get(ns, name);
+        if (mine.isPresent()) return new Found(mine.get());
+        Map<String, Entity> candidates = new LinkedHashMap<>();
+        for (Imported imp : imports) {
+            if (imp.alias().isPresent()) continue;
+            imp.module().get(ns, name).ifPresent(e -> candidates.putIfAbsent(e.qualifiedName(), e));
+        }
+        if (candidates.size() == 1) return new Found(candidates.values().iterator().next());
+        if (candidates.size() > 1) {
+            return new NotFound("ambiguous name '" + name + "': it could be " + String.join(" or ", candidates.keySet())
+                    + "; write the qualified name");
+        }
+        String unknown = ns == Namespace.VALUE ? "unbound variable '" + name + "'" : "unknown " + ns.noun() + " '" + name + "'";
+        return new NotFound(unknown + suggestion(ns, name));
+    }
+
+    private Lookup lookupQualified(Namespace ns, String qualifier, String name) {
+        List<ModuleInfo> modules = new ArrayList<>();
+        if (own.name().equals(qualifier)) modules.add(own);
+        for (Imported imp : imports) {
+            if (imp.alias().map(qualifier::equals).orElse(imp.module().name().equals(qualifier))) modules.add(imp.module());
+        }
+        if (modules.isEmpty()) {
+            boolean aliased = imports.stream().anyMatch(i -> i.alias().isPresent() && i.module().name().equals(qualifier));
+            return new NotFound("no module '" + qualifier + "' is imported"
+                    + (aliased ? " under that name (it was imported with 'as'; use its alias)" : ""));
+        }
+        for (ModuleInfo m : modules) {
+            Optional<Entity> e = m.get(ns, name);
+            if (e.isPresent()) return new Found(e.get());
+        }
+        return new NotFound("module '" + modules.get(0).name() + "' has no " + ns.noun() + " '" + name + "'");
+    }
+
+    /** Every bare name of {@code ns} in scope (own and plain imports). */
+    public Set<String> bareNames(Namespace ns) {
+        Set<String> names = new TreeSet<>(own.table(ns).keySet());
+        for (Imported imp : imports) if (imp.alias().isEmpty()) names.addAll(imp.module().table(ns).keySet());
+        return names;
+    }
+
+    private String suggestion(Namespace ns, String name) {
+        return Suggestions.closest(name, bareNames(ns)).map(s -> "; did you mean '" + s + "'?").orElse("");
+    }
+}

@@ -1,0 +1,82 @@
+package hotsm.compiler.types;
+
+import hotsm.compiler.resolve.ModuleScope;
+import hotsm.compiler.syntax.Position;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What checking one declaration (a function, a machine, a migration) needs
+ * besides the local variables: the module's scope, the enclosing machine if
+ * any (for {@code get}/{@code put} and the {@code where} block), and the
+ * renaming that makes local names unique within the declaration.
+ */
+final class DeclContext {
+    /** A {@code where}-block entry as seen from a use: its key, its (monomorphic) type, whether it is an arrow. */
+    record LocalRef(String key, Type type, boolean arrow) {}
+
+    /** The machine whose step or where block is being checked. */
+    interface MachineScope {
+        Type state();
+
+        /** The where-block entry called {@code name}, checking it first if needed. */
+        Optional<LocalRef> local(String name, Position use);
+    }
+
+    final ProgramEnv env;
+    final ModuleChecker module;
+    final ModuleScope scope;
+    final MachineScope machine;
+    /** Operand types of orderings; still unknown at the end they default to Int. */
+    final List<Ordering> orderings;
+
+    /** An ordering operator and the type of its operands, checked when the declaration is done. */
+    record Ordering(String op, Type operands, Position pos) {}
+    private final Map<String, Integer> counts;
+
+    DeclContext(ProgramEnv env, ModuleChecker module, MachineScope machine) {
+        this(env, module, machine, new HashMap<>(), new ArrayList<>());
+    }
+
+    private DeclContext(ProgramEnv env, ModuleChecker module, MachineScope machine, Map<String, Integer> counts,
+                        List<Ordering> orderings) {
+        this.env = env;
+        this.module = module;
+        this.scope = module.scope();
+        this.machine = machine;
+        this.counts = counts;
+        this.orderings = orderings;
+    }
+
+    /** A context for another part of the same declaration (a where-block entry): same renaming. */
+    DeclContext sibling() { return new DeclContext(env, module, machine, counts, orderings); }
+
+    /** The same declaration outside the machine's reach (its initial state): same renaming, no get/put. */
+    DeclContext pure() { return new DeclContext(env, module, null, counts, orderings); }
+
+    /** The name a pattern variable gets in the checked program: unique within the declaration. */
+    String unique(String name) {
+        int n = counts.merge(name, 1, Integer::sum);
+        return n == 1 ? name : name + "#" + (n - 1);
+    }
+
+    /** Defaults ordering operands that nothing determined to Int (as Haskell defaults numbers). */
+    void finish() {
+        for (Ordering o : orderings) {
+            Type t = env.unifier.resolve(o.operands());
+            if (t instanceof Type.Var v && !env.unifier.isRigid(v)) {
+                env.unifier.bind(v, Type.INT);
+            } else if (!orderable(t)) {
+                env.error(o.pos(), o.op().length(), "'" + o.op() + "' compares Int, String, Bool or () values, but its operands have type "
+                        + TypePrinter.print(env.unifier.zonk(t)));
+            }
+        }
+    }
+
+    private static boolean orderable(Type t) {
+        return t.equals(Type.INT) || t.equals(Type.STRING) || t.equals(Type.BOOL) || t instanceof Type.Unit || t.equals(Unifier.ERROR);
+    }
+}

@@ -1,0 +1,317 @@
+package hotsm.compiler.types;
+
+import hotsm.compiler.resolve.Entity;
+import hotsm.compiler.resolve.ModuleScope;
+import hotsm.compiler.resolve.Namespace;
+import hotsm.compiler.resolve.Suggestions;
+import hotsm.compiler.syntax.BinaryOp;
+import hotsm.compiler.syntax.Expr;
+import hotsm.compiler.syntax.Position;
+import hotsm.compiler.syntax.QualName;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * Infers the types of pure expressions (LANGUAGE.md §6) and resolves their
+ * names: local variables first, then the machine's where block, then the
+ * module's scope. Every error is reported where it happens and the
+ * expression gets {@link Unifier#ERROR}, so checking goes on.
+ */
+final class ExprChecker {
+    final DeclContext ctx;
+    final ProgramEnv env;
+    final Unifier u;
+    final PatternChecker patterns;
+
+    ExprChecker(DeclContext ctx) {
+        this.ctx = ctx;
+        this.env = ctx.env;
+        this.u = ctx.env.unifier;
+        this.patterns = new PatternChecker(this);
+    }
+
+    /** Unifies, or reports {@code message(actual, expected)} at {@code pos}. */
+    boolean expect(Type actual, Type expected, Position pos, int length, BiFunction<String, String, String> message) {
+        if (u.unify(actual, expected)) return true;
+        Type a = u.zonk(actual);
+        Type b = u.zonk(expected);
+        TypePrinter p = new TypePrinter();
+        String as = p.show(a);
+        String bs = p.show(b);
+        if (as.equals(bs)) {
+            p = new TypePrinter(true);
+            as = p.show(a);
+            bs = p.show(b);
+        }
+        env.error(pos, length, message.apply(as, bs));
+        return false;
+    }
+
+    boolean expect(Type actual, Type expected, Position pos, BiFunction<String, String, String> message) {
+        return expect(actual, expected, pos, 1, message);
+    }
+
+    static BiFunction<String, String, String> mismatch(String subject) {
+        return (a, b) -> "type mismatch: " + subject + " has type " + a + ", but " + b + " is expected";
+    }
+
+    Typed.Expr check(Expr e, Type expected, Locals env, String subject) {
+        Typed.Expr t = infer(e, env);
+        expect(t.type(), expected, e.pos(), mismatch(subject));
+        return t;
+    }
+
+    Typed.Expr infer(Expr e, Locals locals) {
+        if (e instanceof Expr.IntLit i) return new Typed.IntLit(i.value(), Type.INT, i.pos());
+        if (e instanceof Expr.StrLit s) return new Typed.StrLit(s.value(), Type.STRING, s.pos());
+        if (e instanceof Expr.Unit un) return new Typed.UnitLit(Type.UNIT, un.pos());
+        if (e instanceof Expr.Var v) return variable(v, locals);
+        if (e instanceof Expr.Con c) return construct(c.name(), List.of(), c.pos(), locals);
+        if (e instanceof Expr.App a) return application(a, locals);
+        if (e instanceof Expr.Tuple t) {
+            List<Typed.Expr> cs = new ArrayList<>();
+            List<Type> ts = new ArrayList<>();
+            for (Expr c : t.components()) {
+                Typed.Expr tc = infer(c, locals);
+                cs.add(tc);
+                ts.add(tc.type());
+            }
+            return new Typed.Tuple(cs, new Type.Tuple(ts), t.pos());
+        }
+        if (e instanceof Expr.Binary b) return binary(b, locals);
+        if (e instanceof Expr.Negate n) {
+            Typed.Expr o = check(n.operand(), Type.INT, locals, "the operand of unary '-'");
+            return new Typed.Negate(o, Type.INT, n.pos());
+        }
+        if (e instanceof Expr.If i) {
+            Typed.Expr c = infer(i.condition(), locals);
+            expect(c.type(), Type.BOOL, i.condition().pos(), (a, b) -> "the condition of 'if' must be a Bool, but it has type " + a);
+            Typed.Expr th = infer(i.then(), locals);
+            Typed.Expr el = infer(i.otherwise(), locals);
+            expect(el.type(), th.type(), i.otherwise().pos(),
+                    (a, b) -> "the branches of 'if' have different types: 'then' has type " + b + ", 'else' has type " + a);
+            return new Typed.If(c, th, el, th.type(), i.pos());
+        }
+        if (e instanceof Expr.Let l) {
+            Typed.Expr value = infer(l.value(), locals);
+            PatternChecker.Bound bound = patterns.irrefutable(l.pattern(), value.type(), "a 'let'");
+            Typed.Expr body = infer(l.body(), locals.bindAll(bound.vars()));
+            return new Typed.Let(bound.pattern(), value, body, body.type(), l.pos());
+        }
+        return caseExpr((Expr.Case) e, locals);
+    }
+
+    private Typed.Expr caseExpr(Expr.Case c, Locals locals) {
+        Typed.Expr scrutinee = infer(c.scrutinee(), locals);
+        Type result = u.fresh(null);
+        List<Typed.Alt> alts = new ArrayList<>();
+        List<Typed.Pattern> ps = new ArrayList<>();
+        boolean first = true;
+        for (Expr.Alt alt : c.alternatives()) {
+            PatternChecker.Bound bound = patterns.check(alt.pattern(), scrutinee.type());
+            Typed.Expr body = infer(alt.body(), locals.bindAll(bound.vars()));
+            expect(body.type(), result, alt.body().pos(), first ? mismatch("this alternative")
+                    : (a, b) -> "the alternatives of 'case' have different types: this one has type " + a
+                    + ", the ones before have type " + b);
+            first = false;
+            alts.add(new Typed.Alt(bound.pattern(), body));
+            ps.add(bound.pattern());
+        }
+        patterns.checkAlternatives(ps, c.pos());
+        return new Typed.Case(scrutinee, alts, result, c.pos());
+    }
+
+    private Typed.Expr variable(Expr.Var v, Locals locals) {
+        QualName q = v.name();
+        if (q.qualifier().isEmpty()) {
+            Locals.Var local = locals.lookup(q.name());
+            if (local != null) return new Typed.Local(local.unique(), local.type(), v.pos());
+            Optional<DeclContext.LocalRef> where = whereLocal(q.name(), v.pos());
+            if (where.isPresent()) {
+                env.error(v.pos(), q.name().length(), notAValue(q.name(), where.get().arrow()));
+                return new Typed.UnitLit(Unifier.ERROR, v.pos());
+            }
+        }
+        Entity e = lookupValue(q, locals);
+        if (e instanceof Entity.Value val && val.decl() instanceof hotsm.compiler.syntax.Decl.Function f && f.parameter().isEmpty()) {
+            Scheme.Instance inst = ctx.module.schemeOf(val, v.pos()).instantiate(u);
+            return new Typed.Constant(val.qualifiedName(), inst.typeArgs(), inst.type(), v.pos());
+        }
+        if (e != null) {
+            env.error(v.pos(), q.toString().length(), notAValue(q.toString(), val(e)));
+        }
+        return new Typed.UnitLit(Unifier.ERROR, v.pos());
+    }
+
+    private static boolean val(Entity e) { return e instanceof Entity.Value v && v.decl() instanceof hotsm.compiler.syntax.Decl.Arrow; }
+
+    private static String notAValue(String name, boolean arrow) {
+        return arrow ? "'" + name + "' is an arrow: use it in a command, as '" + name + " -< e'"
+                : "'" + name + "' is a function: apply it to its argument, as '" + name + " x' (functions are not values)";
+    }
+
+    Optional<DeclContext.LocalRef> whereLocal(String name, Position use) {
+        return ctx.machine == null ? Optional.empty() : ctx.machine.local(name, use);
+    }
+
+    /** Looks up a top-level value; reports and returns null when there is none. */
+    Entity lookupValue(QualName q, Locals locals) {
+        ModuleScope.Lookup found = ctx.scope.lookup(Namespace.VALUE, q);
+        if (found instanceof ModuleScope.Found f) return f.entity();
+        String message = ((ModuleScope.NotFound) found).message();
+        if (q.qualifier().isEmpty() && message.startsWith("unbound variable") && !message.contains("did you mean")) {
+            Optional<String> close = Suggestions.closest(q.name(), locals.names());
+            if (close.isPresent()) message += "; did you mean '" + close.get() + "'?";
+        }
+        env.error(q.pos(), q.toString().length(), message);
+        return null;
+    }
+
+    private Typed.Expr application(Expr.App a, Locals locals) {
+        if (a.function() instanceof Expr.Con c) return construct(c.name(), a.args(), a.pos(), locals);
+        if (!(a.function() instanceof Expr.Var v)) {
+            env.error(a.function().pos(), "this is not a function: only named functions and constructors can be applied");
+            a.args().forEach(x -> infer(x, locals));
+            return new Typed.UnitLit(Unifier.ERROR, a.pos());
+        }
+        QualName q = v.name();
+        String name = q.toString();
+        if (q.qualifier().isEmpty() && locals.lookup(q.name()) != null) {
+            env.error(v.pos(), name.length(), "'" + name + "' is a variable, not a function: it cannot be applied to an argument");
+            a.args().forEach(x -> infer(x, locals));
+            return new Typed.UnitLit(Unifier.ERROR, a.pos());
+        }
+        if (a.args().size() != 1) {
+            env.error(a.args().get(1).pos(), "functions take one argument; pass a tuple: " + name + " (a, b)");
+            a.args().forEach(x -> infer(x, locals));
+            return new Typed.UnitLit(Unifier.ERROR, a.pos());
+        }
+        Expr argument = a.args().get(0);
+        Optional<DeclContext.LocalRef> where = q.qualifier().isEmpty() ? whereLocal(q.name(), v.pos()) : Optional.empty();
+        if (where.isPresent()) {
+            if (where.get().arrow()) {
+                env.error(v.pos(), name.length(), "'" + name + "' is an arrow of the machine: use it in a command, as '" + name + " -< e'");
+                infer(argument, locals);
+                return new Typed.UnitLit(Unifier.ERROR, a.pos());
+            }
+            return call(where.get().key(), List.of(), where.get().type(), name, argument, a.pos(), locals, null);
+        }
+        Entity e = lookupValue(q, locals);
+        if (e instanceof Entity.Primitive p) {
+            Scheme.Instance inst = env.schemes.get(p.qualifiedName()).instantiate(u);
+            return call(p.qualifiedName(), List.of(), inst.type(), name, argument, a.pos(), locals, p.op());
+        }
+        if (e instanceof Entity.Value val) {
+            if (val.decl() instanceof hotsm.compiler.syntax.Decl.Function f && f.parameter().isEmpty()) {
+                env.error(v.pos(), name.length(), "'" + name + "' is a constant, not a function: it cannot be applied to an argument");
+                infer(argument, locals);
+                return new Typed.UnitLit(Unifier.ERROR, a.pos());
+            }
+            Scheme.Instance inst = ctx.module.schemeOf(val, v.pos()).instantiate(u);
+            return call(val.qualifiedName(), inst.typeArgs(), inst.type(), name, argument, a.pos(), locals, null);
+        }
+        infer(argument, locals);
+        return new Typed.UnitLit(Unifier.ERROR, a.pos());
+    }
+
+    private Typed.Expr call(String function, List<Type> typeArgs, Type type, String written, Expr argument,
+                            Position pos, Locals locals, hotsm.vm.bytecode.PrimOp prim) {
+        Type from = u.fresh(null);
+        Type to = u.fresh(null);
+        u.unify(type, new Type.Fun(from, to));
+        Typed.Expr arg = infer(argument, locals);
+        expect(arg.type(), from, argument.pos(),
+                (a, b) -> "type mismatch: the argument of '" + written + "' has type " + a + ", but '" + written + "' expects " + b);
+        return prim != null ? new Typed.PrimCall(prim, arg, to, pos) : new Typed.Call(function, typeArgs, arg, to, pos);
+    }
+
+    /** A constructor applied to {@code args}, which must be as many as its fields. */
+    Typed.Expr construct(QualName name, List<Expr> args, Position pos, Locals locals) {
+        ModuleScope.Lookup found = ctx.scope.lookup(Namespace.CONSTRUCTOR, name);
+        if (found instanceof ModuleScope.NotFound nf) {
+            env.error(name.pos(), name.toString().length(), nf.message());
+            args.forEach(x -> infer(x, locals));
+            return new Typed.UnitLit(Unifier.ERROR, pos);
+        }
+        Entity.Constructor c = (Entity.Constructor) ((ModuleScope.Found) found).entity();
+        DataInstance inst = DataInstance.of(c.dataType(), c.index(), u);
+        List<Type> fields = inst.fields();
+        Type result = inst.type();
+        if (args.size() != fields.size()) {
+            env.error(args.size() > fields.size() ? args.get(fields.size()).pos() : name.pos(), name.toString().length(),
+                    "the constructor '" + name + "' takes " + TypeResolver.plural(fields.size(), "argument")
+                            + ", but here it has " + args.size());
+            args.forEach(x -> infer(x, locals));
+            return new Typed.UnitLit(result, pos);
+        }
+        List<Typed.Expr> typed = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            Typed.Expr t = infer(args.get(i), locals);
+            int n = i + 1;
+            expect(t.type(), fields.get(i), args.get(i).pos(), (a, b) -> "type mismatch: argument " + n + " of '" + name
+                    + "' has type " + a + ", but '" + name + "' expects " + b);
+            typed.add(t);
+        }
+        return new Typed.Construct(c.dataType().qualifiedName(), c.index(), typed, result, pos);
+    }
+
+    /** A data type instantiated with fresh variables, and the field types of one of its constructors. */
+    record DataInstance(Type type, List<Type> fields) {
+        static DataInstance of(DataType d, int index, Unifier u) {
+            java.util.Map<Integer, Type> map = new java.util.HashMap<>();
+            List<Type> args = new ArrayList<>();
+            for (Type.Var p : d.params()) {
+                Type.Var v = u.fresh(p.hint());
+                map.put(p.id(), v);
+                args.add(v);
+            }
+            List<Type> fields = new ArrayList<>();
+            for (Type f : d.constructors().get(index).fields()) fields.add(Unifier.substitute(f, map));
+            return new DataInstance(new Type.Con(d.qualifiedName(), args), fields);
+        }
+    }
+
+    private Typed.Expr binary(Expr.Binary b, Locals locals) {
+        BinaryOp op = b.op();
+        String sym = op.symbol();
+        Typed.Expr l = infer(b.left(), locals);
+        Typed.Expr r = infer(b.right(), locals);
+        switch (op) {
+            case OR, AND -> {
+                operand(l, Type.BOOL, b.left(), "left", sym);
+                operand(r, Type.BOOL, b.right(), "right", sym);
+                return new Typed.Binary(op, l, r, Type.BOOL, Type.BOOL, b.pos());
+            }
+            case CONCAT -> {
+                operand(l, Type.STRING, b.left(), "left", sym);
+                operand(r, Type.STRING, b.right(), "right", sym);
+                return new Typed.Binary(op, l, r, Type.STRING, Type.STRING, b.pos());
+            }
+            case ADD, SUB, MUL, DIV, MOD -> {
+                operand(l, Type.INT, b.left(), "left", sym);
+                operand(r, Type.INT, b.right(), "right", sym);
+                return new Typed.Binary(op, l, r, Type.INT, Type.INT, b.pos());
+            }
+            default -> {
+                expect(r.type(), l.type(), b.right().pos(),
+                        (a, e) -> "type mismatch: the operands of '" + sym + "' have different types: " + e + " and " + a);
+                Type operands = l.type();
+                if (op == BinaryOp.EQ || op == BinaryOp.NE) {
+                    if (TypeResolver.mentionsFunction(u.zonk(operands))) {
+                        env.error(b.pos(), sym.length(), "'" + sym + "' cannot compare functions");
+                    }
+                } else {
+                    ctx.orderings.add(new DeclContext.Ordering(sym, operands, b.pos()));
+                }
+                return new Typed.Binary(op, l, r, operands, Type.BOOL, b.pos());
+            }
+        }
+    }
+
+    private void operand(Typed.Expr t, Type expected, Expr e, String side, String sym) {
+        expect(t.type(), expected, e.pos(), (a, b) -> "type mismatch: the " + side + " operand of '" + sym + "' has type " + a
+                + ", but '" + sym + "' needs " + b);
+    }
+}

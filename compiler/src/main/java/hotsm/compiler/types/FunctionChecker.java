@@ -1,0 +1,72 @@
+package hotsm.compiler.types;
+
+import hotsm.compiler.resolve.Entity;
+import hotsm.compiler.syntax.Decl;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks a function ({@code f p = e}), a constant ({@code c = e}) or a named
+ * arrow ({@code a = proc p -> cmd}) against its optional signature. Top-level
+ * ones are then generalised (let-polymorphism); a machine's where-block entries
+ * stay monomorphic.
+ */
+final class FunctionChecker {
+    private final ProgramEnv env;
+    private final ModuleChecker module;
+
+    FunctionChecker(ProgramEnv env, ModuleChecker module) {
+        this.env = env;
+        this.module = module;
+    }
+
+    /** A top-level value: checked, generalised, recorded in the program. */
+    Scheme check(Entity.Value e) {
+        DeclContext ctx = new DeclContext(env, module, null);
+        Type sig = module.signatureOf(e.name()).map(module::signature).orElse(null);
+        Typed.Function f = body(e.decl(), e.qualifiedName(), sig, ctx);
+        ctx.finish();
+        Type type = env.unifier.zonk(f.type());
+        List<Type.Var> params = env.unifier.freeVars(type);
+        Set<Integer> keep = new HashSet<>();
+        for (Type.Var v : params) keep.add(v.id());
+        Zonker z = new Zonker(env.unifier, keep);
+        Typed.Function typed = z.function(new Typed.Function(f.qualifiedName(), params, f.parameter(), f.body(), f.proc(),
+                f.type(), f.pos()));
+        env.functions.put(e.qualifiedName(), typed);
+        return new Scheme(params, typed.type());
+    }
+
+    /** Checks the definition {@code decl} named {@code qualified}; not yet zonked. */
+    Typed.Function body(Decl decl, String qualified, Type sig, DeclContext ctx) {
+        ExprChecker exprs = new ExprChecker(ctx);
+        Unifier u = env.unifier;
+        if (decl instanceof Decl.Function f && f.parameter().isEmpty()) {
+            Typed.Expr body = exprs.infer(f.body(), Locals.EMPTY);
+            if (sig != null) {
+                exprs.expect(body.type(), sig, f.body().pos(), (a, b) -> "type mismatch: '" + f.name() + "' has type " + a
+                        + ", but its signature says " + b);
+            }
+            return new Typed.Function(qualified, List.of(), null, body, null, body.type(), f.pos());
+        }
+        Type from = u.fresh(null);
+        Type to = u.fresh(null);
+        Type type = new Type.Fun(from, to);
+        String name = decl instanceof Decl.Function f ? f.name() : ((Decl.Arrow) decl).name();
+        if (sig != null && !u.unify(type, sig)) {
+            env.error(decl.pos(), name.length(), "the signature of '" + name + "' says its type is " + TypePrinter.print(sig)
+                    + ", which is not a function type, but '" + name + "' is defined as a function");
+        }
+        if (decl instanceof Decl.Function f) {
+            PatternChecker.Bound param = exprs.patterns.irrefutable(f.parameter().get(), from, "a function parameter");
+            Typed.Expr body = exprs.infer(f.body(), Locals.EMPTY.bindAll(param.vars()));
+            exprs.expect(body.type(), to, f.body().pos(), sig == null ? ExprChecker.mismatch("the body of '" + name + "'")
+                    : (a, b) -> "type mismatch: the body of '" + name + "' has type " + a + ", but its signature says " + b);
+            return new Typed.Function(qualified, List.of(), param.pattern(), body, null, type, f.pos());
+        }
+        Decl.Arrow a = (Decl.Arrow) decl;
+        Typed.Proc proc = new CmdChecker(exprs).proc(a.proc(), from, to, Locals.EMPTY);
+        return new Typed.Function(qualified, List.of(), null, null, proc, type, a.pos());
+    }
+}

@@ -1,0 +1,130 @@
+package hotsm.compiler.types;
+
+import hotsm.compiler.resolve.Entity;
+import hotsm.compiler.resolve.ModuleScope;
+import hotsm.compiler.resolve.Namespace;
+import hotsm.compiler.syntax.Pattern;
+import hotsm.compiler.syntax.Position;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks patterns against the type of what they match, collects the variables
+ * they bind (renamed unique within the declaration), and checks that a
+ * {@code case} is exhaustive with no unreachable alternative and that the
+ * patterns of {@code proc}, {@code <-}, {@code let} and parameters cannot fail.
+ */
+final class PatternChecker {
+    /** A checked pattern and its variables, in order, by source name. */
+    record Bound(Typed.Pattern pattern, Map<String, Locals.Var> vars) {}
+
+    private final ExprChecker exprs;
+    private final ProgramEnv env;
+
+    PatternChecker(ExprChecker exprs) {
+        this.exprs = exprs;
+        this.env = exprs.env;
+    }
+
+    Bound check(Pattern p, Type expected) {
+        Map<String, Locals.Var> vars = new LinkedHashMap<>();
+        Typed.Pattern t = pattern(p, expected, vars);
+        return new Bound(t, vars);
+    }
+
+    /** A pattern that must match every value: {@code where} says where it is, for the message. */
+    Bound irrefutable(Pattern p, Type expected, String where) {
+        Bound b = check(p, expected);
+        Optional<String> missing = new Exhaustiveness(env.dataTypes).missing(List.of(b.pattern()));
+        missing.ifPresent(m -> env.error(p.pos(), "the pattern of " + where + " can fail: it does not match '" + m
+                + "'; use 'case' to handle every alternative"));
+        return b;
+    }
+
+    /** The alternatives of one {@code case}: none unreachable, together exhaustive. */
+    void checkAlternatives(List<Typed.Pattern> alternatives, Position casePos) {
+        Exhaustiveness ex = new Exhaustiveness(env.dataTypes);
+        for (int i = 0; i < alternatives.size(); i++) {
+            if (!ex.useful(alternatives.subList(0, i), alternatives.get(i))) {
+                Typed.Pattern p = alternatives.get(i);
+                env.error(p.pos(), "unreachable alternative: '" + ex.show(p)
+                        + "' is already matched by the alternatives before it");
+            }
+        }
+        ex.missing(alternatives).ifPresent(m -> {
+            String hint = m.equals("_") ? " (literal patterns need a final '_' alternative)" : "";
+            env.error(casePos, 4, "case is not exhaustive: missing '" + m + "'" + hint);
+        });
+    }
+
+    private Typed.Pattern pattern(Pattern p, Type expected, Map<String, Locals.Var> vars) {
+        Unifier u = env.unifier;
+        if (p instanceof Pattern.Wild w) return new Typed.PWild(expected, w.pos());
+        if (p instanceof Pattern.Var v) {
+            if (vars.containsKey(v.name())) {
+                env.error(v.pos(), v.name().length(), "the variable '" + v.name() + "' is bound twice in this pattern");
+            }
+            String unique = exprs.ctx.unique(v.name());
+            vars.put(v.name(), new Locals.Var(unique, expected));
+            return new Typed.PVar(unique, expected, v.pos());
+        }
+        if (p instanceof Pattern.IntLit i) {
+            literal(Type.INT, expected, p);
+            return new Typed.PInt(i.value(), Type.INT, i.pos());
+        }
+        if (p instanceof Pattern.StrLit s) {
+            literal(Type.STRING, expected, p);
+            return new Typed.PStr(s.value(), Type.STRING, s.pos());
+        }
+        if (p instanceof Pattern.Unit un) {
+            literal(Type.UNIT, expected, p);
+            return new Typed.PUnit(Type.UNIT, un.pos());
+        }
+        if (p instanceof Pattern.Tuple t) {
+            List<Type> fresh = new ArrayList<>();
+            for (int i = 0; i < t.components().size(); i++) fresh.add(u.fresh(null));
+            Type tuple = new Type.Tuple(fresh);
+            boolean ok = exprs.expect(tuple, expected, t.pos(), (a, b) -> "type mismatch: this pattern matches values of type "
+                    + a + ", but the value has type " + b);
+            List<Typed.Pattern> cs = new ArrayList<>();
+            for (int i = 0; i < t.components().size(); i++) {
+                cs.add(pattern(t.components().get(i), ok ? fresh.get(i) : Unifier.ERROR, vars));
+            }
+            return new Typed.PTuple(cs, tuple, t.pos());
+        }
+        return constructor((Pattern.Con) p, expected, vars);
+    }
+
+    private void literal(Type type, Type expected, Pattern p) {
+        exprs.expect(type, expected, p.pos(), (a, b) -> "type mismatch: this pattern matches values of type " + a
+                + ", but the value has type " + b);
+    }
+
+    private Typed.Pattern constructor(Pattern.Con c, Type expected, Map<String, Locals.Var> vars) {
+        String name = c.constructor().toString();
+        ModuleScope.Lookup found = exprs.ctx.scope.lookup(Namespace.CONSTRUCTOR, c.constructor());
+        if (found instanceof ModuleScope.NotFound nf) {
+            env.error(c.constructor().pos(), name.length(), nf.message());
+            for (Pattern a : c.args()) pattern(a, Unifier.ERROR, vars);
+            return new Typed.PWild(Unifier.ERROR, c.pos());
+        }
+        Entity.Constructor con = (Entity.Constructor) ((ModuleScope.Found) found).entity();
+        ExprChecker.DataInstance inst = ExprChecker.DataInstance.of(con.dataType(), con.index(), env.unifier);
+        boolean ok = exprs.expect(inst.type(), expected, c.pos(), name.length(), (a, b) -> "type mismatch: the pattern '"
+                + name + "' matches values of type " + a + ", but the value has type " + b);
+        if (c.args().size() != inst.fields().size()) {
+            env.error(c.pos(), name.length(), "the constructor '" + name + "' has "
+                    + TypeResolver.plural(inst.fields().size(), "field") + ", but this pattern gives " + c.args().size());
+            for (Pattern a : c.args()) pattern(a, Unifier.ERROR, vars);
+            return new Typed.PWild(Unifier.ERROR, c.pos());
+        }
+        List<Typed.Pattern> args = new ArrayList<>();
+        for (int i = 0; i < c.args().size(); i++) {
+            args.add(pattern(c.args().get(i), ok ? inst.fields().get(i) : Unifier.ERROR, vars));
+        }
+        return new Typed.PCon(con.dataType().qualifiedName(), con.index(), args, inst.type(), c.pos());
+    }
+}

@@ -1,0 +1,63 @@
+package hotsm.compiler.types;
+
+import hotsm.compiler.diag.Diagnostic;
+import hotsm.compiler.resolve.ModuleScope;
+import hotsm.compiler.syntax.Expr;
+import hotsm.compiler.syntax.Module;
+import hotsm.compiler.syntax.Position;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The type checker: name resolution, Hindley–Milner inference with
+ * let-polymorphism for top-level functions, and the rules of LANGUAGE.md
+ * §4–§7 (no recursion, no recursive data, exhaustive cases, closed machine
+ * types, get/put only in machines, named arrows only left of {@code -<},
+ * upgrades typed against both machines).
+ */
+public final class TypeChecker {
+    private TypeChecker() {}
+
+    /** Checks {@code modules}, given in dependency order (as {@code ModuleLoader} returns them, the Prelude first). */
+    public static CheckResult check(List<Module> modules) {
+        ProgramEnv env = new ProgramEnv();
+        for (Module m : modules) ModuleChecker.check(env, m);
+        Map<String, Integer> fileOrder = new HashMap<>();
+        for (Module m : modules) fileOrder.putIfAbsent(m.file(), fileOrder.size());
+        List<Diagnostic> sorted = new ArrayList<>(env.diagnostics);
+        sorted.sort(Comparator.<Diagnostic>comparingInt(d -> fileOrder.getOrDefault(d.file(), Integer.MAX_VALUE))
+                .thenComparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
+        return new CheckResult(env.program(), dedupe(sorted), env);
+    }
+
+    /**
+     * Checks a standalone expression (the REPL's input) in the scope of the
+     * checked module {@code moduleName}; type variables nothing determines
+     * become {@code ()}.
+     */
+    public static ExprCheckResult checkExpression(CheckResult context, String moduleName, Expr expr) {
+        ProgramEnv env = context.environment();
+        ModuleScope scope = env.scopes.get(moduleName);
+        if (scope == null) {
+            Position p = expr.pos();
+            return new ExprCheckResult(null, List.of(Diagnostic.error(p, "no module '" + moduleName + "' is loaded")));
+        }
+        int before = env.diagnostics.size();
+        DeclContext ctx = new DeclContext(env, ModuleChecker.of(env, scope), null);
+        Typed.Expr typed = new ExprChecker(ctx).infer(expr, Locals.EMPTY);
+        ctx.finish();
+        List<Diagnostic> errors = new ArrayList<>(env.diagnostics.subList(before, env.diagnostics.size()));
+        env.diagnostics.subList(before, env.diagnostics.size()).clear();
+        return new ExprCheckResult(errors.isEmpty() ? new Zonker(env.unifier, Set.of()).expr(typed) : null, errors);
+    }
+
+    private static List<Diagnostic> dedupe(List<Diagnostic> ds) {
+        List<Diagnostic> out = new ArrayList<>();
+        for (Diagnostic d : ds) if (!out.contains(d)) out.add(d);
+        return out;
+    }
+}

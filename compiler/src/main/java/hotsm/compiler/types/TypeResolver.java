@@ -1,0 +1,117 @@
+package hotsm.compiler.types;
+
+import hotsm.compiler.resolve.Entity;
+import hotsm.compiler.resolve.ModuleScope;
+import hotsm.compiler.resolve.Namespace;
+import hotsm.compiler.syntax.TypeExpr;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a type as written ({@link TypeExpr}) into a {@link Type}: resolves
+ * names in the module's scope, checks the number of type arguments, expands
+ * aliases. What a type variable may be depends on the {@link Mode}.
+ */
+final class TypeResolver {
+    enum Mode {
+        /** In a signature: each name is a rigid variable, the same one for every occurrence. */
+        SIGNATURE,
+        /** In a data or alias declaration: only its parameters. */
+        DECLARATION,
+        /** A machine's types: no variables at all. */
+        CLOSED
+    }
+
+    private final ProgramEnv env;
+    private final ModuleScope scope;
+    private final Mode mode;
+    private final Map<String, Type.Var> vars;
+    private final AliasExpander aliases;
+
+    /** Expands an alias entity to its scheme (parameters and body), checking alias cycles. */
+    interface AliasExpander {
+        Scheme expand(Entity.Alias alias, hotsm.compiler.syntax.Position use);
+    }
+
+    TypeResolver(ProgramEnv env, ModuleScope scope, Mode mode, Map<String, Type.Var> vars, AliasExpander aliases) {
+        this.env = env;
+        this.scope = scope;
+        this.mode = mode;
+        this.vars = vars == null ? new HashMap<>() : vars;
+        this.aliases = aliases;
+    }
+
+    Map<String, Type.Var> vars() { return vars; }
+
+    Type resolve(TypeExpr t) {
+        if (t instanceof TypeExpr.Unit) return Type.UNIT;
+        if (t instanceof TypeExpr.Tuple tu) {
+            List<Type> cs = new ArrayList<>();
+            for (TypeExpr c : tu.components()) cs.add(resolve(c));
+            return new Type.Tuple(cs);
+        }
+        if (t instanceof TypeExpr.Fun f) return new Type.Fun(resolve(f.from()), resolve(f.to()));
+        if (t instanceof TypeExpr.Var v) return variable(v);
+        return constructor((TypeExpr.Con) t);
+    }
+
+    private Type variable(TypeExpr.Var v) {
+        Type.Var known = vars.get(v.name());
+        if (known != null) return known;
+        switch (mode) {
+            case SIGNATURE -> {
+                Type.Var fresh = env.unifier.rigid(v.name());
+                vars.put(v.name(), fresh);
+                return fresh;
+            }
+            case DECLARATION -> env.error(v.pos(), v.name().length(),
+                    "unknown type variable '" + v.name() + "': declare it as a parameter of the type");
+            case CLOSED -> env.error(v.pos(), v.name().length(),
+                    "a machine's types must be closed, but '" + v.name() + "' is a type variable");
+        }
+        return Unifier.ERROR;
+    }
+
+    private Type constructor(TypeExpr.Con c) {
+        List<Type> args = new ArrayList<>();
+        for (TypeExpr a : c.args()) args.add(resolve(a));
+        String written = c.name().toString();
+        if (c.name().qualifier().isEmpty() && (written.equals("Int") || written.equals("String"))) {
+            return arity(c, written, 0, args.size()) ? new Type.Con(written, List.of()) : Unifier.ERROR;
+        }
+        ModuleScope.Lookup found = scope.lookup(Namespace.TYPE, c.name());
+        if (found instanceof ModuleScope.NotFound nf) {
+            env.error(c.name().pos(), written.length(), nf.message());
+            return Unifier.ERROR;
+        }
+        Entity e = ((ModuleScope.Found) found).entity();
+        if (e instanceof Entity.DataName d) {
+            return arity(c, written, d.arity(), args.size()) ? new Type.Con(d.qualifiedName(), args) : Unifier.ERROR;
+        }
+        Entity.Alias alias = (Entity.Alias) e;
+        Scheme s = aliases.expand(alias, c.pos());
+        if (!arity(c, written, s.params().size(), args.size())) return Unifier.ERROR;
+        Map<Integer, Type> map = new HashMap<>();
+        for (int i = 0; i < args.size(); i++) map.put(s.params().get(i).id(), args.get(i));
+        return Unifier.substitute(s.type(), map);
+    }
+
+    private boolean arity(TypeExpr.Con c, String written, int expected, int given) {
+        if (expected == given) return true;
+        env.error(c.pos(), written.length(), "the type '" + written + "' takes " + plural(expected, "argument")
+                + ", but here it has " + given);
+        return false;
+    }
+
+    static String plural(int n, String noun) { return n + " " + noun + (n == 1 ? "" : "s"); }
+
+    /** Whether a resolved type mentions a function type (not allowed in data or machine types). */
+    static boolean mentionsFunction(Type t) {
+        if (t instanceof Type.Fun) return true;
+        if (t instanceof Type.Con c) return c.args().stream().anyMatch(TypeResolver::mentionsFunction);
+        if (t instanceof Type.Tuple tu) return tu.components().stream().anyMatch(TypeResolver::mentionsFunction);
+        return false;
+    }
+}

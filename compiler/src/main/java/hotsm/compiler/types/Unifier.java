@@ -1,0 +1,183 @@
+package hotsm.compiler.types;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * The substitution of one checking run: fresh and rigid type variables,
+ * unification with the occurs check, and resolution of a type through the
+ * bindings found so far. Rigid variables come from signatures and only unify
+ * with themselves or with flexible variables.
+ *
+ * <p>{@link #ERROR} is the type of an expression that already has an error: it
+ * unifies with anything so one mistake is reported once. In lenient mode (the
+ * clauses of an upgrade) two data types with the same bare name and the same
+ * constructors unify although different modules declared them (LANGUAGE.md §4,
+ * "same type across versions").
+ */
+final class Unifier {
+    /** The type of an erroneous expression; never reaches a checked program without a diagnostic. */
+    static final Type ERROR = new Type.Con("?", List.of());
+
+    private final Map<Integer, Type> bindings = new HashMap<>();
+    private final Set<Integer> rigid = new HashSet<>();
+    private final Map<String, DataType> dataTypes;
+    private int nextId;
+    private boolean lenient;
+
+    Unifier(Map<String, DataType> dataTypes) { this.dataTypes = dataTypes; }
+
+    Type.Var fresh(String hint) { return new Type.Var(nextId++, hint); }
+
+    Type.Var rigid(String hint) {
+        Type.Var v = fresh(hint);
+        rigid.add(v.id());
+        return v;
+    }
+
+    boolean isRigid(Type.Var v) { return rigid.contains(v.id()); }
+
+    void setLenient(boolean lenient) { this.lenient = lenient; }
+
+    /** Follows bindings at the top only. */
+    Type resolve(Type t) {
+        while (t instanceof Type.Var v && bindings.containsKey(v.id())) {
+            t = bindings.get(v.id());
+        }
+        return t;
+    }
+
+    /** Applies every binding, deeply. */
+    Type zonk(Type t) {
+        Type r = resolve(t);
+        if (r instanceof Type.Con c) {
+            return c.args().isEmpty() ? c : new Type.Con(c.name(), map(c.args(), this::zonk));
+        }
+        if (r instanceof Type.Tuple tu) return new Type.Tuple(map(tu.components(), this::zonk));
+        if (r instanceof Type.Fun f) return new Type.Fun(zonk(f.from()), zonk(f.to()));
+        return r;
+    }
+
+    void bind(Type.Var v, Type t) { bindings.put(v.id(), t); }
+
+    /** Makes {@code a} and {@code b} equal, or returns false (some bindings may remain). */
+    boolean unify(Type a, Type b) {
+        a = resolve(a);
+        b = resolve(b);
+        if (a == ERROR || b == ERROR || a.equals(ERROR) || b.equals(ERROR)) return true;
+        if (a instanceof Type.Var va && b instanceof Type.Var vb && va.id() == vb.id()) return true;
+        if (a instanceof Type.Var va && !isRigid(va)) return bindVar(va, b);
+        if (b instanceof Type.Var vb && !isRigid(vb)) return bindVar(vb, a);
+        if (a instanceof Type.Con ca && b instanceof Type.Con cb) {
+            if (!ca.name().equals(cb.name()) && !(lenient && equivalentData(ca.name(), cb.name()))) return false;
+            return unifyAll(ca.args(), cb.args());
+        }
+        if (a instanceof Type.Unit && b instanceof Type.Unit) return true;
+        if (a instanceof Type.Tuple ta && b instanceof Type.Tuple tb) return unifyAll(ta.components(), tb.components());
+        if (a instanceof Type.Fun fa && b instanceof Type.Fun fb) return unify(fa.from(), fb.from()) && unify(fa.to(), fb.to());
+        return false;
+    }
+
+    private boolean unifyAll(List<Type> as, List<Type> bs) {
+        if (as.size() != bs.size()) return false;
+        boolean ok = true;
+        for (int i = 0; i < as.size(); i++) ok &= unify(as.get(i), bs.get(i));
+        return ok;
+    }
+
+    private boolean bindVar(Type.Var v, Type t) {
+        if (occurs(v.id(), t)) return false;
+        bindings.put(v.id(), t);
+        return true;
+    }
+
+    boolean occurs(int id, Type t) {
+        Type r = resolve(t);
+        if (r instanceof Type.Var v) return v.id() == id;
+        if (r instanceof Type.Con c) return c.args().stream().anyMatch(x -> occurs(id, x));
+        if (r instanceof Type.Tuple tu) return tu.components().stream().anyMatch(x -> occurs(id, x));
+        if (r instanceof Type.Fun f) return occurs(id, f.from()) || occurs(id, f.to());
+        return false;
+    }
+
+    /** Same bare name, same constructor names and fields of the same shape (LANGUAGE.md §4). */
+    boolean equivalentData(String q1, String q2) {
+        DataType d1 = dataTypes.get(q1);
+        DataType d2 = dataTypes.get(q2);
+        if (d1 == null || d2 == null) return false;
+        if (!d1.name().equals(d2.name()) || d1.params().size() != d2.params().size()
+                || d1.constructors().size() != d2.constructors().size()) {
+            return false;
+        }
+        Map<Integer, Integer> params = new HashMap<>();
+        for (int i = 0; i < d1.params().size(); i++) params.put(d1.params().get(i).id(), d2.params().get(i).id());
+        for (int i = 0; i < d1.constructors().size(); i++) {
+            DataType.Constructor c1 = d1.constructors().get(i);
+            DataType.Constructor c2 = d2.constructors().get(i);
+            if (!c1.name().equals(c2.name()) || c1.fields().size() != c2.fields().size()) return false;
+            for (int j = 0; j < c1.fields().size(); j++) {
+                if (!sameShape(c1.fields().get(j), c2.fields().get(j), params)) return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean sameShape(Type a, Type b, Map<Integer, Integer> params) {
+        if (a instanceof Type.Var va && b instanceof Type.Var vb) return params.getOrDefault(va.id(), -1) == vb.id();
+        if (a instanceof Type.Con ca && b instanceof Type.Con cb) {
+            if (!ca.name().equals(cb.name()) && !equivalentData(ca.name(), cb.name())) return false;
+            if (ca.args().size() != cb.args().size()) return false;
+            for (int i = 0; i < ca.args().size(); i++) if (!sameShape(ca.args().get(i), cb.args().get(i), params)) return false;
+            return true;
+        }
+        if (a instanceof Type.Unit && b instanceof Type.Unit) return true;
+        if (a instanceof Type.Tuple ta && b instanceof Type.Tuple tb) {
+            if (ta.components().size() != tb.components().size()) return false;
+            for (int i = 0; i < ta.components().size(); i++) {
+                if (!sameShape(ta.components().get(i), tb.components().get(i), params)) return false;
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** The free type variables of {@code t} after zonking, in order of first appearance. */
+    List<Type.Var> freeVars(Type t) {
+        List<Type.Var> out = new ArrayList<>();
+        collect(zonk(t), out);
+        return out;
+    }
+
+    private static void collect(Type t, List<Type.Var> out) {
+        if (t instanceof Type.Var v) {
+            if (out.stream().noneMatch(x -> x.id() == v.id())) out.add(v);
+        } else if (t instanceof Type.Con c) {
+            c.args().forEach(x -> collect(x, out));
+        } else if (t instanceof Type.Tuple tu) {
+            tu.components().forEach(x -> collect(x, out));
+        } else if (t instanceof Type.Fun f) {
+            collect(f.from(), out);
+            collect(f.to(), out);
+        }
+    }
+
+    /** Replaces variables by {@code map} (by id), deeply; other variables stay. */
+    static Type substitute(Type t, Map<Integer, Type> map) {
+        if (t instanceof Type.Var v) return map.getOrDefault(v.id(), v);
+        if (t instanceof Type.Con c) return c.args().isEmpty() ? c : new Type.Con(c.name(), map(c.args(), x -> substitute(x, map)));
+        if (t instanceof Type.Tuple tu) return new Type.Tuple(map(tu.components(), x -> substitute(x, map)));
+        if (t instanceof Type.Fun f) return new Type.Fun(substitute(f.from(), map), substitute(f.to(), map));
+        return t;
+    }
+
+    static <T> List<T> map(List<T> xs, UnaryOperator<T> f) {
+        List<T> out = new ArrayList<>(xs.size());
+        for (T x : xs) out.add(f.apply(x));
+        return out;
+    }
+}
