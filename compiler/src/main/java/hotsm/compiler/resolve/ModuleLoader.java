@@ -1,0 +1,216 @@
+package hotsm.compiler.resolve;
+
+import hotsm.compiler.diag.Diagnostic;
+import hotsm.compiler.syntax.Module;
+import hotsm.compiler.syntax.ParseResult;
+import hotsm.compiler.syntax.Parser;
+import hotsm.compiler.syntax.Position;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads the files of a compilation and, transitively, the modules they
+ * import. {@code import M} looks for {@code M.sm} in the importing file's
+ * folder, then in each {@code -I} path, then in the standard library. The
+ * standard library is the folder named by the system property
+ * {@code hotsm.stdlib} if set, else the resource {@code hotsm/stdlib/M.sm} on
+ * the class path (the compiler jar packs {@code stdlib/}), else
+ * {@code <hotsm.root>/stdlib}. Every module but the Prelude implicitly imports
+ * the Prelude, which always comes from the standard library. A module found
+ * for {@code import M} must be declared {@code module M} (or have no header);
+ * files named on the command line may declare any name.
+ */
+public final class ModuleLoader {
+    static final String PRELUDE = "Prelude";
+
+    private final List<Path> includePaths;
+
+    public ModuleLoader(List<Path> includePaths) { this.includePaths = List.copyOf(includePaths); }
+
+    /** Where a module's text came from. */
+    private record Source(String file, String text, Path folder) {}
+
+    private enum State { VISITING, DONE }
+
+    private final class Run {
+        final Map<String, String> sources = new LinkedHashMap<>();
+        final List<Diagnostic> diagnostics = new ArrayList<>();
+        final Map<String, Module> byName = new HashMap<>();
+        final Map<String, Path> folders = new HashMap<>();
+        final Map<String, State> state = new HashMap<>();
+        final List<Module> order = new ArrayList<>();
+        final List<String> stack = new ArrayList<>();
+
+        Module parse(Source s) {
+            sources.put(s.file(), s.text());
+            ParseResult r = Parser.parseModule(s.file(), s.text());
+            diagnostics.addAll(r.diagnostics());
+            return r.module();
+        }
+
+        void register(Module m, Path folder) {
+            Module before = byName.putIfAbsent(m.name(), m);
+            if (before != null) {
+                diagnostics.add(Diagnostic.error(m.pos(), "the module '" + m.name() + "' is already defined in " + before.file()));
+            } else {
+                folders.put(m.name(), folder);
+            }
+        }
+
+        void visit(Module m) {
+            if (state.get(m.name()) != null) return;
+            state.put(m.name(), State.VISITING);
+            stack.add(m.name());
+            if (!m.name().equals(PRELUDE) && m.imports().stream().noneMatch(i -> i.module().equals(PRELUDE))) {
+                Module prelude = byName.get(PRELUDE);
+                if (prelude != null) visit(prelude);
+            }
+            for (Module.Import imp : m.imports()) {
+                Module dep = find(imp, folders.get(m.name()));
+                if (dep == null) continue;
+                if (state.get(dep.name()) == State.VISITING) {
+                    List<String> cycle = new ArrayList<>(stack.subList(stack.indexOf(dep.name()), stack.size()));
+                    cycle.add(dep.name());
+                    diagnostics.add(Diagnostic.error(imp.pos(), "import cycle: " + String.join(" imports ", cycle)
+                            + "; modules may not import each other in a circle"));
+                    continue;
+                }
+                visit(dep);
+            }
+            stack.remove(stack.size() - 1);
+            state.put(m.name(), State.DONE);
+            order.add(m);
+        }
+
+        /** The module {@code imp} names, loading it if needed; null (with a diagnostic, unless a parse error) if none. */
+        Module find(Module.Import imp, Path folder) {
+            String name = imp.module();
+            Module known = byName.get(name);
+            if (known != null) return known;
+            if (state.containsKey("?" + name)) return null;
+            state.put("?" + name, State.DONE);
+            List<String> looked = new ArrayList<>();
+            Optional<Source> src = Optional.empty();
+            List<Path> folders = new ArrayList<>();
+            if (folder != null) folders.add(folder);
+            folders.addAll(includePaths);
+            for (Path dir : folders) {
+                Path p = dir.resolve(name + ".sm");
+                looked.add(display(dir));
+                if (Files.isRegularFile(p)) {
+                    src = read(p, imp.pos());
+                    break;
+                }
+            }
+            if (src.isEmpty() && !looked.isEmpty() && folders.stream().anyMatch(d -> Files.isRegularFile(d.resolve(name + ".sm")))) {
+                return null;
+            }
+            if (src.isEmpty()) {
+                src = stdlib(name);
+                looked.add("the standard library");
+            }
+            if (src.isEmpty()) {
+                diagnostics.add(Diagnostic.error(imp.pos(), "module '" + name + "' not found: looked for " + name + ".sm in "
+                        + String.join(", ", looked)));
+                return null;
+            }
+            Module m = parse(src.get());
+            if (m == null) return null;
+            if (!m.name().equals(name)) {
+                diagnostics.add(Diagnostic.error(imp.pos(), "the file " + src.get().file() + " declares 'module " + m.name()
+                        + "', but it was imported as '" + name + "': a module's name must match its file name"));
+                return null;
+            }
+            register(m, src.get().folder());
+            return byName.get(name);
+        }
+
+        Optional<Source> read(Path p, Position where) {
+            try {
+                String text = Files.readString(p, StandardCharsets.UTF_8);
+                return Optional.of(new Source(p.toString(), text, parentOf(p)));
+            } catch (IOException | RuntimeException e) {
+                diagnostics.add(Diagnostic.error(where, "cannot read " + p + ": " + e.getMessage()));
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** Reads {@code files} and everything they import. Never throws for a user error. */
+    public LoadResult load(List<Path> files) {
+        Run run = new Run();
+        List<Module> roots = new ArrayList<>();
+        for (Path f : files) {
+            String text;
+            try {
+                text = Files.readString(f, StandardCharsets.UTF_8);
+            } catch (IOException | RuntimeException e) {
+                run.diagnostics.add(new Diagnostic(f.toString(), 1, 1, 1, Diagnostic.Severity.ERROR,
+                        "cannot read " + f + ": " + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage())));
+                continue;
+            }
+            Module m = run.parse(new Source(f.toString(), text, parentOf(f)));
+            if (m != null) {
+                run.register(m, parentOf(f));
+                roots.add(m);
+            }
+        }
+        if (!run.byName.containsKey(PRELUDE)) {
+            Optional<Source> prelude = stdlib(PRELUDE);
+            if (prelude.isEmpty()) {
+                run.diagnostics.add(new Diagnostic("<stdlib>", 1, 1, 1, Diagnostic.Severity.ERROR,
+                        "the standard library's Prelude.sm was not found (set -Dhotsm.stdlib=<folder>)"));
+            } else {
+                Module m = run.parse(prelude.get());
+                if (m != null) run.register(m, prelude.get().folder());
+            }
+        }
+        Module prelude = run.byName.get(PRELUDE);
+        if (prelude != null) run.visit(prelude);
+        for (Module m : roots) run.visit(m);
+        return new LoadResult(run.order, run.sources, run.diagnostics);
+    }
+
+    /** {@code name}.sm from the standard library, if it has one. */
+    static Optional<Source> stdlib(String name) {
+        String file = name + ".sm";
+        String folder = System.getProperty("hotsm.stdlib");
+        if (folder != null && !folder.isBlank()) return readQuietly(Path.of(folder).resolve(file));
+        try (InputStream in = ModuleLoader.class.getClassLoader().getResourceAsStream("hotsm/stdlib/" + file)) {
+            if (in != null) return Optional.of(new Source("<stdlib>/" + file, new String(in.readAllBytes(), StandardCharsets.UTF_8), null));
+        } catch (IOException e) {
+            // fall through to hotsm.root
+        }
+        String root = System.getProperty("hotsm.root");
+        if (root != null && !root.isBlank()) return readQuietly(Path.of(root, "stdlib", file));
+        return Optional.empty();
+    }
+
+    private static Optional<Source> readQuietly(Path p) {
+        if (!Files.isRegularFile(p)) return Optional.empty();
+        try {
+            return Optional.of(new Source(p.toString(), Files.readString(p, StandardCharsets.UTF_8), parentOf(p)));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Path parentOf(Path p) {
+        Path given = p.getParent();
+        return given != null ? given : Path.of("");
+    }
+
+    private static String display(Path dir) {
+        String s = dir.toString();
+        return s.isEmpty() ? "." : s;
+    }
+}
