@@ -1,0 +1,42 @@
+package hotsm.vm.bytecode;
+
+/**
+ * The binary {@code .cam} format (docs/bytecode.md): big-endian, magic
+ * {@code HSMC}, a u16 format version, then the name, the three types, the
+ * initial state, the step code and the upgrade and downgrade sections.
+ * Decoding enforces hard limits so a hostile file can't exhaust memory or stack.
+ */
+public final class ArtifactCodec {
+    private ArtifactCodec() {}
+
+    static final byte[] MAGIC = {'H', 'S', 'M', 'C'};
+    /** The format version this VM writes and reads. */
+    public static final int VERSION = 1;
+    /** Larger files are refused before reading anything. */
+    public static final int MAX_FILE_BYTES = 16 * 1024 * 1024;
+    /** Deepest nesting of types, shapes, values and code blocks (counted together). */
+    public static final int MAX_DEPTH = 1_000;
+    /** Longest string (name or literal), in UTF-8 bytes. */
+    public static final int MAX_STRING_BYTES = 1024 * 1024;
+
+    static final int TYPE_UNIT = 0, TYPE_INT = 1, TYPE_STRING = 2, TYPE_TUPLE = 3, TYPE_DATA = 4;
+    static final int SHAPE_UNIT = 0, SHAPE_INT = 1, SHAPE_STRING = 2, SHAPE_PAIR = 3, SHAPE_SUM = 4;
+    static final int VALUE_UNIT = 0, VALUE_INT = 1, VALUE_STRING = 2, VALUE_PAIR = 3, VALUE_INL = 4, VALUE_INR = 5;
+
+    /** The canonical encoding of an artifact. */
+    public static byte[] encode(Artifact artifact) {
+        ArtifactEncoder e = new ArtifactEncoder();
+        e.artifact(artifact);
+        return e.out.toByteArray();
+    }
+
+    /**
+     * Reads an artifact. Checks well-formedness only; {@code hotsm.vm.verify.Verifier}
+     * checks that its code is type-correct.
+     *
+     * @throws ArtifactFormatException naming the offset and section of the first problem
+     */
+    public static Artifact decode(byte[] bytes) {
+        return new ArtifactDecoder(bytes).artifact();
+    }
+}

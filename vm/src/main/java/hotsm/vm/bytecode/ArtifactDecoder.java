@@ -1,0 +1,301 @@
+package hotsm.vm.bytecode;
+
+import hotsm.vm.types.Shape;
+import hotsm.vm.types.TypeDesc;
+import hotsm.vm.value.Value;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads the encoding of docs/bytecode.md defensively: every read is checked
+ * against the end of the enclosing block or file, every count against the
+ * bytes left, and every nesting against {@link ArtifactCodec#MAX_DEPTH}, so no
+ * file can make it allocate more than its size suggests or recurse without bound.
+ */
+final class ArtifactDecoder {
+    private final byte[] bytes;
+    private int pos;
+    private int limit;
+    private int depth;
+    private String section = "header";
+
+    ArtifactDecoder(byte[] bytes) {
+        this.bytes = bytes;
+        this.limit = bytes.length;
+    }
+
+    Artifact artifact() {
+        if (bytes.length > ArtifactCodec.MAX_FILE_BYTES) {
+            throw fail(0, "file of " + bytes.length + " bytes is larger than the limit of " + ArtifactCodec.MAX_FILE_BYTES);
+        }
+        for (int i = 0; i < ArtifactCodec.MAGIC.length; i++) {
+            int at = pos;
+            if (u8() != ArtifactCodec.MAGIC[i]) throw fail(at, "bad magic: not a hotsm artifact (expected HSMC)");
+        }
+        int at = pos;
+        int version = u16();
+        if (version != ArtifactCodec.VERSION) {
+            throw fail(at, "unsupported format version " + version + " (this VM reads version " + ArtifactCodec.VERSION + ")");
+        }
+        section = "name";
+        String name = string();
+        section = "types";
+        TypeDesc input = type();
+        TypeDesc output = type();
+        TypeDesc state = type();
+        section = "initial state";
+        Value initial = value();
+        section = "step code";
+        Code step = block();
+        section = "upgrades";
+        int upgradeCount = count();
+        List<UpgradeSection> upgrades = new ArrayList<>();
+        for (int i = 1; i <= upgradeCount; i++) upgrades.add(upgrade("upgrade #" + i));
+        section = "downgrades";
+        int downgradeCount = count();
+        List<DowngradeSection> downgrades = new ArrayList<>();
+        for (int i = 1; i <= downgradeCount; i++) downgrades.add(downgrade("downgrade #" + i));
+        section = "end of file";
+        if (pos != bytes.length) throw fail(pos, (bytes.length - pos) + " trailing bytes after the last section");
+        return new Artifact(name, input, output, state, initial, step, upgrades, downgrades);
+    }
+
+    private UpgradeSection upgrade(String label) {
+        section = label + " header";
+        Identity from = identity();
+        String fromName = string();
+        section = label + " types";
+        TypeDesc oldInput = type();
+        TypeDesc oldOutput = type();
+        TypeDesc oldState = type();
+        section = label + " migration";
+        Code migration = block();
+        section = label + " input adapter";
+        Optional<Code> inputAdapter = optionalBlock();
+        section = label + " output adapter";
+        Optional<Code> outputAdapter = optionalBlock();
+        return new UpgradeSection(from, fromName, oldInput, oldOutput, oldState, migration, inputAdapter, outputAdapter);
+    }
+
+    private DowngradeSection downgrade(String label) {
+        section = label + " header";
+        Identity to = identity();
+        String toName = string();
+        section = label + " types";
+        TypeDesc toInput = type();
+        TypeDesc toOutput = type();
+        TypeDesc toState = type();
+        section = label + " step code";
+        Code toStep = block();
+        section = label + " migration";
+        Code migration = block();
+        return new DowngradeSection(to, toName, toInput, toOutput, toState, toStep, migration);
+    }
+
+    private Identity identity() {
+        need(32);
+        byte[] b = new byte[32];
+        System.arraycopy(bytes, pos, b, 0, 32);
+        pos += 32;
+        return new Identity(b);
+    }
+
+    private Optional<Code> optionalBlock() {
+        int at = pos;
+        int flag = u8();
+        if (flag == 0) return Optional.empty();
+        if (flag != 1) throw fail(at, "presence flag must be 0 or 1, found " + flag);
+        return Optional.of(block());
+    }
+
+    private String string() {
+        int at = pos;
+        long length = u32();
+        if (length > ArtifactCodec.MAX_STRING_BYTES) {
+            throw fail(at, "string of " + length + " bytes is longer than the limit of " + ArtifactCodec.MAX_STRING_BYTES);
+        }
+        need((int) length);
+        try {
+            String s = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, pos, (int) length)).toString();
+            pos += (int) length;
+            return s;
+        } catch (CharacterCodingException e) {
+            throw fail(at, "string is not valid UTF-8");
+        }
+    }
+
+    private TypeDesc type() {
+        int at = pos;
+        enter(at);
+        int tag = u8();
+        TypeDesc t;
+        switch (tag) {
+            case ArtifactCodec.TYPE_UNIT -> t = TypeDesc.UNIT;
+            case ArtifactCodec.TYPE_INT -> t = TypeDesc.INT;
+            case ArtifactCodec.TYPE_STRING -> t = TypeDesc.STR;
+            case ArtifactCodec.TYPE_TUPLE -> {
+                List<TypeDesc> components = types();
+                if (components.size() < 2) throw fail(at, "a tuple type has at least 2 components, found " + components.size());
+                t = new TypeDesc.Tuple(components);
+            }
+            case ArtifactCodec.TYPE_DATA -> {
+                String name = string();
+                List<TypeDesc> arguments = types();
+                int n = count();
+                if (n == 0) throw fail(at, "data type " + name + " has no constructors");
+                List<TypeDesc.Constructor> ctors = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) ctors.add(new TypeDesc.Constructor(string(), types()));
+                t = new TypeDesc.Data(name, arguments, ctors);
+            }
+            default -> throw fail(at, "unknown type tag 0x" + hex(tag));
+        }
+        depth--;
+        return t;
+    }
+
+    private List<TypeDesc> types() {
+        int n = count();
+        List<TypeDesc> ts = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) ts.add(type());
+        return ts;
+    }
+
+    private Shape shape() {
+        int at = pos;
+        enter(at);
+        int tag = u8();
+        Shape s;
+        switch (tag) {
+            case ArtifactCodec.SHAPE_UNIT -> s = Shape.UNIT;
+            case ArtifactCodec.SHAPE_INT -> s = Shape.INT;
+            case ArtifactCodec.SHAPE_STRING -> s = Shape.STR;
+            case ArtifactCodec.SHAPE_PAIR -> s = new Shape.Pair(shape(), shape());
+            case ArtifactCodec.SHAPE_SUM -> s = new Shape.Sum(shape(), shape());
+            default -> throw fail(at, "unknown shape tag 0x" + hex(tag));
+        }
+        depth--;
+        return s;
+    }
+
+    private Value value() {
+        int at = pos;
+        enter(at);
+        int tag = u8();
+        Value v;
+        switch (tag) {
+            case ArtifactCodec.VALUE_UNIT -> v = Value.UNIT;
+            case ArtifactCodec.VALUE_INT -> v = Value.of(i64());
+            case ArtifactCodec.VALUE_STRING -> v = Value.of(string());
+            case ArtifactCodec.VALUE_PAIR -> v = new Value.Pair(value(), value());
+            case ArtifactCodec.VALUE_INL -> v = new Value.Inl(value());
+            case ArtifactCodec.VALUE_INR -> v = new Value.Inr(value());
+            default -> throw fail(at, "unknown value tag 0x" + hex(tag));
+        }
+        depth--;
+        return v;
+    }
+
+    private Code block() {
+        int at = pos;
+        enter(at);
+        long length = u32();
+        if (length > limit - pos) {
+            throw fail(at, "block of " + length + " bytes runs past the end of its "
+                    + (limit == bytes.length ? "file" : "enclosing block") + " (" + (limit - pos) + " bytes left)");
+        }
+        int outerLimit = limit;
+        limit = pos + (int) length;
+        List<Instruction> code = new ArrayList<>();
+        while (pos < limit) code.add(instruction());
+        limit = outerLimit;
+        depth--;
+        return new Code(code);
+    }
+
+    private Instruction instruction() {
+        int at = pos;
+        int b = u8();
+        Opcode op = Opcode.ofByte(b);
+        if (op == null) throw fail(at, "unknown opcode 0x" + hex(b));
+        return switch (op) {
+            case FST -> new Instruction.Fst();
+            case SND -> new Instruction.Snd();
+            case PUSH -> new Instruction.Push();
+            case SWAP -> new Instruction.Swap();
+            case CONS -> new Instruction.Cons();
+            case QUOTE -> new Instruction.Quote(shape(), value());
+            case INL -> new Instruction.Inl(shape());
+            case INR -> new Instruction.Inr(shape());
+            case CASE -> new Instruction.Case(block(), block());
+            case DIST -> new Instruction.Dist();
+            case PRIM -> {
+                int operandAt = pos;
+                int p = u8();
+                PrimOp prim = Opcode.primOfByte(p);
+                if (prim == null) throw fail(operandAt, "unknown primitive 0x" + hex(p));
+                yield new Instruction.Prim(prim);
+            }
+            case GET -> new Instruction.Get();
+            case PUT -> new Instruction.Put();
+        };
+    }
+
+    private void enter(int at) {
+        if (++depth > ArtifactCodec.MAX_DEPTH) throw fail(at, "nested more than " + ArtifactCodec.MAX_DEPTH + " levels deep");
+    }
+
+    /** A u16 count; each counted item takes at least one byte, so a count can't exceed what is left. */
+    private int count() {
+        int at = pos;
+        int n = u16();
+        if (n > limit - pos) throw fail(at, "count " + n + " is more than the " + (limit - pos) + " bytes left");
+        return n;
+    }
+
+    private int u8() {
+        need(1);
+        return bytes[pos++] & 0xFF;
+    }
+
+    private int u16() {
+        need(2);
+        int v = ((bytes[pos] & 0xFF) << 8) | (bytes[pos + 1] & 0xFF);
+        pos += 2;
+        return v;
+    }
+
+    private long u32() {
+        need(4);
+        long v = 0;
+        for (int i = 0; i < 4; i++) v = (v << 8) | (bytes[pos++] & 0xFF);
+        return v;
+    }
+
+    private long i64() {
+        need(8);
+        long v = 0;
+        for (int i = 0; i < 8; i++) v = (v << 8) | (bytes[pos++] & 0xFF);
+        return v;
+    }
+
+    private void need(int n) {
+        if (n > limit - pos) {
+            String where = limit == bytes.length ? "file is truncated" : "runs past the end of its block";
+            throw fail(pos, where + ": needs " + n + " more byte" + (n == 1 ? "" : "s") + ", " + (limit - pos) + " left");
+        }
+    }
+
+    private ArtifactFormatException fail(int at, String problem) {
+        return new ArtifactFormatException(at, section, problem);
+    }
+
+    private static String hex(int b) { return String.format("%02x", b); }
+}

@@ -1,0 +1,170 @@
+package hotsm.vm.bytecode;
+
+import hotsm.vm.types.Shape;
+import hotsm.vm.types.TypeDesc;
+import hotsm.vm.value.Value;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/** Writes the parts of an artifact in the canonical encoding of docs/bytecode.md. */
+final class ArtifactEncoder {
+    final ByteSink out = new ByteSink();
+
+    void artifact(Artifact a) {
+        out.raw(ArtifactCodec.MAGIC);
+        out.u16(ArtifactCodec.VERSION);
+        string(a.name());
+        type(a.input());
+        type(a.output());
+        type(a.state());
+        value(a.initialState());
+        block(a.step());
+        count(a.upgrades().size());
+        for (UpgradeSection u : a.upgrades()) {
+            out.raw(u.from().bytes());
+            string(u.fromName());
+            type(u.oldInput());
+            type(u.oldOutput());
+            type(u.oldState());
+            block(u.migration());
+            optionalBlock(u.inputAdapter());
+            optionalBlock(u.outputAdapter());
+        }
+        count(a.downgrades().size());
+        for (DowngradeSection d : a.downgrades()) {
+            out.raw(d.to().bytes());
+            string(d.toName());
+            type(d.toInput());
+            type(d.toOutput());
+            type(d.toState());
+            block(d.toStep());
+            block(d.migration());
+        }
+    }
+
+    /** The part of an artifact its identity hashes: name, the three types, step code. */
+    void identityParts(String name, TypeDesc input, TypeDesc output, TypeDesc state, Code step) {
+        string(name);
+        type(input);
+        type(output);
+        type(state);
+        block(step);
+    }
+
+    void string(String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.u32(b.length);
+        out.raw(b);
+    }
+
+    private void count(int n) {
+        if (n > 0xFFFF) throw new IllegalArgumentException("more than 65535 items: " + n);
+        out.u16(n);
+    }
+
+    void type(TypeDesc t) {
+        if (t instanceof TypeDesc.Unit) {
+            out.u8(ArtifactCodec.TYPE_UNIT);
+        } else if (t instanceof TypeDesc.Int) {
+            out.u8(ArtifactCodec.TYPE_INT);
+        } else if (t instanceof TypeDesc.Str) {
+            out.u8(ArtifactCodec.TYPE_STRING);
+        } else if (t instanceof TypeDesc.Tuple tuple) {
+            out.u8(ArtifactCodec.TYPE_TUPLE);
+            types(tuple.components());
+        } else if (t instanceof TypeDesc.Data d) {
+            out.u8(ArtifactCodec.TYPE_DATA);
+            string(d.name());
+            types(d.arguments());
+            count(d.constructors().size());
+            for (TypeDesc.Constructor c : d.constructors()) {
+                string(c.name());
+                types(c.fields());
+            }
+        } else {
+            throw new IllegalArgumentException("unknown type " + t);
+        }
+    }
+
+    private void types(List<TypeDesc> ts) {
+        count(ts.size());
+        for (TypeDesc t : ts) type(t);
+    }
+
+    void shape(Shape s) {
+        if (s instanceof Shape.Unit) {
+            out.u8(ArtifactCodec.SHAPE_UNIT);
+        } else if (s instanceof Shape.Int) {
+            out.u8(ArtifactCodec.SHAPE_INT);
+        } else if (s instanceof Shape.Str) {
+            out.u8(ArtifactCodec.SHAPE_STRING);
+        } else if (s instanceof Shape.Pair p) {
+            out.u8(ArtifactCodec.SHAPE_PAIR);
+            shape(p.first());
+            shape(p.second());
+        } else if (s instanceof Shape.Sum sum) {
+            out.u8(ArtifactCodec.SHAPE_SUM);
+            shape(sum.left());
+            shape(sum.right());
+        } else {
+            throw new IllegalArgumentException("unknown shape " + s);
+        }
+    }
+
+    void value(Value v) {
+        if (v instanceof Value.Unit) {
+            out.u8(ArtifactCodec.VALUE_UNIT);
+        } else if (v instanceof Value.Int i) {
+            out.u8(ArtifactCodec.VALUE_INT);
+            out.i64(i.value());
+        } else if (v instanceof Value.Str s) {
+            out.u8(ArtifactCodec.VALUE_STRING);
+            string(s.value());
+        } else if (v instanceof Value.Pair p) {
+            out.u8(ArtifactCodec.VALUE_PAIR);
+            value(p.first());
+            value(p.second());
+        } else if (v instanceof Value.Inl l) {
+            out.u8(ArtifactCodec.VALUE_INL);
+            value(l.value());
+        } else if (v instanceof Value.Inr r) {
+            out.u8(ArtifactCodec.VALUE_INR);
+            value(r.value());
+        } else {
+            throw new IllegalArgumentException("unknown value " + v);
+        }
+    }
+
+    private void optionalBlock(Optional<Code> code) {
+        out.u8(code.isPresent() ? 1 : 0);
+        code.ifPresent(this::block);
+    }
+
+    void block(Code code) {
+        int at = out.reserveLength();
+        for (Instruction i : code.instructions()) instruction(i);
+        out.patchLength(at);
+    }
+
+    private void instruction(Instruction i) {
+        Opcode op = Opcode.of(i);
+        out.u8(op.code());
+        switch (op) {
+            case QUOTE -> {
+                Instruction.Quote q = (Instruction.Quote) i;
+                shape(q.shape());
+                value(q.value());
+            }
+            case INL -> shape(((Instruction.Inl) i).right());
+            case INR -> shape(((Instruction.Inr) i).left());
+            case CASE -> {
+                Instruction.Case c = (Instruction.Case) i;
+                block(c.left());
+                block(c.right());
+            }
+            case PRIM -> out.u8(Opcode.primByte(((Instruction.Prim) i).op()));
+            default -> { }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package hotsm.vm.bytecode;
+
+import hotsm.vm.types.TypeDesc;
+import hotsm.vm.value.ValuePrinter;
+import java.util.Optional;
+
+/**
+ * The listing {@code smc disasm} prints: name, identity, types (with their
+ * constructors and erased shapes), initial state, then every block of code,
+ * one instruction per line with its index, CASE branches indented under
+ * {@code left:} and {@code right:}.
+ */
+public final class Disassembler {
+    private Disassembler() {}
+
+    public static String listing(Artifact a) {
+        StringBuilder out = new StringBuilder();
+        Identity id = Identities.of(a);
+        out.append("machine ").append(a.name()).append('\n');
+        out.append("identity ").append(id.hex()).append(" (").append(id.shortHex()).append(")\n");
+        types(out, "", "input", a.input(), "output", a.output(), "state", a.state());
+        out.append("initial state ").append(printValue(a.state(), a.initialState())).append('\n');
+        out.append('\n');
+        code(out, "", "step", a.step());
+        int n = 0;
+        for (UpgradeSection u : a.upgrades()) {
+            out.append('\n');
+            out.append("upgrade #").append(++n).append(" from ").append(u.fromName())
+                    .append(' ').append(u.from().hex()).append(" (").append(u.from().shortHex()).append(")\n");
+            types(out, "  ", "old input", u.oldInput(), "old output", u.oldOutput(), "old state", u.oldState());
+            code(out, "  ", "migration", u.migration());
+            optional(out, "input adapter", u.inputAdapter());
+            optional(out, "output adapter", u.outputAdapter());
+        }
+        n = 0;
+        for (DowngradeSection d : a.downgrades()) {
+            out.append('\n');
+            out.append("downgrade #").append(++n).append(" to ").append(d.toName())
+                    .append(' ').append(d.to().hex()).append(" (").append(d.to().shortHex()).append(")\n");
+            types(out, "  ", "target input", d.toInput(), "target output", d.toOutput(), "target state", d.toState());
+            code(out, "  ", "target step", d.toStep());
+            code(out, "  ", "migration", d.migration());
+        }
+        return out.toString();
+    }
+
+    /** Instructions of one block, one per line, each preceded by {@code indent}. */
+    public static String code(Code code, String indent) {
+        StringBuilder out = new StringBuilder();
+        block(out, indent, code);
+        return out.toString();
+    }
+
+    private static void types(StringBuilder out, String indent, String n1, TypeDesc t1, String n2, TypeDesc t2,
+                              String n3, TypeDesc t3) {
+        int width = Math.max(n1.length(), Math.max(n2.length(), n3.length()));
+        type(out, indent, n1, t1, width);
+        type(out, indent, n2, t2, width);
+        type(out, indent, n3, t3, width);
+    }
+
+    private static void type(StringBuilder out, String indent, String label, TypeDesc t, int width) {
+        out.append(indent).append(label).append(" ".repeat(width - label.length() + 1))
+                .append(ValuePrinter.describeType(t)).append("  -- erased: ").append(t.erase()).append('\n');
+    }
+
+    private static String printValue(TypeDesc t, hotsm.vm.value.Value v) {
+        try {
+            return ValuePrinter.print(t, v);
+        } catch (IllegalArgumentException e) {
+            return ValuePrinter.printErased(v) + "  -- does not have type " + t;
+        }
+    }
+
+    private static void optional(StringBuilder out, String label, Optional<Code> code) {
+        if (code.isPresent()) {
+            code(out, "  ", label, code.get());
+        } else {
+            out.append("  ").append(label).append(": none\n");
+        }
+    }
+
+    private static void code(StringBuilder out, String indent, String label, Code code) {
+        out.append(indent).append(label).append(":\n");
+        block(out, indent + "  ", code);
+    }
+
+    private static void block(StringBuilder out, String indent, Code code) {
+        int pc = 0;
+        for (Instruction i : code.instructions()) {
+            out.append(indent).append(String.format("%3d  ", pc++));
+            Opcode op = Opcode.of(i);
+            out.append(op.mnemonic());
+            switch (op) {
+                case QUOTE -> {
+                    Instruction.Quote q = (Instruction.Quote) i;
+                    out.append(' ').append(ValuePrinter.printErased(q.value())).append(" : ").append(q.shape());
+                }
+                case INL -> out.append("  -- right: ").append(((Instruction.Inl) i).right());
+                case INR -> out.append("  -- left: ").append(((Instruction.Inr) i).left());
+                case PRIM -> {
+                    PrimOp p = ((Instruction.Prim) i).op();
+                    out.append(' ').append(p.name()).append("  -- ").append(p.symbol());
+                }
+                default -> { }
+            }
+            out.append('\n');
+            if (op == Opcode.CASE) {
+                Instruction.Case c = (Instruction.Case) i;
+                out.append(indent).append("       left:\n");
+                block(out, indent + "         ", c.left());
+                out.append(indent).append("       right:\n");
+                block(out, indent + "         ", c.right());
+            }
+        }
+        if (code.instructions().isEmpty()) out.append(indent).append("(empty)\n");
+    }
+}

@@ -1,0 +1,38 @@
+package hotsm.vm.bytecode;
+
+import hotsm.vm.types.TypeDesc;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * A machine's identity (LANGUAGE.md §9): SHA-256 of the canonical encoding
+ * (docs/bytecode.md) of its name, input, output and state types and step
+ * code, concatenated in that order. Initial state, upgrade and downgrade
+ * sections are not part of it.
+ */
+public final class Identities {
+    private Identities() {}
+
+    public static Identity of(Artifact a) {
+        return of(a.name(), a.input(), a.output(), a.state(), a.step());
+    }
+
+    public static Identity of(String name, TypeDesc input, TypeDesc output, TypeDesc state, Code step) {
+        ArtifactEncoder e = new ArtifactEncoder();
+        e.identityParts(name, input, output, state, step);
+        return new Identity(sha256(e.out.toByteArray()));
+    }
+
+    /** The identity a downgrade section's target must have. */
+    public static Identity of(DowngradeSection d) {
+        return of(d.toName(), d.toInput(), d.toOutput(), d.toState(), d.toStep());
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package hotsm.vm.machine;
+
+import hotsm.vm.bytecode.Code;
+import hotsm.vm.bytecode.Instruction;
+import hotsm.vm.bytecode.Opcode;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * A {@link Code} block flattened for the interpreter: an array of opcode bytes
+ * and a parallel array of operands (the quoted value, the two branches of a
+ * CASE, the primitive). Load once, run many times. Loading uses a work list,
+ * not recursion, and loads a block shared by several CASEs once.
+ */
+public final class LoadedCode {
+    int[] ops;
+    Object[] operands;
+    private final Code source;
+
+    private LoadedCode(Code source) { this.source = source; }
+
+    public static LoadedCode load(Code root) {
+        Map<Code, LoadedCode> loaded = new IdentityHashMap<>();
+        Deque<LoadedCode> work = new ArrayDeque<>();
+        LoadedCode result = shell(root, loaded, work);
+        while (!work.isEmpty()) work.pop().fill(loaded, work);
+        return result;
+    }
+
+    private static LoadedCode shell(Code code, Map<Code, LoadedCode> loaded, Deque<LoadedCode> work) {
+        LoadedCode l = loaded.get(code);
+        if (l == null) {
+            l = new LoadedCode(code);
+            loaded.put(code, l);
+            work.push(l);
+        }
+        return l;
+    }
+
+    private void fill(Map<Code, LoadedCode> loaded, Deque<LoadedCode> work) {
+        int n = source.instructions().size();
+        int[] ops = new int[n];
+        Object[] operands = new Object[n];
+        for (int pc = 0; pc < n; pc++) {
+            Instruction i = source.instructions().get(pc);
+            Opcode op = Opcode.of(i);
+            ops[pc] = op.code();
+            switch (op) {
+                case QUOTE -> operands[pc] = ((Instruction.Quote) i).value();
+                case CASE -> {
+                    Instruction.Case c = (Instruction.Case) i;
+                    operands[pc] = new LoadedCode[] {shell(c.left(), loaded, work), shell(c.right(), loaded, work)};
+                }
+                case PRIM -> operands[pc] = ((Instruction.Prim) i).op();
+                default -> { }
+            }
+        }
+        this.operands = operands;
+        this.ops = ops;
+    }
+
+    /** The block this was loaded from. */
+    public Code code() { return source; }
+}

@@ -1,0 +1,33 @@
+package hotsm.vm.value;
+
+import java.util.List;
+
+/**
+ * The untyped syntax tree of a value as written, before {@link ValueParser}
+ * checks it against a type. Each node keeps where it starts and ends in the
+ * text, so errors can quote what the user wrote.
+ */
+sealed interface ValueSyntax {
+    int start();
+
+    int end();
+
+    /** {@code ()}. */
+    record UnitLit(int start, int end) implements ValueSyntax {}
+
+    /** {@code 42}, {@code -3}. */
+    record IntLit(int start, int end, long value) implements ValueSyntax {}
+
+    /** {@code "a\"b"}, already unescaped. */
+    record StrLit(int start, int end, String value) implements ValueSyntax {}
+
+    /** {@code (a, b, ...)}, two or more components. */
+    record TupleLit(int start, int end, List<ValueSyntax> components) implements ValueSyntax {
+        public TupleLit { components = List.copyOf(components); }
+    }
+
+    /** {@code Name arg ...}; {@code name} is the last segment of a qualified name. */
+    record CtorApp(int start, int end, String name, List<ValueSyntax> arguments) implements ValueSyntax {
+        public CtorApp { arguments = List.copyOf(arguments); }
+    }
+}

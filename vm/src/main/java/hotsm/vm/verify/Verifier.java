@@ -1,0 +1,133 @@
+package hotsm.vm.verify;
+
+import hotsm.vm.bytecode.Artifact;
+import hotsm.vm.bytecode.Code;
+import hotsm.vm.bytecode.DowngradeSection;
+import hotsm.vm.bytecode.Identities;
+import hotsm.vm.bytecode.Identity;
+import hotsm.vm.bytecode.UpgradeSection;
+import hotsm.vm.types.Shape;
+import hotsm.vm.types.TypeDesc;
+import hotsm.vm.value.Values;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks that a decoded artifact is safe to run (LANGUAGE.md §9): its declared
+ * types are sound, its initial state has the state type, and every block of
+ * code is type-correct against the types it is declared with. Rules, in the
+ * order they are checked, are listed in docs/bytecode.md.
+ */
+public final class Verifier {
+    private Verifier() {}
+
+    /** The deepest shape a verified program may handle (values are then shallow enough to recurse over). */
+    public static final int MAX_SHAPE_DEPTH = 1_000;
+
+    /**
+     * @throws VerifyException naming the section, the instruction path and the rule
+     */
+    public static void verify(Artifact a) {
+        ShapeTable shapes = new ShapeTable();
+        Ty input = declared(shapes, "types", "input", a.input());
+        Ty output = declared(shapes, "types", "output", a.output());
+        Ty state = declared(shapes, "types", "state", a.state());
+        if (!Values.conforms(a.initialState(), a.state().erase())) {
+            throw new VerifyException("initial state", "", "the initial state does not have the state type " + a.state());
+        }
+        code(shapes, "step", "step", a.step(), input, output, state);
+        int n = 0;
+        for (UpgradeSection u : a.upgrades()) {
+            String label = "upgrade #" + (++n);
+            Ty oldInput = declared(shapes, label, "old input", u.oldInput());
+            Ty oldOutput = declared(shapes, label, "old output", u.oldOutput());
+            Ty oldState = declared(shapes, label, "old state", u.oldState());
+            code(shapes, label + " migration", "migration", u.migration(), oldState, state, null);
+            optional(shapes, label + " input adapter", "input", u.inputAdapter(), oldInput, input);
+            optional(shapes, label + " output adapter", "output", u.outputAdapter(), output, oldOutput);
+        }
+        n = 0;
+        for (DowngradeSection d : a.downgrades()) {
+            String label = "downgrade #" + (++n);
+            Identity actual = Identities.of(d);
+            if (!actual.equals(d.to())) {
+                throw new VerifyException(label, "", "identity: the target's name, types and step code hash to "
+                        + actual.shortHex() + ", but the section says " + d.to().shortHex());
+            }
+            Ty toInput = declared(shapes, label, "target input", d.toInput());
+            Ty toOutput = declared(shapes, label, "target output", d.toOutput());
+            Ty toState = declared(shapes, label, "target state", d.toState());
+            code(shapes, label + " step", "step", d.toStep(), toInput, toOutput, toState);
+            code(shapes, label + " migration", "migration", d.migration(), state, toState, null);
+        }
+    }
+
+    /**
+     * Checks one block: from {@code input} to {@code output}, with the state
+     * register of shape {@code stateOrNull} ({@code null}: pure code, GET/PUT refused).
+     *
+     * @param section named in errors, e.g. {@code step}; also the root of instruction paths
+     */
+    public static void verifyCode(String section, Code code, Shape input, Shape output, Shape stateOrNull) {
+        ShapeTable shapes = new ShapeTable();
+        Ty in = shape(shapes, section, "input", input);
+        Ty out = shape(shapes, section, "output", output);
+        Ty st = stateOrNull == null ? null : shape(shapes, section, "state", stateOrNull);
+        code(shapes, section, section, code, in, out, st);
+    }
+
+    /**
+     * The shape a block leaves in the value register when run on {@code input}
+     * (for compilers and tests).
+     *
+     * @throws VerifyException if the block is not type-correct
+     */
+    public static Shape typeOf(Code code, Shape input, Shape stateOrNull) {
+        ShapeTable shapes = new ShapeTable();
+        Ty in = shape(shapes, "code", "input", input);
+        Ty st = stateOrNull == null ? null : shape(shapes, "code", "state", stateOrNull);
+        return new BlockChecker(shapes, "code", st).run(code, in, "code").toShape();
+    }
+
+    private static void optional(ShapeTable shapes, String section, String root, Optional<Code> code, Ty in, Ty out) {
+        if (code.isPresent()) code(shapes, section, root, code.get(), in, out, null);
+    }
+
+    private static void code(ShapeTable shapes, String section, String root, Code code, Ty in, Ty out, Ty state) {
+        Ty result = new BlockChecker(shapes, section, state).run(code, in, root);
+        if (result != out) {
+            throw new VerifyException(section, root + "[end]", "result: the code must end with " + out + ", found " + result);
+        }
+    }
+
+    private static Ty declared(ShapeTable shapes, String section, String what, TypeDesc type) {
+        checkConstructorNames(section, what, type);
+        return shape(shapes, section, what, type.erase());
+    }
+
+    private static Ty shape(ShapeTable shapes, String section, String what, Shape s) {
+        try {
+            return shapes.intern(s);
+        } catch (ShapeTable.TooDeep e) {
+            throw new VerifyException(section, "", "shape nesting: the " + what + " type is nested deeper than "
+                    + MAX_SHAPE_DEPTH + " levels once erased");
+        }
+    }
+
+    /** A data type's constructors have distinct names, or values could not be read back. */
+    private static void checkConstructorNames(String section, String what, TypeDesc type) {
+        if (type instanceof TypeDesc.Tuple t) {
+            for (TypeDesc c : t.components()) checkConstructorNames(section, what, c);
+        } else if (type instanceof TypeDesc.Data d) {
+            Set<String> seen = new HashSet<>();
+            for (TypeDesc.Constructor c : d.constructors()) {
+                if (!seen.add(c.name())) {
+                    throw new VerifyException(section, "", "constructor names: the " + what + " type's data type "
+                            + d.name() + " has two constructors named " + c.name());
+                }
+                for (TypeDesc f : c.fields()) checkConstructorNames(section, what, f);
+            }
+        }
+    }
+}
