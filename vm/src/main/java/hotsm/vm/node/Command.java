@@ -1,0 +1,42 @@
+package hotsm.vm.node;
+
+import hotsm.vm.bytecode.Artifact;
+import hotsm.vm.bytecode.Identity;
+import hotsm.vm.value.Value;
+import java.util.Optional;
+
+/**
+ * What a node can be asked to do: plain data, so a {@link CommandLog} can
+ * journal it and a replica can replay it.
+ */
+public sealed interface Command {
+
+    /**
+     * Run one input.
+     *
+     * @param input    a value of the input type of the interface the client speaks
+     * @param speaking the identity of the version whose interface the client
+     *                 speaks; empty means the running one
+     */
+    record Step(Value input, Optional<Identity> speaking) implements Command {}
+
+    /** Move to the machine of {@code artifact} through one of its upgrade sections. */
+    record Upgrade(Artifact artifact) implements Command {}
+
+    /** Move back through a downgrade section of the running artifact. */
+    record Downgrade() implements Command {}
+
+    /** Read the current state (orders with the steps around it). */
+    record ReadState() implements Command {}
+
+    /** Read the name, identity, types and version history. */
+    record ReadInfo() implements Command {}
+
+    /** Check that a client speaking {@code identity} can be served, and with which types. */
+    record ReadInterface(Identity identity) implements Command {}
+
+    /** Whether the command can change the node (the rest are reads a journal may skip). */
+    default boolean changesNode() {
+        return this instanceof Step || this instanceof Upgrade || this instanceof Downgrade;
+    }
+}

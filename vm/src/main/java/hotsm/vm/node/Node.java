@@ -1,0 +1,224 @@
+package hotsm.vm.node;
+
+import hotsm.vm.bytecode.Artifact;
+import hotsm.vm.bytecode.Code;
+import hotsm.vm.bytecode.Identities;
+import hotsm.vm.bytecode.Identity;
+import hotsm.vm.machine.Cam;
+import hotsm.vm.value.Value;
+import hotsm.vm.value.Values;
+import hotsm.vm.verify.Verifier;
+import hotsm.vm.verify.VerifyException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * A running machine that many threads may step, read and upgrade. All
+ * commands go through one ordered queue to the machine thread, which owns the
+ * {@link NodeSnapshot}; each public method enqueues a command and returns a
+ * future completed by the machine thread (exceptionally with a
+ * {@link Refusal} when the node says no; the node is then unchanged).
+ */
+public final class Node implements AutoCloseable {
+
+    private record Pending(Command command, CompletableFuture<Object> reply) {}
+
+    private static final Pending STOP = new Pending(new Command.ReadInfo(), new CompletableFuture<>());
+
+    private final NodeOptions options;
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread machineThread;
+    private volatile boolean stopped;
+    /** Written only by the machine thread. */
+    private NodeSnapshot snapshot;
+
+    private Node(NodeSnapshot start, NodeOptions options) {
+        this.snapshot = start;
+        this.options = options;
+        this.machineThread = new Thread(this::run, "hotsm-machine-" + start.artifact().name());
+        machineThread.setDaemon(true);
+    }
+
+    /**
+     * Verify {@code artifact} and start running it from its initial state.
+     *
+     * @throws VerifyException if the artifact is not well formed or its initial state does not fit its state type
+     */
+    public static Node start(Artifact artifact, NodeOptions options) throws VerifyException {
+        Verifier.verify(artifact);
+        if (!Values.conforms(artifact.initialState(), artifact.state().erase())) {
+            throw new VerifyException("the initial state is not a value of the state type " + artifact.state());
+        }
+        Identity id = Identities.of(artifact);
+        Version first = new Version(id, artifact.name(), options.clock().instant(), Version.Arrival.STARTED,
+                Optional.empty());
+        Node node = new Node(new NodeSnapshot(artifact, id, artifact.initialState(), List.of(first),
+                Map.of(id, artifact)), options);
+        node.machineThread.start();
+        return node;
+    }
+
+    /** Run one input of the running machine's input type. */
+    public CompletableFuture<StepResult> step(Value input) {
+        return submit(new Command.Step(input, Optional.empty())).thenApply(StepResult.class::cast);
+    }
+
+    /** Run one input from a client speaking the interface of version {@code speaking} (null: the running one). */
+    public CompletableFuture<StepResult> step(Value input, Identity speaking) {
+        return submit(new Command.Step(input, Optional.ofNullable(speaking))).thenApply(StepResult.class::cast);
+    }
+
+    public CompletableFuture<VersionChange> upgrade(Artifact artifact) {
+        return submit(new Command.Upgrade(artifact)).thenApply(VersionChange.class::cast);
+    }
+
+    public CompletableFuture<VersionChange> downgrade() {
+        return submit(new Command.Downgrade()).thenApply(VersionChange.class::cast);
+    }
+
+    public CompletableFuture<StateView> state() {
+        return submit(new Command.ReadState()).thenApply(StateView.class::cast);
+    }
+
+    public CompletableFuture<NodeInfo> info() {
+        return submit(new Command.ReadInfo()).thenApply(NodeInfo.class::cast);
+    }
+
+    /** The types a client speaking {@code identity} uses; refused if the node cannot adapt it. */
+    public CompletableFuture<InterfaceView> interfaceOf(Identity identity) {
+        return submit(new Command.ReadInterface(identity)).thenApply(InterfaceView.class::cast);
+    }
+
+    /**
+     * Enqueue any command; the future holds the reply ({@link StepResult},
+     * {@link VersionChange}, {@link StateView}, {@link NodeInfo} or
+     * {@link InterfaceView}).
+     */
+    public CompletableFuture<Object> submit(Command command) {
+        CompletableFuture<Object> reply = new CompletableFuture<>();
+        if (stopped) {
+            reply.completeExceptionally(stoppedRefusal());
+            return reply;
+        }
+        queue.add(new Pending(command, reply));
+        if (stopped) drain();
+        return reply;
+    }
+
+    /** Stop the machine thread after the commands already queued; later ones are refused. */
+    @Override
+    public void close() {
+        if (stopped) return;
+        stopped = true;
+        queue.add(STOP);
+        try {
+            machineThread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        drain();
+    }
+
+    private void run() {
+        while (true) {
+            Pending p;
+            try {
+                p = queue.take();
+            } catch (InterruptedException e) {
+                continue;   // only close() stops the machine thread
+            }
+            if (p == STOP) return;
+            try {
+                options.log().append(p.command());
+                p.reply().complete(apply(p.command()));
+            } catch (Refusal r) {
+                p.reply().completeExceptionally(r);
+            } catch (RuntimeException | StackOverflowError e) {
+                // A bug must not kill the machine thread: report it to this client, keep serving.
+                p.reply().completeExceptionally(e);
+            }
+        }
+    }
+
+    private void drain() {
+        Pending p;
+        while ((p = queue.poll()) != null) p.reply().completeExceptionally(stoppedRefusal());
+    }
+
+    private static Refusal stoppedRefusal() {
+        return new Refusal(Refusal.Reason.STOPPED, "The node has stopped.");
+    }
+
+    /** One case per command; each ends in at most one assignment to {@link #snapshot}. */
+    private Object apply(Command command) {
+        NodeSnapshot now = snapshot;
+        if (command instanceof Command.Step s) {
+            return step(now, s);
+        } else if (command instanceof Command.Upgrade u) {
+            return change(VersionChange.Kind.UPGRADE,
+                    () -> VersionChanges.upgrade(now, u.artifact(), options.fuel(), options.clock().instant()));
+        } else if (command instanceof Command.Downgrade) {
+            return change(VersionChange.Kind.DOWNGRADE,
+                    () -> VersionChanges.downgrade(now, options.fuel(), options.clock().instant()));
+        } else if (command instanceof Command.ReadState) {
+            return new StateView(now.artifact().state(), now.state());
+        } else if (command instanceof Command.ReadInfo) {
+            return now.info();
+        } else if (command instanceof Command.ReadInterface r) {
+            return Interfaces.route(now, r.identity()).view();
+        }
+        throw new IllegalArgumentException("unknown command " + command);
+    }
+
+    private StepResult step(NodeSnapshot now, Command.Step s) {
+        try {
+            Interfaces.Route route = Interfaces.route(now, s.speaking().orElse(now.identity()));
+            if (!Values.conforms(s.input(), route.view().input().erase())) {
+                throw new Refusal(Refusal.Reason.BAD_VALUE, "The input is not a value of type " + route.view().input()
+                        + " (expected shape " + route.view().input().erase() + ").");
+            }
+            Value input = runAll(route.inputAdapters(), s.input(), "input adapter");
+            Cam.Result r;
+            try {
+                r = Cam.run(now.artifact().step(), input, now.state(), options.fuel());
+            } catch (RuntimeException e) {
+                throw new Refusal(Refusal.Reason.STEP_FAILED, "The step failed: " + VersionChanges.describe(e)
+                        + ". The state is unchanged.");
+            }
+            Value output = runAll(route.outputAdapters(), r.value(), "output adapter");
+            snapshot = now.withState(r.state());
+            options.listener().stepped(now.artifact().output(), r.value(), now.artifact().state(), r.state());
+            return new StepResult(output, route.view().output());
+        } catch (Refusal refusal) {
+            options.listener().stepFailed(refusal.getMessage());
+            throw refusal;
+        }
+    }
+
+    private Value runAll(List<Code> adapters, Value v, String what) {
+        for (Code c : adapters) {
+            try {
+                v = Cam.run(c, v, Value.UNIT, options.fuel()).value();
+            } catch (RuntimeException e) {
+                throw new Refusal(Refusal.Reason.STEP_FAILED, "The " + what + " failed: "
+                        + VersionChanges.describe(e) + ". The state is unchanged.");
+            }
+        }
+        return v;
+    }
+
+    private VersionChange change(VersionChange.Kind kind, java.util.function.Supplier<VersionChanges.Changed> how) {
+        try {
+            VersionChanges.Changed c = how.get();
+            snapshot = c.next();
+            options.listener().changed(c.change());
+            return c.change();
+        } catch (Refusal refusal) {
+            options.listener().changeRefused(kind, refusal.getMessage());
+            throw refusal;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package hotsm.vm.node;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * How a node runs.
+ *
+ * @param fuel     the step limit: CAM instructions one step, adapter or migration may run
+ * @param log      where commands are recorded before they are applied
+ * @param listener told what happened, in order (tracing)
+ * @param clock    for the version history's times
+ */
+public record NodeOptions(long fuel, CommandLog log, NodeListener listener, Clock clock) {
+
+    /** Enough for any reasonable step; a runaway one is stopped and refused. */
+    public static final long DEFAULT_FUEL = 50_000_000L;
+
+    public NodeOptions {
+        if (fuel <= 0) throw new IllegalArgumentException("fuel must be positive");
+        Objects.requireNonNull(log);
+        Objects.requireNonNull(listener);
+        Objects.requireNonNull(clock);
+    }
+
+    public static NodeOptions defaults() {
+        return new NodeOptions(DEFAULT_FUEL, CommandLog.NONE, NodeListener.NONE, Clock.systemUTC());
+    }
+
+    public NodeOptions withListener(NodeListener l) { return new NodeOptions(fuel, log, l, clock); }
+
+    public NodeOptions withLog(CommandLog l) { return new NodeOptions(fuel, l, listener, clock); }
+
+    public NodeOptions withFuel(long f) { return new NodeOptions(f, log, listener, clock); }
+}

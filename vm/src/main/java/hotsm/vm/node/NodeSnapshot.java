@@ -1,0 +1,48 @@
+package hotsm.vm.node;
+
+import hotsm.vm.bytecode.Artifact;
+import hotsm.vm.bytecode.Identity;
+import hotsm.vm.value.Value;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything a node knows, as one immutable value: the running artifact and
+ * its identity, the current state, the version history and every artifact it
+ * has run (by identity, so a downgrade can return to the full artifact and an
+ * old client's adapters can be found). The machine thread replaces its
+ * snapshot in one assignment per command, which is what makes steps and
+ * upgrades atomic; the same value is a consistent checkpoint.
+ *
+ * @param known every artifact this node has run, by identity, including the running one
+ */
+public record NodeSnapshot(Artifact artifact, Identity identity, Value state,
+                           List<Version> history, Map<Identity, Artifact> known) {
+
+    public NodeSnapshot {
+        history = List.copyOf(history);
+        known = Map.copyOf(known);
+    }
+
+    /** The same node after a step that left {@code newState}. */
+    public NodeSnapshot withState(Value newState) {
+        return new NodeSnapshot(artifact, identity, newState, history, known);
+    }
+
+    /** The node running {@code next} from {@code newState}, with a history entry saying how. */
+    public NodeSnapshot moveTo(Artifact next, Identity nextIdentity, Value newState, Version.Arrival arrival,
+                               java.time.Instant now) {
+        List<Version> h = new ArrayList<>(history);
+        h.add(new Version(nextIdentity, next.name(), now, arrival, Optional.of(identity)));
+        Map<Identity, Artifact> k = new LinkedHashMap<>(known);
+        k.putIfAbsent(nextIdentity, next);
+        return new NodeSnapshot(next, nextIdentity, newState, h, k);
+    }
+
+    public NodeInfo info() {
+        return new NodeInfo(artifact.name(), identity, artifact.input(), artifact.output(), artifact.state(), history);
+    }
+}

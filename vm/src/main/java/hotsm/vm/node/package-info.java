@@ -1,0 +1,26 @@
+/**
+ * The node: one running machine that many clients step, inspect and upgrade
+ * (LANGUAGE.md §10).
+ *
+ * <p>Input: a verified {@link hotsm.vm.bytecode.Artifact} to start from, then
+ * {@link hotsm.vm.node.Command}s from any number of threads. Output: replies
+ * to each command, in the order the commands were accepted.
+ *
+ * <p>Invariants. One thread, the machine thread, owns the running artifact,
+ * its state and the version history, and reads one ordered queue of commands
+ * (steps, reads, upgrades and downgrades from all connections). So each input
+ * runs wholly on one version, and an upgrade happens between two inputs: it is
+ * Erlang's {@code sys:suspend}, {@code code:load_file}, {@code sys:change_code},
+ * {@code sys:resume} as one command. Every command is computed on values and
+ * committed in one assignment at its end, so a command that fails (a step that
+ * divides by zero, a migration that runs out of fuel, an artifact that does
+ * not verify) leaves the node exactly as it was.
+ *
+ * <p>Seams for later: every command passes through a {@link
+ * hotsm.vm.node.CommandLog} on the machine thread, in order, just before it is
+ * applied; commands are plain data and the machine is deterministic, so a
+ * journal replayed from the starting artifact rebuilds the node, and a
+ * {@link hotsm.vm.node.NodeSnapshot} taken between two commands is a
+ * consistent checkpoint for snapshots or replication.
+ */
+package hotsm.vm.node;
