@@ -1,0 +1,37 @@
+package hotsm.vm.protocol;
+
+/** The type byte of a frame: requests below 0x80, replies from 0x80. */
+public enum MessageType {
+    /** Empty body; answered by {@link #INFO_REPLY}. */
+    INFO(0x01),
+    /** Optional interface identity, then a value; answered by {@link #OUTPUT}. */
+    STEP(0x02),
+    /** Empty body; answered by {@link #STATE_REPLY}. */
+    STATE(0x03),
+    /** An artifact's bytes; answered by {@link #CHANGED}. */
+    UPGRADE(0x04),
+    /** Empty body; answered by {@link #CHANGED}. */
+    DOWNGRADE(0x05),
+    /** Empty body; answered by {@link #PONG}. Does not go through the machine's queue. */
+    PING(0x06),
+
+    INFO_REPLY(0x81),
+    OUTPUT(0x82),
+    STATE_REPLY(0x83),
+    CHANGED(0x84),
+    PONG(0x86),
+    /** An error code and a message. */
+    ERROR(0xFF);
+
+    private final int code;
+
+    MessageType(int code) { this.code = code; }
+
+    public int code() { return code; }
+
+    /** The type with this code, or null. */
+    public static MessageType of(int code) {
+        for (MessageType t : values()) if (t.code == code) return t;
+        return null;
+    }
+}

@@ -1,0 +1,122 @@
+package hotsm.vm.protocol;
+
+import hotsm.vm.bytecode.Identity;
+import hotsm.vm.node.NodeInfo;
+import hotsm.vm.node.StateView;
+import hotsm.vm.node.StepResult;
+import hotsm.vm.node.Version;
+import hotsm.vm.node.VersionChange;
+import hotsm.vm.types.TypeDesc;
+import hotsm.vm.value.Value;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The bodies of the protocol's messages, each with its encoder and decoder (docs/protocol.md). */
+public final class Messages {
+    private Messages() {}
+
+    /** A {@link MessageType#STEP} body: who the client speaks as (empty: the connection's default), and the input. */
+    public record StepRequest(Optional<Identity> speaking, Value input) {}
+
+    public static byte[] stepRequest(StepRequest r) {
+        WireOut out = new WireOut().bool(r.speaking().isPresent());
+        r.speaking().ifPresent(out::identity);
+        return out.value(r.input()).toBytes();
+    }
+
+    public static StepRequest stepRequest(byte[] body) throws ProtocolException {
+        WireIn in = new WireIn(body);
+        Optional<Identity> speaking = in.bool("interface flag") ? Optional.of(in.identity("interface identity"))
+                : Optional.empty();
+        Value v = in.value();
+        in.end("step request");
+        return new StepRequest(speaking, v);
+    }
+
+    public static byte[] output(StepResult r) {
+        return new WireOut().type(r.outputType()).value(r.output()).toBytes();
+    }
+
+    public static StepResult output(byte[] body) throws ProtocolException {
+        WireIn in = new WireIn(body);
+        TypeDesc t = in.type();
+        Value v = in.value();
+        in.end("output");
+        return new StepResult(v, t);
+    }
+
+    public static byte[] state(StateView s) {
+        return new WireOut().type(s.type()).value(s.value()).toBytes();
+    }
+
+    public static StateView state(byte[] body) throws ProtocolException {
+        WireIn in = new WireIn(body);
+        TypeDesc t = in.type();
+        Value v = in.value();
+        in.end("state reply");
+        return new StateView(t, v);
+    }
+
+    public static byte[] info(NodeInfo i) {
+        WireOut out = new WireOut().string(i.name()).identity(i.identity())
+                .type(i.input()).type(i.output()).type(i.state())
+                .u32(i.history().size());
+        for (Version v : i.history()) {
+            out.identity(v.identity()).string(v.name()).i64(v.since().toEpochMilli())
+                    .u8(v.arrival().ordinal()).bool(v.from().isPresent());
+            v.from().ifPresent(out::identity);
+        }
+        return out.toBytes();
+    }
+
+    public static NodeInfo info(byte[] body) throws ProtocolException {
+        WireIn in = new WireIn(body);
+        String name = in.string("machine name");
+        Identity id = in.identity("identity");
+        TypeDesc input = in.type();
+        TypeDesc output = in.type();
+        TypeDesc state = in.type();
+        int n = in.u32("history length");
+        if (n < 0 || n > body.length) throw new ProtocolException("history length " + n + " exceeds the body");
+        List<Version> history = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            Identity vid = in.identity("version identity");
+            String vname = in.string("version name");
+            Instant since = Instant.ofEpochMilli(in.i64("version time"));
+            int arrival = in.u8("version arrival");
+            if (arrival >= Version.Arrival.values().length) throw new ProtocolException("unknown arrival " + arrival);
+            Optional<Identity> from = in.bool("from flag") ? Optional.of(in.identity("from identity")) : Optional.empty();
+            history.add(new Version(vid, vname, since, Version.Arrival.values()[arrival], from));
+        }
+        in.end("info reply");
+        return new NodeInfo(name, id, input, output, state, history);
+    }
+
+    public static byte[] changed(VersionChange c) {
+        return new WireOut().u8(c.kind().ordinal()).identity(c.from()).string(c.fromName())
+                .identity(c.to()).string(c.toName()).string(c.message()).toBytes();
+    }
+
+    public static VersionChange changed(byte[] body) throws ProtocolException {
+        WireIn in = new WireIn(body);
+        int kind = in.u8("change kind");
+        if (kind >= VersionChange.Kind.values().length) throw new ProtocolException("unknown change kind " + kind);
+        VersionChange c = new VersionChange(VersionChange.Kind.values()[kind], in.identity("old identity"),
+                in.string("old name"), in.identity("new identity"), in.string("new name"), in.string("message"));
+        in.end("change reply");
+        return c;
+    }
+
+    public static byte[] error(ErrorCode code, String message) {
+        return new WireOut().u16(code.code()).string(message).toBytes();
+    }
+
+    public static NodeError error(byte[] body) throws ProtocolException {
+        WireIn in = new WireIn(body);
+        ErrorCode code = ErrorCode.of(in.u16("error code"));
+        String message = in.string("error message");
+        return new NodeError(code, message);
+    }
+}

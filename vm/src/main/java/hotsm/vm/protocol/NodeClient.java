@@ -1,0 +1,226 @@
+package hotsm.vm.protocol;
+
+import hotsm.vm.bytecode.Artifact;
+import hotsm.vm.bytecode.ArtifactCodec;
+import hotsm.vm.bytecode.Identity;
+import hotsm.vm.node.NodeInfo;
+import hotsm.vm.node.StateView;
+import hotsm.vm.node.StepResult;
+import hotsm.vm.node.VersionChange;
+import hotsm.vm.value.Value;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A connection to a node (docs/protocol.md), safe to share between threads.
+ * Blocking calls ({@link #info()}, {@link #step(Value)}, ...) throw
+ * {@link NodeError} when the node refuses (the message is the node's, ready to
+ * print) and {@link IOException} when the connection fails. The
+ * {@code ...Async} forms pipeline: send many, then wait.
+ */
+public final class NodeClient implements AutoCloseable {
+
+    private static final int CONNECT_TIMEOUT_MS = 10_000;
+
+    private final Socket socket;
+    private final DataOutputStream out;
+    private final DataInputStream in;
+    private final Map<Integer, CompletableFuture<Frame>> pending = new ConcurrentHashMap<>();
+    private final AtomicInteger nextId = new AtomicInteger(1);
+    private final Thread reader;
+    private volatile IOException broken;
+
+    private NodeClient(Socket socket) throws IOException {
+        this.socket = socket;
+        this.out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
+        this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+        this.reader = new Thread(this::readReplies, "hotsm-client-" + socket.getRemoteSocketAddress());
+        reader.setDaemon(true);
+    }
+
+    /** Connect speaking whatever version the node runs. */
+    public static NodeClient connect(HostPort address) throws IOException, NodeError {
+        return connect(address, Optional.empty());
+    }
+
+    /**
+     * Connect, saying in the handshake which version's interface this client
+     * speaks by default; the node refuses the connection if it cannot adapt it.
+     */
+    public static NodeClient connect(HostPort address, Optional<Identity> speaking) throws IOException, NodeError {
+        Socket s = new Socket();
+        try {
+            s.connect(new InetSocketAddress(address.host(), address.port()), CONNECT_TIMEOUT_MS);
+            s.setTcpNoDelay(true);
+            NodeClient c = new NodeClient(s);
+            Handshake.writeHello(c.out, new Handshake.Hello(Wire.PROTOCOL_VERSION, speaking));
+            Handshake.Welcome w = Handshake.readWelcome(c.in);
+            if (!w.accepted()) throw new NodeError(ErrorCode.HANDSHAKE, w.message());
+            c.reader.start();
+            return c;
+        } catch (ProtocolException e) {
+            s.close();
+            throw new IOException(address + " is not a hotsm node: " + e.getMessage(), e);
+        } catch (IOException | NodeError | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    /** Name, identity, types and version history of the running machine. */
+    public NodeInfo info() throws IOException, NodeError {
+        return await(request(MessageType.INFO, new byte[0]), MessageType.INFO_REPLY, Messages::info);
+    }
+
+    /** Run one input, in the interface this connection speaks by default. */
+    public StepResult step(Value input) throws IOException, NodeError {
+        return step(input, null);
+    }
+
+    /** Run one input from a client speaking version {@code speaking}'s interface (null: the connection's default). */
+    public StepResult step(Value input, Identity speaking) throws IOException, NodeError {
+        return await(stepAsync(input, speaking), MessageType.OUTPUT, Messages::output);
+    }
+
+    /**
+     * Send one input without waiting: the future holds the raw reply frame; read
+     * it with {@link #output(CompletableFuture)}. Replies to one connection come
+     * in the order the node ran the inputs.
+     */
+    public CompletableFuture<Frame> stepAsync(Value input, Identity speaking) throws IOException {
+        return request(MessageType.STEP,
+                Messages.stepRequest(new Messages.StepRequest(Optional.ofNullable(speaking), input)));
+    }
+
+    /** Wait for a reply of {@link #stepAsync}. */
+    public StepResult output(CompletableFuture<Frame> reply) throws IOException, NodeError {
+        return await(reply, MessageType.OUTPUT, Messages::output);
+    }
+
+    /** The state and its type. */
+    public StateView state() throws IOException, NodeError {
+        return await(request(MessageType.STATE, new byte[0]), MessageType.STATE_REPLY, Messages::state);
+    }
+
+    /** Send an artifact's bytes (a {@code .cam} file's content). */
+    public VersionChange upgrade(byte[] artifact) throws IOException, NodeError {
+        return await(request(MessageType.UPGRADE, artifact), MessageType.CHANGED, Messages::changed);
+    }
+
+    public VersionChange upgrade(Artifact artifact) throws IOException, NodeError {
+        return upgrade(ArtifactCodec.encode(artifact));
+    }
+
+    public VersionChange downgrade() throws IOException, NodeError {
+        return await(request(MessageType.DOWNGRADE, new byte[0]), MessageType.CHANGED, Messages::changed);
+    }
+
+    /** Send any frame (for tests of odd requests); the future holds the reply frame. */
+    public CompletableFuture<Frame> request(int type, byte[] body) throws IOException {
+        int id = nextId.getAndIncrement();
+        CompletableFuture<Frame> reply = new CompletableFuture<>();
+        pending.put(id, reply);
+        if (broken != null) {
+            pending.remove(id);
+            throw broken;
+        }
+        try {
+            synchronized (out) {
+                FrameIO.write(out, new Frame(type, id, body), true);
+            }
+        } catch (IOException e) {
+            pending.remove(id);
+            throw e;
+        }
+        return reply;
+    }
+
+    private CompletableFuture<Frame> request(MessageType type, byte[] body) throws IOException {
+        return request(type.code(), body);
+    }
+
+    /** Reads a reply body. */
+    @FunctionalInterface
+    private interface Decoder<T> {
+        T decode(byte[] body) throws ProtocolException;
+    }
+
+    private static <T> T await(CompletableFuture<Frame> reply, MessageType expected, Decoder<T> decoder)
+            throws IOException, NodeError {
+        Frame f;
+        try {
+            f = reply.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the node");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            throw c instanceof IOException io ? io : new IOException(String.valueOf(c.getMessage()), c);
+        }
+        try {
+            if (f.messageType() == MessageType.ERROR) throw Messages.error(f.body());
+            if (f.messageType() != expected) {
+                throw new IOException("the node answered " + f.messageType() + " where " + expected + " was expected");
+            }
+            return decoder.decode(f.body());
+        } catch (ProtocolException e) {
+            throw new IOException("unreadable reply from the node: " + e.getMessage(), e);
+        }
+    }
+
+    private void readReplies() {
+        IOException why;
+        try {
+            while (true) {
+                Frame f = FrameIO.read(in, Integer.MAX_VALUE - 8);
+                if (f == null) {
+                    why = new IOException("the node closed the connection");
+                    break;
+                }
+                CompletableFuture<Frame> waiting = pending.remove(f.requestId());
+                if (waiting != null) {
+                    waiting.complete(f);
+                } else if (f.messageType() == MessageType.ERROR) {
+                    // Not tied to a request (a frame the node could not read): the connection is over.
+                    String message;
+                    try {
+                        message = Messages.error(f.body()).getMessage();
+                    } catch (ProtocolException e) {
+                        message = "unreadable error";
+                    }
+                    why = new IOException("the node closed the connection: " + message);
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            why = socket.isClosed() ? new IOException("connection closed") : new IOException("connection lost: "
+                    + e.getMessage(), e);
+        }
+        broken = why;
+        for (Integer id : pending.keySet()) {
+            CompletableFuture<Frame> f = pending.remove(id);
+            if (f != null) f.completeExceptionally(why);
+        }
+        close();
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+    }
+}

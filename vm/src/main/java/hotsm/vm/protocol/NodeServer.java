@@ -1,0 +1,101 @@
+package hotsm.vm.protocol;
+
+import hotsm.vm.node.Node;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Serves a {@link Node} over TCP (docs/protocol.md): one accepting thread,
+ * and per client a reading and a writing thread. Whatever a client sends,
+ * the worst that happens is that its own connection is closed; the node and
+ * its machine thread carry on.
+ */
+public final class NodeServer implements AutoCloseable {
+
+    private final Node node;
+    private final ServerSocket socket;
+    private final int maxFrame;
+    private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
+    private final Thread acceptor;
+    private volatile boolean closed;
+
+    private NodeServer(Node node, ServerSocket socket, int maxFrame) {
+        this.node = node;
+        this.socket = socket;
+        this.maxFrame = maxFrame;
+        this.acceptor = new Thread(this::accept, "hotsm-accept-" + socket.getLocalPort());
+        acceptor.setDaemon(true);
+    }
+
+    /**
+     * Listen on {@code bind}:{@code port} (port 0 picks a free one) and serve {@code node}.
+     *
+     * @param maxFrame the largest frame length accepted ({@link Wire#DEFAULT_MAX_FRAME})
+     */
+    public static NodeServer start(Node node, InetAddress bind, int port, int maxFrame) throws IOException {
+        ServerSocket ss = new ServerSocket();
+        ss.setReuseAddress(true);
+        ss.bind(new InetSocketAddress(bind, port), 128);
+        NodeServer server = new NodeServer(node, ss, maxFrame);
+        server.acceptor.start();
+        return server;
+    }
+
+    public static NodeServer start(Node node, InetAddress bind, int port) throws IOException {
+        return start(node, bind, port, Wire.DEFAULT_MAX_FRAME);
+    }
+
+    /** Where the node listens (with the port actually bound). */
+    public InetSocketAddress address() {
+        return (InetSocketAddress) socket.getLocalSocketAddress();
+    }
+
+    /** {@code 127.0.0.1:7070}. */
+    public String hostPort() {
+        return address().getAddress().getHostAddress() + ":" + address().getPort();
+    }
+
+    private void accept() {
+        while (!closed) {
+            try {
+                Socket s = socket.accept();
+                s.setTcpNoDelay(true);
+                ServerConnection c = new ServerConnection(node, s, maxFrame, connections::remove);
+                connections.add(c);
+                c.start();
+            } catch (SocketException e) {
+                if (closed) return;
+            } catch (IOException | RuntimeException e) {
+                // One failed accept (too many files, a reset) must not stop the node from listening.
+                if (closed) return;
+                pause();
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stop listening and close every connection (the node itself keeps running; close it separately). */
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        for (ServerConnection c : connections) c.close();
+    }
+}

@@ -1,0 +1,178 @@
+package hotsm.vm.protocol;
+
+import hotsm.vm.bytecode.Identity;
+import hotsm.vm.types.TypeDesc;
+import hotsm.vm.value.Value;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Reads a frame body written by {@link WireOut}. Every read is bounds-checked
+ * and every failure is a {@link ProtocolException} naming the offset, so
+ * garbage from a client is an error message, never a crash.
+ */
+final class WireIn {
+    private final byte[] bytes;
+    private int pos;
+
+    WireIn(byte[] bytes) {
+        this.bytes = bytes;
+    }
+
+    private void need(int n, String what) throws ProtocolException {
+        if (n < 0 || bytes.length - pos < n) {
+            throw new ProtocolException("truncated " + what + " at offset " + pos + " (body has " + bytes.length
+                    + " bytes)");
+        }
+    }
+
+    int u8(String what) throws ProtocolException {
+        need(1, what);
+        return bytes[pos++] & 0xFF;
+    }
+
+    int u16(String what) throws ProtocolException {
+        need(2, what);
+        return (u8(what) << 8) | u8(what);
+    }
+
+    int u32(String what) throws ProtocolException {
+        need(4, what);
+        return (u8(what) << 24) | (u8(what) << 16) | (u8(what) << 8) | u8(what);
+    }
+
+    long i64(String what) throws ProtocolException {
+        need(8, what);
+        return ((long) u32(what) << 32) | (u32(what) & 0xFFFFFFFFL);
+    }
+
+    boolean bool(String what) throws ProtocolException {
+        int b = u8(what);
+        if (b > 1) throw new ProtocolException(what + " at offset " + (pos - 1) + " must be 0 or 1, got " + b);
+        return b == 1;
+    }
+
+    byte[] bytes(String what) throws ProtocolException {
+        int n = u32(what + " length");
+        need(n, what);
+        byte[] b = Arrays.copyOfRange(bytes, pos, pos + n);
+        pos += n;
+        return b;
+    }
+
+    String string(String what) throws ProtocolException {
+        int start = pos;
+        byte[] b = bytes(what);
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(b)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ProtocolException(what + " at offset " + start + " is not UTF-8");
+        }
+    }
+
+    Identity identity(String what) throws ProtocolException {
+        need(32, what);
+        Identity id = new Identity(Arrays.copyOfRange(bytes, pos, pos + 32));
+        pos += 32;
+        return id;
+    }
+
+    /** A count of items that each take at least one byte: no more than the bytes left. */
+    private int count(String what) throws ProtocolException {
+        int n = u32(what);
+        if (n < 0 || n > bytes.length - pos) {
+            throw new ProtocolException(what + " " + Integer.toUnsignedString(n) + " at offset " + (pos - 4)
+                    + " exceeds the bytes left");
+        }
+        return n;
+    }
+
+    /** Tags in prefix order (see {@link WireOut#value}); iterative, with a depth limit. */
+    Value value() throws ProtocolException {
+        final class Open {
+            final int tag;
+            Value first;
+            Open(int tag) { this.tag = tag; }
+        }
+        Deque<Open> open = new ArrayDeque<>();
+        while (true) {
+            int at = pos;
+            int tag = u8("value tag");
+            Value v;
+            switch (tag) {
+                case 0 -> v = Value.UNIT;
+                case 1 -> v = Value.of(i64("Int value"));
+                case 2 -> v = Value.of(string("String value"));
+                case 3, 4, 5 -> {
+                    if (open.size() >= Wire.MAX_DEPTH) {
+                        throw new ProtocolException("value nests deeper than " + Wire.MAX_DEPTH + " at offset " + at);
+                    }
+                    open.push(new Open(tag));
+                    continue;
+                }
+                default -> throw new ProtocolException("unknown value tag " + tag + " at offset " + at);
+            }
+            while (true) {
+                Open top = open.peek();
+                if (top == null) return v;
+                if (top.tag == 3 && top.first == null) {
+                    top.first = v;
+                    break;
+                }
+                open.pop();
+                v = top.tag == 3 ? new Value.Pair(top.first, v) : top.tag == 4 ? new Value.Inl(v) : new Value.Inr(v);
+            }
+        }
+    }
+
+    TypeDesc type() throws ProtocolException {
+        return type(0);
+    }
+
+    private TypeDesc type(int depth) throws ProtocolException {
+        if (depth > 200) throw new ProtocolException("type nests deeper than 200 at offset " + pos);
+        int at = pos;
+        int tag = u8("type tag");
+        try {
+            switch (tag) {
+                case 0: return TypeDesc.UNIT;
+                case 1: return TypeDesc.INT;
+                case 2: return TypeDesc.STR;
+                case 3: return new TypeDesc.Tuple(types(depth));
+                case 4: {
+                    String name = string("data type name");
+                    List<TypeDesc> args = types(depth);
+                    int n = count("constructor count");
+                    List<TypeDesc.Constructor> cs = new ArrayList<>();
+                    for (int i = 0; i < n; i++) cs.add(new TypeDesc.Constructor(string("constructor name"), types(depth)));
+                    return new TypeDesc.Data(name, args, cs);
+                }
+                default: throw new ProtocolException("unknown type tag " + tag + " at offset " + at);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ProtocolException("bad type at offset " + at + ": " + e.getMessage());
+        }
+    }
+
+    private List<TypeDesc> types(int depth) throws ProtocolException {
+        int n = count("type count");
+        List<TypeDesc> ts = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) ts.add(type(depth + 1));
+        return ts;
+    }
+
+    /** @throws ProtocolException if bytes are left over */
+    void end(String what) throws ProtocolException {
+        if (pos != bytes.length) {
+            throw new ProtocolException(what + " has " + (bytes.length - pos) + " unexpected bytes at offset " + pos);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+/**
+ * The node protocol over TCP (docs/protocol.md): a versioned handshake, then
+ * length-prefixed frames ({@code u32 length | u8 type | u32 request id |
+ * body}) with a maximum size. Values travel in LANGUAGE.md §4's erased
+ * representation, types as {@link hotsm.vm.types.TypeDesc}s so a client can
+ * print and parse values without the source, artifacts as their
+ * {@code .cam} bytes.
+ *
+ * <p>{@link hotsm.vm.protocol.NodeServer} serves a {@link hotsm.vm.node.Node}
+ * to many clients at once; each request gets exactly one reply with its id,
+ * and a connection may pipeline requests. Errors are messages: a bad,
+ * unknown or oversized request is answered with an {@code ERROR} frame and
+ * at worst that client's connection is closed; the node and its machine
+ * thread never are. {@link hotsm.vm.protocol.NodeClient} is the client the
+ * command line and the REPL use.
+ */
+package hotsm.vm.protocol;

@@ -1,0 +1,199 @@
+package hotsm.vm.protocol;
+
+import static hotsm.vm.node.CounterArtifacts.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import hotsm.vm.bytecode.ArtifactCodec;
+import hotsm.vm.node.Node;
+import hotsm.vm.node.NodeInfo;
+import hotsm.vm.node.NodeOptions;
+import hotsm.vm.node.VersionChange;
+import hotsm.vm.value.Value;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ProtocolTest {
+
+    private Node node;
+    private NodeServer server;
+    private HostPort address;
+
+    @BeforeEach
+    void start() throws Exception {
+        node = Node.start(counter1(), NodeOptions.defaults());
+        server = NodeServer.start(node, InetAddress.getLoopbackAddress(), 0, 4096);
+        address = HostPort.parse(server.hostPort());
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        node.close();
+    }
+
+    @Test
+    void seedSessionOverTheWire() throws Exception {
+        try (NodeClient c = NodeClient.connect(address)) {
+            NodeInfo info = c.info();
+            assertEquals(NAME1, info.name());
+            assertEquals(id1(), info.identity());
+            assertEquals(INPUT, info.input());
+            assertEquals(OUTPUT, info.output());
+            assertEquals(OK, c.step(INCR).output());
+            assertEquals(OK, c.step(INCR).output());
+            assertEquals(total(2), c.step(COUNT).output());
+            assertEquals(OUTPUT, c.step(COUNT).outputType());
+
+            VersionChange up = c.upgrade(ArtifactCodec.encode(counter2()));
+            assertEquals("Upgrade successful!", up.message());
+            assertEquals(id1(), up.from());
+            assertEquals(id2(), up.to());
+            c.step(INCR);
+            c.step(INCR);
+            assertEquals(total(4), c.step(COUNT).output());
+            assertEquals(Value.pair(Value.of(2), Value.of(4)), c.state().value());
+
+            NodeError again = assertThrows(NodeError.class, () -> c.upgrade(counter2()));
+            assertEquals(ErrorCode.UPGRADE_REFUSED, again.code());
+            assertEquals("The version running isn't the one the upgrade expects. Aborting upgrade.", again.getMessage());
+
+            assertEquals("Downgrade successful!", c.downgrade().message());
+            assertEquals(Value.of(4), c.state().value());
+            assertEquals(3, c.info().history().size());
+        }
+    }
+
+    @Test
+    void oldInterfaceClientKeepsWorkingAfterUpgradeToCounter3() throws Exception {
+        try (NodeClient admin = NodeClient.connect(address);
+             NodeClient old = NodeClient.connect(address, Optional.of(id1()))) {
+            old.step(INCR);
+            admin.upgrade(counter2());
+            admin.upgrade(counter3(false));
+            assertEquals(OK, old.step(INCR).output());
+            assertEquals(total(2), old.step(COUNT).output());
+            assertEquals(OUTPUT, old.step(COUNT).outputType());
+            assertEquals(NAME3, admin.info().name());
+        }
+    }
+
+    @Test
+    void aHandshakeWithAnUnknownInterfaceIsRefused() throws Exception {
+        NodeError e = assertThrows(NodeError.class, () -> NodeClient.connect(address, Optional.of(id3())));
+        assertEquals(ErrorCode.HANDSHAKE, e.code());
+        assertTrue(e.getMessage().contains("cannot serve"), e.getMessage());
+    }
+
+    @Test
+    void pipelinedStepsAreAnsweredInOrder() throws Exception {
+        try (NodeClient c = NodeClient.connect(address)) {
+            List<CompletableFuture<Frame>> replies = new ArrayList<>();
+            for (int i = 0; i < 500; i++) replies.add(c.stepAsync(INCR, null));
+            replies.add(c.stepAsync(COUNT, null));
+            for (int i = 0; i < 500; i++) assertEquals(OK, c.output(replies.get(i)).output());
+            assertEquals(total(500), c.output(replies.get(500)).output());
+        }
+    }
+
+    @Test
+    void badRequestsAreErrorsAndTheConnectionStaysUsable() throws Exception {
+        try (NodeClient c = NodeClient.connect(address)) {
+            assertError(c.request(0x42, new byte[0]), ErrorCode.UNKNOWN_REQUEST);
+            assertError(c.request(MessageType.STEP.code(), new byte[] {0, 9, 9}), ErrorCode.MALFORMED);
+            assertError(c.request(MessageType.INFO.code(), new byte[] {1}), ErrorCode.MALFORMED);
+            assertError(c.request(MessageType.UPGRADE.code(), new byte[] {1, 2, 3}), ErrorCode.BAD_ARTIFACT);
+            NodeError bad = assertThrows(NodeError.class, () -> c.step(Value.of("Incr")));
+            assertEquals(ErrorCode.BAD_VALUE, bad.code());
+            assertEquals(OK, c.step(INCR).output());
+        }
+    }
+
+    private static void assertError(CompletableFuture<Frame> reply, ErrorCode code) throws Exception {
+        Frame f = reply.get();
+        assertEquals(MessageType.ERROR, f.messageType());
+        assertEquals(code, Messages.error(f.body()).code());
+    }
+
+    @Test
+    void garbageAndOversizedFramesCloseOnlyThatConnection() throws Exception {
+        try (NodeClient good = NodeClient.connect(address)) {
+            good.step(INCR);
+            // Not a hotsm client at all.
+            try (Socket s = new Socket(address.host(), address.port())) {
+                s.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes());
+                DataInputStream in = new DataInputStream(s.getInputStream());
+                Handshake.Welcome w = Handshake.readWelcome(in);
+                assertFalse(w.accepted());
+                assertTrue(w.message().contains("HSMP"), w.message());
+                assertEquals(-1, in.read());
+            }
+            // A good handshake, then a frame longer than the maximum (4096 here).
+            try (Socket s = new Socket(address.host(), address.port())) {
+                DataOutputStream out = new DataOutputStream(s.getOutputStream());
+                DataInputStream in = new DataInputStream(s.getInputStream());
+                Handshake.writeHello(out, new Handshake.Hello(Wire.PROTOCOL_VERSION, Optional.empty()));
+                assertTrue(Handshake.readWelcome(in).accepted());
+                out.writeInt(1 << 30);
+                out.flush();
+                Frame f = FrameIO.read(in, Integer.MAX_VALUE);
+                assertEquals(MessageType.ERROR, f.messageType());
+                assertEquals(ErrorCode.FRAME_TOO_LARGE, Messages.error(f.body()).code());
+                assertEquals(-1, in.read());
+            }
+            // Random bytes after the handshake.
+            try (Socket s = new Socket(address.host(), address.port())) {
+                DataOutputStream out = new DataOutputStream(s.getOutputStream());
+                Handshake.writeHello(out, new Handshake.Hello(Wire.PROTOCOL_VERSION, Optional.empty()));
+                byte[] junk = new byte[3000];
+                new java.util.Random(7).nextBytes(junk);
+                out.write(junk);
+                out.flush();
+                s.shutdownOutput();
+                drain(s.getInputStream());
+            }
+            // A newer protocol version is refused politely.
+            try (Socket s = new Socket(address.host(), address.port())) {
+                Handshake.writeHello(new DataOutputStream(s.getOutputStream()), new Handshake.Hello(9, Optional.empty()));
+                Handshake.Welcome w = Handshake.readWelcome(new DataInputStream(s.getInputStream()));
+                assertFalse(w.accepted());
+                assertTrue(w.message().contains("version 1"), w.message());
+            }
+            assertEquals(OK, good.step(INCR).output());
+            assertEquals(total(2), good.step(COUNT).output());
+        }
+        try (NodeClient later = NodeClient.connect(address)) {
+            assertEquals(total(2), later.step(COUNT).output());
+        }
+    }
+
+    private static void drain(InputStream in) throws IOException {
+        byte[] buf = new byte[4096];
+        while (in.read(buf) >= 0) {
+            Arrays.fill(buf, (byte) 0);
+        }
+    }
+
+    @Test
+    void valuesAndTypesRoundTrip() throws Exception {
+        Value v = Value.pair(new Value.Inl(Value.of("a\"b")), new Value.Inr(Value.pair(Value.of(-3), Value.UNIT)));
+        assertEquals(v, new WireIn(new WireOut().value(v).toBytes()).value());
+        assertEquals(STATE3, new WireIn(new WireOut().type(STATE3).toBytes()).type());
+        assertEquals(INPUT3, new WireIn(new WireOut().type(INPUT3).toBytes()).type());
+        Value deep = Value.UNIT;
+        for (int i = 0; i < Wire.MAX_DEPTH + 1; i++) deep = new Value.Inl(deep);
+        byte[] tooDeep = new WireOut().value(deep).toBytes();
+        assertThrows(ProtocolException.class, () -> new WireIn(tooDeep).value());
+    }
+}
