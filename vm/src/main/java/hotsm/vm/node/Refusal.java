@@ -3,7 +3,9 @@ package hotsm.vm.node;
 /**
  * Why a node did not do what it was asked; the node itself is unchanged. The
  * message is for people (and, for upgrades, the exact text LANGUAGE.md §10
- * prescribes).
+ * prescribes). A {@link hotsm.vm.node.Node} fails its futures with one, and a
+ * {@link hotsm.vm.protocol.NodeClient} throws one for the node's error
+ * replies, so local and remote callers handle refusals the same way.
  */
 public final class Refusal extends RuntimeException {
 
@@ -18,7 +20,11 @@ public final class Refusal extends RuntimeException {
         UPGRADE_REFUSED,
         DOWNGRADE_REFUSED,
         /** The node has stopped. */
-        STOPPED
+        STOPPED,
+        /** The request (or the connection) broke the protocol: malformed, unknown, too large. */
+        PROTOCOL,
+        /** A bug in the node, which keeps serving. */
+        INTERNAL
     }
 
     private final Reason reason;

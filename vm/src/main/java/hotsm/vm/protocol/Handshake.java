@@ -12,8 +12,9 @@ import java.util.Optional;
  * The first bytes on a connection. The client sends a hello
  * ({@code "HSMP" | u16 version | u8 flags | [32-byte interface identity]}),
  * the node a welcome ({@code "HSMP" | u16 version | u8 status | u32 length |
- * UTF-8 message}); status 0 accepts, anything else refuses and the node
- * closes the connection.
+ * UTF-8 message}); status 0 accepts, 1 refuses the connection (magic,
+ * version), 2 refuses the interface identity; after a refusal the node closes
+ * the connection.
  */
 public final class Handshake {
     private Handshake() {}
@@ -25,7 +26,16 @@ public final class Handshake {
     /** @param speaking the interface version the client speaks by default; empty: whatever the node runs */
     public record Hello(int version, Optional<Identity> speaking) {}
 
-    public record Welcome(int version, boolean accepted, String message) {}
+    /** Welcome status: go on. */
+    public static final int ACCEPTED = 0;
+    /** Welcome status: bad magic or unsupported version. */
+    public static final int REFUSED = 1;
+    /** Welcome status: the node cannot adapt the interface the client speaks. */
+    public static final int REFUSED_INTERFACE = 2;
+
+    public record Welcome(int version, int status, String message) {
+        public boolean accepted() { return status == ACCEPTED; }
+    }
 
     public static void writeHello(DataOutputStream out, Hello hello) throws IOException {
         out.write(Wire.MAGIC);
@@ -57,7 +67,7 @@ public final class Handshake {
     public static void writeWelcome(DataOutputStream out, Welcome w) throws IOException {
         out.write(Wire.MAGIC);
         out.writeShort(w.version());
-        out.writeByte(w.accepted() ? 0 : 1);
+        out.writeByte(w.status());
         byte[] message = w.message().getBytes(StandardCharsets.UTF_8);
         out.writeInt(message.length);
         out.write(message);
@@ -74,6 +84,6 @@ public final class Handshake {
         if (length < 0 || length > MAX_MESSAGE) throw new ProtocolException("bad welcome message length " + length);
         byte[] message = new byte[length];
         in.readFully(message);
-        return new Welcome(version, status == 0, new String(message, StandardCharsets.UTF_8));
+        return new Welcome(version, status, new String(message, StandardCharsets.UTF_8));
     }
 }

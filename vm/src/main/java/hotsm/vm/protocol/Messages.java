@@ -2,6 +2,7 @@ package hotsm.vm.protocol;
 
 import hotsm.vm.bytecode.Identity;
 import hotsm.vm.node.NodeInfo;
+import hotsm.vm.node.Refusal;
 import hotsm.vm.node.StateView;
 import hotsm.vm.node.StepResult;
 import hotsm.vm.node.Version;
@@ -113,10 +114,33 @@ public final class Messages {
         return new WireOut().u16(code.code()).string(message).toBytes();
     }
 
-    public static NodeError error(byte[] body) throws ProtocolException {
+    /** An {@link MessageType#ERROR} body. */
+    public record ErrorReply(ErrorCode code, String message) {
+
+        /** As the exception clients throw. */
+        public Refusal toRefusal() {
+            return new Refusal(reason(code), message);
+        }
+
+        static Refusal.Reason reason(ErrorCode code) {
+            return switch (code) {
+                case BAD_VALUE -> Refusal.Reason.BAD_VALUE;
+                case STEP_FAILED -> Refusal.Reason.STEP_FAILED;
+                case UNKNOWN_INTERFACE -> Refusal.Reason.UNKNOWN_INTERFACE;
+                case UPGRADE_REFUSED, BAD_ARTIFACT -> Refusal.Reason.UPGRADE_REFUSED;
+                case DOWNGRADE_REFUSED -> Refusal.Reason.DOWNGRADE_REFUSED;
+                case STOPPED -> Refusal.Reason.STOPPED;
+                case MALFORMED, UNKNOWN_REQUEST, FRAME_TOO_LARGE, HANDSHAKE -> Refusal.Reason.PROTOCOL;
+                case INTERNAL -> Refusal.Reason.INTERNAL;
+            };
+        }
+    }
+
+    public static ErrorReply error(byte[] body) throws ProtocolException {
         WireIn in = new WireIn(body);
         ErrorCode code = ErrorCode.of(in.u16("error code"));
         String message = in.string("error message");
-        return new NodeError(code, message);
+        in.end("error");
+        return new ErrorReply(code, message);
     }
 }

@@ -4,6 +4,7 @@ import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.bytecode.ArtifactCodec;
 import hotsm.vm.bytecode.Identity;
 import hotsm.vm.node.NodeInfo;
+import hotsm.vm.node.Refusal;
 import hotsm.vm.node.StateView;
 import hotsm.vm.node.StepResult;
 import hotsm.vm.node.VersionChange;
@@ -24,9 +25,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A connection to a node (docs/protocol.md), safe to share between threads.
- * Blocking calls ({@link #info()}, {@link #step(Value)}, ...) throw
- * {@link NodeError} when the node refuses (the message is the node's, ready to
- * print) and {@link IOException} when the connection fails. The
+ * Blocking calls ({@link #info()}, {@link #step(Value)}, ...) throw a
+ * {@link Refusal} (unchecked, as a local {@link hotsm.vm.node.Node} does) when
+ * the node answers with an error: its message is the node's, ready to print
+ * (for a refused upgrade, LANGUAGE.md §10's exact text). They throw
+ * {@link IOException} when the connection fails. The
  * {@code ...Async} forms pipeline: send many, then wait.
  */
 public final class NodeClient implements AutoCloseable {
@@ -50,7 +53,12 @@ public final class NodeClient implements AutoCloseable {
     }
 
     /** Connect speaking whatever version the node runs. */
-    public static NodeClient connect(HostPort address) throws IOException, NodeError {
+    public static NodeClient connect(String host, int port) throws IOException {
+        return connect(new HostPort(host, port), Optional.empty());
+    }
+
+    /** Connect speaking whatever version the node runs. */
+    public static NodeClient connect(HostPort address) throws IOException {
         return connect(address, Optional.empty());
     }
 
@@ -58,7 +66,7 @@ public final class NodeClient implements AutoCloseable {
      * Connect, saying in the handshake which version's interface this client
      * speaks by default; the node refuses the connection if it cannot adapt it.
      */
-    public static NodeClient connect(HostPort address, Optional<Identity> speaking) throws IOException, NodeError {
+    public static NodeClient connect(HostPort address, Optional<Identity> speaking) throws IOException {
         Socket s = new Socket();
         try {
             s.connect(new InetSocketAddress(address.host(), address.port()), CONNECT_TIMEOUT_MS);
@@ -66,30 +74,33 @@ public final class NodeClient implements AutoCloseable {
             NodeClient c = new NodeClient(s);
             Handshake.writeHello(c.out, new Handshake.Hello(Wire.PROTOCOL_VERSION, speaking));
             Handshake.Welcome w = Handshake.readWelcome(c.in);
-            if (!w.accepted()) throw new NodeError(ErrorCode.HANDSHAKE, w.message());
+            if (!w.accepted()) {
+                throw new Refusal(w.status() == Handshake.REFUSED_INTERFACE ? Refusal.Reason.UNKNOWN_INTERFACE
+                        : Refusal.Reason.PROTOCOL, w.message());
+            }
             c.reader.start();
             return c;
         } catch (ProtocolException e) {
             s.close();
             throw new IOException(address + " is not a hotsm node: " + e.getMessage(), e);
-        } catch (IOException | NodeError | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             s.close();
             throw e;
         }
     }
 
     /** Name, identity, types and version history of the running machine. */
-    public NodeInfo info() throws IOException, NodeError {
+    public NodeInfo info() throws IOException {
         return await(request(MessageType.INFO, new byte[0]), MessageType.INFO_REPLY, Messages::info);
     }
 
     /** Run one input, in the interface this connection speaks by default. */
-    public StepResult step(Value input) throws IOException, NodeError {
+    public StepResult step(Value input) throws IOException {
         return step(input, null);
     }
 
     /** Run one input from a client speaking version {@code speaking}'s interface (null: the connection's default). */
-    public StepResult step(Value input, Identity speaking) throws IOException, NodeError {
+    public StepResult step(Value input, Identity speaking) throws IOException {
         return await(stepAsync(input, speaking), MessageType.OUTPUT, Messages::output);
     }
 
@@ -104,25 +115,25 @@ public final class NodeClient implements AutoCloseable {
     }
 
     /** Wait for a reply of {@link #stepAsync}. */
-    public StepResult output(CompletableFuture<Frame> reply) throws IOException, NodeError {
+    public StepResult output(CompletableFuture<Frame> reply) throws IOException {
         return await(reply, MessageType.OUTPUT, Messages::output);
     }
 
     /** The state and its type. */
-    public StateView state() throws IOException, NodeError {
+    public StateView state() throws IOException {
         return await(request(MessageType.STATE, new byte[0]), MessageType.STATE_REPLY, Messages::state);
     }
 
     /** Send an artifact's bytes (a {@code .cam} file's content). */
-    public VersionChange upgrade(byte[] artifact) throws IOException, NodeError {
+    public VersionChange upgrade(byte[] artifact) throws IOException {
         return await(request(MessageType.UPGRADE, artifact), MessageType.CHANGED, Messages::changed);
     }
 
-    public VersionChange upgrade(Artifact artifact) throws IOException, NodeError {
+    public VersionChange upgrade(Artifact artifact) throws IOException {
         return upgrade(ArtifactCodec.encode(artifact));
     }
 
-    public VersionChange downgrade() throws IOException, NodeError {
+    public VersionChange downgrade() throws IOException {
         return await(request(MessageType.DOWNGRADE, new byte[0]), MessageType.CHANGED, Messages::changed);
     }
 
@@ -157,7 +168,7 @@ public final class NodeClient implements AutoCloseable {
     }
 
     private static <T> T await(CompletableFuture<Frame> reply, MessageType expected, Decoder<T> decoder)
-            throws IOException, NodeError {
+            throws IOException {
         Frame f;
         try {
             f = reply.get();
@@ -169,7 +180,7 @@ public final class NodeClient implements AutoCloseable {
             throw c instanceof IOException io ? io : new IOException(String.valueOf(c.getMessage()), c);
         }
         try {
-            if (f.messageType() == MessageType.ERROR) throw Messages.error(f.body());
+            if (f.messageType() == MessageType.ERROR) throw Messages.error(f.body()).toRefusal();
             if (f.messageType() != expected) {
                 throw new IOException("the node answered " + f.messageType() + " where " + expected + " was expected");
             }
@@ -195,7 +206,7 @@ public final class NodeClient implements AutoCloseable {
                     // Not tied to a request (a frame the node could not read): the connection is over.
                     String message;
                     try {
-                        message = Messages.error(f.body()).getMessage();
+                        message = Messages.error(f.body()).message();
                     } catch (ProtocolException e) {
                         message = "unreadable error";
                     }

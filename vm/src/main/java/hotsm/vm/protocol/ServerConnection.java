@@ -108,11 +108,11 @@ final class ServerConnection {
         try {
             hello = Handshake.readHello(in);
         } catch (ProtocolException e) {
-            welcome(out, false, e.getMessage());
+            welcome(out, Handshake.REFUSED, e.getMessage());
             return false;
         }
         if (hello.version() != Wire.PROTOCOL_VERSION) {
-            welcome(out, false, "this node speaks protocol version " + Wire.PROTOCOL_VERSION + ", not "
+            welcome(out, Handshake.REFUSED, "this node speaks protocol version " + Wire.PROTOCOL_VERSION + ", not "
                     + hello.version());
             return false;
         }
@@ -120,19 +120,19 @@ final class ServerConnection {
             try {
                 node.interfaceOf(hello.speaking().get()).join();
             } catch (CompletionException e) {
-                welcome(out, false, e.getCause().getMessage());
+                welcome(out, Handshake.REFUSED_INTERFACE, e.getCause().getMessage());
                 return false;
             }
         }
         speaking = hello.speaking();
         socket.setSoTimeout(0);
-        welcome(out, true, "hotsm node, protocol " + Wire.PROTOCOL_VERSION);
+        welcome(out, Handshake.ACCEPTED, "hotsm node, protocol " + Wire.PROTOCOL_VERSION);
         return true;
     }
 
-    private void welcome(DataOutputStream out, boolean accepted, String message) throws IOException {
+    private void welcome(DataOutputStream out, int status, String message) throws IOException {
         synchronized (socket) {
-            Handshake.writeWelcome(out, new Handshake.Welcome(Wire.PROTOCOL_VERSION, accepted, message));
+            Handshake.writeWelcome(out, new Handshake.Welcome(Wire.PROTOCOL_VERSION, status, message));
         }
     }
 
@@ -208,6 +208,8 @@ final class ServerConnection {
             case UPGRADE_REFUSED -> ErrorCode.UPGRADE_REFUSED;
             case DOWNGRADE_REFUSED -> ErrorCode.DOWNGRADE_REFUSED;
             case STOPPED -> ErrorCode.STOPPED;
+            case PROTOCOL -> ErrorCode.MALFORMED;
+            case INTERNAL -> ErrorCode.INTERNAL;
         };
     }
 

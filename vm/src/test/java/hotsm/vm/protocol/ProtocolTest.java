@@ -7,6 +7,7 @@ import hotsm.vm.bytecode.ArtifactCodec;
 import hotsm.vm.node.Node;
 import hotsm.vm.node.NodeInfo;
 import hotsm.vm.node.NodeOptions;
+import hotsm.vm.node.Refusal;
 import hotsm.vm.node.VersionChange;
 import hotsm.vm.value.Value;
 import java.io.DataInputStream;
@@ -65,8 +66,8 @@ class ProtocolTest {
             assertEquals(total(4), c.step(COUNT).output());
             assertEquals(Value.pair(Value.of(2), Value.of(4)), c.state().value());
 
-            NodeError again = assertThrows(NodeError.class, () -> c.upgrade(counter2()));
-            assertEquals(ErrorCode.UPGRADE_REFUSED, again.code());
+            Refusal again = assertThrows(Refusal.class, () -> c.upgrade(counter2()));
+            assertEquals(Refusal.Reason.UPGRADE_REFUSED, again.reason());
             assertEquals("The version running isn't the one the upgrade expects. Aborting upgrade.", again.getMessage());
 
             assertEquals("Downgrade successful!", c.downgrade().message());
@@ -91,8 +92,8 @@ class ProtocolTest {
 
     @Test
     void aHandshakeWithAnUnknownInterfaceIsRefused() throws Exception {
-        NodeError e = assertThrows(NodeError.class, () -> NodeClient.connect(address, Optional.of(id3())));
-        assertEquals(ErrorCode.HANDSHAKE, e.code());
+        Refusal e = assertThrows(Refusal.class, () -> NodeClient.connect(address, Optional.of(id3())));
+        assertEquals(Refusal.Reason.UNKNOWN_INTERFACE, e.reason());
         assertTrue(e.getMessage().contains("cannot serve"), e.getMessage());
     }
 
@@ -114,8 +115,8 @@ class ProtocolTest {
             assertError(c.request(MessageType.STEP.code(), new byte[] {0, 9, 9}), ErrorCode.MALFORMED);
             assertError(c.request(MessageType.INFO.code(), new byte[] {1}), ErrorCode.MALFORMED);
             assertError(c.request(MessageType.UPGRADE.code(), new byte[] {1, 2, 3}), ErrorCode.BAD_ARTIFACT);
-            NodeError bad = assertThrows(NodeError.class, () -> c.step(Value.of("Incr")));
-            assertEquals(ErrorCode.BAD_VALUE, bad.code());
+            Refusal bad = assertThrows(Refusal.class, () -> c.step(Value.of("Incr")));
+            assertEquals(Refusal.Reason.BAD_VALUE, bad.reason());
             assertEquals(OK, c.step(INCR).output());
         }
     }
