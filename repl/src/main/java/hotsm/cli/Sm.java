@@ -1,0 +1,109 @@
+package hotsm.cli;
+
+import hotsm.cli.sm.CliError;
+import hotsm.cli.sm.DowngradeCommand;
+import hotsm.cli.sm.InfoCommand;
+import hotsm.cli.sm.NodeCommand;
+import hotsm.cli.sm.SendCommand;
+import hotsm.cli.sm.StateCommand;
+import hotsm.cli.sm.UpgradeCommand;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code sm}: run a node, and talk to running nodes (send inputs, upgrade,
+ * downgrade, inspect). Each subcommand is its own class; adding one is one
+ * line in {@code subcommands} below. Exit status: 0 ok, 1 user errors (a bad
+ * file or value, a refused request, no node there), 2 usage errors, 3
+ * internal failures (one line; {@code --debug} adds the stack trace).
+ */
+@Command(name = "sm", mixinStandardHelpOptions = true, versionProvider = Sm.Version.class,
+        description = {"Run hot-swappable state machines and upgrade them while they run.",
+                "Start a node with `sm node FILE`, then from another terminal `sm send`, `sm upgrade`,",
+                "`sm downgrade`, `sm info`, `sm state` against its HOST:PORT."},
+        subcommands = {
+                NodeCommand.class,
+                SendCommand.class,
+                UpgradeCommand.class,
+                DowngradeCommand.class,
+                InfoCommand.class,
+                StateCommand.class,
+        },
+        footer = {"", "Exit status: 0 ok, 1 user error or refused request, 2 usage error, 3 internal failure."})
+public final class Sm implements Callable<Integer> {
+
+    public static final int OK = 0;
+    public static final int USER_ERROR = 1;
+    public static final int USAGE_ERROR = 2;
+    public static final int INTERNAL_ERROR = 3;
+
+    @Option(names = "--debug", hidden = true, scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces of internal failures.")
+    boolean debug;
+
+    private PrintWriter out;
+    private PrintWriter err;
+
+    /** Where subcommands print results (stdout unless a test says otherwise). */
+    public PrintWriter out() { return out; }
+
+    /** Where subcommands print usage problems and internal errors. */
+    public PrintWriter err() { return err; }
+
+    @Override public Integer call() {
+        err.println("sm: missing command");
+        new CommandLine(this).usage(err);
+        return USAGE_ERROR;
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        System.exit(execute(args, out, err));
+    }
+
+    /** Runs {@code sm args} with the given streams and returns the exit status; never throws. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        boolean debug = Arrays.asList(args).contains("--debug");
+        try {
+            Sm sm = new Sm();
+            sm.out = out;
+            sm.err = err;
+            CommandLine cmd = new CommandLine(sm)
+                    .setOut(out).setErr(err)
+                    .setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(e, debug, err));
+            return cmd.execute(args);
+        } catch (Throwable e) {
+            return failure(e, debug, err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static int failure(Throwable e, boolean debug, PrintWriter err) {
+        if (e instanceof CliError c) {
+            if (!c.getMessage().isEmpty()) err.println("sm: " + c.getMessage());
+            err.flush();
+            return c.exitCode();
+        }
+        String message = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
+        err.println("sm: internal error: " + e.getClass().getSimpleName() + message);
+        if (debug) e.printStackTrace(err);
+        err.flush();
+        return INTERNAL_ERROR;
+    }
+
+    /** {@code --version}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override public String[] getVersion() {
+            String v = Sm.class.getPackage().getImplementationVersion();
+            return new String[] {"sm (hotsm) " + (v == null ? "0.1.0-SNAPSHOT" : v)};
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package hotsm.cli.sm;
+
+import hotsm.cli.Sm;
+import hotsm.vm.node.Refusal;
+import hotsm.vm.node.VersionChange;
+import hotsm.vm.protocol.NodeClient;
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code sm downgrade HOST:PORT}. */
+@Command(name = "downgrade", mixinStandardHelpOptions = true,
+        description = {"Move a running node back through the downgrade section of the machine it runs",
+                "(back to the version it came from). Prints `Downgrade successful!` and the old -> new",
+                "versions, or the node's reason for refusing (exit status 1)."})
+public final class DowngradeCommand implements Callable<Integer> {
+
+    @ParentCommand Sm sm;
+
+    @Parameters(index = "0", paramLabel = "HOST:PORT", description = "the node")
+    String address;
+
+    @Override public Integer call() {
+        try (NodeClient client = Remote.connect(address)) {
+            VersionChange change = client.downgrade();
+            sm.out().println(change.message());
+            sm.out().println(change.describe());
+            return Sm.OK;
+        } catch (Refusal r) {
+            sm.out().println(r.getMessage());
+            return Sm.USER_ERROR;
+        } catch (IOException e) {
+            throw Remote.lost(address, e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package hotsm.cli.sm;
+
+import hotsm.cli.Sm;
+import hotsm.vm.node.NodeInfo;
+import hotsm.vm.node.Refusal;
+import hotsm.vm.node.Version;
+import hotsm.vm.protocol.NodeClient;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code sm info HOST:PORT}. */
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = {"Show the machine a node runs: name, identity, input/output/state types with their",
+                "constructors, and the version history (oldest first, with times and how each came)."})
+public final class InfoCommand implements Callable<Integer> {
+
+    @ParentCommand Sm sm;
+
+    @Parameters(index = "0", paramLabel = "HOST:PORT", description = "the node")
+    String address;
+
+    @Override public Integer call() {
+        try (NodeClient client = Remote.connect(address)) {
+            NodeInfo info = client.info();
+            PrintWriter out = sm.out();
+            out.println("machine   " + info.name());
+            out.println("identity  " + info.identity().hex());
+            out.println("input     " + TypeText.describe(info.input()));
+            out.println("output    " + TypeText.describe(info.output()));
+            out.println("state     " + TypeText.describe(info.state()));
+            out.println("history");
+            for (Version v : info.history()) out.println("  " + v.describe());
+            return Sm.OK;
+        } catch (Refusal r) {
+            throw CliError.user(r.getMessage());
+        } catch (IOException e) {
+            throw Remote.lost(address, e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package hotsm.cli.sm;
+
+import hotsm.cli.Sm;
+import hotsm.vm.node.Refusal;
+import hotsm.vm.node.StateView;
+import hotsm.vm.protocol.NodeClient;
+import hotsm.vm.value.ValuePrinter;
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code sm state HOST:PORT}. */
+@Command(name = "state", mixinStandardHelpOptions = true,
+        description = "Print a node's current state in source syntax, e.g. `(2, 4)`.")
+public final class StateCommand implements Callable<Integer> {
+
+    @ParentCommand Sm sm;
+
+    @Parameters(index = "0", paramLabel = "HOST:PORT", description = "the node")
+    String address;
+
+    @Override public Integer call() {
+        try (NodeClient client = Remote.connect(address)) {
+            StateView s = client.state();
+            sm.out().println(ValuePrinter.print(s.type(), s.value()));
+            return Sm.OK;
+        } catch (Refusal r) {
+            throw CliError.user(r.getMessage());
+        } catch (IOException e) {
+            throw Remote.lost(address, e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package hotsm.cli.sm;
+
+import hotsm.cli.Sm;
+import hotsm.vm.bytecode.Artifact;
+import hotsm.vm.bytecode.ArtifactCodec;
+import hotsm.vm.bytecode.Identity;
+import hotsm.vm.node.Refusal;
+import hotsm.vm.node.VersionChange;
+import hotsm.vm.protocol.NodeClient;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code sm upgrade HOST:PORT FILE(.cam|.sm) [--machine NAME] [-I DIR]}. */
+@Command(name = "upgrade", mixinStandardHelpOptions = true,
+        description = {"Upgrade a running node to the machine in FILE (a .sm file is compiled first).",
+                "The node looks for an upgrade section from the machine it runs, verifies the artifact,",
+                "migrates the state between two inputs and swaps code and state in one move. Prints",
+                "`Upgrade successful!` and the old -> new versions, or the node's reason for refusing",
+                "(exit status 1); a refused upgrade changes nothing."})
+public final class UpgradeCommand implements Callable<Integer> {
+
+    @ParentCommand Sm sm;
+
+    @Parameters(index = "0", paramLabel = "HOST:PORT", description = "the node")
+    String address;
+
+    @Parameters(index = "1", paramLabel = "FILE", description = "a .cam artifact, or a .sm file")
+    Path file;
+
+    @Option(names = "--machine", paramLabel = "NAME",
+            description = "which machine of a .sm file; default: the only one, or the one that upgrades"
+                    + " the machine the node runs")
+    String machine;
+
+    @Option(names = {"-I", "--include"}, paramLabel = "DIR", description = "where a .sm file's imports are looked for")
+    List<Path> includes = new ArrayList<>();
+
+    @Override public Integer call() {
+        try (NodeClient client = Remote.connect(address)) {
+            byte[] artifact;
+            if (ArtifactFiles.isSource(file)) {
+                Identity running = client.info().identity();
+                Artifact a = ArtifactFiles.compile(file, machine, includes, sm.err(),
+                        m -> m.upgrades().stream().anyMatch(u -> u.from().equals(running)));
+                artifact = ArtifactCodec.encode(a);
+            } else {
+                artifact = ArtifactFiles.read(file);
+            }
+            VersionChange change = client.upgrade(artifact);
+            sm.out().println(change.message());
+            sm.out().println(change.describe());
+            return Sm.OK;
+        } catch (Refusal r) {
+            sm.out().println(r.getMessage());
+            return Sm.USER_ERROR;
+        } catch (IOException e) {
+            throw Remote.lost(address, e);
+        }
+    }
+}
