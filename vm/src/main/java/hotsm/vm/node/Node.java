@@ -5,6 +5,7 @@ import hotsm.vm.bytecode.Code;
 import hotsm.vm.bytecode.Identities;
 import hotsm.vm.bytecode.Identity;
 import hotsm.vm.machine.Cam;
+import hotsm.vm.machine.LoadedCode;
 import hotsm.vm.value.Value;
 import hotsm.vm.value.Values;
 import hotsm.vm.verify.Verifier;
@@ -34,6 +35,8 @@ public final class Node implements AutoCloseable {
     private volatile boolean stopped;
     /** Written only by the machine thread. */
     private NodeSnapshot snapshot;
+    private Artifact loadedFor;
+    private LoadedCode loadedStep;
 
     private Node(NodeSnapshot start, NodeOptions options) {
         this.snapshot = start;
@@ -45,13 +48,10 @@ public final class Node implements AutoCloseable {
     /**
      * Verify {@code artifact} and start running it from its initial state.
      *
-     * @throws VerifyException if the artifact is not well formed or its initial state does not fit its state type
+     * @throws VerifyException if the artifact is not type-correct (or its initial state does not fit its state type)
      */
     public static Node start(Artifact artifact, NodeOptions options) throws VerifyException {
         Verifier.verify(artifact);
-        if (!Values.conforms(artifact.initialState(), artifact.state().erase())) {
-            throw new VerifyException("the initial state is not a value of the state type " + artifact.state());
-        }
         Identity id = Identities.of(artifact);
         Version first = new Version(id, artifact.name(), options.clock().instant(), Version.Arrival.STARTED,
                 Optional.empty());
@@ -183,7 +183,7 @@ public final class Node implements AutoCloseable {
             Value input = runAll(route.inputAdapters(), s.input(), "input adapter");
             Cam.Result r;
             try {
-                r = Cam.run(now.artifact().step(), input, now.state(), options.fuel());
+                r = Cam.run(loadedStep(now), input, now.state(), options.fuel());
             } catch (RuntimeException e) {
                 throw new Refusal(Refusal.Reason.STEP_FAILED, "The step failed: " + VersionChanges.describe(e)
                         + ". The state is unchanged.");
@@ -198,10 +198,19 @@ public final class Node implements AutoCloseable {
         }
     }
 
+    /** The running step code, loaded once per version (machine thread only). */
+    private LoadedCode loadedStep(NodeSnapshot now) {
+        if (loadedFor != now.artifact()) {
+            loadedStep = LoadedCode.load(now.artifact().step());
+            loadedFor = now.artifact();
+        }
+        return loadedStep;
+    }
+
     private Value runAll(List<Code> adapters, Value v, String what) {
         for (Code c : adapters) {
             try {
-                v = Cam.run(c, v, Value.UNIT, options.fuel()).value();
+                v = Cam.run(c, v, null, options.fuel()).value();
             } catch (RuntimeException e) {
                 throw new Refusal(Refusal.Reason.STEP_FAILED, "The " + what + " failed: "
                         + VersionChanges.describe(e) + ". The state is unchanged.");

@@ -103,7 +103,7 @@ final class VersionChanges {
                                  String what) {
         Value result;
         try {
-            result = Cam.run(migration, state, Value.UNIT, fuel).value();
+            result = Cam.run(migration, state, null, fuel).value();
         } catch (RuntimeException e) {
             throw new Refusal(reason, "The state migration failed: " + describe(e) + ". Aborting " + what
                     + "; the old version keeps running.");

@@ -2,7 +2,6 @@ package hotsm.vm.protocol;
 
 import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.bytecode.ArtifactCodec;
-import hotsm.vm.bytecode.ArtifactFormatException;
 import hotsm.vm.bytecode.Identity;
 import hotsm.vm.node.Node;
 import hotsm.vm.node.NodeInfo;
@@ -163,7 +162,7 @@ final class ServerConnection {
                     Artifact a;
                     try {
                         a = ArtifactCodec.decode(f.body());
-                    } catch (ArtifactFormatException | RuntimeException e) {
+                    } catch (RuntimeException e) {   // ArtifactFormatException, and anything else odd
                         error(id, ErrorCode.BAD_ARTIFACT, "The artifact could not be read: " + e.getMessage()
                                 + " Aborting upgrade.");
                         return;

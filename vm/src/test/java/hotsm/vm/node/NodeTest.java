@@ -106,6 +106,8 @@ class NodeTest {
             assertEquals(Value.of(1), node.state().join().value());
         }
         assertTrue(refusal(node.upgrade(counter2FailingMigration())).getMessage().contains("migration failed"));
+        String illTyped = refusal(node.upgrade(counter2IllTyped())).getMessage();
+        assertTrue(illTyped.contains("does not verify") && illTyped.contains("migration"), illTyped);
         assertEquals(Refusal.Reason.DOWNGRADE_REFUSED, refusal(node.downgrade()).reason());
         assertEquals(OK, node.step(INCR).join().output());
         assertEquals(total(2), node.step(COUNT).join().output());
