@@ -4,7 +4,9 @@ import hotsm.vm.bytecode.PrimOp;
 import hotsm.vm.types.Shape;
 import hotsm.vm.value.Value;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Prints IR terms in the notation of Haskell's {@code Control.Arrow}, with its
@@ -117,30 +119,44 @@ public final class IrPrinter {
     }
 
     private static String flat(Term t) {
+        return flat(t, new IdentityHashMap<>());
+    }
+
+    /** The one-line form, memoised per node: the vertical layout asks for it at every level. */
+    private static String flat(Term t, Map<Term, String> memo) {
+        String done = memo.get(t);
+        if (done != null) return done;
         Chain c = chain(t);
-        if (c == null) return atom(t);
-        List<String> parts = new ArrayList<>();
-        for (Term operand : c.operands()) {
-            String s = flat(operand);
-            parts.add(needsParens(operand, c) ? "(" + s + ")" : s);
+        String s;
+        if (c == null) {
+            s = atom(t);
+        } else {
+            List<String> parts = new ArrayList<>();
+            for (Term operand : c.operands()) {
+                String p = flat(operand, memo);
+                parts.add(needsParens(operand, c) ? "(" + p + ")" : p);
+            }
+            s = String.join(" " + c.op() + " ", parts);
         }
-        return String.join(" " + c.op() + " ", parts);
+        memo.put(t, s);
+        return s;
     }
 
     private static List<String> layout(Term t, int width) {
-        String one = flat(t);
+        return layout(t, width, new IdentityHashMap<>());
+    }
+
+    private static List<String> layout(Term t, int width, Map<Term, String> memo) {
+        String one = flat(t, memo);
         Chain c = chain(t);
         if (c == null || one.length() <= width) return List.of(one);
         List<String> lines = new ArrayList<>();
         for (int k = 0; k < c.operands().size(); k++) {
             Term operand = c.operands().get(k);
-            boolean parens = needsParens(operand, c);
-            List<String> sub = layout(operand, width - 4);
-            if (parens || sub.size() > 1) {
-                // a nested chain spread over several lines is parenthesised so the eye can find its end
-                parens = true;
-                sub = layout(operand, width - 5);
-            }
+            // a nested chain spread over several lines is parenthesised so the eye can find its end
+            boolean parens = needsParens(operand, c)
+                    || chain(operand) != null && flat(operand, memo).length() > width - 4;
+            List<String> sub = layout(operand, width - 4 - (parens ? 1 : 0), memo);
             for (int j = 0; j < sub.size(); j++) {
                 String line = parens ? (j == 0 ? "(" : " ") + sub.get(j) : sub.get(j);
                 if (parens && j == sub.size() - 1) line += ")";

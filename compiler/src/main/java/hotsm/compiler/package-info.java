@@ -1,0 +1,10 @@
+/**
+ * The compiler's facade: {@link hotsm.compiler.Compiler} runs the phases
+ * (load and parse, {@code resolve}; check, {@code types}; lower,
+ * {@code desugar}) and hands back a {@link hotsm.compiler.Compilation}: the
+ * diagnostics, the sources to print them against, the checked program and the
+ * {@link hotsm.compiler.ir.MachineIr}s. {@link hotsm.compiler.IrListing} is
+ * the text of {@code smc ir}. A phase runs only when the ones before it
+ * reported no error.
+ */
+package hotsm.compiler;
