@@ -15,7 +15,7 @@ public final class ArtifactCodec {
     /** Larger files are refused before reading anything. */
     public static final int MAX_FILE_BYTES = 16 * 1024 * 1024;
     /** Deepest nesting of types, shapes, values and code blocks (counted together). */
-    public static final int MAX_DEPTH = 1_000;
+    public static final int MAX_DEPTH = 2_000;
     /** Longest string (name or literal), in UTF-8 bytes. */
     public static final int MAX_STRING_BYTES = 1024 * 1024;
 

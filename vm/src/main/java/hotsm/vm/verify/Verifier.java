@@ -29,6 +29,7 @@ public final class Verifier {
      * @throws VerifyException naming the section, the instruction path and the rule
      */
     public static void verify(Artifact a) {
+        machineName("name", a.name());
         ShapeTable shapes = new ShapeTable();
         Ty input = declared(shapes, "types", "input", a.input());
         Ty output = declared(shapes, "types", "output", a.output());
@@ -40,6 +41,7 @@ public final class Verifier {
         int n = 0;
         for (UpgradeSection u : a.upgrades()) {
             String label = "upgrade #" + (++n);
+            machineName(label, u.fromName());
             Ty oldInput = declared(shapes, label, "old input", u.oldInput());
             Ty oldOutput = declared(shapes, label, "old output", u.oldOutput());
             Ty oldState = declared(shapes, label, "old state", u.oldState());
@@ -50,6 +52,7 @@ public final class Verifier {
         n = 0;
         for (DowngradeSection d : a.downgrades()) {
             String label = "downgrade #" + (++n);
+            machineName(label, d.toName());
             Identity actual = Identities.of(d);
             if (!actual.equals(d.to())) {
                 throw new VerifyException(label, "", "identity: the target's name, types and step code hash to "
@@ -115,13 +118,49 @@ public final class Verifier {
         }
     }
 
-    /** A data type's constructors have distinct names, or values could not be read back. */
+    /** Machine names are (qualified) identifiers: they name files and appear in messages. */
+    private static void machineName(String section, String name) {
+        boolean ok = !name.isEmpty();
+        for (String part : name.split("\\.", -1)) ok &= isIdentifier(part, false);
+        if (!ok) {
+            throw new VerifyException(section, "", "names: '" + abbreviate(name)
+                    + "' is not a machine name (identifiers separated by dots, like Counter1.counter)");
+        }
+    }
+
+    /** {@code [A-Za-z_][A-Za-z0-9_']*}, or with a capital first letter. */
+    private static boolean isIdentifier(String s, boolean capitalised) {
+        if (s.isEmpty()) return false;
+        char first = s.charAt(0);
+        boolean upper = first >= 'A' && first <= 'Z';
+        if (capitalised ? !upper : !(upper || first >= 'a' && first <= 'z' || first == '_')) return false;
+        for (int i = 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '\'';
+            if (!ok) return false;
+        }
+        return true;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+    }
+
+    /**
+     * A data type's constructors have distinct capitalised names, or its values
+     * could not be printed and read back.
+     */
     private static void checkConstructorNames(String section, String what, TypeDesc type) {
         if (type instanceof TypeDesc.Tuple t) {
             for (TypeDesc c : t.components()) checkConstructorNames(section, what, c);
         } else if (type instanceof TypeDesc.Data d) {
             Set<String> seen = new HashSet<>();
             for (TypeDesc.Constructor c : d.constructors()) {
+                if (!isIdentifier(c.name(), true)) {
+                    throw new VerifyException(section, "", "constructor names: the " + what + " type's data type "
+                            + abbreviate(d.name()) + " has a constructor named '" + abbreviate(c.name())
+                            + "', which is not a capitalised identifier");
+                }
                 if (!seen.add(c.name())) {
                     throw new VerifyException(section, "", "constructor names: the " + what + " type's data type "
                             + d.name() + " has two constructors named " + c.name());

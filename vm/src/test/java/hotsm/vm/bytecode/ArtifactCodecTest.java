@@ -142,7 +142,7 @@ class ArtifactCodecTest {
         sink.u8(Opcode.QUOTE.code());
         for (int i = 0; i < 200_000; i++) sink.u8(ArtifactCodec.SHAPE_PAIR);
         ArtifactFormatException e = refused(sink.toByteArray());
-        assertTrue(e.getMessage().contains("nested more than 1000 levels deep"), e::getMessage);
+        assertTrue(e.getMessage().contains("nested more than " + ArtifactCodec.MAX_DEPTH + " levels deep"), e::getMessage);
         assertEquals("step code", e.section());
     }
 

@@ -218,6 +218,25 @@ class VerifierTest {
     }
 
     @Test
+    void namesAreIdentifiers() {
+        Artifact c1 = SampleArtifacts.counter1();
+        for (String bad : List.of("", "../etc/passwd", "Counter1..counter", "Counter 1.counter", "1.x")) {
+            Artifact a = new Artifact(bad, c1.input(), c1.output(), c1.state(), c1.initialState(), c1.step(), List.of(), List.of());
+            refused(a, "name", "", "is not a machine name");
+        }
+        refused(stepTyped(data("Lower", ctor("incr"), ctor("Count")), TypeDesc.INT, quote(Shape.INT, Value.of(0))),
+                "types", "", "constructor named 'incr', which is not a capitalised identifier");
+        refused(stepTyped(data("Spaced", ctor("A B")), TypeDesc.INT, quote(Shape.INT, Value.of(0))),
+                "types", "", "constructor named 'A B'");
+        refused(stepTyped(data("Empty", ctor("")), TypeDesc.INT, quote(Shape.INT, Value.of(0))),
+                "types", "", "constructor named ''");
+        UpgradeSection u = upgrade(Code.of(push(), cons()), Optional.empty(), Optional.empty());
+        UpgradeSection badName = new UpgradeSection(u.from(), "a/b", u.oldInput(), u.oldOutput(), u.oldState(),
+                u.migration(), u.inputAdapter(), u.outputAdapter());
+        refused(withUpgrade(badName), "upgrade #1", "", "'a/b' is not a machine name");
+    }
+
+    @Test
     void verifyCodeAndTypeOfCheckSingleBlocks() {
         assertEquals(IxI, Verifier.typeOf(Code.of(push(), cons()), Shape.INT, null));
         Verifier.verifyCode("f", Code.of(push(), cons(), prim(PrimOp.ADD)), Shape.INT, Shape.INT, null);
