@@ -170,6 +170,16 @@ class ArtifactCodecTest {
         assertEquals(64, Identities.of(c1).hex().length());
     }
 
+    /** docs/bytecode.md §12 shows these bytes and this identity. */
+    @Test
+    void theDocumentedExampleStaysTrue() {
+        Artifact c1 = SampleArtifacts.counter1();
+        byte[] b = ArtifactCodec.encode(c1);
+        assertEquals(145, b.length);
+        assertEquals("8462dc79952b78316d11903b4370423f544a42ff7bb968f604273e6471addb7d", Identities.of(c1).hex());
+        assertEquals("8462dc79", Identities.of(c1).shortHex());
+    }
+
     @Test
     void writesAndReadsFilesNamedAfterTheMachine(@TempDir Path dir) throws IOException {
         Artifact c = SampleArtifacts.counter3();
