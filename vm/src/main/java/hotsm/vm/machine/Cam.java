@@ -75,6 +75,7 @@ public final class Cam {
             LoadedCode block = root;
             int[] ops = block.ops;
             int pc = 0;
+            long remaining = fuel; // a local in the loop; the field only around PRIM, which may charge more
             while (true) {
                 if (pc == ops.length) {
                     if (fp == 0) return new Result(v, st);
@@ -85,7 +86,7 @@ public final class Cam {
                     ops = block.ops;
                     continue;
                 }
-                if (--fuel < 0) throw outOfFuel();
+                if (--remaining < 0) throw outOfFuel();
                 switch (ops[pc]) {
                     case FST -> v = ((Value.Pair) v).first(); // FST: (a, b) -> a
                     case SND -> v = ((Value.Pair) v).second(); // SND: (a, b) -> b
@@ -135,7 +136,11 @@ public final class Cam {
                             v = new Value.Inr(new Value.Pair(p.first(), ((Value.Inr) sum).value()));
                         }
                     }
-                    case PRIM -> v = prim((PrimOp) block.operands[pc], v); // PRIM op: v -> op(v)
+                    case PRIM -> { // PRIM op: v -> op(v)
+                        fuel = remaining;
+                        v = prim((PrimOp) block.operands[pc], v);
+                        remaining = fuel;
+                    }
                     case GET -> { // GET: v, st -> st, st
                         if (st == null) throw new CamRuntimeError("GET in pure code (no state register)");
                         v = st;

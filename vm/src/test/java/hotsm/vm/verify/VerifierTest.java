@@ -77,6 +77,15 @@ class VerifierTest {
     }
 
     @Test
+    void caseNeedsASum() {
+        refused(step(caseOf(block(), block())), "step", "step[0]", "CASE needs a sum in the value register, found Int");
+        refused(step(push(), cons(), caseOf(block(fst()), block(snd()))), "step", "step[2]", "CASE needs a sum in the value register, found (Int, Int)");
+        refused(stepTyped(TypeDesc.BOOL, TypeDesc.INT, caseOf(block(caseOf(block(), block()), quote(Shape.INT, Value.of(0))),
+                        block(quote(Shape.INT, Value.of(1))))),
+                "step", "step[0].case.left[0]", "CASE needs a sum in the value register, found ()");
+    }
+
+    @Test
     void caseBranchesEndAlike() {
         refused(stepTyped(TypeDesc.BOOL, TypeDesc.INT, caseOf(block(quote(Shape.INT, Value.of(1))), block())),
                 "step", "step[0]", "CASE branches must end with the same shape: left ends with Int, right with ()");
