@@ -49,6 +49,8 @@ public final class ModuleLoader {
         final Map<String, State> state = new HashMap<>();
         final List<Module> order = new ArrayList<>();
         final List<String> stack = new ArrayList<>();
+        /** For each module on the stack, the import being followed (a cycle is reported where it starts). */
+        final List<Module.Import> following = new ArrayList<>();
 
         Module parse(Source s) {
             sources.put(s.file(), s.text());
@@ -70,23 +72,27 @@ public final class ModuleLoader {
             if (state.get(m.name()) != null) return;
             state.put(m.name(), State.VISITING);
             stack.add(m.name());
+            following.add(null);
             if (!m.name().equals(PRELUDE) && m.imports().stream().noneMatch(i -> i.module().equals(PRELUDE))) {
                 Module prelude = byName.get(PRELUDE);
                 if (prelude != null) visit(prelude);
             }
             for (Module.Import imp : m.imports()) {
+                following.set(following.size() - 1, imp);
                 Module dep = find(imp, folders.get(m.name()));
                 if (dep == null) continue;
                 if (state.get(dep.name()) == State.VISITING) {
-                    List<String> cycle = new ArrayList<>(stack.subList(stack.indexOf(dep.name()), stack.size()));
+                    int start = stack.indexOf(dep.name());
+                    List<String> cycle = new ArrayList<>(stack.subList(start, stack.size()));
                     cycle.add(dep.name());
-                    diagnostics.add(Diagnostic.error(imp.pos(), "import cycle: " + String.join(" imports ", cycle)
+                    diagnostics.add(Diagnostic.error(following.get(start).pos(), "import cycle: " + String.join(" imports ", cycle)
                             + "; modules may not import each other in a circle"));
                     continue;
                 }
                 visit(dep);
             }
             stack.remove(stack.size() - 1);
+            following.remove(following.size() - 1);
             state.put(m.name(), State.DONE);
             order.add(m);
         }

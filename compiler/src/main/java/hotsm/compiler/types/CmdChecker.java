@@ -42,7 +42,7 @@ final class CmdChecker {
         if (c instanceof Cmd.Do d) return doBlock(d, locals);
         if (c instanceof Cmd.If i) {
             Typed.Expr cond = exprs.infer(i.condition(), locals);
-            exprs.expect(cond.type(), Type.BOOL, i.condition().pos(),
+            exprs.expect(cond.type(), Type.BOOL, ExprChecker.start(i.condition()),
                     (a, b) -> "the condition of 'if' must be a Bool, but it has type " + a);
             Typed.Cmd th = cmd(i.then(), locals);
             Typed.Cmd el = cmd(i.otherwise(), locals);
@@ -99,7 +99,7 @@ final class CmdChecker {
         Arrow arrow = arrow(f.arrow(), locals);
         Typed.Expr input = exprs.infer(f.input(), locals);
         String name = f.arrow().toString();
-        exprs.expect(input.type(), arrow.from(), f.input().pos(), (a, b) -> "type mismatch: the input fed to '" + name
+        exprs.expect(input.type(), arrow.from(), ExprChecker.start(f.input()), (a, b) -> "type mismatch: the input fed to '" + name
                 + "' has type " + a + ", but '" + name + "' expects " + b);
         return new Typed.Feed(arrow.ref(), input, arrow.to(), f.pos());
     }

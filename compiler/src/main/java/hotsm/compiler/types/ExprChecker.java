@@ -57,9 +57,16 @@ final class ExprChecker {
         return (a, b) -> "type mismatch: " + subject + " has type " + a + ", but " + b + " is expected";
     }
 
+    /** Where an expression starts (a binary operator's node sits at the operator). */
+    static hotsm.compiler.syntax.Position start(Expr e) {
+        if (e instanceof Expr.Binary b) return start(b.left());
+        if (e instanceof Expr.App a) return start(a.function());
+        return e.pos();
+    }
+
     Typed.Expr check(Expr e, Type expected, Locals env, String subject) {
         Typed.Expr t = infer(e, env);
-        expect(t.type(), expected, e.pos(), mismatch(subject));
+        expect(t.type(), expected, start(e), mismatch(subject));
         return t;
     }
 
@@ -87,10 +94,10 @@ final class ExprChecker {
         }
         if (e instanceof Expr.If i) {
             Typed.Expr c = infer(i.condition(), locals);
-            expect(c.type(), Type.BOOL, i.condition().pos(), (a, b) -> "the condition of 'if' must be a Bool, but it has type " + a);
+            expect(c.type(), Type.BOOL, start(i.condition()), (a, b) -> "the condition of 'if' must be a Bool, but it has type " + a);
             Typed.Expr th = infer(i.then(), locals);
             Typed.Expr el = infer(i.otherwise(), locals);
-            expect(el.type(), th.type(), i.otherwise().pos(),
+            expect(el.type(), th.type(), start(i.otherwise()),
                     (a, b) -> "the branches of 'if' have different types: 'then' has type " + b + ", 'else' has type " + a);
             return new Typed.If(c, th, el, th.type(), i.pos());
         }
@@ -112,7 +119,7 @@ final class ExprChecker {
         for (Expr.Alt alt : c.alternatives()) {
             PatternChecker.Bound bound = patterns.check(alt.pattern(), scrutinee.type());
             Typed.Expr body = infer(alt.body(), locals.bindAll(bound.vars()));
-            expect(body.type(), result, alt.body().pos(), first ? mismatch("this alternative")
+            expect(body.type(), result, start(alt.body()), first ? mismatch("this alternative")
                     : (a, b) -> "the alternatives of 'case' have different types: this one has type " + a
                     + ", the ones before have type " + b);
             first = false;
@@ -222,7 +229,7 @@ final class ExprChecker {
         Type to = u.fresh(null);
         u.unify(type, new Type.Fun(from, to));
         Typed.Expr arg = infer(argument, locals);
-        expect(arg.type(), from, argument.pos(),
+        expect(arg.type(), from, start(argument),
                 (a, b) -> "type mismatch: the argument of '" + written + "' has type " + a + ", but '" + written + "' expects " + b);
         return prim != null ? new Typed.PrimCall(prim, arg, to, pos) : new Typed.Call(function, typeArgs, arg, to, pos);
     }
@@ -250,7 +257,7 @@ final class ExprChecker {
         for (int i = 0; i < args.size(); i++) {
             Typed.Expr t = infer(args.get(i), locals);
             int n = i + 1;
-            expect(t.type(), fields.get(i), args.get(i).pos(), (a, b) -> "type mismatch: argument " + n + " of '" + name
+            expect(t.type(), fields.get(i), start(args.get(i)), (a, b) -> "type mismatch: argument " + n + " of '" + name
                     + "' has type " + a + ", but '" + name + "' expects " + b);
             typed.add(t);
         }
@@ -295,7 +302,7 @@ final class ExprChecker {
                 return new Typed.Binary(op, l, r, Type.INT, Type.INT, b.pos());
             }
             default -> {
-                expect(r.type(), l.type(), b.right().pos(),
+                expect(r.type(), l.type(), start(b.right()),
                         (a, e) -> "type mismatch: the operands of '" + sym + "' have different types: " + e + " and " + a);
                 Type operands = l.type();
                 if (op == BinaryOp.EQ || op == BinaryOp.NE) {
@@ -311,7 +318,7 @@ final class ExprChecker {
     }
 
     private void operand(Typed.Expr t, Type expected, Expr e, String side, String sym) {
-        expect(t.type(), expected, e.pos(), (a, b) -> "type mismatch: the " + side + " operand of '" + sym + "' has type " + a
+        expect(t.type(), expected, start(e), (a, b) -> "type mismatch: the " + side + " operand of '" + sym + "' has type " + a
                 + ", but '" + sym + "' needs " + b);
     }
 }

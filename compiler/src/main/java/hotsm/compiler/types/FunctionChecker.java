@@ -45,7 +45,7 @@ final class FunctionChecker {
         if (decl instanceof Decl.Function f && f.parameter().isEmpty()) {
             Typed.Expr body = exprs.infer(f.body(), Locals.EMPTY);
             if (sig != null) {
-                exprs.expect(body.type(), sig, f.body().pos(), (a, b) -> "type mismatch: '" + f.name() + "' has type " + a
+                exprs.expect(body.type(), sig, ExprChecker.start(f.body()), (a, b) -> "type mismatch: '" + f.name() + "' has type " + a
                         + ", but its signature says " + b);
             }
             return new Typed.Function(qualified, List.of(), null, body, null, body.type(), f.pos());
@@ -61,7 +61,7 @@ final class FunctionChecker {
         if (decl instanceof Decl.Function f) {
             PatternChecker.Bound param = exprs.patterns.irrefutable(f.parameter().get(), from, "a function parameter");
             Typed.Expr body = exprs.infer(f.body(), Locals.EMPTY.bindAll(param.vars()));
-            exprs.expect(body.type(), to, f.body().pos(), sig == null ? ExprChecker.mismatch("the body of '" + name + "'")
+            exprs.expect(body.type(), to, ExprChecker.start(f.body()), sig == null ? ExprChecker.mismatch("the body of '" + name + "'")
                     : (a, b) -> "type mismatch: the body of '" + name + "' has type " + a + ", but its signature says " + b);
             return new Typed.Function(qualified, List.of(), param.pattern(), body, null, type, f.pos());
         }

@@ -53,7 +53,7 @@ final class MachineChecker {
         where.ctx = ctx;
         ExprChecker pure = new ExprChecker(ctx.pure());
         Typed.Expr initial = pure.infer(m.initialState(), Locals.EMPTY);
-        pure.expect(initial.type(), types.state(), m.initialState().pos(), (a, b) -> "type mismatch: the initial state has type "
+        pure.expect(initial.type(), types.state(), ExprChecker.start(m.initialState()), (a, b) -> "type mismatch: the initial state has type "
                 + a + ", but the machine's state type is " + b);
         Typed.Proc step = new CmdChecker(new ExprChecker(ctx)).proc(m.step(), types.input(), types.output(), Locals.EMPTY);
         where.checkAll();

@@ -35,9 +35,15 @@ public final class ProgramEnv {
 
     ProgramEnv() {}
 
-    void error(Position pos, String message) { diagnostics.add(Diagnostic.error(pos, message)); }
+    void error(Position pos, String message) { error(pos, 1, message); }
 
-    void error(Position pos, int length, String message) { diagnostics.add(Diagnostic.error(pos, length, message)); }
+    /** Records an error, unless one is already reported at the same place (then this one is a consequence). */
+    void error(Position pos, int length, String message) {
+        for (Diagnostic d : diagnostics) {
+            if (d.line() == pos.line() && d.column() == pos.column() && d.file().equals(pos.file())) return;
+        }
+        diagnostics.add(Diagnostic.error(pos, length, message));
+    }
 
     Typed.Program program() {
         return new Typed.Program(frozen(dataTypes), frozen(functions), frozen(machines), List.copyOf(upgrades));
