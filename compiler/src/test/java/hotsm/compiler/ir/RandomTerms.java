@@ -24,7 +24,7 @@ public final class RandomTerms {
     /** A term with its type and a random argument and state to run it on. */
     public record Sample(Shape domain, Shape codomain, Shape stateShape, Term term, Value argument, Value state) {
         @Override public String toString() {
-            return "term : " + domain + " -> " + codomain + " (state " + stateShape + ")\n  " + term
+            return "term : " + domain + " -> " + codomain + " (state " + stateShape + ")\n" + IrPrinter.print(term)
                     + "\n  argument " + argument + "\n  state " + state;
         }
     }

@@ -1,0 +1,22 @@
+package hotsm.compiler.ir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** The generator keeps its promise: its terms have the type asked for, its values their shapes. */
+class RandomTermsProperty {
+
+    @Provide Arbitrary<RandomTerms.Sample> samples() { return RandomTerms.samples(6); }
+
+    @Property(tries = 300)
+    void termsHaveTheirAdvertisedType(@ForAll("samples") RandomTerms.Sample s) {
+        assertEquals(s.codomain(), IrTyping.typeOf(s.term(), s.domain(), s.stateShape()), s::toString);
+        assertTrue(IrTyping.conforms(s.argument(), s.domain()), s::toString);
+        assertTrue(IrTyping.conforms(s.state(), s.stateShape()), s::toString);
+    }
+}
