@@ -9,7 +9,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** The generator keeps its promise: its terms have the type asked for, its values their shapes. */
-class RandomTermsProperty {
+class RandomTermsTest {
 
     @Provide Arbitrary<RandomTerms.Sample> samples() { return RandomTerms.samples(6); }
 

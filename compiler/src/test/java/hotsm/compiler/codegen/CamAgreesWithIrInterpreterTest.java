@@ -1,0 +1,62 @@
+package hotsm.compiler.codegen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import hotsm.compiler.ir.IrInterpreter;
+import hotsm.compiler.ir.IrRuntimeError;
+import hotsm.compiler.ir.IrTyping;
+import hotsm.compiler.ir.RandomTerms;
+import hotsm.vm.bytecode.Code;
+import hotsm.vm.bytecode.Disassembler;
+import hotsm.vm.machine.Cam;
+import hotsm.vm.machine.CamRuntimeError;
+import hotsm.vm.value.Value;
+import hotsm.vm.verify.Verifier;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * The two back ends agree: for random well-typed IR terms, arguments and
+ * states, the compiled CAM code has the term's type according to the vm's
+ * verifier, and running it gives the reference interpreter's output and new
+ * state, or both stop with a run-time error.
+ */
+class CamAgreesWithIrInterpreterTest {
+
+    private static final long FUEL = 10_000_000;
+
+    /** What running a term did: its output and new state, or a run-time error. */
+    private record Outcome(Value value, Value state, boolean failed) {
+        static final Outcome FAILED = new Outcome(null, null, true);
+    }
+
+    @Provide Arbitrary<RandomTerms.Sample> samples() { return RandomTerms.samples(6); }
+
+    @Property(tries = 1500)
+    void camAgreesWithTheReferenceInterpreter(@ForAll("samples") RandomTerms.Sample s) {
+        assertEquals(s.codomain(), IrTyping.typeOf(s.term(), s.domain(), s.stateShape()), "generator made an ill-typed term");
+        Code code = CamCompiler.compile(s.term());
+        assertEquals(s.codomain(), Verifier.typeOf(code, s.domain(), s.stateShape()), () -> "the verifier's type of\n" + Disassembler.code(code, "  "));
+        assertEquals(reference(s), cam(code, s), () -> "on " + s + "\ncode\n" + Disassembler.code(code, "  "));
+    }
+
+    private static Outcome reference(RandomTerms.Sample s) {
+        try {
+            IrInterpreter.Result r = IrInterpreter.run(s.term(), s.argument(), s.state());
+            return new Outcome(r.value(), r.state(), false);
+        } catch (IrRuntimeError e) {
+            return Outcome.FAILED;
+        }
+    }
+
+    private static Outcome cam(Code code, RandomTerms.Sample s) {
+        try {
+            Cam.Result r = Cam.run(code, s.argument(), s.state(), FUEL);
+            return new Outcome(r.value(), r.state(), false);
+        } catch (CamRuntimeError e) {
+            return Outcome.FAILED;
+        }
+    }
+}
