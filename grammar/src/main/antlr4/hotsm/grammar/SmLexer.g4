@@ -73,7 +73,7 @@ STRING    : '"' (Escape | ~["\\\r\n])* '"';
 // Trivia
 LINE_COMMENT  : '--' ~[\r\n]* -> skip;
 BLOCK_COMMENT : '{-' (BLOCK_COMMENT | .)*? '-}' -> skip;
-WHITESPACE    : [ \r\n\f]+ -> skip;
+WHITESPACE    : [ \r\n\f\uFEFF]+ -> skip;
 
 // Errors, reported by the layout pass and never given to the parser
 TAB                 : '\t';

@@ -17,6 +17,12 @@ module
     : moduleItem? (SEMI moduleItem?)* EOF
     ;
 
+// One item of a module, alone: the front end parses the items the layout pass
+// separates one at a time, so an error in one cannot spill into the next.
+singleModuleItem
+    : moduleItem EOF
+    ;
+
 // Only an expression, for the REPL.
 replExpression
     : expr EOF
@@ -42,10 +48,15 @@ constructorDecl
     ;
 
 // A signature, a function `f p = e`, a constant `c = e` or an arrow `a = proc p -> cmd`.
+// `(e)` is a parenthesised expression, `(e1, e2, ...)` a tuple; likewise for patterns and types.
 valueDecl
     : LOWER COLON typeExpr                           # signatureDecl
-    | LOWER apattern? EQUALS proc                    # arrowDecl
-    | LOWER apattern? EQUALS expr                    # functionDecl
+    | LOWER apattern? EQUALS rhs                     # definitionDecl
+    ;
+
+rhs
+    : proc                                           # arrowRhs
+    | expr                                           # expressionRhs
     ;
 
 machineRef
@@ -141,8 +152,7 @@ aexpr
     : INT                                            # intLiteral
     | STRING                                         # stringLiteral
     | LPAREN RPAREN                                  # unitLiteral
-    | LPAREN expr RPAREN                             # parenExpr
-    | LPAREN expr (COMMA expr)+ RPAREN               # tupleExpr
+    | LPAREN expr (COMMA expr)* RPAREN               # parenExpr
     | (LOWER | QUALIFIED_LOWER)                      # variable
     | (UPPER | QUALIFIED_UPPER)                      # constructor
     ;
@@ -169,8 +179,7 @@ apattern
     | MINUS? INT                                     # intPattern
     | STRING                                         # stringPattern
     | LPAREN RPAREN                                  # unitPattern
-    | LPAREN pattern RPAREN                          # parenPattern
-    | LPAREN pattern (COMMA pattern)+ RPAREN         # tuplePattern
+    | LPAREN pattern (COMMA pattern)* RPAREN         # parenPattern
     ;
 
 constructorName
@@ -193,6 +202,5 @@ atype
     : constructorName                                # namedType
     | LOWER                                          # typeVariable
     | LPAREN RPAREN                                  # unitType
-    | LPAREN typeExpr RPAREN                         # parenType
-    | LPAREN typeExpr (COMMA typeExpr)+ RPAREN       # tupleType
+    | LPAREN typeExpr (COMMA typeExpr)* RPAREN       # parenType
     ;

@@ -60,6 +60,8 @@ public final class LayoutTokenSource implements TokenSource {
     private final List<LexicalError> errors = new ArrayList<>();
     private final Deque<Token> output = new ArrayDeque<>();
     private final List<Context> stack = new ArrayList<>();
+    private final java.util.Set<Token> declarationSeparators =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private Token peeked;
     private boolean finished;
 
@@ -73,6 +75,12 @@ public final class LayoutTokenSource implements TokenSource {
         this.lexer = lexer;
         if (mode == Mode.MODULE) stack.add(new Context(Kind.MODULE, 1, false));
     }
+
+    /**
+     * Whether {@code t} is a SEMI between two top-level items of the module
+     * (virtual or written), as opposed to one inside a block.
+     */
+    public boolean separatesDeclarations(Token t) { return declarationSeparators.contains(t); }
 
     /** The lexical errors met so far (all of them once EOF was returned). */
     public List<LexicalError> lexicalErrors() { return List.copyOf(errors); }
@@ -102,9 +110,9 @@ public final class LayoutTokenSource implements TokenSource {
         if (pendingOpen != null) {
             if (t.getType() == SmLexer.LBRACE) {
                 stack.add(new Context(Kind.EXPLICIT, 0, pendingOpen == Kind.HEADER));
-                itemStart = top();
                 pendingOpen = null;
                 emitReal(t);
+                itemStart = top();
                 return;
             }
             if (pendingOpen != Kind.HEADER || firstOnLine) {
@@ -123,8 +131,9 @@ public final class LayoutTokenSource implements TokenSource {
             }
         }
         if (firstOnLine && !layoutDone) layoutLine(t);
-        constructs(t);
+        Context explicitItem = constructs(t);
         emitReal(t);
+        if (explicitItem != null) itemStart = explicitItem;
         switch (t.getType()) {
             case SmLexer.DO -> pendingOpen = Kind.DO;
             case SmLexer.OF -> pendingOpen = Kind.OF;
@@ -150,6 +159,7 @@ public final class LayoutTokenSource implements TokenSource {
             if (column == block.column() && !continuesConstruct(t, b) && lastEmittedType != Token.INVALID_TYPE) {
                 truncate(b + 1);
                 emitVirtual(SmLexer.SEMI, ";", t);
+                if (block.kind() == Kind.MODULE) declarationSeparators.add(output.peekLast());
                 itemStart = block;
             }
             return;
@@ -171,8 +181,11 @@ public final class LayoutTokenSource implements TokenSource {
         return false;
     }
 
-    /** Tokens that end a construct opened before some implicit blocks close those blocks. */
-    private void constructs(Token t) {
+    /**
+     * Tokens that end a construct opened before some implicit blocks close
+     * those blocks. Returns the block whose item an explicit {@code ;} starts.
+     */
+    private Context constructs(Token t) {
         switch (t.getType()) {
             case SmLexer.LPAREN -> stack.add(new Context(Kind.PAREN, 0, false));
             case SmLexer.RPAREN -> closeTo(Kind.PAREN, true, t);
@@ -190,12 +203,14 @@ public final class LayoutTokenSource implements TokenSource {
                 int b = innermostBlock(stack.size() - 1);
                 if (b >= 0) {
                     truncate(b + 1);
-                    itemStart = stack.get(b);
+                    if (stack.get(b).kind() == Kind.MODULE) declarationSeparators.add(t);
+                    return stack.get(b);
                 }
             }
             case SmLexer.WHERE -> closeStepBlocks(t);
             default -> { }
         }
+        return null;
     }
 
     /**

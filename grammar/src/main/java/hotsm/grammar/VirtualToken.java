@@ -2,6 +2,7 @@ package hotsm.grammar;
 
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.Pair;
 
 /**
  * A brace or semicolon that the layout rule inserted; the user did not write
@@ -10,7 +11,8 @@ import org.antlr.v4.runtime.Token;
  */
 public final class VirtualToken extends CommonToken {
     VirtualToken(int type, String text, Token at) {
-        super(type, text);
+        super(new Pair<>(at.getTokenSource(), at.getInputStream()), type, DEFAULT_CHANNEL, at.getStartIndex(), at.getStartIndex() - 1);
+        setText(text);
         setLine(at.getLine());
         setCharPositionInLine(at.getCharPositionInLine());
         setStartIndex(at.getStartIndex());

@@ -30,13 +30,16 @@ public final class AstBuilder {
     }
 
     /** The module's name defaults to the file's base name without {@code .sm}. */
-    public Module module(SmParser.ModuleContext ctx) {
+    public Module module(SmParser.ModuleContext ctx) { return module(ctx.moduleItem()); }
+
+    /** A module from its items, parsed one by one. */
+    public Module module(List<SmParser.ModuleItemContext> items) {
         String name = defaultModuleName(context.file());
         Position pos = new Position(context.file(), 1, 1);
         List<Module.Import> imports = new ArrayList<>();
         List<Decl> decls = new ArrayList<>();
         boolean first = true;
-        for (SmParser.ModuleItemContext item : ctx.moduleItem()) {
+        for (SmParser.ModuleItemContext item : items) {
             if (item instanceof SmParser.ModuleHeaderContext header) {
                 if (first) {
                     name = header.UPPER().getText();
@@ -93,16 +96,17 @@ public final class AstBuilder {
         if (ctx instanceof SmParser.SignatureDeclContext sig) {
             return new Decl.Signature(sig.LOWER().getText(), types.visit(sig.typeExpr()), pos);
         }
-        if (ctx instanceof SmParser.ArrowDeclContext arrow) {
-            if (arrow.apattern() != null) {
-                context.error(arrow.apattern().getStart(), "an arrow takes its input through 'proc', not a parameter: write '"
-                        + arrow.LOWER().getText() + " = proc p -> ...'");
+        SmParser.DefinitionDeclContext def = (SmParser.DefinitionDeclContext) ctx;
+        String name = def.LOWER().getText();
+        if (def.rhs() instanceof SmParser.ArrowRhsContext arrow) {
+            if (def.apattern() != null) {
+                context.error(def.apattern().getStart(), "an arrow takes its input through 'proc', not a parameter: write '"
+                        + name + " = proc p -> ...'");
             }
-            return new Decl.Arrow(arrow.LOWER().getText(), cmds.proc(arrow.proc()), pos);
+            return new Decl.Arrow(name, cmds.proc(arrow.proc()), pos);
         }
-        SmParser.FunctionDeclContext fun = (SmParser.FunctionDeclContext) ctx;
-        Optional<Pattern> parameter = fun.apattern() == null ? Optional.empty() : Optional.of(patterns.visit(fun.apattern()));
-        return new Decl.Function(fun.LOWER().getText(), parameter, exprs.visit(fun.expr()), pos);
+        Optional<Pattern> parameter = def.apattern() == null ? Optional.empty() : Optional.of(patterns.visit(def.apattern()));
+        return new Decl.Function(name, parameter, exprs.visit(((SmParser.ExpressionRhsContext) def.rhs()).expr()), pos);
     }
 
     private Decl machine(SmParser.MachineDeclContext ctx) {

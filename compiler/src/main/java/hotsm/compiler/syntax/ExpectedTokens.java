@@ -24,18 +24,38 @@ final class ExpectedTokens {
     private static final Set<Integer> TYPE_START = Set.of(SmLexer.UPPER, SmLexer.QUALIFIED_UPPER, SmLexer.LOWER,
             SmLexer.LPAREN);
     private static final Set<Integer> OPERATORS = Set.of(SmLexer.OR, SmLexer.AND, SmLexer.EQ, SmLexer.NE,
-            SmLexer.LT, SmLexer.LE, SmLexer.GT, SmLexer.GE, SmLexer.CONCAT, SmLexer.PLUS, SmLexer.STAR,
+            SmLexer.LT, SmLexer.LE, SmLexer.GT, SmLexer.GE, SmLexer.CONCAT, SmLexer.PLUS, SmLexer.MINUS, SmLexer.STAR,
             SmLexer.SLASH, SmLexer.PERCENT);
     private static final Set<Integer> ENDS = Set.of(SmLexer.SEMI, SmLexer.RBRACE, Token.EOF);
 
-    /** {@code "an expression, '->' or the end of the line"}; empty for an empty set. */
-    static String describe(IntervalSet expected) {
+    /**
+     * {@code "an expression, '->' or the end of the line"}; empty for an empty
+     * set. {@code previous} is the type of the token before the unexpected one
+     * (it names what a bare name would be: a module, a type, a machine).
+     */
+    static String describe(IntervalSet expected, int previous) {
         Set<Integer> left = new LinkedHashSet<>(expected.toList());
         List<String> phrases = new ArrayList<>();
+        if (left.size() == 1 && left.contains(SmLexer.UPPER) || left.equals(Set.of(SmLexer.UPPER, SmLexer.LOWER))) {
+            switch (previous) {
+                case SmLexer.MODULE, SmLexer.IMPORT, SmLexer.AS -> { return "a module name (capitalised)"; }
+                case SmLexer.DATA, SmLexer.TYPE -> { return "a type name (capitalised)"; }
+                case SmLexer.BAR, SmLexer.EQUALS -> { return "a constructor name (capitalised)"; }
+                default -> { }
+            }
+        }
+        if (left.size() == 1 && left.contains(SmLexer.LOWER) && previous == SmLexer.MACHINE) return "the machine's name";
+        if (left.equals(Set.of(SmLexer.LOWER, SmLexer.QUALIFIED_LOWER)) && (previous == SmLexer.UPGRADE
+                || previous == SmLexer.DOWNGRADE || previous == SmLexer.ARROW)) {
+            return "a machine name (like counter or Counter1.counter)";
+        }
         take(left, EXPRESSION_START, "an expression", phrases);
         if (left.contains(SmLexer.DO)) take(left, COMMAND_START, "a command", phrases);
         if (left.contains(SmLexer.WILDCARD)) take(left, PATTERN_START, "a pattern", phrases);
-        take(left, OPERATORS, "an operator", phrases);
+        if (left.containsAll(OPERATORS) || phrases.contains("an expression") && left.containsAll(withoutMinus())) {
+            left.removeAll(OPERATORS);
+            phrases.add("an operator");
+        }
         take(left, ARGUMENT_START, "an argument", phrases);
         take(left, TYPE_START, "a type", phrases);
         boolean end = left.removeAll(ENDS);
@@ -101,6 +121,12 @@ final class ExpectedTokens {
             case SmParser.RULE_alt, SmParser.RULE_altBlock, SmParser.RULE_cmdAlt, SmParser.RULE_cmdAltBlock -> "a case alternative 'Pattern -> ...'";
             default -> "a declaration";
         };
+    }
+
+    private static Set<Integer> withoutMinus() {
+        Set<Integer> out = new LinkedHashSet<>(OPERATORS);
+        out.remove(SmLexer.MINUS);
+        return out;
     }
 
     private static Set<Integer> union(Set<Integer> a, Set<Integer> b) {

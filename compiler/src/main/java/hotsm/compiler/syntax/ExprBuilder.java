@@ -58,7 +58,7 @@ final class ExprBuilder extends SmParserBaseVisitor<Expr> {
     public Expr visitComparisonExpr(SmParser.ComparisonExprContext ctx) {
         for (SmParser.ExprContext operand : ctx.expr()) {
             if (operand instanceof SmParser.ComparisonExprContext inner) {
-                context.error(inner.op, "comparisons do not chain: '" + inner.op.getText() + "' and '"
+                context.error(ctx.op, "comparisons do not chain: '" + inner.op.getText() + "' and '"
                         + ctx.op.getText() + "' need parentheses, e.g. (a < b) && (b < c)");
             }
         }
@@ -116,10 +116,8 @@ final class ExprBuilder extends SmParserBaseVisitor<Expr> {
     public Expr visitUnitLiteral(SmParser.UnitLiteralContext ctx) { return new Expr.Unit(context.pos(ctx)); }
 
     @Override
-    public Expr visitParenExpr(SmParser.ParenExprContext ctx) { return visit(ctx.expr()); }
-
-    @Override
-    public Expr visitTupleExpr(SmParser.TupleExprContext ctx) {
+    public Expr visitParenExpr(SmParser.ParenExprContext ctx) {
+        if (ctx.expr().size() == 1) return visit(ctx.expr(0));
         List<Expr> components = new ArrayList<>();
         for (SmParser.ExprContext e : ctx.expr()) components.add(visit(e));
         return new Expr.Tuple(components, context.pos(ctx));

@@ -8,15 +8,22 @@ import hotsm.grammar.SmParser;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Function;
 import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.CommonTokenStream;
-import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.ListTokenSource;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.Pair;
 
 /**
  * The front door of the syntax phase: source text to {@link Module} (or
- * {@link Expr} for the REPL) plus diagnostics. Lexing, layout, parsing and
- * AST building; never throws, whatever the input.
+ * {@link Expr} for the REPL) plus diagnostics. Never throws, whatever the
+ * input.
+ *
+ * <p>The layout pass runs over the whole file; then each top-level item
+ * (between two module-level separators) is parsed on its own with the
+ * {@code singleModuleItem} rule, so that every declaration reports its own
+ * first syntax error and no error spills into the next declaration.
  */
 public final class Parser {
     private Parser() {}
@@ -24,53 +31,109 @@ public final class Parser {
     /** Parses a whole {@code .sm} file; the module is null if there is any error. */
     public static ParseResult parseModule(String file, String source) {
         List<Diagnostic> diagnostics = new ArrayList<>();
-        Module module = run(file, source, LayoutTokenSource.Mode.MODULE, SmParser::module, diagnostics,
-                (builder, tree) -> builder.module((SmParser.ModuleContext) tree));
+        Module module = null;
+        try {
+            LayoutTokenSource layout = layout(file, source, LayoutTokenSource.Mode.MODULE);
+            CommonTokenStream all = new CommonTokenStream(layout);
+            all.fill();
+            List<Diagnostic> lexical = lexicalErrors(file, layout);
+            List<List<Token>> items = splitItems(all.getTokens(), layout);
+            List<SmParser.ModuleItemContext> trees = new ArrayList<>();
+            List<Diagnostic> syntax = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                CommonTokenStream tokens = new CommonTokenStream(new ListTokenSource(items.get(i), file));
+                SmParser parser = parser(tokens);
+                SyntaxErrors errors = new SyntaxErrors(file, tokens, i == items.size() - 1);
+                parser.addErrorListener(errors);
+                SmParser.SingleModuleItemContext tree = parser.singleModuleItem();
+                List<Diagnostic> found = errors.firstNotOn(lexical);
+                syntax.addAll(found);
+                if (errors.none()) trees.add(tree.moduleItem());
+            }
+            diagnostics.addAll(lexical);
+            diagnostics.addAll(syntax);
+            module = new AstBuilder(file, diagnostics).module(trees);
+        } catch (StackOverflowError e) {
+            diagnostics.add(failure(file, "the program is nested too deeply to parse"));
+        } catch (RuntimeException e) {
+            diagnostics.add(failure(file, "internal parser failure: " + e));
+        }
+        diagnostics.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
         return new ParseResult(diagnostics.isEmpty() ? module : null, diagnostics);
     }
 
     /** Parses one expression (it may span lines); the expression is null if there is any error. */
     public static ExprParseResult parseExpression(String file, String source) {
         List<Diagnostic> diagnostics = new ArrayList<>();
-        Expr expr = run(file, source, LayoutTokenSource.Mode.EXPRESSION, SmParser::replExpression, diagnostics,
-                (builder, tree) -> builder.expression((SmParser.ReplExpressionContext) tree));
+        Expr expr = null;
+        try {
+            LayoutTokenSource layout = layout(file, source, LayoutTokenSource.Mode.EXPRESSION);
+            CommonTokenStream tokens = new CommonTokenStream(layout);
+            SmParser parser = parser(tokens);
+            SyntaxErrors errors = new SyntaxErrors(file, tokens, true);
+            parser.addErrorListener(errors);
+            SmParser.ReplExpressionContext tree = parser.replExpression();
+            List<Diagnostic> lexical = lexicalErrors(file, layout);
+            diagnostics.addAll(lexical);
+            diagnostics.addAll(errors.firstNotOn(lexical));
+            if (diagnostics.isEmpty()) expr = new AstBuilder(file, diagnostics).expression(tree);
+        } catch (StackOverflowError e) {
+            diagnostics.add(failure(file, "the expression is nested too deeply to parse"));
+        } catch (RuntimeException e) {
+            diagnostics.add(failure(file, "internal parser failure: " + e));
+        }
+        diagnostics.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
         return new ExprParseResult(diagnostics.isEmpty() ? expr : null, diagnostics);
     }
 
-    private interface Build<T> {
-        T apply(AstBuilder builder, ParserRuleContext tree);
+    private static LayoutTokenSource layout(String file, String source, LayoutTokenSource.Mode mode) {
+        SmLexer lexer = new SmLexer(CharStreams.fromString(source, file));
+        lexer.removeErrorListeners();
+        return new LayoutTokenSource(lexer, mode);
     }
 
-    private static <T> T run(String file, String source, LayoutTokenSource.Mode mode,
-                             Function<SmParser, ParserRuleContext> startRule, List<Diagnostic> diagnostics,
-                             Build<T> build) {
-        try {
-            SmLexer lexer = new SmLexer(CharStreams.fromString(source, file));
-            lexer.removeErrorListeners();
-            LayoutTokenSource layout = new LayoutTokenSource(lexer, mode);
-            CommonTokenStream tokens = new CommonTokenStream(layout);
-            SmParser parser = new SmParser(tokens);
-            parser.removeErrorListeners();
-            SyntaxErrors syntaxErrors = new SyntaxErrors(file, tokens);
-            parser.addErrorListener(syntaxErrors);
-            ParserRuleContext tree = startRule.apply(parser);
-            List<Diagnostic> lexical = new ArrayList<>();
-            for (LexicalError e : layout.lexicalErrors()) {
-                lexical.add(new Diagnostic(file, e.line(), e.column(), e.length(), Diagnostic.Severity.ERROR, e.message()));
-            }
-            diagnostics.addAll(lexical);
-            diagnostics.addAll(syntaxErrors.independentOf(lexical));
-            diagnostics.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
-            if (!diagnostics.isEmpty()) return null;
-            return build.apply(new AstBuilder(file, diagnostics), tree);
-        } catch (StackOverflowError e) {
-            diagnostics.add(new Diagnostic(file, 1, 1, 1, Diagnostic.Severity.ERROR,
-                    "the program is nested too deeply to parse"));
-            return null;
-        } catch (RuntimeException e) {
-            diagnostics.add(new Diagnostic(file, 1, 1, 1, Diagnostic.Severity.ERROR,
-                    "internal parser failure: " + e));
-            return null;
+    private static SmParser parser(CommonTokenStream tokens) {
+        SmParser parser = new SmParser(tokens);
+        parser.removeErrorListeners();
+        return parser;
+    }
+
+    private static List<Diagnostic> lexicalErrors(String file, LayoutTokenSource layout) {
+        List<Diagnostic> out = new ArrayList<>();
+        for (LexicalError e : layout.lexicalErrors()) {
+            out.add(new Diagnostic(file, e.line(), e.column(), e.length(), Diagnostic.Severity.ERROR, e.message()));
         }
+        return out;
+    }
+
+    /** The tokens of each top-level item, each list ending in an EOF at the item's end. */
+    private static List<List<Token>> splitItems(List<Token> tokens, LayoutTokenSource layout) {
+        List<List<Token>> items = new ArrayList<>();
+        List<Token> current = new ArrayList<>();
+        for (Token t : tokens) {
+            boolean end = t.getType() == Token.EOF || layout.separatesDeclarations(t);
+            if (!end) {
+                current.add(t);
+                continue;
+            }
+            if (!current.isEmpty()) {
+                CommonToken eof = new CommonToken(new Pair<>(t.getTokenSource(), t.getInputStream()), Token.EOF,
+                        Token.DEFAULT_CHANNEL, t.getStartIndex(), t.getStartIndex() - 1);
+                eof.setText("<EOF>");
+                eof.setLine(t.getLine());
+                eof.setCharPositionInLine(t.getCharPositionInLine());
+                eof.setStartIndex(t.getStartIndex());
+                eof.setStopIndex(t.getStartIndex() - 1);
+                current.add(eof);
+                items.add(current);
+            }
+            current = new ArrayList<>();
+            if (t.getType() == Token.EOF) break;
+        }
+        return items;
+    }
+
+    private static Diagnostic failure(String file, String message) {
+        return new Diagnostic(file, 1, 1, 1, Diagnostic.Severity.ERROR, message);
     }
 }

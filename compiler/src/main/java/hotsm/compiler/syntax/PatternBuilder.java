@@ -49,10 +49,8 @@ final class PatternBuilder extends SmParserBaseVisitor<Pattern> {
     public Pattern visitUnitPattern(SmParser.UnitPatternContext ctx) { return new Pattern.Unit(context.pos(ctx)); }
 
     @Override
-    public Pattern visitParenPattern(SmParser.ParenPatternContext ctx) { return visit(ctx.pattern()); }
-
-    @Override
-    public Pattern visitTuplePattern(SmParser.TuplePatternContext ctx) {
+    public Pattern visitParenPattern(SmParser.ParenPatternContext ctx) {
+        if (ctx.pattern().size() == 1) return visit(ctx.pattern(0));
         List<Pattern> components = new ArrayList<>();
         for (SmParser.PatternContext p : ctx.pattern()) components.add(visit(p));
         return new Pattern.Tuple(components, context.pos(ctx));

@@ -4,10 +4,7 @@ import hotsm.compiler.diag.Diagnostic;
 import hotsm.grammar.SmParser;
 import hotsm.grammar.VirtualToken;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.NoViableAltException;
@@ -20,17 +17,20 @@ import org.antlr.v4.runtime.misc.IntervalSet;
  * Replaces ANTLR's console listener: turns each syntax error into a
  * {@link Diagnostic} that says, in words, what was found and what was
  * expected. Errors at layout tokens are reported at the end of the line (or
- * file) they stand for. Only the first error of each top-level declaration is
- * kept, since later ones are mostly echoes of it.
+ * file) they stand for. The front end keeps only the first error of each
+ * top-level declaration, since later ones are mostly echoes of it.
  */
 final class SyntaxErrors extends BaseErrorListener {
     private final String file;
     private final CommonTokenStream tokens;
+    private final boolean endIsEndOfFile;
     private final List<Diagnostic> errors = new ArrayList<>();
 
-    SyntaxErrors(String file, CommonTokenStream tokens) {
+    /** {@code endIsEndOfFile}: whether the EOF of {@code tokens} is the file's, or only the end of one item. */
+    SyntaxErrors(String file, CommonTokenStream tokens, boolean endIsEndOfFile) {
         this.file = file;
         this.tokens = tokens;
+        this.endIsEndOfFile = endIsEndOfFile;
     }
 
     @Override
@@ -51,7 +51,8 @@ final class SyntaxErrors extends BaseErrorListener {
             } catch (RuntimeException notAvailable) {
                 set = new IntervalSet();
             }
-            String words = ExpectedTokens.describe(set);
+            Token previous = offending.getTokenIndex() > 0 ? realNeighbour(offending.getTokenIndex(), -1) : null;
+            String words = ExpectedTokens.describe(set, previous == null ? Token.INVALID_TYPE : previous.getType());
             expected = words.isEmpty() ? "this does not fit " + ExpectedTokens.rulePhrase(parser.getContext().getRuleIndex())
                     : "expected " + words;
         }
@@ -64,9 +65,10 @@ final class SyntaxErrors extends BaseErrorListener {
     /** What the parser met, in words, and where to point. */
     private Found found(Token t) {
         if (t.getType() == Token.EOF) {
+            String what = endIsEndOfFile ? "end of file" : "end of the line";
             Token before = realNeighbour(t.getTokenIndex(), -1);
-            if (before == null) return new Found("end of file", t.getLine(), t.getCharPositionInLine() + 1, 1);
-            return new Found("end of file", before.getLine(), before.getCharPositionInLine() + 1 + textLength(before), 1);
+            if (before == null) return new Found(what, t.getLine(), t.getCharPositionInLine() + 1, 1);
+            return new Found(what, before.getLine(), before.getCharPositionInLine() + 1 + textLength(before), 1);
         }
         if (!(t instanceof VirtualToken)) {
             return new Found(ExpectedTokens.quote(t), t.getLine(), t.getCharPositionInLine() + 1, Math.max(1, textLength(t)));
@@ -77,7 +79,7 @@ final class SyntaxErrors extends BaseErrorListener {
             return new Found(ExpectedTokens.quote(after), after.getLine(), after.getCharPositionInLine() + 1,
                     Math.max(1, textLength(after)));
         }
-        String what = after == null || after.getType() == Token.EOF ? "end of file" : "end of the line";
+        String what = (after == null || after.getType() == Token.EOF) && endIsEndOfFile ? "end of file" : "end of the line";
         if (before == null) return new Found(what, t.getLine(), t.getCharPositionInLine() + 1, 1);
         return new Found(what, before.getLine(), before.getCharPositionInLine() + 1 + textLength(before), 1);
     }
@@ -97,29 +99,19 @@ final class SyntaxErrors extends BaseErrorListener {
         return text == null ? 1 : text.length();
     }
 
+    boolean none() { return errors.isEmpty(); }
+
     /**
-     * The first error of each top-level declaration (a declaration starts at
-     * a line whose first token is at column 1), leaving out lines that
-     * already have a lexical error.
+     * The first syntax error, unless it is on a line that already has a
+     * lexical error (then it is most likely an echo of that one). Later errors
+     * of the same input are mostly echoes of the first.
      */
-    List<Diagnostic> independentOf(List<Diagnostic> lexical) {
-        Set<Integer> lexicalLines = new HashSet<>();
-        for (Diagnostic d : lexical) lexicalLines.add(d.line());
-        TreeSet<Integer> declarationStarts = new TreeSet<>();
-        declarationStarts.add(1);
-        for (int i = 0; i < tokens.size(); i++) {
-            Token t = tokens.get(i);
-            if (!(t instanceof VirtualToken) && t.getType() != Token.EOF && t.getCharPositionInLine() == 0) {
-                declarationStarts.add(t.getLine());
-            }
+    List<Diagnostic> firstNotOn(List<Diagnostic> lexical) {
+        if (errors.isEmpty()) return List.of();
+        Diagnostic first = errors.get(0);
+        for (Diagnostic d : lexical) {
+            if (d.line() == first.line()) return List.of();
         }
-        List<Diagnostic> kept = new ArrayList<>();
-        Set<Integer> reported = new HashSet<>();
-        for (Diagnostic d : errors) {
-            if (lexicalLines.contains(d.line())) continue;
-            Integer start = declarationStarts.floor(d.line());
-            if (reported.add(start == null ? 1 : start)) kept.add(d);
-        }
-        return kept;
+        return List.of(first);
     }
 }

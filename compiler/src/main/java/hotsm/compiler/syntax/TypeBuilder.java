@@ -42,10 +42,8 @@ final class TypeBuilder extends SmParserBaseVisitor<TypeExpr> {
     public TypeExpr visitUnitType(SmParser.UnitTypeContext ctx) { return new TypeExpr.Unit(context.pos(ctx)); }
 
     @Override
-    public TypeExpr visitParenType(SmParser.ParenTypeContext ctx) { return visit(ctx.typeExpr()); }
-
-    @Override
-    public TypeExpr visitTupleType(SmParser.TupleTypeContext ctx) {
+    public TypeExpr visitParenType(SmParser.ParenTypeContext ctx) {
+        if (ctx.typeExpr().size() == 1) return visit(ctx.typeExpr(0));
         List<TypeExpr> components = new ArrayList<>();
         for (SmParser.TypeExprContext t : ctx.typeExpr()) components.add(visit(t));
         return new TypeExpr.Tuple(components, context.pos(ctx));
