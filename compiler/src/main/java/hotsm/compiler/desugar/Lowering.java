@@ -194,9 +194,27 @@ final class Lowering {
     /** {@code case scrutinee of ...}; a variable is matched where it is, anything else is pushed first. */
     private Term scrutinise(Scope scope, Typed.Expr scrutinee, List<Typed.Pattern> patterns, MatchCompiler.Leaf leaf) {
         if (scrutinee instanceof Typed.Local l) return matches.compile(scope, scope.lookup(l.name()), patterns, leaf);
+        List<Occurrence> columns = columnsOf(scope, scrutinee, patterns);
+        if (columns != null) return matches.compileColumns(scope, columns, patterns, leaf);
         Scope inner = scope.push();
         Term rest = matches.compile(inner, Occurrence.slot(scope.nextSlot()), patterns, leaf);
         return Terms.seq(Terms.fork(Term.ID, expr(scrutinee, scope)), rest);
+    }
+
+    /**
+     * {@code case (x, y) of (p, q) -> ...} over variables needs no tuple built:
+     * the columns are the variables themselves. Null when that does not apply
+     * (some component is not a variable, or some alternative binds the whole tuple).
+     */
+    private static List<Occurrence> columnsOf(Scope scope, Typed.Expr scrutinee, List<Typed.Pattern> patterns) {
+        if (!(scrutinee instanceof Typed.Tuple t)) return null;
+        List<Occurrence> columns = new ArrayList<>();
+        for (Typed.Expr c : t.components()) {
+            if (!(c instanceof Typed.Local l)) return null;
+            columns.add(scope.lookup(l.name()));
+        }
+        for (Typed.Pattern p : patterns) if (!(p instanceof Typed.PTuple || p instanceof Typed.PWild)) return null;
+        return columns;
     }
 
     // ---- commands ----------------------------------------------------------------------------

@@ -45,6 +45,20 @@ final class MatchCompiler {
         return match(scope, List.of(scrutinee), rows, leaf);
     }
 
+    /**
+     * Matches tuple patterns (or {@code _}) component-wise against {@code columns}:
+     * {@code patterns[i]} is alternative i, a {@link Typed.PTuple} with one component per column.
+     */
+    Term compileColumns(Scope scope, List<Occurrence> columns, List<Typed.Pattern> patterns, Leaf leaf) {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < patterns.size(); i++) {
+            Typed.Pattern p = patterns.get(i);
+            List<Typed.Pattern> parts = p instanceof Typed.PTuple t ? t.components() : wildcards(columns.size(), p);
+            rows.add(new Row(parts, Map.of(), i));
+        }
+        return match(scope, columns, rows, leaf);
+    }
+
     private Term match(Scope scope, List<Occurrence> columns, List<Row> rows, Leaf leaf) {
         if (rows.isEmpty()) throw new IllegalStateException("a match the checker proved exhaustive is not");
         List<Occurrence> cols = new ArrayList<>(columns);
