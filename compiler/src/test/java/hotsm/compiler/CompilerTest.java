@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hotsm.compiler.ir.IrInterpreter;
 import hotsm.compiler.ir.MachineIr;
 import hotsm.vm.value.Value;
 import hotsm.vm.value.ValuePrinter;
@@ -72,6 +73,25 @@ class CompilerTest {
         assertEquals(1, c.diagnostics().size(), c.diagnostics()::toString);
         assertTrue(c.diagnostics().get(0).message().contains("division by zero"), c.diagnostics()::toString);
         assertEquals(2, c.diagnostics().get(0).line());
+    }
+
+    @Test
+    void upgradeAdaptersTranslateOldInputsAndNewOutputs() throws Exception {
+        Compilation c = new Compiler(List.of()).compile(List.of(COUNTERS.resolve("Counter3.sm")));
+        assertTrue(c.ok(), c.diagnostics()::toString);
+        MachineIr three = c.machine("counter").orElseThrow();
+        assertEquals(1, three.upgrades().size());
+        MachineIr.UpgradeIr up = three.upgrades().get(0);
+        assertEquals("Counter2.counter", up.from().name());
+        Value incr = hotsm.vm.value.ValueParser.parse(up.from().input(), "Incr");
+        Value in = IrInterpreter.run(up.inputAdapter().orElseThrow(), incr, null).value();
+        assertEquals("Incr3", ValuePrinter.print(three.input(), in));
+        Value total = hotsm.vm.value.ValueParser.parse(three.output(), "Total3 5");
+        Value out = IrInterpreter.run(up.outputAdapter().orElseThrow(), total, null).value();
+        assertEquals("Total 5", ValuePrinter.print(up.from().output(), out));
+        Value migrated = IrInterpreter.run(up.migration(), hotsm.vm.value.ValueParser.parse(up.from().state(), "(1, 9)"), null).value();
+        assertEquals("(9, False)", ValuePrinter.print(three.state(), migrated));
+        assertTrue(three.downgrades().isEmpty());
     }
 
     @Test
