@@ -14,8 +14,12 @@ public final class ArtifactCodec {
     public static final int VERSION = 1;
     /** Larger files are refused before reading anything. */
     public static final int MAX_FILE_BYTES = 16 * 1024 * 1024;
-    /** Deepest nesting of types, shapes, values and code blocks (counted together). */
+    /** Deepest nesting of a shape or a value (read without recursion). */
     public static final int MAX_DEPTH = 2_000;
+    /** Deepest nesting of a declared type (tuples and constructor fields). */
+    public static final int MAX_TYPE_DEPTH = 200;
+    /** Deepest nesting of code blocks (CASE branches inside CASE branches). */
+    public static final int MAX_BLOCK_DEPTH = 500;
     /** Longest string (name or literal), in UTF-8 bytes. */
     public static final int MAX_STRING_BYTES = 1024 * 1024;
 

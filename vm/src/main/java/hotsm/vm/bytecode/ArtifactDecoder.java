@@ -14,14 +14,16 @@ import java.util.Optional;
 /**
  * Reads the encoding of docs/bytecode.md defensively: every read is checked
  * against the end of the enclosing block or file, every count against the
- * bytes left, and every nesting against {@link ArtifactCodec#MAX_DEPTH}, so no
- * file can make it allocate more than its size suggests or recurse without bound.
+ * bytes left, and every nesting against a limit, so no file can make it
+ * allocate more than its size suggests or recurse deeply: shapes and values
+ * are read with explicit stacks; types and blocks recurse, to small limits.
  */
 final class ArtifactDecoder {
     private final byte[] bytes;
     private int pos;
     private int limit;
-    private int depth;
+    private int typeDepth;
+    private int blockDepth;
     private String section = "header";
 
     ArtifactDecoder(byte[] bytes) {
@@ -134,7 +136,9 @@ final class ArtifactDecoder {
 
     private TypeDesc type() {
         int at = pos;
-        enter(at);
+        if (++typeDepth > ArtifactCodec.MAX_TYPE_DEPTH) {
+            throw fail(at, "type nested more than " + ArtifactCodec.MAX_TYPE_DEPTH + " levels deep");
+        }
         int tag = u8();
         TypeDesc t;
         switch (tag) {
@@ -157,7 +161,7 @@ final class ArtifactDecoder {
             }
             default -> throw fail(at, "unknown type tag 0x" + hex(tag));
         }
-        depth--;
+        typeDepth--;
         return t;
     }
 
@@ -168,44 +172,95 @@ final class ArtifactDecoder {
         return ts;
     }
 
+    /** Marks on the explicit stacks of {@link #shape()} and {@link #value()}: what to build once the parts are read. */
+    private enum Pending { PAIR, SUM, INL, INR }
+
+    /** The first component of a pair (or left side of a sum) read, waiting for the second. */
+    private record First(Pending kind, Object first) {}
+
+    /** Reads a shape with an explicit stack, so nesting costs heap, not Java stack. */
     private Shape shape() {
-        int at = pos;
-        enter(at);
-        int tag = u8();
-        Shape s;
-        switch (tag) {
-            case ArtifactCodec.SHAPE_UNIT -> s = Shape.UNIT;
-            case ArtifactCodec.SHAPE_INT -> s = Shape.INT;
-            case ArtifactCodec.SHAPE_STRING -> s = Shape.STR;
-            case ArtifactCodec.SHAPE_PAIR -> s = new Shape.Pair(shape(), shape());
-            case ArtifactCodec.SHAPE_SUM -> s = new Shape.Sum(shape(), shape());
-            default -> throw fail(at, "unknown shape tag 0x" + hex(tag));
+        java.util.ArrayDeque<Object> pending = new java.util.ArrayDeque<>();
+        while (true) {
+            int at = pos;
+            if (pending.size() >= ArtifactCodec.MAX_DEPTH) throw fail(at, "nested more than " + ArtifactCodec.MAX_DEPTH + " levels deep");
+            int tag = u8();
+            Shape s;
+            switch (tag) {
+                case ArtifactCodec.SHAPE_UNIT -> s = Shape.UNIT;
+                case ArtifactCodec.SHAPE_INT -> s = Shape.INT;
+                case ArtifactCodec.SHAPE_STRING -> s = Shape.STR;
+                case ArtifactCodec.SHAPE_PAIR -> {
+                    pending.push(Pending.PAIR);
+                    continue;
+                }
+                case ArtifactCodec.SHAPE_SUM -> {
+                    pending.push(Pending.SUM);
+                    continue;
+                }
+                default -> throw fail(at, "unknown shape tag 0x" + hex(tag));
+            }
+            while (true) {
+                if (pending.isEmpty()) return s;
+                Object top = pending.pop();
+                if (top instanceof First f) {
+                    s = f.kind() == Pending.PAIR ? new Shape.Pair((Shape) f.first(), s) : new Shape.Sum((Shape) f.first(), s);
+                } else {
+                    pending.push(new First((Pending) top, s));
+                    break;
+                }
+            }
         }
-        depth--;
-        return s;
     }
 
+    /** Reads a value with an explicit stack, so nesting costs heap, not Java stack. */
     private Value value() {
-        int at = pos;
-        enter(at);
-        int tag = u8();
-        Value v;
-        switch (tag) {
-            case ArtifactCodec.VALUE_UNIT -> v = Value.UNIT;
-            case ArtifactCodec.VALUE_INT -> v = Value.of(i64());
-            case ArtifactCodec.VALUE_STRING -> v = Value.of(string());
-            case ArtifactCodec.VALUE_PAIR -> v = new Value.Pair(value(), value());
-            case ArtifactCodec.VALUE_INL -> v = new Value.Inl(value());
-            case ArtifactCodec.VALUE_INR -> v = new Value.Inr(value());
-            default -> throw fail(at, "unknown value tag 0x" + hex(tag));
+        java.util.ArrayDeque<Object> pending = new java.util.ArrayDeque<>();
+        while (true) {
+            int at = pos;
+            if (pending.size() >= ArtifactCodec.MAX_DEPTH) throw fail(at, "nested more than " + ArtifactCodec.MAX_DEPTH + " levels deep");
+            int tag = u8();
+            Value v;
+            switch (tag) {
+                case ArtifactCodec.VALUE_UNIT -> v = Value.UNIT;
+                case ArtifactCodec.VALUE_INT -> v = Value.of(i64());
+                case ArtifactCodec.VALUE_STRING -> v = Value.of(string());
+                case ArtifactCodec.VALUE_PAIR -> {
+                    pending.push(Pending.PAIR);
+                    continue;
+                }
+                case ArtifactCodec.VALUE_INL -> {
+                    pending.push(Pending.INL);
+                    continue;
+                }
+                case ArtifactCodec.VALUE_INR -> {
+                    pending.push(Pending.INR);
+                    continue;
+                }
+                default -> throw fail(at, "unknown value tag 0x" + hex(tag));
+            }
+            while (true) {
+                if (pending.isEmpty()) return v;
+                Object top = pending.pop();
+                if (top instanceof First f) {
+                    v = new Value.Pair((Value) f.first(), v);
+                } else if (top == Pending.INL) {
+                    v = new Value.Inl(v);
+                } else if (top == Pending.INR) {
+                    v = new Value.Inr(v);
+                } else {
+                    pending.push(new First(Pending.PAIR, v));
+                    break;
+                }
+            }
         }
-        depth--;
-        return v;
     }
 
     private Code block() {
         int at = pos;
-        enter(at);
+        if (++blockDepth > ArtifactCodec.MAX_BLOCK_DEPTH) {
+            throw fail(at, "blocks nested more than " + ArtifactCodec.MAX_BLOCK_DEPTH + " levels deep");
+        }
         long length = u32();
         if (length > limit - pos) {
             throw fail(at, "block of " + length + " bytes runs past the end of its "
@@ -216,7 +271,7 @@ final class ArtifactDecoder {
         List<Instruction> code = new ArrayList<>();
         while (pos < limit) code.add(instruction());
         limit = outerLimit;
-        depth--;
+        blockDepth--;
         return new Code(code);
     }
 
@@ -246,10 +301,6 @@ final class ArtifactDecoder {
             case GET -> new Instruction.Get();
             case PUT -> new Instruction.Put();
         };
-    }
-
-    private void enter(int at) {
-        if (++depth > ArtifactCodec.MAX_DEPTH) throw fail(at, "nested more than " + ArtifactCodec.MAX_DEPTH + " levels deep");
     }
 
     /** A u16 count; each counted item takes at least one byte, so a count can't exceed what is left. */

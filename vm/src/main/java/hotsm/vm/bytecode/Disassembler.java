@@ -113,6 +113,6 @@ public final class Disassembler {
                 block(out, indent + "         ", c.right());
             }
         }
-        if (code.instructions().isEmpty()) out.append(indent).append("(empty)\n");
+        if (code.instructions().isEmpty()) out.append(indent).append("     (empty)\n");
     }
 }

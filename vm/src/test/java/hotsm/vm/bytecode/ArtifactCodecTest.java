@@ -146,6 +146,96 @@ class ArtifactCodecTest {
         assertEquals("step code", e.section());
     }
 
+    /** Header, name "m", the given types (Int if null), initial state and step block bytes, no sections. */
+    private static byte[] artifactBytes(byte[] type, byte[] initial, byte[] stepBlock) {
+        ByteSink sink = new ByteSink();
+        sink.raw(new byte[] {'H', 'S', 'M', 'C', 0, 1});
+        sink.u32(1);
+        sink.u8('m');
+        for (int k = 0; k < 3; k++) sink.raw(type == null ? new byte[] {ArtifactCodec.TYPE_INT} : type);
+        sink.raw(initial);
+        sink.raw(stepBlock);
+        sink.u16(0);
+        sink.u16(0);
+        return sink.toByteArray();
+    }
+
+    private static byte[] deepValue(int depth) {
+        byte[] b = new byte[depth];
+        Arrays.fill(b, 0, depth - 1, (byte) ArtifactCodec.VALUE_INL);
+        b[depth - 1] = ArtifactCodec.VALUE_UNIT;
+        return b;
+    }
+
+    private static byte[] deepBlock(int depth) {
+        ByteSink block = new ByteSink();
+        block.u32(0);
+        byte[] inner = block.toByteArray();
+        for (int i = 1; i < depth; i++) {
+            ByteSink outer = new ByteSink();
+            outer.u32(1 + inner.length + 4);
+            outer.u8(Opcode.CASE.code());
+            outer.raw(inner);
+            outer.u32(0);
+            inner = outer.toByteArray();
+        }
+        return inner;
+    }
+
+    private static byte[] deepType(int depth) {
+        ByteSink t = new ByteSink();
+        for (int i = 1; i < depth; i++) {
+            t.u8(ArtifactCodec.TYPE_TUPLE);
+            t.u16(2);
+            t.u8(ArtifactCodec.TYPE_INT);
+        }
+        t.u8(ArtifactCodec.TYPE_INT);
+        return t.toByteArray();
+    }
+
+    private static final byte[] EMPTY_BLOCK = {0, 0, 0, 0};
+    private static final byte[] ZERO = {ArtifactCodec.VALUE_INT, 0, 0, 0, 0, 0, 0, 0, 0};
+
+    @Test
+    void theDeepestAllowedNestingDecodesVerifiesAndListsInASmallThreadStack() throws InterruptedException {
+        List<byte[]> files = List.of(
+                artifactBytes(null, deepValue(ArtifactCodec.MAX_DEPTH), EMPTY_BLOCK),
+                artifactBytes(null, ZERO, deepBlock(ArtifactCodec.MAX_BLOCK_DEPTH)),
+                artifactBytes(deepType(ArtifactCodec.MAX_TYPE_DEPTH), ZERO, EMPTY_BLOCK));
+        Throwable[] failure = new Throwable[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                for (byte[] bytes : files) {
+                    Artifact a = ArtifactCodec.decode(bytes);
+                    Disassembler.listing(a);
+                    try {
+                        hotsm.vm.verify.Verifier.verify(a);
+                    } catch (hotsm.vm.verify.VerifyException e) {
+                        // refused is fine; overflowing the stack is not
+                    }
+                }
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        }, "small-stack", 512 * 1024);
+        t.start();
+        t.join();
+        if (failure[0] != null) throw new AssertionError(failure[0]);
+    }
+
+    @Test
+    void refusesNestingOneLevelDeeperThanEachLimit() {
+        ArtifactFormatException e = refused(artifactBytes(null, deepValue(ArtifactCodec.MAX_DEPTH + 1), EMPTY_BLOCK));
+        assertEquals("initial state", e.section());
+        assertTrue(e.getMessage().contains("nested more than 2000 levels deep"), e::getMessage);
+        e = refused(artifactBytes(null, ZERO, deepBlock(ArtifactCodec.MAX_BLOCK_DEPTH + 1)));
+        assertEquals("step code", e.section());
+        assertTrue(e.getMessage().contains("blocks nested more than 500 levels deep"), e::getMessage);
+        e = refused(artifactBytes(deepType(ArtifactCodec.MAX_TYPE_DEPTH + 1), ZERO, EMPTY_BLOCK));
+        assertEquals("types", e.section());
+        assertTrue(e.getMessage().contains("type nested more than 200 levels deep"), e::getMessage);
+    }
+
     @Test
     void refusesOversizedFilesAndStrings() {
         assertTrue(refused(new byte[ArtifactCodec.MAX_FILE_BYTES + 1]).getMessage().contains("larger than the limit"));
