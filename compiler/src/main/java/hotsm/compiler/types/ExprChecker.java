@@ -191,7 +191,7 @@ final class ExprChecker {
             return new Typed.UnitLit(Unifier.ERROR, a.pos());
         }
         if (a.args().size() != 1) {
-            env.error(a.args().get(1).pos(), "functions take one argument; pass a tuple: " + name + " (a, b)");
+            env.error(start(a), name.length(), "functions take one argument; pass a tuple: " + name + " (a, b)");
             a.args().forEach(x -> infer(x, locals));
             return new Typed.UnitLit(Unifier.ERROR, a.pos());
         }
@@ -247,7 +247,7 @@ final class ExprChecker {
         List<Type> fields = inst.fields();
         Type result = inst.type();
         if (args.size() != fields.size()) {
-            env.error(args.size() > fields.size() ? args.get(fields.size()).pos() : name.pos(), name.toString().length(),
+            env.error(name.pos(), name.toString().length(),
                     "the constructor '" + name + "' takes " + TypeResolver.plural(fields.size(), "argument")
                             + ", but here it has " + args.size());
             args.forEach(x -> infer(x, locals));
