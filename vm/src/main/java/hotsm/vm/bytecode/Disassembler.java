@@ -1,5 +1,6 @@
 package hotsm.vm.bytecode;
 
+import hotsm.vm.types.Shape;
 import hotsm.vm.types.TypeDesc;
 import hotsm.vm.value.ValuePrinter;
 import java.util.Optional;
@@ -61,7 +62,37 @@ public final class Disassembler {
 
     private static void type(StringBuilder out, String indent, String label, TypeDesc t, int width) {
         out.append(indent).append(label).append(" ".repeat(width - label.length() + 1))
-                .append(ValuePrinter.describeType(t)).append("  -- erased: ").append(t.erase()).append('\n');
+                .append(ValuePrinter.describeType(t)).append("  -- erased: ").append(shape(t.erase())).append('\n');
+    }
+
+    /** Nesting beyond which a listing prints {@code ...}: it may list an artifact the verifier would refuse. */
+    private static final int SHAPE_PRINT_DEPTH = 64;
+
+    /** As {@link hotsm.vm.types.Shape#toString()}, cut at {@link #SHAPE_PRINT_DEPTH} levels. */
+    static String shape(Shape s) {
+        StringBuilder b = new StringBuilder();
+        shape(s, 0, false, b);
+        return b.toString();
+    }
+
+    private static void shape(Shape s, int depth, boolean sumOnLeft, StringBuilder b) {
+        if (depth > SHAPE_PRINT_DEPTH) {
+            b.append("...");
+        } else if (s instanceof Shape.Pair p) {
+            b.append('(');
+            shape(p.first(), depth + 1, false, b);
+            b.append(", ");
+            shape(p.second(), depth + 1, false, b);
+            b.append(')');
+        } else if (s instanceof Shape.Sum sum) {
+            if (sumOnLeft) b.append('(');
+            shape(sum.left(), depth + 1, true, b);
+            b.append(" + ");
+            shape(sum.right(), depth + 1, false, b);
+            if (sumOnLeft) b.append(')');
+        } else {
+            b.append(s);
+        }
     }
 
     private static String printValue(TypeDesc t, hotsm.vm.value.Value v) {
@@ -94,10 +125,10 @@ public final class Disassembler {
             switch (op) {
                 case QUOTE -> {
                     Instruction.Quote q = (Instruction.Quote) i;
-                    out.append(' ').append(ValuePrinter.printErased(q.value())).append(" : ").append(q.shape());
+                    out.append(' ').append(ValuePrinter.printErased(q.value())).append(" : ").append(shape(q.shape()));
                 }
-                case INL -> out.append("  -- right: ").append(((Instruction.Inl) i).right());
-                case INR -> out.append("  -- left: ").append(((Instruction.Inr) i).left());
+                case INL -> out.append("  -- right: ").append(shape(((Instruction.Inl) i).right()));
+                case INR -> out.append("  -- left: ").append(shape(((Instruction.Inr) i).left()));
                 case PRIM -> {
                     PrimOp p = ((Instruction.Prim) i).op();
                     out.append(' ').append(p.name()).append("  -- ").append(p.symbol());

@@ -62,6 +62,17 @@ class DisassemblerTest {
     }
 
     @Test
+    void listsArtifactsWithVeryDeepTypesWithoutOverflowing() {
+        List<TypeDesc.Constructor> many = new ArrayList<>();
+        for (int i = 0; i < 60_000; i++) many.add(ctor("C" + i));
+        TypeDesc wide = new TypeDesc.Data("Wide", List.of(), many);
+        Artifact a = new Artifact("M.m", wide, TypeDesc.INT, TypeDesc.INT, Value.of(0), Code.of(), List.of(), List.of());
+        String listing = Disassembler.listing(a);
+        assertTrue(listing.contains("-- erased: () + () + ()"), () -> listing.substring(0, 300));
+        assertTrue(listing.contains("..."));
+    }
+
+    @Test
     void codeListsOneBlock() {
         assertEquals("  0  PUSH\n  1  CONS\n", Disassembler.code(Code.of(push(), cons()), ""));
     }
