@@ -23,9 +23,10 @@ import picocli.CommandLine.Option;
  * internal failures (one line; {@code --debug} adds the stack trace).
  */
 @Command(name = "sm", mixinStandardHelpOptions = true, versionProvider = Sm.Version.class,
-        description = {"Run hot-swappable state machines and upgrade them while they run.",
-                "Start a node with `sm node FILE`, then from another terminal `sm send`, `sm upgrade`,",
-                "`sm downgrade`, `sm info`, `sm state` against its HOST:PORT."},
+        description = {"Run hot-swappable state machines and upgrade them while they run.", "",
+                "Start a node with `sm node FILE`, then from another terminal use `sm send`, `sm upgrade`, "
+                        + "`sm downgrade`, `sm info` and `sm state` against its HOST:PORT. "
+                        + "`sm COMMAND --help` explains each command."},
         subcommands = {
                 NodeCommand.class,
                 SendCommand.class,

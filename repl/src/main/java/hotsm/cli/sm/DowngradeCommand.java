@@ -12,9 +12,9 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code sm downgrade HOST:PORT}. */
 @Command(name = "downgrade", mixinStandardHelpOptions = true,
-        description = {"Move a running node back through the downgrade section of the machine it runs",
-                "(back to the version it came from). Prints `Downgrade successful!` and the old -> new",
-                "versions, or the node's reason for refusing (exit status 1)."})
+        description = {"Move a running node back to the version it came from.", "",
+                "Uses the downgrade section of the machine the node runs. Prints `Downgrade successful!` and the "
+                        + "old -> new versions, or the node's reason for refusing (exit status 1)."})
 public final class DowngradeCommand implements Callable<Integer> {
 
     @ParentCommand Sm sm;

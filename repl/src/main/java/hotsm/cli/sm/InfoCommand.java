@@ -14,8 +14,9 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code sm info HOST:PORT}. */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = {"Show the machine a node runs: name, identity, input/output/state types with their",
-                "constructors, and the version history (oldest first, with times and how each came)."})
+        description = {"Show the machine a node runs and its version history.", "",
+                "Prints the machine's name, identity, input/output/state types with their constructors, and "
+                        + "the versions it has run, oldest first, with when and how each came."})
 public final class InfoCommand implements Callable<Integer> {
 
     @ParentCommand Sm sm;

@@ -23,11 +23,11 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code sm node FILE(.cam|.sm) [--machine NAME] [--port N] [--bind ADDR] [--trace]}. */
 @Command(name = "node", mixinStandardHelpOptions = true,
-        description = {"Run a machine as a node that clients step and upgrade over TCP (docs/protocol.md).",
-                "The first line printed is `listening on HOST:PORT`. Inputs from every connection go",
-                "through one queue to the thread that owns the machine, and upgrades enter the same",
-                "queue, so each input runs wholly on the old or wholly on the new version.",
-                "Runs until interrupted (Ctrl-C)."})
+        description = {"Run a machine as a node that clients step and upgrade over TCP.", "",
+                "The first line printed is `listening on HOST:PORT`. Inputs from every connection go through "
+                        + "one queue to the thread that owns the machine, and upgrades enter the same queue, so "
+                        + "each input runs wholly on the old or wholly on the new version. Runs until interrupted "
+                        + "(Ctrl-C). The protocol is described in docs/protocol.md."})
 public final class NodeCommand implements Callable<Integer> {
 
     @ParentCommand Sm sm;

@@ -19,10 +19,11 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code sm send HOST:PORT VALUE...}. */
 @Command(name = "send", mixinStandardHelpOptions = true,
-        description = {"Send inputs to a node over one connection, in order, and print one output per line",
-                "in source syntax. Values are read against the node's input type (from `info`), so no",
-                "source is needed: `sm send 127.0.0.1:7070 Incr Count`, `sm send HOST:PORT '(1, \"a\")'`.",
-                "A value the node refuses prints `error: ...` in its place; the exit status is then 1."})
+        description = {"Send inputs to a node and print its outputs.", "",
+                "The values are sent over one connection, in order, and each output is printed on its own line "
+                        + "in source syntax. Values are read against the node's input type (from `info`), so no "
+                        + "source is needed: `sm send 127.0.0.1:7070 Incr Count`. A value that cannot be read or "
+                        + "that the node refuses prints `error: ...` in its place, and the exit status is then 1."})
 public final class SendCommand implements Callable<Integer> {
 
     @ParentCommand Sm sm;
@@ -44,7 +45,7 @@ public final class SendCommand implements Callable<Integer> {
                 try {
                     input = ValueParser.parse(info.input(), text);
                 } catch (ValueSyntaxException e) {
-                    out.println("error: " + text + ": " + e.getMessage() + " (column " + (e.column() + 1) + ")");
+                    out.println("error: '" + text + "': " + e.getMessage() + " (column " + (e.column() + 1) + ")");
                     refused = true;
                     continue;
                 }

@@ -19,11 +19,11 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code sm upgrade HOST:PORT FILE(.cam|.sm) [--machine NAME] [-I DIR]}. */
 @Command(name = "upgrade", mixinStandardHelpOptions = true,
-        description = {"Upgrade a running node to the machine in FILE (a .sm file is compiled first).",
-                "The node looks for an upgrade section from the machine it runs, verifies the artifact,",
-                "migrates the state between two inputs and swaps code and state in one move. Prints",
-                "`Upgrade successful!` and the old -> new versions, or the node's reason for refusing",
-                "(exit status 1); a refused upgrade changes nothing."})
+        description = {"Upgrade a running node to the machine in FILE.", "",
+                "A .sm file is compiled first. The node looks for an upgrade section from the machine it runs, "
+                        + "verifies the artifact, migrates the state between two inputs and swaps code and state "
+                        + "in one move. Prints `Upgrade successful!` and the old -> new versions, or the node's "
+                        + "reason for refusing (exit status 1); a refused upgrade changes nothing."})
 public final class UpgradeCommand implements Callable<Integer> {
 
     @ParentCommand Sm sm;

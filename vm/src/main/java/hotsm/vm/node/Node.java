@@ -190,11 +190,21 @@ public final class Node implements AutoCloseable {
             }
             Value output = runAll(route.outputAdapters(), r.value(), "output adapter");
             snapshot = now.withState(r.state());
-            options.listener().stepped(now.artifact().output(), r.value(), now.artifact().state(), r.state());
+            tell(() -> options.listener().stepped(now.artifact().output(), r.value(), now.artifact().state(),
+                    r.state()));
             return new StepResult(output, route.view().output());
         } catch (Refusal refusal) {
-            options.listener().stepFailed(refusal.getMessage());
+            tell(() -> options.listener().stepFailed(refusal.getMessage()));
             throw refusal;
+        }
+    }
+
+    /** A listener that fails (a closed stdout, say) must not undo or fail a committed command. */
+    private static void tell(Runnable notification) {
+        try {
+            notification.run();
+        } catch (RuntimeException ignored) {
+            // tracing is best effort
         }
     }
 
@@ -223,10 +233,10 @@ public final class Node implements AutoCloseable {
         try {
             VersionChanges.Changed c = how.get();
             snapshot = c.next();
-            options.listener().changed(c.change());
+            tell(() -> options.listener().changed(c.change()));
             return c.change();
         } catch (Refusal refusal) {
-            options.listener().changeRefused(kind, refusal.getMessage());
+            tell(() -> options.listener().changeRefused(kind, refusal.getMessage()));
             throw refusal;
         }
     }
