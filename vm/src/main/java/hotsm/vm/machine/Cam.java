@@ -202,7 +202,7 @@ public final class Cam {
             if (length > MAX_STRING_LENGTH) {
                 throw new CamRuntimeError("string of " + length + " characters is longer than the limit of " + MAX_STRING_LENGTH);
             }
-            charge(length / 64);
+            charge(length); // one unit per character built, so fuel also bounds the memory strings take
             return Value.of(a.concat(b));
         }
 

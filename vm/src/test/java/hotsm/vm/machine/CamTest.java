@@ -146,8 +146,16 @@ class CamTest {
             code.add(hotsm.vm.testing.Asm.prim(PrimOp.CONCAT));
         }
         CamRuntimeError e = assertThrows(CamRuntimeError.class,
-                () -> Cam.run(new Code(code), Value.of("ab"), null, 1_000_000));
+                () -> Cam.run(new Code(code), Value.of("ab"), null, 10_000_000));
         assertEquals("string of 2097152 characters is longer than the limit of 1048576", e.getMessage());
+    }
+
+    @Test
+    void buildingStringsCostsFuelPerCharacter() {
+        // "abcd" ++ "abcd": 3 instructions and 8 characters.
+        Code code = Code.of(push(), cons(), hotsm.vm.testing.Asm.prim(PrimOp.CONCAT));
+        assertEquals(Value.of("abcdabcd"), Cam.run(code, Value.of("abcd"), null, 11).value());
+        assertThrows(CamRuntimeError.class, () -> Cam.run(code, Value.of("abcd"), null, 10));
     }
 
     @Test
