@@ -1,0 +1,38 @@
+package hotsm.repl;
+
+import hotsm.repl.Command.Completion;
+import java.util.List;
+import java.util.Optional;
+
+/** The table of {@code :commands}, in the order {@code :help} lists them. */
+final class Commands {
+    private Commands() {}
+
+    static final List<Command> ALL = List.of(
+            new Command("help", "[COMMAND]", "list the commands, or explain one", Completion.COMMAND, ReplSession::help),
+            new Command("load", "FILE", "compile and type-check FILE.sm and start its machine here", Completion.FILE, ReplSession::load),
+            new Command("reload", "", "load the last file again (state starts afresh)", Completion.NONE, (s, a) -> s.reload()),
+            new Command("machine", "[NAME]", "list the loaded file's machines, or run NAME", Completion.MACHINE, ReplSession::machine),
+            new Command("type", "EXPR", "show the type of an expression", Completion.INPUT, ReplSession::type),
+            new Command("ir", "[NAME]", "show a machine's free Cartesian category IR", Completion.MACHINE, ReplSession::ir),
+            new Command("bytecode", "[NAME]", "show a machine's CAM artifact listing", Completion.MACHINE, ReplSession::bytecode),
+            new Command("state", "", "show the current state (local machine or node)", Completion.NONE, (s, a) -> s.state()),
+            new Command("reset", "", "put the local machine back in its initial state", Completion.NONE, (s, a) -> s.reset()),
+            new Command("connect", "HOST:PORT", "attach to a node: typed values go to it", Completion.NONE, ReplSession::connect),
+            new Command("disconnect", "", "detach from the node (back to the local machine, if any)", Completion.NONE, (s, a) -> s.disconnect()),
+            new Command("info", "", "the machine's name, identity and types", Completion.NONE, (s, a) -> s.info()),
+            new Command("upgrade", "FILE [MACHINE]", "upgrade the node with FILE.sm (compiled here) or FILE.cam", Completion.FILE, ReplSession::upgrade),
+            new Command("downgrade", "", "downgrade the node to the version before", Completion.NONE, (s, a) -> s.downgrade()),
+            new Command("history", "", "the node's version history", Completion.NONE, (s, a) -> s.history()),
+            new Command("quit", "", "leave (Ctrl-D does too)", Completion.NONE, (s, a) -> s.quit()));
+
+    /**
+     * The command {@code word} names: its full name, or else the first command
+     * in table order that it is a prefix of ({@code :q}, {@code :h}), as in ghci.
+     */
+    static Optional<Command> find(String word) {
+        for (Command c : ALL) if (c.name().equals(word)) return Optional.of(c);
+        if (word.isEmpty()) return Optional.empty();
+        return ALL.stream().filter(c -> c.name().startsWith(word)).findFirst();
+    }
+}

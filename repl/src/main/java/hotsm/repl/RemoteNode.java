@@ -1,0 +1,143 @@
+package hotsm.repl;
+
+import hotsm.vm.bytecode.Artifact;
+import hotsm.vm.node.NodeInfo;
+import hotsm.vm.node.Refusal;
+import hotsm.vm.node.StepResult;
+import hotsm.vm.node.Version;
+import hotsm.vm.node.VersionChange;
+import hotsm.vm.protocol.NodeClient;
+import hotsm.vm.types.TypeDesc;
+import hotsm.vm.value.Value;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A node the REPL is attached to: typed values are sent to it and its answer
+ * printed. The node's machine (and so the input type values are read as and
+ * completed from) is refreshed from {@code info} after every upgrade and downgrade.
+ */
+final class RemoteNode implements Target {
+    private final String address;
+    private final NodeClient client;
+    private NodeInfo info;
+
+    private RemoteNode(String address, NodeClient client, NodeInfo info) {
+        this.address = address;
+        this.client = client;
+        this.info = info;
+    }
+
+    /** Connects to {@code HOST:PORT} and asks who is there. */
+    static RemoteNode connect(String address) throws ReplError {
+        int colon = address.lastIndexOf(':');
+        if (colon <= 0 || colon == address.length() - 1) throw ReplError.of("expected HOST:PORT, got " + address);
+        int port;
+        try {
+            port = Integer.parseInt(address.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw ReplError.of("not a port number: " + address.substring(colon + 1));
+        }
+        NodeClient client;
+        try {
+            client = NodeClient.connect(address.substring(0, colon), port);
+        } catch (IOException e) {
+            throw ReplError.of("cannot connect to " + address + ": " + ReplSession.oneLine(e));
+        }
+        try {
+            return new RemoteNode(address, client, client.info());
+        } catch (IOException | RuntimeException e) {
+            client.close();
+            throw ReplError.of("no node answering at " + address + ": " + ReplSession.oneLine(e));
+        }
+    }
+
+    String address() { return address; }
+
+    @Override public String machineName() { return info.name(); }
+
+    @Override public TypeDesc inputType() { return info.input(); }
+
+    @Override public List<String> step(Value input) throws ReplError {
+        try {
+            StepResult r = client.step(input);
+            return List.of(Values.print(r.outputType(), r.output()));
+        } catch (Refusal e) {
+            throw ReplError.of(e.getMessage());
+        } catch (IOException e) {
+            throw lost(e);
+        }
+    }
+
+    @Override public String state() throws ReplError {
+        try {
+            var s = client.state();
+            return Values.print(s.type(), s.value());
+        } catch (IOException e) {
+            throw lost(e);
+        }
+    }
+
+    /** Sends an artifact; the node's answer, {@code Upgrade successful!} or its reason for refusing. */
+    String upgrade(Artifact artifact) throws ReplError {
+        try {
+            VersionChange change = client.upgrade(artifact);
+            refresh();
+            return change.message();
+        } catch (Refusal e) {
+            return e.getMessage();
+        } catch (IOException e) {
+            throw lost(e);
+        }
+    }
+
+    String downgrade() throws ReplError {
+        try {
+            VersionChange change = client.downgrade();
+            refresh();
+            return change.message();
+        } catch (Refusal e) {
+            return e.getMessage();
+        } catch (IOException e) {
+            throw lost(e);
+        }
+    }
+
+    List<String> info() throws ReplError {
+        refresh();
+        return List.of(
+                "node     " + address,
+                "machine  " + info.name(),
+                "identity " + info.identity().hex(),
+                "input    " + Values.describeType(info.input()),
+                "output   " + Values.describeType(info.output()),
+                "state    " + Values.describeType(info.state()));
+    }
+
+    List<String> history() throws ReplError {
+        refresh();
+        List<String> lines = new ArrayList<>();
+        for (Version v : info.history()) lines.add(v.describe());
+        return lines;
+    }
+
+    private void refresh() throws ReplError {
+        try {
+            info = client.info();
+        } catch (IOException e) {
+            throw lost(e);
+        }
+    }
+
+    private ReplError lost(IOException e) {
+        return ReplError.of("lost the node at " + address + ": " + ReplSession.oneLine(e) + " (:disconnect, then :connect again)");
+    }
+
+    @Override public String describe() {
+        return address + ": " + info.name() + " " + info.identity().shortHex()
+                + " : " + info.input() + " -> " + info.output();
+    }
+
+    void close() { client.close(); }
+}

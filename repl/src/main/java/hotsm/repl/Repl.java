@@ -1,0 +1,59 @@
+package hotsm.repl;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.jline.terminal.Terminal;
+
+/** The read–eval–print loop: reads lines from a {@link LineSource} and hands them to a {@link ReplSession}. */
+public final class Repl {
+    private Repl() {}
+
+    /** Runs until the input ends or {@code :quit}; returns how many lines ended in an error. */
+    static int loop(ReplSession session, LineSource lines) throws IOException {
+        while (session.running()) {
+            String prompt = session.prompt();
+            String line = lines.read(prompt);
+            if (line == null) break;
+            session.promptShown(lines.promptWidth(prompt));
+            session.handle(line);
+        }
+        return session.errors();
+    }
+
+    /**
+     * {@code sm repl}: on a terminal, JLine with editing, history and
+     * completion; otherwise plain lines from standard input (echoed after a
+     * prompt when {@code echo}). {@code setup} lines (a {@code :load},
+     * a {@code :connect}) run first. Returns the exit status: 0, or 1 when
+     * a piped session had errors.
+     */
+    public static int run(Path baseDir, java.util.List<String> setup, boolean echo) throws IOException {
+        boolean interactive = System.console() != null && !echo;
+        if (interactive) {
+            Terminal terminal = TerminalLines.systemTerminal();
+            try (ReplSession session = new ReplSession(terminal.writer(), baseDir);
+                 TerminalLines lines = new TerminalLines(terminal, session)) {
+                terminal.writer().println("hotsm REPL; :help for help, :quit or Ctrl-D to leave");
+                setup.forEach(session::handle);
+                loop(session, lines);
+                return 0;
+            }
+        }
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        try (ReplSession session = new ReplSession(out, baseDir)) {
+            for (String line : setup) {
+                if (echo) out.println(session.prompt() + line);
+                session.promptShown(echo ? session.prompt().length() : -1);
+                session.handle(line);
+            }
+            int errors = loop(session, new PlainLines(in, echo ? out : null));
+            out.flush();
+            return errors == 0 ? 0 : 1;
+        }
+    }
+}

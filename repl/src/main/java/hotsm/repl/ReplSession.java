@@ -1,0 +1,310 @@
+package hotsm.repl;
+
+import hotsm.vm.types.TypeDesc;
+import hotsm.vm.value.Value;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The REPL's state and its evaluation of one line: a {@code :command}, a value
+ * for the current machine, or a pure expression. Everything it prints goes to
+ * one writer, errors included, so a transcript reads in order. Terminal
+ * handling lives elsewhere ({@link Repl}); this class is driven line by line,
+ * which is how the tests and {@code sm demo} use it.
+ */
+public final class ReplSession implements AutoCloseable {
+    private final PrintWriter out;
+    private final FileResolver files;
+    private LoadedProgram program;      // the last :load, if any
+    private LocalMachine local;         // its running machine
+    private RemoteNode remote;          // the attached node, if any
+    private boolean running = true;
+    private int errors;                 // how many lines ended in an error
+    private int visiblePromptWidth = -1; // where the typed line starts on screen, -1 when not shown
+    private int leadingBlanks;           // blanks before the text of the line being handled
+    private int currentArgumentOffset;   // where a command's argument starts in the text
+
+    /** @param baseDir where relative file names are looked up first */
+    public ReplSession(PrintWriter out, Path baseDir) {
+        this.out = out;
+        this.files = new FileResolver(baseDir);
+    }
+
+    /** How many lines so far ended in an error (a scripted session exits 1 if any did). */
+    public int errors() { return errors; }
+
+    /** False once {@code :quit} ran. */
+    public boolean running() { return running; }
+
+    /** What the prompt says: the machine values go to, or {@code sm}. */
+    public String prompt() {
+        if (remote != null) return remote.machineName() + "@node> ";
+        if (local != null) return local.machineName() + "> ";
+        return "sm> ";
+    }
+
+    /**
+     * Tells the session whether the line it is about to handle is visible on
+     * screen after a prompt of this width (a terminal, or an echoed script), so
+     * a caret can point into it; -1 when it is not (piped input).
+     */
+    public void promptShown(int width) { this.visiblePromptWidth = width; }
+
+    /** Evaluates one line and prints what it gives. Never throws. */
+    public void handle(String line) {
+        String text = line.strip();
+        leadingBlanks = line.length() - line.stripLeading().length();
+        currentArgumentOffset = 0;
+        if (text.isEmpty() || text.startsWith("--")) return;
+        try {
+            if (text.startsWith(":")) command(text.substring(1));
+            else input(text);
+        } catch (ReplError e) {
+            errors++;
+            printError(e);
+        } catch (RuntimeException e) {
+            errors++;
+            // A bug in a lower layer must not end the session nor print a trace.
+            out.println("error: internal: " + oneLine(e));
+        }
+        out.flush();
+    }
+
+    private void command(String text) throws ReplError {
+        int space = indexOfSpace(text);
+        String word = space < 0 ? text : text.substring(0, space);
+        String rest = space < 0 ? "" : text.substring(space + 1);
+        String argument = rest.strip();
+        currentArgumentOffset = 1 + (space < 0 ? text.length() : space + 1 + rest.length() - rest.stripLeading().length());
+        Optional<Command> command = Commands.find(word);
+        if (command.isEmpty()) throw ReplError.of("unknown command :" + word + " (:help lists them)");
+        command.get().action().run(this, argument);
+    }
+
+    private static int indexOfSpace(String s) {
+        for (int i = 0; i < s.length(); i++) if (Character.isWhitespace(s.charAt(i))) return i;
+        return -1;
+    }
+
+    /**
+     * A typed line that is not a command: a value of the current machine's
+     * input type steps the machine; anything else is a pure expression.
+     */
+    private void input(String text) throws ReplError {
+        Target target = target();
+        ReplError valueError = null;
+        if (target != null) {
+            Optional<Value> value = Optional.empty();
+            try {
+                value = Optional.of(Values.parse(target.inputType(), text));
+            } catch (ReplError e) {
+                valueError = e;
+            }
+            if (value.isPresent()) {
+                target.step(value.get()).forEach(out::println);
+                return;
+            }
+        }
+        try {
+            out.println(Expressions.evaluate(text, program));
+        } catch (ReplError expressionError) {
+            // `Incrr` was meant as an input; `foo 3` as an expression.
+            boolean meantAsValue = valueError != null
+                    && (Character.isUpperCase(text.charAt(0)) || valueError.column() > 0);
+            throw meantAsValue ? valueError : expressionError;
+        }
+    }
+
+    /** Where typed values go: the node when attached, else the local machine, else nowhere. */
+    Target target() { return remote != null ? remote : local; }
+
+    /** The loaded program, or null. */
+    LoadedProgram program() { return program; }
+
+    FileResolver files() { return files; }
+
+    // ---- the commands (see Commands for the table) ----
+
+    void help(String argument) throws ReplError {
+        if (!argument.isEmpty()) {
+            String word = argument.startsWith(":") ? argument.substring(1) : argument;
+            Command c = Commands.find(word).orElseThrow(() -> ReplError.of("no command :" + word));
+            out.println(c.synopsis() + "  " + c.help());
+            return;
+        }
+        out.println("Type a value of the machine's input type to step it (Incr, Total 2, (1, \"a\")),");
+        out.println("or an expression to evaluate it (1 + 2 prints 3 : Int). Commands:");
+        int width = Commands.ALL.stream().mapToInt(c -> c.synopsis().length()).max().orElse(0);
+        for (Command c : Commands.ALL) {
+            out.println("  " + pad(c.synopsis(), width) + "  " + c.help());
+        }
+        out.println("A local step prints the output, then `New state: ...`; on a node, the node's answer.");
+        out.println("Commands may be shortened (:q, :h). Tab completes commands, constructors and files.");
+    }
+
+    private static String pad(String s, int width) { return s + " ".repeat(Math.max(0, width - s.length())); }
+
+    void load(String argument) throws ReplError {
+        if (argument.isEmpty()) throw ReplError.of(":load needs a file, e.g. :load samples/counter/Counter1.sm");
+        start(LoadedProgram.compile(files.resolveSource(argument)), null);
+    }
+
+    void reload() throws ReplError {
+        if (program == null) throw ReplError.of("nothing to reload: :load a file first");
+        String machine = local != null ? local.machineName() : null;
+        start(LoadedProgram.compile(program.file()), machine);
+    }
+
+    /** Installs a freshly compiled program and starts {@code machine} (or its first machine). */
+    private void start(LoadedProgram loaded, String machine) throws ReplError {
+        program = loaded;
+        local = null;
+        List<String> machines = loaded.machineNames();
+        if (machines.isEmpty()) {
+            out.println("Loaded " + loaded.displayName() + " (no machines; expressions can use its functions)");
+            return;
+        }
+        String chosen = machine != null && machines.contains(machine) ? machine : machines.get(0);
+        local = loaded.start(chosen);
+        out.println("Loaded " + loaded.displayName() + ": running " + local.describe());
+        if (machines.size() > 1) out.println("Other machines: " + others(machines, chosen) + " (:machine NAME switches)");
+        if (remote != null) out.println("(values still go to the node; :disconnect to use this machine)");
+    }
+
+    private static String others(List<String> machines, String chosen) {
+        return String.join(", ", machines.stream().filter(m -> !m.equals(chosen)).toList());
+    }
+
+    void machine(String argument) throws ReplError {
+        LoadedProgram p = requireProgram();
+        if (argument.isEmpty()) {
+            for (String m : p.machineNames()) {
+                out.println((local != null && local.machineName().equals(m) ? "* " : "  ") + m);
+            }
+            return;
+        }
+        local = p.start(p.resolveMachine(argument));
+        out.println("Running " + local.describe());
+    }
+
+    void type(String argument) throws ReplError {
+        if (argument.isEmpty()) throw ReplError.of(":type needs an expression, e.g. :type 1 + 2");
+        out.println(Expressions.typeOf(argument, program));
+    }
+
+    void ir(String argument) throws ReplError {
+        LoadedProgram p = requireProgram();
+        out.print(p.irListing(machineArgument(p, argument)));
+    }
+
+    void bytecode(String argument) throws ReplError {
+        LoadedProgram p = requireProgram();
+        out.print(p.bytecodeListing(machineArgument(p, argument)));
+    }
+
+    private String machineArgument(LoadedProgram p, String argument) throws ReplError {
+        if (!argument.isEmpty()) return p.resolveMachine(argument);
+        if (local != null) return local.machineName();
+        throw ReplError.of("which machine? the file defines none");
+    }
+
+    void state() throws ReplError {
+        Target t = target();
+        if (t == null) throw ReplError.of("no machine: :load FILE or :connect HOST:PORT first");
+        out.println(t.state());
+    }
+
+    void reset() throws ReplError {
+        if (local == null) throw ReplError.of("no local machine to reset (a node's state is changed only by inputs and upgrades)");
+        local.reset();
+        out.println("State reset to " + local.state());
+    }
+
+    void connect(String argument) throws ReplError {
+        if (argument.isEmpty()) throw ReplError.of(":connect needs HOST:PORT, e.g. :connect 127.0.0.1:7070");
+        RemoteNode node = RemoteNode.connect(argument);
+        if (remote != null) remote.close();
+        remote = node;
+        out.println("Connected to " + node.describe());
+    }
+
+    void disconnect() throws ReplError {
+        RemoteNode node = requireRemote();
+        node.close();
+        remote = null;
+        out.println("Disconnected from " + node.address() + (local != null ? "; values go to " + local.machineName() + " again" : ""));
+    }
+
+    void info() throws ReplError {
+        Target t = target();
+        if (t == null) throw ReplError.of("no machine: :load FILE or :connect HOST:PORT first");
+        if (remote != null) remote.info().forEach(out::println);
+        else local.info().forEach(out::println);
+    }
+
+    void upgrade(String argument) throws ReplError {
+        RemoteNode node = requireRemote();
+        if (argument.isEmpty()) throw ReplError.of(":upgrade needs a file, e.g. :upgrade samples/counter/Counter2.sm");
+        String[] words = argument.split("\\s+");
+        if (words.length > 2) throw ReplError.of("usage: :upgrade FILE [MACHINE]");
+        Path file = files.resolveArtifactSource(words[0]);
+        String machine = words.length == 2 ? words[1] : null;
+        out.println(node.upgrade(Artifacts.load(file, machine, node.machineName())));
+    }
+
+    void downgrade() throws ReplError {
+        out.println(requireRemote().downgrade());
+    }
+
+    void history() throws ReplError {
+        requireRemote().history().forEach(out::println);
+    }
+
+    void quit() { running = false; }
+
+    private LoadedProgram requireProgram() throws ReplError {
+        if (program == null) throw ReplError.of("no file loaded: :load FILE first");
+        return program;
+    }
+
+    private RemoteNode requireRemote() throws ReplError {
+        if (remote == null) throw ReplError.of("not connected to a node: :connect HOST:PORT first");
+        return remote;
+    }
+
+    /** The input type typed values are read as, if there is a machine. */
+    Optional<TypeDesc> inputType() {
+        Target t = target();
+        return t == null ? Optional.empty() : Optional.of(t.inputType());
+    }
+
+    private void printError(ReplError e) {
+        if (e.hasCaret()) {
+            if (visiblePromptWidth >= 0 && !e.text().contains("\n")) {
+                out.println(" ".repeat(visiblePromptWidth + leadingBlanks + caretOffset(e)) + "^");
+            } else {
+                out.println("  " + e.text());
+                out.println("  " + " ".repeat(e.column()) + "^");
+            }
+        }
+        String message = e.getMessage();
+        out.println(message.startsWith("error:") || message.contains("\n") ? message : "error: " + message);
+    }
+
+    /** Errors about a command's argument point into the argument; the screen shows the whole line. */
+    private int caretOffset(ReplError e) { return e.column() + currentArgumentOffset; }
+
+    static String oneLine(Throwable e) {
+        String m = e.getMessage();
+        String s = m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    @Override public void close() {
+        if (remote != null) remote.close();
+        remote = null;
+    }
+}

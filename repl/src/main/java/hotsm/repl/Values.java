@@ -1,0 +1,41 @@
+package hotsm.repl;
+
+import hotsm.vm.types.TypeDesc;
+import hotsm.vm.value.Value;
+import hotsm.vm.value.ValueParser;
+import hotsm.vm.value.ValuePrinter;
+import hotsm.vm.value.ValueSyntaxException;
+
+/** Typed values in source syntax, with read errors turned into caret errors. */
+final class Values {
+    private Values() {}
+
+    /** Reads {@code text} as a value of {@code type}; a mistake points at its column and names the type. */
+    static Value parse(TypeDesc type, String text) throws ReplError {
+        try {
+            return ValueParser.parse(type, text);
+        } catch (ValueSyntaxException e) {
+            throw ReplError.at(text, e.column(), e.getMessage());
+        }
+    }
+
+    static String print(TypeDesc type, Value value) { return ValuePrinter.print(type, value); }
+
+    /** {@code Input = Incr | Count}: a type with its constructors, for messages and {@code :info}. */
+    static String describeType(TypeDesc type) {
+        if (!(type instanceof TypeDesc.Data d) || d.constructors().size() < 2 && d.constructors().get(0).fields().isEmpty()) {
+            return type.toString();
+        }
+        StringBuilder b = new StringBuilder(type.toString()).append(" = ");
+        for (int i = 0; i < d.constructors().size(); i++) {
+            TypeDesc.Constructor c = d.constructors().get(i);
+            if (i > 0) b.append(" | ");
+            b.append(c.name());
+            for (TypeDesc f : c.fields()) {
+                String s = f.toString();
+                b.append(' ').append(f instanceof TypeDesc.Data fd && !fd.arguments().isEmpty() ? "(" + s + ")" : s);
+            }
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,90 @@
+package hotsm.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Scripted sessions against a machine running in the REPL's process, checked line by line. */
+class LocalSessionTest {
+
+    private static final String LOAD = ":load samples/counter/Counter1.sm";
+    private static final String LOADED = "Loaded Counter1.sm: running Counter1.counter : Input -> Output, state Int = 0";
+
+    @Test void theSeedSessionStepsTheLoadedMachine() {
+        assertEquals(List.of(
+                LOADED,
+                "Ok", "New state: 1",
+                "Ok", "New state: 2",
+                "Total 2", "New state: 2",
+                "2",
+                "State reset to 0",
+                "Total 0", "New state: 0"),
+                Sessions.run(LOAD, "Incr", "Incr", "Count", ":state", ":reset", "Count"));
+    }
+
+    @Test void pureExpressionsPrintTheirValueAndType() {
+        assertEquals(List.of("3 : Int", "1 + 2 : Int", "\"ab\" : String", "(1, True) : (Int, Bool)"),
+                Sessions.run("1 + 2", ":type 1 + 2", "\"a\" ++ \"b\"", "(1, not False)"));
+    }
+
+    @Test void expressionsSeeTheLoadedFile() {
+        List<String> out = Sessions.run(LOAD, "Total (1 + 1)", ":type Incr");
+        assertEquals(List.of(LOADED, "Total 2 : Output", "Incr : Input"), out);
+    }
+
+    @Test void aWrongValueGetsACaretUnderItsColumnAndTheExpectedType() {
+        List<String> out = Sessions.run(true, LOAD, "Incr 3");
+        String prompt = "Counter1.counter> ";
+        assertEquals(prompt + "Incr 3", out.get(2));
+        assertEquals(" ".repeat(prompt.length() + 5) + "^", out.get(3));
+        assertTrue(out.get(4).startsWith("error: ") && out.get(4).contains("Input"), out.get(4));
+        assertEquals(5, out.size(), out.toString());
+    }
+
+    @Test void withoutAPromptOnScreenTheValueIsShownAboveTheCaret() {
+        List<String> out = Sessions.run(LOAD, "Incrr");
+        assertEquals(List.of("  Incrr", "  ^"), out.subList(1, 3));
+        assertTrue(out.get(3).startsWith("error: ") && out.get(3).contains("Input"), out.get(3));
+        assertEquals(4, out.size(), out.toString());
+    }
+
+    @Test void commandsNeedWhatTheyWorkOn() {
+        assertEquals(List.of(
+                "error: no machine: :load FILE or :connect HOST:PORT first",
+                "error: no local machine to reset (a node's state is changed only by inputs and upgrades)",
+                "error: not connected to a node: :connect HOST:PORT first",
+                "error: unknown command :frobnicate (:help lists them)",
+                "error: no such file: nowhere.sm"),
+                Sessions.run(":state", ":reset", ":upgrade x.sm", ":frobnicate", ":load nowhere.sm"));
+    }
+
+    @Test void compileErrorsArePrintedWithTheirCaretsAndNoTrace() {
+        List<String> out = Sessions.run(":load repl/src/test/resources/repl/Broken.sm");
+        assertTrue(out.get(0).matches(".*Broken\\.sm:\\d+:\\d+: error: .*"), out.toString());
+        assertTrue(out.stream().anyMatch(l -> l.strip().equals("^") || l.strip().startsWith("^")), out.toString());
+        assertTrue(out.stream().noneMatch(l -> l.contains("Exception") || l.contains("\tat ")), out.toString());
+    }
+
+    @Test void irAndBytecodeListTheMachine() {
+        List<String> ir = Sessions.run(LOAD, ":ir");
+        assertTrue(ir.size() > 2, ir.toString());
+        List<String> bytecode = Sessions.run(LOAD, ":bytecode counter");
+        assertTrue(bytecode.stream().anyMatch(l -> l.contains("Counter1.counter")), bytecode.toString());
+    }
+
+    @Test void commandsMayBeShortenedAndQuitEndsTheSession() {
+        List<String> out = Sessions.run(LOAD, ":s", ":q", "Incr");
+        assertEquals(List.of(LOADED, "0"), out);
+    }
+
+    @Test void helpListsEveryCommand() {
+        List<String> out = Sessions.run(":help");
+        for (Command c : Commands.ALL) {
+            assertTrue(out.stream().anyMatch(l -> l.strip().startsWith(c.synopsis())), c.name());
+        }
+        assertEquals(List.of(":upgrade FILE [MACHINE]  upgrade the node with FILE.sm (compiled here) or FILE.cam"),
+                Sessions.run(":help upgrade"));
+    }
+}
