@@ -1,0 +1,87 @@
+package hotsm.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hotsm.vm.node.Node;
+import hotsm.vm.node.NodeOptions;
+import hotsm.vm.protocol.NodeServer;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Scripted sessions against a real node on an ephemeral loopback port, checked line by line. */
+class RemoteSessionTest {
+    private Node node;
+    private NodeServer server;
+    private String connect;
+
+    @BeforeEach void startNode() throws Exception {
+        LoadedProgram counter1 = LoadedProgram.compile(Sessions.root().resolve(Path.of("samples", "counter", "Counter1.sm")));
+        node = Node.start(counter1.artifact("Counter1.counter"), NodeOptions.defaults());
+        server = NodeServer.start(node, "127.0.0.1", 0);
+        connect = ":connect 127.0.0.1:" + server.port();
+    }
+
+    @AfterEach void stopNode() {
+        server.close();
+        node.close();
+    }
+
+    @Test void theSeedSessionUpgradesTheNodeLive() {
+        List<String> out = Sessions.run(connect,
+                "Incr", "Incr", "Count",
+                ":upgrade samples/counter/Counter2.sm",
+                "Incr", "Incr", "Count", ":state",
+                ":upgrade samples/counter/Counter2.sm",
+                ":upgrade samples/counter/Counter3.sm",
+                "Toggle", "Incr3", "Count3",
+                ":downgrade",
+                "Count");
+        assertTrue(out.get(0).matches("Connected to 127\\.0\\.0\\.1:\\d+: Counter1\\.counter [0-9a-f]{8} : Input -> Output"), out.get(0));
+        assertEquals(List.of(
+                "Ok", "Ok", "Total 2",
+                "Upgrade successful!",
+                "Ok", "Ok", "Total 4", "(2, 4)",
+                "The version running isn't the one the upgrade expects. Aborting upgrade.",
+                "Upgrade successful!",
+                "Done", "Done", "Total3 3",
+                "Downgrade successful!"),
+                out.subList(1, out.size() - 1));
+        assertTrue(out.get(out.size() - 1).startsWith("Total "), out.toString());
+    }
+
+    @Test void thePromptAndCompletionFollowTheNodesMachine() {
+        List<String> out = Sessions.run(true, connect, ":upgrade samples/counter/Counter2.sm", ":upgrade Counter3", "Count3");
+        assertTrue(out.get(2).startsWith("Counter1.counter@node> :upgrade"), out.toString());
+        assertTrue(out.get(4).startsWith("Counter2.counter@node> :upgrade Counter3"), out.toString());
+        assertEquals("Counter3.counter@node> Count3", out.get(6));
+        assertEquals("Total3 0", out.get(7));
+    }
+
+    @Test void aValueOfTheWrongTypeIsRefusedBeforeItIsSent() {
+        List<String> out = Sessions.run(connect, "Incr3", ":state");
+        assertEquals(List.of("  Incr3", "  ^"), out.subList(1, 3));
+        assertTrue(out.get(3).startsWith("error: ") && out.get(3).contains("Input"), out.get(3));
+        assertEquals("0", out.get(4));
+    }
+
+    @Test void infoHistoryAndDisconnect() {
+        List<String> out = Sessions.run(connect, ":upgrade samples/counter/Counter2.sm", ":info", ":history", ":disconnect", "Incr");
+        assertTrue(out.contains("machine  Counter2.counter"), out.toString());
+        assertTrue(out.contains("input    Input = Incr | Count"), out.toString());
+        assertTrue(out.stream().anyMatch(l -> l.contains("Counter1.counter") && l.contains("started")), out.toString());
+        assertTrue(out.stream().anyMatch(l -> l.contains("Counter2.counter") && l.contains("upgraded")), out.toString());
+        assertTrue(out.stream().anyMatch(l -> l.startsWith("Disconnected from 127.0.0.1:")), out.toString());
+        assertTrue(out.get(out.size() - 1).startsWith("error: "), out.toString());
+    }
+
+    @Test void aNodeThatIsNotThereIsOneLine() {
+        server.close();
+        List<String> out = Sessions.run(connect);
+        assertEquals(1, out.size(), out.toString());
+        assertTrue(out.get(0).startsWith("error: cannot connect to 127.0.0.1:"), out.get(0));
+    }
+}
