@@ -3,6 +3,7 @@ package hotsm.repl;
 import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.bytecode.ArtifactCodec;
 import hotsm.vm.bytecode.ArtifactFormatException;
+import hotsm.vm.bytecode.Identity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,11 +14,11 @@ final class Artifacts {
     private Artifacts() {}
 
     /**
-     * @param machine     which machine of a {@code .sm} file, or null: the only one, or
-     *                    the one with the running machine's bare name
-     * @param runningName the node's machine, {@code Counter1.counter}
+     * @param machine which machine of a {@code .sm} file, or null: the only one, or
+     *                the one with an upgrade section from the machine the node runs
+     * @param running the identity of the machine the node runs
      */
-    static Artifact load(Path file, String machine, String runningName) throws ReplError {
+    static Artifact load(Path file, String machine, Identity running) throws ReplError {
         if (file.getFileName().toString().endsWith(".cam")) {
             try {
                 return ArtifactCodec.decode(Files.readAllBytes(file));
@@ -28,17 +29,15 @@ final class Artifacts {
             }
         }
         LoadedProgram program = LoadedProgram.compile(file);
-        return program.artifact(chooseMachine(program, machine, runningName));
-    }
-
-    private static String chooseMachine(LoadedProgram program, String machine, String runningName) throws ReplError {
-        if (machine != null) return program.resolveMachine(machine);
+        if (machine != null) return program.artifact(program.resolveMachine(machine));
         List<String> names = program.machineNames();
         if (names.isEmpty()) throw ReplError.of(program.displayName() + " defines no machine");
-        if (names.size() == 1) return names.get(0);
-        String bare = runningName.substring(runningName.lastIndexOf('.') + 1);
-        for (String n : names) if (n.endsWith("." + bare)) return n;
+        if (names.size() == 1) return program.artifact(names.get(0));
+        for (String n : names) {
+            Artifact a = program.artifact(n);
+            if (a.upgrades().stream().anyMatch(u -> u.from().equals(running))) return a;
+        }
         throw ReplError.of(program.displayName() + " defines several machines (" + String.join(", ", names)
-                + "); say which: :upgrade FILE MACHINE");
+                + "), none upgrading the running one; say which: :upgrade FILE MACHINE");
     }
 }

@@ -12,6 +12,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringReader;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,8 +63,8 @@ public final class Demo {
         LoadedProgram program = LoadedProgram.compile(counter1);
         Artifact artifact = program.artifact(program.machineNames().get(0));
         try (Node node = Node.start(artifact, NodeOptions.defaults().withListener(new Trace(out)));
-             NodeServer server = NodeServer.start(node, "127.0.0.1", 0)) {
-            String address = "127.0.0.1:" + server.port();
+             NodeServer server = NodeServer.start(node, InetAddress.getLoopbackAddress(), 0)) {
+            String address = server.hostPort();
             out.println("-- A node runs samples/counter/Counter1.sm on " + address + " (in this process);");
             out.println("-- the REPL below is attached to it. Lines marked [node] are the node's trace.");
             int errors;

@@ -1,20 +1,70 @@
 package hotsm.repl;
 
+import hotsm.compiler.Compilation;
+import hotsm.compiler.Compiler;
+import hotsm.compiler.diag.Diagnostic;
+import hotsm.compiler.types.TypePrinter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
 /**
  * Pure expressions typed at the prompt, checked in the scope of the loaded
- * file (or of the Prelude alone), desugared to IR and run on the reference
- * interpreter: {@code 1 + 2} prints {@code 3 : Int}.
+ * file (or, with none, of an empty module that sees the Prelude), desugared
+ * to IR and run on the reference interpreter: {@code 1 + 2} prints
+ * {@code 3 : Int}.
  */
 final class Expressions {
     private Expressions() {}
 
+    /** The name diagnostics about typed input carry. */
+    static final String INPUT = "<repl>";
+
+    private static Compilation preludeScope;
+
     /** {@code value : Type}. */
     static String evaluate(String text, LoadedProgram scope) throws ReplError {
-        throw ReplError.of("expressions are not available yet");
+        Compiler.Evaluation e = check(text, scope);
+        if (e.runtimeError() != null) throw ReplError.of(e.runtimeError());
+        return Values.print(e.type(), e.value()) + " : " + TypePrinter.print(e.expr().type());
     }
 
     /** {@code text : Type}. */
     static String typeOf(String text, LoadedProgram scope) throws ReplError {
-        throw ReplError.of("expressions are not available yet");
+        return text + " : " + TypePrinter.print(check(text, scope).expr().type());
+    }
+
+    private static Compiler.Evaluation check(String text, LoadedProgram scope) throws ReplError {
+        Compiler.Evaluation e = scope != null
+                ? Compiler.evaluate(scope.compilation(), scope.moduleName(), INPUT, text)
+                : Compiler.evaluate(preludeScope(), "Repl", INPUT, text);
+        if (!e.diagnostics().isEmpty()) {
+            Diagnostic d = e.diagnostics().get(0);
+            throw d.line() == 1 ? ReplError.at(text, d.column() - 1, d.message()) : ReplError.of(d.message());
+        }
+        return e;
+    }
+
+    /** A module with nothing in it but the implicit {@code import Prelude}, compiled once. */
+    private static synchronized Compilation preludeScope() throws ReplError {
+        if (preludeScope == null) {
+            try {
+                Path dir = Files.createTempDirectory("hotsm-repl");
+                Path file = Files.writeString(dir.resolve("Repl.sm"), "module Repl\n");
+                preludeScope = new Compiler(List.of()).compile(List.of(file));
+                Files.delete(file);
+                Files.delete(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (!preludeScope.ok()) {
+                Compilation broken = preludeScope;
+                preludeScope = null;
+                throw ReplError.of("the Prelude does not load: " + broken.diagnostics().get(0).header());
+            }
+        }
+        return preludeScope;
     }
 }

@@ -2,11 +2,13 @@ package hotsm.repl;
 
 import hotsm.compiler.Compilation;
 import hotsm.compiler.Compiler;
+import hotsm.compiler.IrListing;
 import hotsm.compiler.codegen.ArtifactBuilder;
 import hotsm.compiler.diag.Diagnostic;
 import hotsm.compiler.diag.DiagnosticPrinter;
-import hotsm.compiler.ir.IrListing;
 import hotsm.compiler.ir.MachineIr;
+import hotsm.compiler.syntax.Module;
+import hotsm.compiler.syntax.Parser;
 import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.bytecode.Disassembler;
 import java.nio.file.Path;
@@ -17,16 +19,19 @@ import java.util.Map;
 
 /**
  * A {@code .sm} file compiled and type-checked for the REPL: its machines
- * (those defined in the file, in source order) as IR and as CAM artifacts.
+ * (those defined in the file, in source order) as IR and as CAM artifacts,
+ * and the scope typed expressions are checked in (the file's module).
  */
 final class LoadedProgram {
     private final Path file;
     private final Compilation compilation;
+    private final String moduleName;
     private final Map<String, MachineIr> machines = new LinkedHashMap<>();
 
-    private LoadedProgram(Path file, Compilation compilation) {
+    private LoadedProgram(Path file, Compilation compilation, String moduleName) {
         this.file = file;
         this.compilation = compilation;
+        this.moduleName = moduleName;
         for (MachineIr m : compilation.machines()) machines.put(m.name(), m);
     }
 
@@ -40,12 +45,24 @@ final class LoadedProgram {
             }
             throw ReplError.of(String.join("\n", rendered));
         }
-        return new LoadedProgram(file, c);
+        return new LoadedProgram(file, c, moduleOf(file, c));
+    }
+
+    /** The module the file declares (or is named after), found by reading its header again. */
+    private static String moduleOf(Path file, Compilation c) {
+        String source = c.sourcesByFile().get(file.toString());
+        Module m = source == null ? null : Parser.parseModule(file.toString(), source).module();
+        if (m != null) return m.name();
+        String base = file.getFileName().toString();
+        return base.endsWith(".sm") ? base.substring(0, base.length() - 3) : base;
     }
 
     Path file() { return file; }
 
     Compilation compilation() { return compilation; }
+
+    /** The module typed expressions are checked in. */
+    String moduleName() { return moduleName; }
 
     String displayName() { return file.getFileName().toString(); }
 
@@ -72,7 +89,7 @@ final class LoadedProgram {
 
     LocalMachine start(String qualified) throws ReplError { return new LocalMachine(artifact(qualified)); }
 
-    String irListing(String qualified) { return IrListing.listing(machines.get(qualified)); }
+    String irListing(String qualified) { return IrListing.render(machines.get(qualified)); }
 
     String bytecodeListing(String qualified) throws ReplError { return Disassembler.listing(artifact(qualified)); }
 }

@@ -42,12 +42,14 @@ final class RemoteNode implements Target {
         NodeClient client;
         try {
             client = NodeClient.connect(address.substring(0, colon), port);
+        } catch (Refusal e) {
+            throw ReplError.of("the node at " + address + " refused the connection: " + e.getMessage());
         } catch (IOException e) {
             throw ReplError.of("cannot connect to " + address + ": " + ReplSession.oneLine(e));
         }
         try {
             return new RemoteNode(address, client, client.info());
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | Refusal e) {
             client.close();
             throw ReplError.of("no node answering at " + address + ": " + ReplSession.oneLine(e));
         }
@@ -74,6 +76,8 @@ final class RemoteNode implements Target {
         try {
             var s = client.state();
             return Values.print(s.type(), s.value());
+        } catch (Refusal e) {
+            throw ReplError.of(e.getMessage());
         } catch (IOException e) {
             throw lost(e);
         }
@@ -92,6 +96,7 @@ final class RemoteNode implements Target {
         }
     }
 
+    /** The node's answer: {@code Downgrade successful!} or its reason for refusing. */
     String downgrade() throws ReplError {
         try {
             VersionChange change = client.downgrade();
@@ -122,9 +127,14 @@ final class RemoteNode implements Target {
         return lines;
     }
 
+    /** The identity of the machine the node runs (as of the last answer). */
+    hotsm.vm.bytecode.Identity identity() { return info.identity(); }
+
     private void refresh() throws ReplError {
         try {
             info = client.info();
+        } catch (Refusal e) {
+            throw ReplError.of(e.getMessage());
         } catch (IOException e) {
             throw lost(e);
         }

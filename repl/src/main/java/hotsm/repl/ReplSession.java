@@ -251,7 +251,7 @@ public final class ReplSession implements AutoCloseable {
         if (words.length > 2) throw ReplError.of("usage: :upgrade FILE [MACHINE]");
         Path file = files.resolveArtifactSource(words[0]);
         String machine = words.length == 2 ? words[1] : null;
-        out.println(node.upgrade(Artifacts.load(file, machine, node.machineName())));
+        out.println(node.upgrade(Artifacts.load(file, machine, node.identity())));
     }
 
     void downgrade() throws ReplError {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import hotsm.vm.node.Node;
 import hotsm.vm.node.NodeOptions;
 import hotsm.vm.protocol.NodeServer;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -21,8 +22,8 @@ class RemoteSessionTest {
     @BeforeEach void startNode() throws Exception {
         LoadedProgram counter1 = LoadedProgram.compile(Sessions.root().resolve(Path.of("samples", "counter", "Counter1.sm")));
         node = Node.start(counter1.artifact("Counter1.counter"), NodeOptions.defaults());
-        server = NodeServer.start(node, "127.0.0.1", 0);
-        connect = ":connect 127.0.0.1:" + server.port();
+        server = NodeServer.start(node, InetAddress.getLoopbackAddress(), 0);
+        connect = ":connect " + server.hostPort();
     }
 
     @AfterEach void stopNode() {
