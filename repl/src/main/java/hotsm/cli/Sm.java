@@ -34,6 +34,8 @@ import picocli.CommandLine.Option;
                 DowngradeCommand.class,
                 InfoCommand.class,
                 StateCommand.class,
+                hotsm.repl.ReplCommand.class,
+                hotsm.repl.DemoCommand.class,
         },
         footer = {"", "Exit status: 0 ok, 1 user error or refused request, 2 usage error, 3 internal failure."})
 public final class Sm implements Callable<Integer> {

@@ -27,7 +27,7 @@ final class Expressions {
     /** {@code value : Type}. */
     static String evaluate(String text, LoadedProgram scope) throws ReplError {
         Compiler.Evaluation e = check(text, scope);
-        if (e.runtimeError() != null) throw ReplError.of(e.runtimeError());
+        if (e.runtimeError() != null) throw ReplError.atRunTime(e.runtimeError());
         return Values.print(e.type(), e.value()) + " : " + TypePrinter.print(e.expr().type());
     }
 

@@ -30,8 +30,10 @@ public final class Repl {
      * prompt when {@code echo}). {@code setup} lines (a {@code :load},
      * a {@code :connect}) run first. Returns the exit status: 0, or 1 when
      * a piped session had errors.
+     *
+     * @param piped where a piped session prints (null: standard output)
      */
-    public static int run(Path baseDir, java.util.List<String> setup, boolean echo) throws IOException {
+    public static int run(Path baseDir, java.util.List<String> setup, boolean echo, PrintWriter piped) throws IOException {
         boolean interactive = System.console() != null && !echo;
         if (interactive) {
             Terminal terminal = TerminalLines.systemTerminal();
@@ -43,7 +45,7 @@ public final class Repl {
                 return 0;
             }
         }
-        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter out = piped != null ? piped : new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         try (ReplSession session = new ReplSession(out, baseDir)) {
             for (String line : setup) {

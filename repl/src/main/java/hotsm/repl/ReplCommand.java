@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import hotsm.cli.Sm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code sm repl [FILE.sm] [--connect HOST:PORT] [--echo]}. */
 @Command(name = "repl", mixinStandardHelpOptions = true,
@@ -21,6 +23,9 @@ public final class ReplCommand implements Callable<Integer> {
     @Option(names = "--connect", paramLabel = "HOST:PORT", description = "attach to a node first")
     String connect;
 
+    /** Where a piped session prints, when run as {@code sm repl}; null when run on its own. */
+    @ParentCommand Sm sm;
+
     @Option(names = "--echo", description = "print each line read after its prompt, like a transcript")
     boolean echo;
 
@@ -29,9 +34,10 @@ public final class ReplCommand implements Callable<Integer> {
         if (file != null) setup.add(":load " + file);
         if (connect != null) setup.add(":connect " + connect);
         try {
-            return Repl.run(Path.of("").toAbsolutePath(), setup, echo);
+            return Repl.run(Path.of("").toAbsolutePath(), setup, echo, sm != null ? sm.out() : null);
         } catch (java.io.IOException | RuntimeException e) {
             System.err.println("sm repl: " + ReplSession.oneLine(e));
+            System.err.flush();
             return 3;
         }
     }

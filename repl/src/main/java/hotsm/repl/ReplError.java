@@ -8,19 +8,27 @@ package hotsm.repl;
 public final class ReplError extends Exception {
     private final String text;
     private final int column;
+    private final boolean atRunTime;
 
-    private ReplError(String message, String text, int column) {
+    private ReplError(String message, String text, int column, boolean atRunTime) {
         super(message, null, false, false);
         this.text = text;
         this.column = column;
+        this.atRunTime = atRunTime;
     }
 
     /** A plain one-line error. */
-    public static ReplError of(String message) { return new ReplError(message, null, -1); }
+    public static ReplError of(String message) { return new ReplError(message, null, -1, false); }
+
+    /** Something well-formed and well-typed failed while running (division by zero). */
+    public static ReplError atRunTime(String message) { return new ReplError(message, null, -1, true); }
+
+    /** Whether the input was understood and failed only when run. */
+    public boolean isAtRunTime() { return atRunTime; }
 
     /** An error about {@code text} at 0-based {@code column}: printed with a caret. */
     public static ReplError at(String text, int column, String message) {
-        return new ReplError(message, text, Math.max(0, Math.min(column, text.length())));
+        return new ReplError(message, text, Math.max(0, Math.min(column, text.length())), false);
     }
 
     /** The text the caret is under, or null for a plain error. */

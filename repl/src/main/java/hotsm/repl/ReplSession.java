@@ -110,9 +110,9 @@ public final class ReplSession implements AutoCloseable {
         try {
             out.println(Expressions.evaluate(text, program));
         } catch (ReplError expressionError) {
-            // `Incrr` was meant as an input; `foo 3` as an expression.
-            boolean meantAsValue = valueError != null
-                    && (Character.isUpperCase(text.charAt(0)) || valueError.column() > 0);
+            // `Incrr` was meant as an input; `foo 3` and `10 / 0` as expressions.
+            boolean meantAsValue = valueError != null && !expressionError.isAtRunTime()
+                    && Character.isUpperCase(text.charAt(0));
             throw meantAsValue ? valueError : expressionError;
         }
     }

@@ -35,12 +35,23 @@ class LocalSessionTest {
     }
 
     @Test void aWrongValueGetsACaretUnderItsColumnAndTheExpectedType() {
-        List<String> out = Sessions.run(true, LOAD, "Incr 3");
+        List<String> out = Sessions.run(true, LOAD, "  Incrr", ":type 1 + \"a\"");
         String prompt = "Counter1.counter> ";
-        assertEquals(prompt + "Incr 3", out.get(2));
-        assertEquals(" ".repeat(prompt.length() + 5) + "^", out.get(3));
-        assertTrue(out.get(4).startsWith("error: ") && out.get(4).contains("Input"), out.get(4));
-        assertEquals(5, out.size(), out.toString());
+        assertEquals(List.of(
+                prompt + "  Incrr",
+                " ".repeat(prompt.length() + 2) + "^",
+                "error: unknown constructor 'Incrr' of type Input; did you mean 'Incr'?",
+                prompt + ":type 1 + \"a\"",
+                " ".repeat(prompt.length() + ":type 1 + ".length()) + "^"),
+                out.subList(2, 7));
+        assertTrue(out.get(7).startsWith("error: ") && out.get(7).contains("String"), out.get(7));
+        assertEquals(8, out.size(), out.toString());
+    }
+
+    @Test void anExpressionThatFailsWhenRunIsNotMistakenForAValue() {
+        List<String> out = Sessions.run(LOAD, "10 / 0", ":state");
+        assertTrue(out.get(1).startsWith("error: ") && out.get(1).contains("zero"), out.toString());
+        assertEquals(List.of("0"), out.subList(2, out.size()));
     }
 
     @Test void withoutAPromptOnScreenTheValueIsShownAboveTheCaret() {
