@@ -25,6 +25,20 @@ public final class Repl {
     }
 
     /**
+     * Whether standard input and output are a terminal. On Java 22 and later
+     * {@code System.console()} exists even for a pipe, so ask it when it can say.
+     */
+    static boolean onTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) return false;
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true; // Java 17: a console exists only for a terminal
+        }
+    }
+
+    /**
      * {@code sm repl}: on a terminal, JLine with editing, history and
      * completion; otherwise plain lines from standard input (echoed after a
      * prompt when {@code echo}). {@code setup} lines (a {@code :load},
@@ -34,7 +48,7 @@ public final class Repl {
      * @param piped where a piped session prints (null: standard output)
      */
     public static int run(Path baseDir, java.util.List<String> setup, boolean echo, PrintWriter piped) throws IOException {
-        boolean interactive = System.console() != null && !echo;
+        boolean interactive = onTerminal() && !echo;
         if (interactive) {
             Terminal terminal = TerminalLines.systemTerminal();
             try (ReplSession session = new ReplSession(terminal.writer(), baseDir);
