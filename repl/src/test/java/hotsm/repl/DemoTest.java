@@ -20,8 +20,9 @@ class DemoTest {
         assertTrue(out.contains(Demo.NODE_MARK + "Output: Total 2"), text.toString());
         assertTrue(out.contains(Demo.NODE_MARK + "New state: (2, 4)"), text.toString());
         assertTrue(out.contains("The version running isn't the one the upgrade expects. Aborting upgrade."), text.toString());
-        assertTrue(out.contains("Counter3.counter@node> Count3"), text.toString());
         assertTrue(out.contains("Downgrade successful!"), text.toString());
+        assertTrue(out.contains("Counter3.counter@node> Count3"), text.toString());
+        assertTrue(out.contains("Total3 3"), text.toString());
         assertTrue(out.stream().noneMatch(l -> l.startsWith("error:")), text.toString());
         // The node's trace comes before the REPL prints the node's answer.
         int trace = out.indexOf(Demo.NODE_MARK + "Output: Total 2");
