@@ -80,9 +80,12 @@ class RemoteSessionTest {
         assertTrue(out.get(out.size() - 1).startsWith("error: "), out.toString());
     }
 
-    @Test void aNodeThatIsNotThereIsOneLine() {
-        server.close();
-        List<String> out = Sessions.run(connect);
+    @Test void aNodeThatIsNotThereIsOneLine() throws Exception {
+        int freePort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            freePort = s.getLocalPort();
+        }
+        List<String> out = Sessions.run(":connect 127.0.0.1:" + freePort);
         assertEquals(1, out.size(), out.toString());
         assertTrue(out.get(0).startsWith("error: cannot connect to 127.0.0.1:"), out.get(0));
     }
