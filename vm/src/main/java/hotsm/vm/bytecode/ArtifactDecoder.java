@@ -154,7 +154,7 @@ final class ArtifactDecoder {
                 String name = string();
                 List<TypeDesc> arguments = types();
                 int n = count();
-                if (n == 0) throw fail(at, "data type " + name + " has no constructors");
+                if (n == 0) throw fail(at, "a data type has no constructors");
                 List<TypeDesc.Constructor> ctors = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) ctors.add(new TypeDesc.Constructor(string(), types()));
                 t = new TypeDesc.Data(name, arguments, ctors);

@@ -86,7 +86,7 @@ final class BlockChecker {
                 Instruction.Quote q = (Instruction.Quote) i;
                 Ty t = intern(q.shape(), at);
                 if (!Values.conforms(q.value(), q.shape())) {
-                    throw fail(at, "QUOTE: the quoted value " + abbreviate(q.value().toString())
+                    throw fail(at, "QUOTE: the quoted value " + abbreviate(hotsm.vm.value.ValuePrinter.printErased(q.value()))
                             + " does not have its declared shape " + t);
                 }
                 return t;
@@ -189,7 +189,7 @@ final class BlockChecker {
     }
 
     private static String abbreviate(String s) {
-        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+        return Verifier.printable(s);
     }
 
     private VerifyException fail(String at, String rule) {

@@ -123,7 +123,7 @@ public final class Verifier {
         boolean ok = !name.isEmpty();
         for (String part : name.split("\\.", -1)) ok &= isIdentifier(part, false);
         if (!ok) {
-            throw new VerifyException(section, "", "names: '" + abbreviate(name)
+            throw new VerifyException(section, "", "names: '" + printable(name)
                     + "' is not a machine name (identifiers separated by dots, like Counter1.counter)");
         }
     }
@@ -142,8 +142,15 @@ public final class Verifier {
         return true;
     }
 
-    private static String abbreviate(String s) {
-        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+    /** A name as it can appear in a one-line message: at most 60 characters, control characters escaped. */
+    static String printable(String s) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length() && b.length() < 60; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7f) b.append(String.format("\\u%04x", (int) c));
+            else b.append(c);
+        }
+        return b.length() >= 60 && s.length() > 60 ? b + "..." : b.toString();
     }
 
     /**
@@ -154,11 +161,16 @@ public final class Verifier {
         if (type instanceof TypeDesc.Tuple t) {
             for (TypeDesc c : t.components()) checkConstructorNames(section, what, c);
         } else if (type instanceof TypeDesc.Data d) {
+            if (!isIdentifier(d.name(), true)) {
+                throw new VerifyException(section, "", "type names: the " + what + " type has a data type named '"
+                        + printable(d.name()) + "', which is not a capitalised identifier");
+            }
+            for (TypeDesc a : d.arguments()) checkConstructorNames(section, what, a);
             Set<String> seen = new HashSet<>();
             for (TypeDesc.Constructor c : d.constructors()) {
                 if (!isIdentifier(c.name(), true)) {
                     throw new VerifyException(section, "", "constructor names: the " + what + " type's data type "
-                            + abbreviate(d.name()) + " has a constructor named '" + abbreviate(c.name())
+                            + printable(d.name()) + " has a constructor named '" + printable(c.name())
                             + "', which is not a capitalised identifier");
                 }
                 if (!seen.add(c.name())) {

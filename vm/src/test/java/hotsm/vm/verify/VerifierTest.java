@@ -71,6 +71,7 @@ class VerifierTest {
     @Test
     void quotedValuesHaveTheirShape() {
         refused(step(quote(Shape.INT, Value.of("x"))), "step", "step[0]", "QUOTE: the quoted value \"x\" does not have its declared shape Int");
+        refused(step(quote(Shape.INT, Value.of("x\ny\r"))), "step", "step[0]", "QUOTE: the quoted value \"x\\ny\\u000d\" does not");
         refused(step(quote(IxI, Value.pair(Value.of(1), Value.UNIT)), fst()), "step", "step[0]", "QUOTE");
         refused(step(quote(Shape.BOOL, new Value.Inl(Value.of(1))), caseOf(block(quote(Shape.INT, Value.of(1))), block(quote(Shape.INT, Value.of(1))))),
                 "step", "step[0]", "does not have its declared shape () + ()");
@@ -239,6 +240,11 @@ class VerifierTest {
                 "types", "", "constructor named 'A B'");
         refused(stepTyped(data("Empty", ctor("")), TypeDesc.INT, quote(Shape.INT, Value.of(0))),
                 "types", "", "constructor named ''");
+        refused(stepTyped(data("maybe", ctor("No")), TypeDesc.INT, quote(Shape.INT, Value.of(0))),
+                "types", "", "type names: the input type has a data type named 'maybe'");
+        VerifyException e = refused(new Artifact("a\nb", c1.input(), c1.output(), c1.state(), c1.initialState(), c1.step(),
+                List.of(), List.of()), "name", "", "'a\\u000ab' is not a machine name");
+        assertTrue(!e.getMessage().contains("\n"), "one line");
         UpgradeSection u = upgrade(Code.of(push(), cons()), Optional.empty(), Optional.empty());
         UpgradeSection badName = new UpgradeSection(u.from(), "a/b", u.oldInput(), u.oldOutput(), u.oldState(),
                 u.migration(), u.inputAdapter(), u.outputAdapter());
