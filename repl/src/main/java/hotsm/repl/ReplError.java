@@ -38,4 +38,25 @@ public final class ReplError extends Exception {
     public int column() { return column; }
 
     public boolean hasCaret() { return text != null; }
+
+    /**
+     * The lines to print. With a caret: when the text is on screen starting at
+     * column {@code textStart} (after a prompt), a caret line under it, then
+     * the message; when it is not ({@code textStart} -1: piped input), the
+     * text itself, indented, with the caret under it, then the message.
+     */
+    public java.util.List<String> render(int textStart) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        if (hasCaret()) {
+            if (textStart >= 0 && !text.contains("\n")) {
+                lines.add(" ".repeat(textStart + column) + "^");
+            } else {
+                lines.add("  " + text);
+                lines.add("  " + " ".repeat(column) + "^");
+            }
+        }
+        String message = getMessage();
+        lines.add(message.startsWith("error:") || message.contains("\n") ? message : "error: " + message);
+        return lines;
+    }
 }

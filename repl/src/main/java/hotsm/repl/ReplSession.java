@@ -281,20 +281,9 @@ public final class ReplSession implements AutoCloseable {
     }
 
     private void printError(ReplError e) {
-        if (e.hasCaret()) {
-            if (visiblePromptWidth >= 0 && !e.text().contains("\n")) {
-                out.println(" ".repeat(visiblePromptWidth + leadingBlanks + caretOffset(e)) + "^");
-            } else {
-                out.println("  " + e.text());
-                out.println("  " + " ".repeat(e.column()) + "^");
-            }
-        }
-        String message = e.getMessage();
-        out.println(message.startsWith("error:") || message.contains("\n") ? message : "error: " + message);
+        int caretAt = visiblePromptWidth >= 0 ? visiblePromptWidth + leadingBlanks + currentArgumentOffset : -1;
+        e.render(caretAt).forEach(out::println);
     }
-
-    /** Errors about a command's argument point into the argument; the screen shows the whole line. */
-    private int caretOffset(ReplError e) { return e.column() + currentArgumentOffset; }
 
     static String oneLine(Throwable e) {
         String m = e.getMessage();

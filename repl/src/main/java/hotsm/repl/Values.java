@@ -15,7 +15,10 @@ final class Values {
         try {
             return ValueParser.parse(type, text);
         } catch (ValueSyntaxException e) {
-            throw ReplError.at(text, e.column(), e.getMessage());
+            String name = type instanceof TypeDesc.Data d ? d.name() : type.toString();
+            String message = e.getMessage().contains(name) ? e.getMessage()
+                    : e.getMessage() + " (expected " + describeType(type) + ")";
+            throw ReplError.at(text, e.column(), message);
         }
     }
 

@@ -6,7 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import hotsm.vm.node.Node;
 import hotsm.vm.node.NodeOptions;
 import hotsm.vm.protocol.NodeServer;
+import hotsm.vm.bytecode.ArtifactCodec;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import org.jline.reader.Candidate;
+import org.jline.reader.Parser.ParseContext;
+import org.jline.reader.impl.DefaultParser;
+import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -61,6 +70,38 @@ class RemoteSessionTest {
         assertTrue(out.get(4).startsWith("Counter2.counter@node> :upgrade Counter3"), out.toString());
         assertEquals("Counter3.counter@node> Count3", out.get(6));
         assertEquals("Total3 0", out.get(7));
+    }
+
+    @Test void constructorsCompleteFromTheNodesInfoAndFollowUpgrades() {
+        StringWriter text = new StringWriter();
+        try (ReplSession session = new ReplSession(new PrintWriter(text, true), Sessions.root())) {
+            ReplCompleter completer = new ReplCompleter(session);
+            session.handle(connect);
+            assertEquals(List.of("Count"), complete(completer, "Co"));
+            session.handle(":upgrade samples/counter/Counter2.sm");
+            session.handle(":upgrade samples/counter/Counter3.sm");
+            assertEquals(List.of("Count3"), complete(completer, "Co"));
+            assertEquals(List.of("Reset", "Toggle", "Incr3", "Count3"), complete(completer, ""));
+        }
+        assertEquals(3, text.toString().lines().count(), text.toString());
+    }
+
+    private static List<String> complete(ReplCompleter completer, String line) {
+        DefaultParser parser = new DefaultParser();
+        List<Candidate> candidates = new ArrayList<>();
+        completer.complete(null, parser.parse(line, line.length(), ParseContext.COMPLETE), candidates);
+        return candidates.stream().map(Candidate::value).toList();
+    }
+
+    @Test void anArtifactFileUpgradesTheNodeToo(@TempDir Path dir) throws Exception {
+        LoadedProgram counter2 = LoadedProgram.compile(Sessions.root().resolve(Path.of("samples", "counter", "Counter2.sm")));
+        Path cam = dir.resolve("Counter2.counter.cam");
+        Files.write(cam, ArtifactCodec.encode(counter2.artifact("Counter2.counter")));
+        Path junk = Files.write(dir.resolve("junk.cam"), new byte[] {1, 2, 3});
+        List<String> out = Sessions.run(connect, "Incr", ":upgrade " + junk, ":upgrade " + cam, "Count");
+        assertEquals("Ok", out.get(1));
+        assertTrue(out.get(2).startsWith("error: junk.cam is not a valid artifact: "), out.get(2));
+        assertEquals(List.of("Upgrade successful!", "Total 1"), out.subList(3, 5));
     }
 
     @Test void aValueOfTheWrongTypeIsRefusedBeforeItIsSent() {
