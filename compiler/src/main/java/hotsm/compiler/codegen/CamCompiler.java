@@ -33,10 +33,13 @@ import java.util.List;
  *
  * Terms can be deep (long {@code Compose} chains, deeply nested environments),
  * so the translation runs on an explicit work stack, never Java recursion.
- * One peephole rule is applied while emitting: {@code PUSH ; SWAP} is dropped
- * to {@code PUSH} (after {@code PUSH} the register and the top of the stack
- * hold the same value, so swapping them changes nothing); it turns
- * {@code Fork Id g} into {@code PUSH ; [g] ; CONS}.
+ * Two peephole rules are applied while emitting, both local and obviously
+ * sound: {@code PUSH ; SWAP} becomes {@code PUSH} (after {@code PUSH} the
+ * register and the top of the stack hold the same value, so swapping them
+ * changes nothing; {@code Fork Id g} becomes {@code PUSH ; [g] ; CONS}), and a
+ * {@code QUOTE} directly followed by {@code QUOTE} or {@code GET} is dropped
+ * (both overwrite the register without reading it, and {@code QUOTE} cannot
+ * fail; {@code Drop} before {@code Const} or {@code Get} costs nothing).
  */
 public final class CamCompiler {
 
@@ -61,10 +64,12 @@ public final class CamCompiler {
         return new Code(out);
     }
 
-    /** Appends {@code next}, applying the peephole rule. */
+    /** Appends {@code next}, applying the peephole rules. */
     private static void emit(List<Instruction> out, Instruction next) {
-        if (next instanceof Instruction.Swap && !out.isEmpty() && out.get(out.size() - 1) instanceof Instruction.Push) {
-            return;
+        Instruction last = out.isEmpty() ? null : out.get(out.size() - 1);
+        if (next instanceof Instruction.Swap && last instanceof Instruction.Push) return;
+        if ((next instanceof Instruction.Quote || next instanceof Instruction.Get) && last instanceof Instruction.Quote) {
+            out.remove(out.size() - 1);
         }
         out.add(next);
     }

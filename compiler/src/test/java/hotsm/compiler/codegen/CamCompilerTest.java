@@ -74,6 +74,18 @@ class CamCompilerTest {
                 new Instruction.Inl(Shape.UNIT));
     }
 
+    @Test void aQuoteOverwrittenAtOnceIsDropped() {
+        Term constant = new Term.Const(Shape.INT, Value.of(7));
+        assertCode(Term.DROP.then(constant), new Instruction.Quote(Shape.INT, Value.of(7)));
+        assertCode(Term.DROP.then(Term.GET), new Instruction.Get());
+        assertCode(Term.DROP.then(Term.DROP).then(Term.PUT), new Instruction.Quote(Shape.UNIT, Value.UNIT), new Instruction.Put());
+        // not across a branch: the quote inside CASE stays
+        assertCode(new Term.Case(Term.DROP, Term.DROP).then(constant),
+                new Instruction.Case(Code.of(new Instruction.Quote(Shape.UNIT, Value.UNIT)),
+                        Code.of(new Instruction.Quote(Shape.UNIT, Value.UNIT))),
+                new Instruction.Quote(Shape.INT, Value.of(7)));
+    }
+
     @Test void constantPrimitiveAndState() {
         assertCode(new Term.Const(Shape.INT, Value.of(7)), new Instruction.Quote(Shape.INT, Value.of(7)));
         assertCode(new Term.Prim(PrimOp.ADD), new Instruction.Prim(PrimOp.ADD));
