@@ -2,7 +2,10 @@ package hotsm.compiler.codegen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hotsm.compiler.Compilation;
+import hotsm.compiler.Compiler;
 import hotsm.compiler.ir.MachineIr;
 import hotsm.compiler.ir.Term;
 import hotsm.vm.bytecode.Artifact;
@@ -11,9 +14,11 @@ import hotsm.vm.bytecode.Identities;
 import hotsm.vm.bytecode.PrimOp;
 import hotsm.vm.bytecode.UpgradeSection;
 import hotsm.vm.machine.Cam;
+import hotsm.vm.types.Shape;
 import hotsm.vm.types.TypeDesc;
 import hotsm.vm.value.Value;
 import hotsm.vm.verify.Verifier;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -67,5 +72,21 @@ class ArtifactBuilderTest {
         assertEquals("Adder.adder", down.toName());
         assertEquals(a1.step(), down.toStep());
         assertEquals(hotsm.vm.bytecode.Code.of(), down.migration(), "the identity migration is no code");
+    }
+
+    @Test void theCounterSamplesChainByIdentity() {
+        Path samples = Path.of(System.getProperty("hotsm.root", "..")).resolve("samples/counter");
+        Compilation c = new Compiler(List.of()).compile(List.of(
+                samples.resolve("Counter1.sm"), samples.resolve("Counter2.sm"), samples.resolve("Counter3.sm")));
+        assertEquals(List.of(), c.diagnostics());
+        Artifact c1 = ArtifactBuilder.build(c.allMachines().get("Counter1.counter"));
+        Artifact c2 = ArtifactBuilder.build(c.allMachines().get("Counter2.counter"));
+        Artifact c3 = ArtifactBuilder.build(c.allMachines().get("Counter3.counter"));
+        for (Artifact a : List.of(c1, c2, c3)) Verifier.verify(a);
+        assertEquals(Identities.of(c1), c2.upgrades().get(0).from());
+        assertEquals(Identities.of(c1), c2.downgrades().get(0).to());
+        assertEquals(Identities.of(c2), c3.upgrades().get(0).from());
+        assertTrue(c3.upgrades().get(0).inputAdapter().isPresent() && c3.upgrades().get(0).outputAdapter().isPresent());
+        assertEquals(Shape.INT, c2.downgrades().get(0).toState().erase());
     }
 }

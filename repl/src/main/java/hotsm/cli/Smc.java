@@ -1,0 +1,106 @@
+package hotsm.cli;
+
+import hotsm.cli.smc.CheckCommand;
+import hotsm.cli.smc.CompileCommand;
+import hotsm.cli.smc.DisasmCommand;
+import hotsm.cli.smc.IrCommand;
+import hotsm.cli.smc.RunCommand;
+import hotsm.cli.smc.UserError;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code smc}, the {@code .sm} compiler: check, show the IR, compile to
+ * {@code .cam} artifacts, disassemble and run them. Exit status: 0 ok, 1 user
+ * errors (a bad program, input or artifact), 2 usage errors, 3 internal
+ * failures (one line; {@code --debug} adds the stack trace).
+ */
+@Command(name = "smc", mixinStandardHelpOptions = true, versionProvider = Smc.Version.class,
+        description = "The .sm compiler: type-checks state machines, compiles them to CAM bytecode artifacts (.cam), "
+                + "disassembles and runs them.",
+        subcommands = {CheckCommand.class, IrCommand.class, CompileCommand.class, DisasmCommand.class, RunCommand.class},
+        footer = {"", "Exit status: 0 ok, 1 errors in the program, inputs or artifact, 2 usage errors, 3 internal failure."})
+public final class Smc implements Callable<Integer> {
+
+    public static final int OK = 0;
+    public static final int USER_ERROR = 1;
+    public static final int USAGE_ERROR = 2;
+    public static final int INTERNAL_ERROR = 3;
+
+    @Option(names = "--debug", hidden = true, scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces of internal failures.")
+    boolean debug;
+
+    private final InputStream stdin;
+    private PrintWriter out;
+    private PrintWriter err;
+
+    public Smc(InputStream stdin) { this.stdin = stdin; }
+
+    public Smc() { this(System.in); }
+
+    /** Standard input ({@code smc run} reads values from it). */
+    public InputStream stdin() { return stdin; }
+
+    public PrintWriter out() { return out; }
+
+    public PrintWriter err() { return err; }
+
+    @Override public Integer call() {
+        err.println("smc: missing command");
+        new CommandLine(this).usage(err);
+        return USAGE_ERROR;
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        System.exit(execute(args, System.in, out, err));
+    }
+
+    /** Runs {@code smc args} with the given streams and returns the exit status; never throws. */
+    public static int execute(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
+        boolean debug = Arrays.asList(args).contains("--debug");
+        try {
+            Smc smc = new Smc(in);
+            smc.out = out;
+            smc.err = err;
+            CommandLine cmd = new CommandLine(smc)
+                    .setOut(out).setErr(err)
+                    .setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(e, debug, err));
+            return cmd.execute(args);
+        } catch (Throwable e) {
+            return failure(e, debug, err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** Exit status and one-line message for a failure that escaped a command. */
+    private static int failure(Throwable e, boolean debug, PrintWriter err) {
+        if (e instanceof UserError u) {
+            if (!u.isReported()) err.println("error: " + u.getMessage());
+            return USER_ERROR;
+        }
+        String message = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
+        err.println("smc: internal error: " + e.getClass().getSimpleName() + message);
+        if (debug) e.printStackTrace(err);
+        err.flush();
+        return INTERNAL_ERROR;
+    }
+
+    /** {@code --version}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override public String[] getVersion() {
+            String v = Smc.class.getPackage().getImplementationVersion();
+            return new String[] {"smc (hotsm) " + (v == null ? "0.1.0-SNAPSHOT" : v)};
+        }
+    }
+}

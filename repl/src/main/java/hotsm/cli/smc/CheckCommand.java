@@ -1,0 +1,33 @@
+package hotsm.cli.smc;
+
+import hotsm.cli.Smc;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code smc check FILE... [-I DIR]...}: parse, resolve and type-check; print every error. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Parse, resolve and type-check .sm files and the modules they import.",
+                "Prints every error as path:line:col: error: message, the source line and a caret,",
+                "and exits 1 if there is any; prints nothing and exits 0 otherwise."})
+public final class CheckCommand implements Callable<Integer> {
+
+    @ParentCommand private Smc smc;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "The .sm files to check.")
+    private List<Path> files = new ArrayList<>();
+
+    @Option(names = {"-I", "--include"}, paramLabel = "DIR",
+            description = "Also look for imported modules in DIR (after the importing file's folder; repeatable).")
+    private List<Path> includes = new ArrayList<>();
+
+    @Override public Integer call() {
+        Sources.compile(files, includes, smc.err());
+        return Smc.OK;
+    }
+}

@@ -1,0 +1,139 @@
+package hotsm.cli.smc;
+
+import hotsm.cli.Smc;
+import hotsm.compiler.Compilation;
+import hotsm.compiler.codegen.ArtifactBuilder;
+import hotsm.vm.bytecode.Artifact;
+import hotsm.vm.machine.Cam;
+import hotsm.vm.machine.CamRuntimeError;
+import hotsm.vm.value.Value;
+import hotsm.vm.value.ValueParser;
+import hotsm.vm.value.ValuePrinter;
+import hotsm.vm.value.ValueSyntaxException;
+import hotsm.vm.verify.Verifier;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code smc run FILE(.sm|.cam) [--machine NAME] [-i VALUE]... [--trace] [--fuel N]}:
+ * steps a machine from its initial state on the CAM, one output per input.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run a machine on the CAM from its initial state: for each input value (the -i values,",
+                "or else the lines of standard input, blank lines skipped) print its output in source syntax.",
+                "A .sm file is compiled first (choose the machine with --machine if it defines several);",
+                "a .cam artifact is decoded and verified. A bad input or a run-time error prints",
+                "'error: ...' in its place, leaves the state as it was, and makes the exit status 1."})
+public final class RunCommand implements Callable<Integer> {
+
+    @ParentCommand private Smc smc;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "A .sm source file or a .cam artifact.")
+    private Path file;
+
+    @Option(names = {"-m", "--machine"}, paramLabel = "NAME",
+            description = "The machine to run (machine or Module.machine) when FILE defines several.")
+    private String machine;
+
+    @Option(names = {"-i", "--input"}, paramLabel = "VALUE",
+            description = "An input value in source syntax, e.g. -i Incr -i 'Add 3' (repeatable).")
+    private List<String> inputs = new ArrayList<>();
+
+    @Option(names = "--trace", description = "For each input print 'Output: <value>' and 'New state: <value>'.")
+    private boolean trace;
+
+    @Option(names = "--fuel", paramLabel = "N", defaultValue = "10000000",
+            description = "Stop a step after N instructions with an error (default: ${DEFAULT-VALUE}).")
+    private long fuel;
+
+    @Option(names = {"-I", "--include"}, paramLabel = "DIR",
+            description = "Also look for imported modules in DIR (repeatable).")
+    private List<Path> includes = new ArrayList<>();
+
+    @Override public Integer call() throws IOException {
+        if (fuel <= 0) throw new UserError("--fuel must be positive, got " + fuel);
+        Artifact artifact = load();
+        Stepper stepper = new Stepper(artifact, smc.out());
+        if (!inputs.isEmpty()) {
+            for (String input : inputs) stepper.step(input);
+        } else {
+            BufferedReader in = new BufferedReader(new InputStreamReader(smc.stdin(), StandardCharsets.UTF_8));
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (!line.isBlank()) stepper.step(line.strip());
+            }
+        }
+        return stepper.failed ? Smc.USER_ERROR : Smc.OK;
+    }
+
+    private Artifact load() {
+        if (file.toString().endsWith(".cam")) {
+            Artifact a = ArtifactFiles.read(file);
+            if (machine != null && !a.name().equals(machine) && !a.name().endsWith("." + machine)) {
+                throw new UserError(file + " holds machine " + a.name() + ", not " + machine);
+            }
+            return a;
+        }
+        Compilation c = Sources.compile(List.of(file), includes, smc.err());
+        Artifact a = ArtifactBuilder.build(Sources.choose(c, Optional.ofNullable(machine), file.toString()));
+        Verifier.verify(a); // the compiler's own output: a rejection here is an internal failure
+        return a;
+    }
+
+    /** The running machine: its current state, advanced by each successful step. */
+    private final class Stepper {
+        private final Artifact artifact;
+        private final PrintWriter out;
+        private Value state;
+        boolean failed;
+
+        Stepper(Artifact artifact, PrintWriter out) {
+            this.artifact = artifact;
+            this.out = out;
+            this.state = artifact.initialState();
+        }
+
+        void step(String text) {
+            Value input;
+            try {
+                input = ValueParser.parse(artifact.input(), text);
+            } catch (ValueSyntaxException e) {
+                fail("bad input '" + text + "' at column " + (e.column() + 1) + ": " + e.getMessage());
+                return;
+            }
+            Cam.Result result;
+            try {
+                result = Cam.run(artifact.step(), input, state, fuel);
+            } catch (CamRuntimeError e) {
+                fail(e.getMessage() + " (on input " + text + "; the state is unchanged)");
+                return;
+            }
+            state = result.state();
+            String output = ValuePrinter.print(artifact.output(), result.value());
+            if (trace) {
+                out.println("Output: " + output);
+                out.println("New state: " + ValuePrinter.print(artifact.state(), state));
+            } else {
+                out.println(output);
+            }
+            out.flush();
+        }
+
+        private void fail(String message) {
+            failed = true;
+            out.println("error: " + message.replace('\n', ' '));
+            out.flush();
+        }
+    }
+}
