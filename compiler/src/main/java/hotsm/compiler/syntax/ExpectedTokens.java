@@ -32,8 +32,10 @@ final class ExpectedTokens {
      * {@code "an expression, '->' or the end of the line"}; empty for an empty
      * set. {@code previous} is the type of the token before the unexpected one
      * (it names what a bare name would be: a module, a type, a machine).
+     * When the unexpected token starts a line, "the end of the line" is left
+     * out: the line before did end there.
      */
-    static String describe(IntervalSet expected, int previous) {
+    static String describe(IntervalSet expected, int previous, boolean startsLine) {
         Set<Integer> left = new LinkedHashSet<>(expected.toList());
         List<String> phrases = new ArrayList<>();
         if (left.size() == 1 && left.contains(SmLexer.UPPER) || left.equals(Set.of(SmLexer.UPPER, SmLexer.LOWER))) {
@@ -60,7 +62,7 @@ final class ExpectedTokens {
         take(left, TYPE_START, "a type", phrases);
         boolean end = left.removeAll(ENDS);
         for (int type : left) phrases.add(tokenName(type));
-        if (end) phrases.add("the end of the line");
+        if (end && (!startsLine || phrases.isEmpty())) phrases.add("the end of the line");
         return join(phrases);
     }
 
@@ -108,18 +110,25 @@ final class ExpectedTokens {
         return "'" + text + "'";
     }
 
-    /** What a rule is, for "this does not fit ...". */
+    /** What the construct being parsed looks like, when the expected tokens say nothing useful. */
     static String rulePhrase(int rule) {
         return switch (rule) {
-            case SmParser.RULE_machineBlock, SmParser.RULE_machineItem -> "a machine (its lines are state, proc and where)";
-            case SmParser.RULE_upgradeBlock, SmParser.RULE_upgradeItem -> "an upgrade (its lines are state, input and output)";
-            case SmParser.RULE_stmtBlock, SmParser.RULE_stmt -> "a 'do' statement ('p <- cmd', 'cmd' or 'let p = e')";
-            case SmParser.RULE_cmd, SmParser.RULE_proc, SmParser.RULE_arrowName -> "a command ('f -< e', do, case or if)";
-            case SmParser.RULE_expr, SmParser.RULE_application, SmParser.RULE_aexpr, SmParser.RULE_replExpression -> "an expression";
-            case SmParser.RULE_pattern, SmParser.RULE_apattern, SmParser.RULE_constructorName -> "a pattern";
-            case SmParser.RULE_typeExpr, SmParser.RULE_btype, SmParser.RULE_atype, SmParser.RULE_constructorDecl -> "a type";
-            case SmParser.RULE_alt, SmParser.RULE_altBlock, SmParser.RULE_cmdAlt, SmParser.RULE_cmdAltBlock -> "a case alternative 'Pattern -> ...'";
-            default -> "a declaration";
+            case SmParser.RULE_machineBlock, SmParser.RULE_machineItem ->
+                    "the lines of a machine are 'state Type = value', 'proc pattern -> command' and 'where'";
+            case SmParser.RULE_upgradeBlock, SmParser.RULE_upgradeItem ->
+                    "the lines of an upgrade are 'state = proc ...', 'input = proc ...' and 'output = proc ...'";
+            case SmParser.RULE_stmtBlock, SmParser.RULE_stmt ->
+                    "a 'do' statement is 'pattern <- command', 'arrow -< expression' or 'let pattern = expression'";
+            case SmParser.RULE_cmd, SmParser.RULE_proc, SmParser.RULE_arrowName ->
+                    "a command is 'arrow -< expression', 'do', 'case' or 'if'";
+            case SmParser.RULE_expr, SmParser.RULE_application, SmParser.RULE_aexpr, SmParser.RULE_replExpression ->
+                    "this does not fit in an expression";
+            case SmParser.RULE_pattern, SmParser.RULE_apattern, SmParser.RULE_constructorName -> "this does not fit in a pattern";
+            case SmParser.RULE_typeExpr, SmParser.RULE_btype, SmParser.RULE_atype, SmParser.RULE_constructorDecl ->
+                    "this does not fit in a type";
+            case SmParser.RULE_alt, SmParser.RULE_altBlock, SmParser.RULE_cmdAlt, SmParser.RULE_cmdAltBlock ->
+                    "a case alternative is 'Pattern -> ...'";
+            default -> "a declaration is 'name : Type', 'name pattern = ...', 'data', 'type', 'machine', 'upgrade' or 'downgrade'";
         };
     }
 

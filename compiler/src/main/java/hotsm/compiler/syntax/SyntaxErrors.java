@@ -42,7 +42,7 @@ final class SyntaxErrors extends BaseErrorListener {
         String expected;
         if (e instanceof NoViableAltException noViable && noViable.getStartToken() != offending
                 && noViable.getStartToken().getTokenIndex() < offending.getTokenIndex()) {
-            expected = "this does not fit " + ExpectedTokens.rulePhrase(parser.getContext().getRuleIndex());
+            expected = ExpectedTokens.rulePhrase(parser.getContext().getRuleIndex());
         } else {
             IntervalSet set;
             try {
@@ -52,9 +52,14 @@ final class SyntaxErrors extends BaseErrorListener {
                 set = new IntervalSet();
             }
             Token previous = offending.getTokenIndex() > 0 ? realNeighbour(offending.getTokenIndex(), -1) : null;
-            String words = ExpectedTokens.describe(set, previous == null ? Token.INVALID_TYPE : previous.getType());
-            expected = words.isEmpty() ? "this does not fit " + ExpectedTokens.rulePhrase(parser.getContext().getRuleIndex())
-                    : "expected " + words;
+            boolean startsLine = !(offending instanceof VirtualToken) && offending.getType() != Token.EOF
+                    && previous != null && previous.getLine() < offending.getLine();
+            String words = ExpectedTokens.describe(set, previous == null ? Token.INVALID_TYPE : previous.getType(), startsLine);
+            if (startsLine && words.equals("the end of the line")) {
+                expected = "this line continues the line before it, which is complete; check its indentation";
+            } else {
+                expected = words.isEmpty() ? ExpectedTokens.rulePhrase(parser.getContext().getRuleIndex()) : "expected " + words;
+            }
         }
         errors.add(new Diagnostic(file, found.line, found.column, found.length, Diagnostic.Severity.ERROR,
                 "unexpected " + found.description + ": " + expected));

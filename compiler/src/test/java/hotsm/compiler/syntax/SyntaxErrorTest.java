@@ -53,12 +53,33 @@ class SyntaxErrorTest {
                   state Int = 0
                   proc i -> returnA -< i
                   input = 3
-                """, "4:3", "unexpected 'input': expected 'state', 'proc', 'where'");
+                """, "4:3", "unexpected 'input': expected 'state', 'proc' or 'where'");
         assertError("upgrade a -> b\n  state = 3\n", "2:11", "unexpected '3': expected 'proc'");
         assertError("machine m : A -> B\n  proc i -> returnA -< i\n", "1:9", "machine 'm' has no state");
         assertError("machine m : A -> B\n  state Int = 0\n", "1:9", "machine 'm' has no step");
         assertError("upgrade a -> b\n  state = proc s -> returnA -< s\n  state = proc s -> returnA -< s\n",
                 "3:3", "a second 'state' clause");
+    }
+
+    @Test
+    void aLineIndentedBetweenTwoBlocksSaysToCheckTheIndentation() {
+        assertEquals("5:4 unexpected 'put': this line continues the line before it, which is complete; check its indentation",
+                errors("""
+                        machine m : A -> B
+                          state Int = 0
+                          proc i -> do
+                            x <- get -< ()
+                           put -< x
+                            returnA -< x
+                        """));
+    }
+
+    @Test
+    void aStatementWithoutFeedSaysWhatAStatementIs() {
+        assertError("a = proc x -> do\n  n <- get -< ()\n  returnA n\n", "3:11",
+                "unexpected 'n': a 'do' statement is 'pattern <- command', 'arrow -< expression' or 'let pattern = expression'");
+        assertError("a = proc i -> case i of\n  A -> returnA -< 1\n  B -> 3\n", "3:8", "unexpected '3': expected a command");
+        assertError("f x = case x of\n  A = 1", "2:5", "unexpected '=': expected '->'");
     }
 
     @Test
