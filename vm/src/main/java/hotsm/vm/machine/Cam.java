@@ -1,6 +1,7 @@
 package hotsm.vm.machine;
 
 import hotsm.vm.bytecode.Code;
+import hotsm.vm.bytecode.Instruction;
 import hotsm.vm.bytecode.PrimOp;
 import hotsm.vm.value.Value;
 
@@ -47,8 +48,23 @@ public final class Cam {
      * @throws CamRuntimeError on division by zero, exhausted fuel, over-long strings, or ill-typed (unverified) code
      */
     public static Result run(LoadedCode code, Value argument, Value state, long fuel) {
+        return run(code, argument, state, fuel, null);
+    }
+
+    /** Sees each instruction just before it runs, with the registers; for {@code --trace}-style debugging. */
+    public interface Tracer {
+        /**
+         * @param depth      how many CASE branches the instruction is nested in (0 in the top block)
+         * @param pc         its index in its block
+         * @param stackDepth how many values are on the stack
+         */
+        void before(int depth, int pc, Instruction instruction, Value v, int stackDepth, Value state);
+    }
+
+    /** As {@link #run(LoadedCode, Value, Value, long)}, calling {@code tracer} (if not null) before each instruction. */
+    public static Result run(LoadedCode code, Value argument, Value state, long fuel, Tracer tracer) {
         try {
-            return new Cam.Run(fuel).execute(code, argument, state);
+            return new Cam.Run(fuel, tracer).execute(code, argument, state);
         } catch (ClassCastException | NullPointerException e) {
             throw new CamRuntimeError("ill-typed code: an instruction found a value of the wrong shape");
         }
@@ -57,12 +73,14 @@ public final class Cam {
     /** One run's registers and budget. */
     private static final class Run {
         private final long fuelGiven;
+        private final Tracer tracer;
         private long fuel;
         private Value[] stack = new Value[16];
         private LoadedCode[] frames = new LoadedCode[8];
         private int[] returnPcs = new int[8];
 
-        Run(long fuel) {
+        Run(long fuel, Tracer tracer) {
+            this.tracer = tracer;
             this.fuelGiven = fuel;
             this.fuel = fuel;
         }
@@ -87,6 +105,7 @@ public final class Cam {
                     continue;
                 }
                 if (--remaining < 0) throw outOfFuel();
+                if (tracer != null) tracer.before(fp, pc, block.code().instructions().get(pc), v, sp, st);
                 switch (ops[pc]) {
                     case FST -> v = ((Value.Pair) v).first(); // FST: (a, b) -> a
                     case SND -> v = ((Value.Pair) v).second(); // SND: (a, b) -> b

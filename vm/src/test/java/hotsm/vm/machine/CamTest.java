@@ -203,6 +203,19 @@ class CamTest {
     }
 
     @Test
+    void traceShowsEachInstructionWithTheRegisters() {
+        List<String> lines = new ArrayList<>();
+        Code code = Code.of(caseOf(block(push(), cons()), block()), fst());
+        Cam.Result r = CamTrace.run(code, new Value.Inl(ONE), null, 100, lines::add);
+        assertEquals(ONE, r.value());
+        assertEquals(List.of(
+                "  0  CASE   v = inl 1  s = 0",
+                ".   0  PUSH   v = 1  s = 0",
+                ".   1  CONS   v = 1  s = 1",
+                "  1  FST    v = (1, 1)  s = 0"), lines);
+    }
+
+    @Test
     void illTypedCodeFailsCleanly() {
         assertThrows(CamRuntimeError.class, () -> run(ONE, fst()));
         assertThrows(CamRuntimeError.class, () -> run(ONE, swap()));
