@@ -32,6 +32,9 @@ public sealed interface Command {
     /** Read the name, identity, types and version history. */
     record ReadInfo() implements Command {}
 
+    /** Take a {@link NodeSnapshot}: everything the node knows, between two commands. */
+    record ReadSnapshot() implements Command {}
+
     /** Check that a client speaking {@code identity} can be served, and with which types. */
     record ReadInterface(Identity identity) implements Command {}
 

@@ -61,6 +61,23 @@ public final class Node implements AutoCloseable {
         return node;
     }
 
+    /**
+     * Start from a snapshot another node took ({@link #snapshot()}): same
+     * version, state, history and known artifacts.
+     *
+     * @throws VerifyException if the snapshot's artifact does not verify or its state does not fit
+     */
+    public static Node resume(NodeSnapshot snapshot, NodeOptions options) {
+        Verifier.verify(snapshot.artifact());
+        if (!Values.conforms(snapshot.state(), snapshot.artifact().state().erase())) {
+            throw new VerifyException("snapshot", "", "the state is not a value of the state type "
+                    + snapshot.artifact().state());
+        }
+        Node node = new Node(snapshot, options);
+        node.machineThread.start();
+        return node;
+    }
+
     /** Run one input of the running machine's input type. */
     public CompletableFuture<StepResult> step(Value input) {
         return submit(new Command.Step(input, Optional.empty())).thenApply(StepResult.class::cast);
@@ -87,6 +104,11 @@ public final class Node implements AutoCloseable {
         return submit(new Command.ReadInfo()).thenApply(NodeInfo.class::cast);
     }
 
+    /** Everything the node knows, taken between two commands: a consistent checkpoint. */
+    public CompletableFuture<NodeSnapshot> snapshot() {
+        return submit(new Command.ReadSnapshot()).thenApply(NodeSnapshot.class::cast);
+    }
+
     /** The types a client speaking {@code identity} uses; refused if the node cannot adapt it. */
     public CompletableFuture<InterfaceView> interfaceOf(Identity identity) {
         return submit(new Command.ReadInterface(identity)).thenApply(InterfaceView.class::cast);
@@ -94,8 +116,10 @@ public final class Node implements AutoCloseable {
 
     /**
      * Enqueue any command; the future holds the reply ({@link StepResult},
-     * {@link VersionChange}, {@link StateView}, {@link NodeInfo} or
-     * {@link InterfaceView}).
+     * {@link VersionChange}, {@link StateView}, {@link NodeInfo},
+     * {@link NodeSnapshot} or {@link InterfaceView}). Replaying the commands a
+     * {@link CommandLog} recorded (those that {@link Command#changesNode()})
+     * on a node started from the same artifact rebuilds the same node.
      */
     public CompletableFuture<Object> submit(Command command) {
         CompletableFuture<Object> reply = new CompletableFuture<>();
@@ -167,6 +191,8 @@ public final class Node implements AutoCloseable {
             return new StateView(now.artifact().state(), now.state());
         } else if (command instanceof Command.ReadInfo) {
             return now.info();
+        } else if (command instanceof Command.ReadSnapshot) {
+            return now;
         } else if (command instanceof Command.ReadInterface r) {
             return Interfaces.route(now, r.identity()).view();
         }
