@@ -85,6 +85,18 @@ class LocalSessionTest {
         assertTrue(bytecode.stream().anyMatch(l -> l.contains("Counter1.counter")), bytecode.toString());
     }
 
+    @Test void reloadCompilesAgainAndStartsAfresh() {
+        assertEquals(List.of(LOADED, "Ok", "New state: 1", LOADED, "0"),
+                Sessions.run(LOAD, "Incr", ":reload", ":state"));
+        assertEquals(List.of("error: nothing to reload: :load a file first"), Sessions.run(":reload"));
+    }
+
+    @Test void machineListsAndPicksTheFilesMachines() {
+        assertEquals(List.of(LOADED, "* Counter1.counter", "Running Counter1.counter : Input -> Output, state Int = 0",
+                        "error: no machine nope in Counter1.sm (it has Counter1.counter)"),
+                Sessions.run(LOAD, ":machine", ":machine counter", ":machine nope"));
+    }
+
     @Test void commandsMayBeShortenedAndQuitEndsTheSession() {
         List<String> out = Sessions.run(LOAD, ":s", ":q", "Incr");
         assertEquals(List.of(LOADED, "0"), out);
