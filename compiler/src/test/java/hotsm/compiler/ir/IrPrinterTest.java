@@ -30,6 +30,11 @@ class IrPrinterTest {
     }
 
     @Test
+    void stringsThatSayArrAreNotArrTerms() {
+        IrAssertions.assertFixedSetOnly(Term.DROP.then(new Const(Shape.STR, Value.of("arr \\\" arr"))));
+    }
+
+    @Test
     void composeChainsAreFlattenedInExecutionOrder() {
         Term t = Term.FST.then(Term.SND.then(Term.DROP)).then(Term.GET);
         assertEquals("fst >>> snd >>> drop >>> get", IrPrinter.print(t));
