@@ -49,6 +49,8 @@ public final class ModuleLoader {
         final Map<String, State> state = new HashMap<>();
         final List<Module> order = new ArrayList<>();
         final List<String> stack = new ArrayList<>();
+        /** Files that did not parse or are misnamed (by the name diagnostics use, and by absolute path): not read twice. */
+        final java.util.Set<String> failedFiles = new java.util.HashSet<>();
         /** For each module on the stack, the import being followed (a cycle is reported where it starts). */
         final List<Module.Import> following = new ArrayList<>();
 
@@ -102,36 +104,41 @@ public final class ModuleLoader {
             String name = imp.module();
             Module known = byName.get(name);
             if (known != null) return known;
-            if (state.containsKey("?" + name)) return null;
-            state.put("?" + name, State.DONE);
-            List<String> looked = new ArrayList<>();
-            Optional<Source> src = Optional.empty();
             List<Path> folders = new ArrayList<>();
             if (folder != null) folders.add(folder);
             folders.addAll(includePaths);
+            List<String> looked = new ArrayList<>();
+            Optional<Source> src = Optional.empty();
+            boolean found = false;
             for (Path dir : folders) {
                 Path p = dir.resolve(name + ".sm");
                 looked.add(display(dir));
                 if (Files.isRegularFile(p)) {
+                    found = true;
+                    if (failedFiles.contains(key(p))) return null;
                     src = read(p, imp.pos());
                     break;
                 }
             }
-            if (src.isEmpty() && !looked.isEmpty() && folders.stream().anyMatch(d -> Files.isRegularFile(d.resolve(name + ".sm")))) {
-                return null;
-            }
-            if (src.isEmpty()) {
-                src = stdlib(name);
+            if (!found) {
                 looked.add("the standard library");
+                src = stdlib(name);
             }
             if (src.isEmpty()) {
-                diagnostics.add(Diagnostic.error(imp.pos(), "module '" + name + "' not found: looked for " + name + ".sm in "
-                        + String.join(", ", looked)));
+                if (!found) {
+                    diagnostics.add(Diagnostic.error(imp.pos(), "module '" + name + "' not found: looked for " + name + ".sm in "
+                            + String.join(", ", looked)));
+                }
                 return null;
             }
+            if (failedFiles.contains(key(Path.of(src.get().file())))) return null;
             Module m = parse(src.get());
-            if (m == null) return null;
+            if (m == null) {
+                failedFiles.add(key(Path.of(src.get().file())));
+                return null;
+            }
             if (!m.name().equals(name)) {
+                failedFiles.add(key(Path.of(src.get().file())));
                 diagnostics.add(Diagnostic.error(imp.pos(), "the file " + src.get().file() + " declares 'module " + m.name()
                         + "', but it was imported as '" + name + "': a module's name must match its file name"));
                 return null;
@@ -155,7 +162,9 @@ public final class ModuleLoader {
     public LoadResult load(List<Path> files) {
         Run run = new Run();
         List<Module> roots = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (Path f : files) {
+            if (!seen.add(key(f))) continue;
             String text;
             try {
                 text = Files.readString(f, StandardCharsets.UTF_8);
@@ -168,6 +177,8 @@ public final class ModuleLoader {
             if (m != null) {
                 run.register(m, parentOf(f));
                 roots.add(m);
+            } else {
+                run.failedFiles.add(key(f));
             }
         }
         if (!run.byName.containsKey(PRELUDE)) {
@@ -214,6 +225,9 @@ public final class ModuleLoader {
         Path given = p.getParent();
         return given != null ? given : Path.of("");
     }
+
+    /** A file's identity: its normalised absolute path. */
+    private static String key(Path p) { return p.toAbsolutePath().normalize().toString(); }
 
     private static String display(Path dir) {
         String s = dir.toString();

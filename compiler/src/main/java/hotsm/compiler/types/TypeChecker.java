@@ -25,7 +25,16 @@ public final class TypeChecker {
     /** Checks {@code modules}, given in dependency order (as {@code ModuleLoader} returns them, the Prelude first). */
     public static CheckResult check(List<Module> modules) {
         ProgramEnv env = new ProgramEnv();
-        for (Module m : modules) ModuleChecker.check(env, m);
+        for (Module m : modules) {
+            try {
+                ModuleChecker.check(env, m);
+            } catch (StackOverflowError e) {
+                env.error(m.pos(), "the module '" + m.name() + "' is nested too deeply to check");
+            } catch (RuntimeException e) {
+                // A bug of ours must not become a stack trace for the user; say where it happened.
+                env.error(m.pos(), "internal error while checking module '" + m.name() + "': " + e);
+            }
+        }
         Map<String, Integer> fileOrder = new HashMap<>();
         for (Module m : modules) fileOrder.putIfAbsent(m.file(), fileOrder.size());
         List<Diagnostic> sorted = new ArrayList<>(env.diagnostics);
@@ -48,8 +57,15 @@ public final class TypeChecker {
         }
         int before = env.diagnostics.size();
         DeclContext ctx = new DeclContext(env, ModuleChecker.of(env, scope), null);
-        Typed.Expr typed = new ExprChecker(ctx).infer(expr, Locals.EMPTY);
-        ctx.finish();
+        Typed.Expr typed;
+        try {
+            typed = new ExprChecker(ctx).infer(expr, Locals.EMPTY);
+            ctx.finish();
+        } catch (StackOverflowError | RuntimeException e) {
+            env.diagnostics.subList(before, env.diagnostics.size()).clear();
+            return new ExprCheckResult(null, List.of(Diagnostic.error(expr.pos(),
+                    e instanceof StackOverflowError ? "the expression is nested too deeply to check" : "internal error: " + e)));
+        }
         List<Diagnostic> errors = new ArrayList<>(env.diagnostics.subList(before, env.diagnostics.size()));
         env.diagnostics.subList(before, env.diagnostics.size()).clear();
         return new ExprCheckResult(errors.isEmpty() ? new Zonker(env.unifier, Set.of()).expr(typed) : null, errors);
