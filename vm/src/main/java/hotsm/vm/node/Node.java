@@ -41,7 +41,8 @@ public final class Node implements AutoCloseable {
     private Node(NodeSnapshot start, NodeOptions options) {
         this.snapshot = start;
         this.options = options;
-        this.machineThread = new Thread(this::run, "hotsm-machine-" + start.artifact().name());
+        // A roomy stack: values are walked recursively along their left nesting (checks, the trace printer).
+        this.machineThread = new Thread(null, this::run, "hotsm-machine-" + start.artifact().name(), 64L << 20);
         machineThread.setDaemon(true);
     }
 

@@ -16,8 +16,8 @@ public final class Wire {
     public static final int FRAME_HEADER = 5;
     /** Requests a connection may have in flight before the node stops reading from it. */
     public static final int MAX_IN_FLIGHT = 1024;
-    /** How deep a value or type on the wire may nest. */
-    public static final int MAX_DEPTH = 10_000;
+    /** How deep a value on the wire may nest (verified shapes are at most 1,000 deep). */
+    public static final int MAX_DEPTH = 2_000;
     /** The default port of {@code sm node}. */
     public static final int DEFAULT_PORT = 7070;
 }
