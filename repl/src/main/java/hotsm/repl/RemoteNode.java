@@ -61,11 +61,22 @@ final class RemoteNode implements Target {
 
     @Override public TypeDesc inputType() { return info.input(); }
 
+    /**
+     * Sends one input, saying which version's interface it was read against:
+     * if someone else upgraded the node meanwhile, the node adapts it (or
+     * refuses) rather than misreading it as an input of the new machine.
+     */
     @Override public List<String> step(Value input) throws ReplError {
         try {
-            StepResult r = client.step(input);
+            StepResult r = client.step(input, info.identity());
             return List.of(Values.print(r.outputType(), r.output()));
         } catch (Refusal e) {
+            if (e.reason() == Refusal.Reason.UNKNOWN_INTERFACE) {
+                String was = info.name();
+                refresh();
+                throw ReplError.of("the node no longer runs " + was + " but " + info.name()
+                        + ", and cannot adapt its inputs; type it again for " + info.name());
+            }
             throw ReplError.of(e.getMessage());
         } catch (IOException e) {
             throw lost(e);

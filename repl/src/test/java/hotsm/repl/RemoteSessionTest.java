@@ -104,6 +104,20 @@ class RemoteSessionTest {
         assertEquals(List.of("Upgrade successful!", "Total 1"), out.subList(3, 5));
     }
 
+    @Test void anUpgradeBySomeoneElseDoesNotMakeTypedValuesMeanSomethingElse() {
+        StringWriter text = new StringWriter();
+        try (ReplSession watcher = new ReplSession(new PrintWriter(text, true), Sessions.root())) {
+            watcher.handle(connect);
+            // Another client moves the node to Counter3, whose first input is Reset.
+            Sessions.run(connect, "Incr", ":upgrade samples/counter/Counter2.sm", ":upgrade samples/counter/Counter3.sm");
+            // Read as Counter1's Incr, served through Counter3's adapters: Ok, not Done.
+            watcher.handle("Incr");
+            watcher.handle("Count");
+        }
+        List<String> out = text.toString().lines().toList();
+        assertEquals(List.of("Ok", "Total 2"), out.subList(1, out.size()));
+    }
+
     @Test void aValueOfTheWrongTypeIsRefusedBeforeItIsSent() {
         List<String> out = Sessions.run(connect, "Incr3", ":state");
         assertEquals(List.of("  Incr3", "  ^"), out.subList(1, 3));
