@@ -25,6 +25,10 @@ public final class Cam {
     private static final int FST = 0x01, SND = 0x02, PUSH = 0x03, SWAP = 0x04, CONS = 0x05, QUOTE = 0x06,
             INL = 0x07, INR = 0x08, CASE = 0x09, DIST = 0x0A, PRIM = 0x0B, GET = 0x0C, PUT = 0x0D;
 
+    private static final Value[] NO_VALUES = new Value[0];
+    private static final LoadedCode[] NO_FRAMES = new LoadedCode[0];
+    private static final int[] NO_PCS = new int[0];
+
     private static final Value[] SMALL_INTS = new Value[1024 + 128];
 
     static {
@@ -75,9 +79,10 @@ public final class Cam {
         private final long fuelGiven;
         private final Tracer tracer;
         private long fuel;
-        private Value[] stack = new Value[16];
-        private LoadedCode[] frames = new LoadedCode[8];
-        private int[] returnPcs = new int[8];
+        // Allocated on first use: most steps of small machines need little or none of them.
+        private Value[] stack = NO_VALUES;
+        private LoadedCode[] frames = NO_FRAMES;
+        private int[] returnPcs = NO_PCS;
 
         Run(long fuel, Tracer tracer) {
             this.tracer = tracer;
@@ -110,7 +115,7 @@ public final class Cam {
                     case FST -> v = ((Value.Pair) v).first(); // FST: (a, b) -> a
                     case SND -> v = ((Value.Pair) v).second(); // SND: (a, b) -> b
                     case PUSH -> { // PUSH: v, s -> v, v : s
-                        if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
+                        if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, Math.max(8, sp * 2));
                         stack[sp++] = v;
                     }
                     case SWAP -> { // SWAP: v, x : s -> x, v : s
@@ -280,8 +285,9 @@ public final class Cam {
         }
 
         private void growFrames() {
-            frames = java.util.Arrays.copyOf(frames, frames.length * 2);
-            returnPcs = java.util.Arrays.copyOf(returnPcs, returnPcs.length * 2);
+            int n = Math.max(8, frames.length * 2);
+            frames = java.util.Arrays.copyOf(frames, n);
+            returnPcs = java.util.Arrays.copyOf(returnPcs, n);
         }
     }
 }

@@ -36,6 +36,15 @@ public final class MachineInstance {
     }
 
     /**
+     * Verifies the artifact and starts it from its initial state with a step limit of {@code fuel} instructions.
+     *
+     * @throws hotsm.vm.verify.VerifyException if the artifact is not safe to run
+     */
+    public MachineInstance(Artifact artifact, long fuel) {
+        this(artifact, artifact.initialState(), fuel);
+    }
+
+    /**
      * Verifies the artifact and starts it from {@code state} (e.g. a migrated state).
      *
      * @throws hotsm.vm.verify.VerifyException if the artifact is not safe to run
