@@ -66,6 +66,7 @@ public final class LayoutTokenSource implements TokenSource {
     private boolean finished;
 
     private Kind pendingOpen;          // DO, OF, WHERE or HEADER after its opener
+    private Token opener;              // the token that set pendingOpen
     private Context itemStart;         // the block whose item the next token starts
     private int lastLine;              // line of the last real token
     private int lastEmittedType = Token.INVALID_TYPE;
@@ -96,7 +97,7 @@ public final class LayoutTokenSource implements TokenSource {
 
     private void step(Token t) {
         if (t.getType() == Token.EOF) {
-            if (pendingOpen != null) emitEmptyBlock(t);
+            if (pendingOpen != null) emitEmptyBlock(pendingOpen, t);
             for (int i = stack.size() - 1; i >= 0; i--) {
                 if (stack.get(i).isImplicitBlock() && stack.get(i).kind() != Kind.MODULE) emitVirtual(SmLexer.RBRACE, "}", t);
             }
@@ -126,7 +127,7 @@ public final class LayoutTokenSource implements TokenSource {
                     itemStart = top();
                     layoutDone = true;
                 } else {
-                    emitEmptyBlock(t);
+                    emitEmptyBlock(kind, t);
                 }
             }
         }
@@ -134,6 +135,7 @@ public final class LayoutTokenSource implements TokenSource {
         Context explicitItem = constructs(t);
         emitReal(t);
         if (explicitItem != null) itemStart = explicitItem;
+        opener = t;
         switch (t.getType()) {
             case SmLexer.DO -> pendingOpen = Kind.DO;
             case SmLexer.OF -> pendingOpen = Kind.OF;
@@ -282,7 +284,23 @@ public final class LayoutTokenSource implements TokenSource {
         while (stack.size() > size) stack.remove(stack.size() - 1);
     }
 
-    private void emitEmptyBlock(Token at) {
+    /**
+     * An opener followed by nothing indented enough: an empty block. For
+     * {@code do} and {@code of} that is always wrong (a do block ends with a
+     * command, a case has alternatives), and the likely cause is indentation,
+     * so it is reported here where the columns are known.
+     */
+    private void emitEmptyBlock(Kind kind, Token at) {
+        if (kind == Kind.DO || kind == Kind.OF) {
+            String what = kind == Kind.DO ? "'do' block" : "'case ... of'";
+            String lines = kind == Kind.DO ? "its statements" : "its alternatives";
+            int enclosing = currentIndent();
+            String message = at.getType() == Token.EOF ? "empty " + what + ": the file ends after '" + opener.getText() + "'"
+                    : "empty " + what + ": " + lines + " must be indented more than column " + enclosing
+                    + ", where the lines of the enclosing block start";
+            errors.add(new LexicalError(opener.getLine(), opener.getCharPositionInLine() + 1,
+                    opener.getText().length(), message));
+        }
         pendingOpen = null;
         emitVirtual(SmLexer.LBRACE, "{", at);
         emitVirtual(SmLexer.RBRACE, "}", at);

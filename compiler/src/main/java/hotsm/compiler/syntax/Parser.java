@@ -58,8 +58,7 @@ public final class Parser {
         } catch (RuntimeException e) {
             diagnostics.add(failure(file, "internal parser failure: " + e));
         }
-        diagnostics.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
-        return new ParseResult(diagnostics.isEmpty() ? module : null, diagnostics);
+        return new ParseResult(diagnostics.isEmpty() ? module : null, inOrder(diagnostics));
     }
 
     /** Parses one expression (it may span lines); the expression is null if there is any error. */
@@ -82,8 +81,7 @@ public final class Parser {
         } catch (RuntimeException e) {
             diagnostics.add(failure(file, "internal parser failure: " + e));
         }
-        diagnostics.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
-        return new ExprParseResult(diagnostics.isEmpty() ? expr : null, diagnostics);
+        return new ExprParseResult(diagnostics.isEmpty() ? expr : null, inOrder(diagnostics));
     }
 
     private static LayoutTokenSource layout(String file, String source, LayoutTokenSource.Mode mode) {
@@ -131,6 +129,18 @@ public final class Parser {
             if (t.getType() == Token.EOF) break;
         }
         return items;
+    }
+
+    /** By position; of two diagnostics at one position (layout and AST builder), the first. */
+    private static List<Diagnostic> inOrder(List<Diagnostic> diagnostics) {
+        List<Diagnostic> sorted = new ArrayList<>(diagnostics);
+        sorted.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
+        List<Diagnostic> out = new ArrayList<>();
+        for (Diagnostic d : sorted) {
+            Diagnostic last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last == null || last.line() != d.line() || last.column() != d.column()) out.add(d);
+        }
+        return out;
     }
 
     private static Diagnostic failure(String file, String message) {

@@ -83,6 +83,20 @@ class SyntaxErrorTest {
     }
 
     @Test
+    void aBlockWithNothingIndentedUnderItsOpenerSaysHowFarToIndent() {
+        String all = errors("""
+                machine m : A -> B
+                  state Int = 0
+                  proc i -> do
+                  returnA -< 1
+                """);
+        assertTrue(all.startsWith("3:13 empty 'do' block: its statements must be indented more than column 3"), all);
+        assertEquals("1:15 empty 'do' block: the file ends after 'do'", errors("f = proc x -> do"));
+        assertTrue(errors("f x = case x of\nA -> 1").startsWith(
+                "1:14 empty 'case ... of': its alternatives must be indented more than column 1"));
+    }
+
+    @Test
     void doBlocksEndWithACommand() {
         assertError("a = proc x -> do\n  n <- get -< ()\n", "2:3", "the last statement of a 'do' block must be a command");
         assertError("a = proc x -> do\n  let y = 1\n", "2:3", "the last statement of a 'do' block must be a command");
