@@ -21,7 +21,7 @@ final class TerminalLines implements LineSource {
 
     /** The system terminal; build it first, the session prints to its writer. */
     static Terminal systemTerminal() throws IOException {
-        return TerminalBuilder.builder().system(true).build();
+        return TerminalBuilder.builder().system(true).dumb(true).build();
     }
 
     TerminalLines(Terminal terminal, ReplSession session) {

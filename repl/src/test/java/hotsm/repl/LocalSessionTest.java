@@ -97,6 +97,20 @@ class LocalSessionTest {
                 Sessions.run(LOAD, ":machine", ":machine counter", ":machine nope"));
     }
 
+    @Test void withSeveralMachinesTheFirstRunsAndMachinePicksAnother() {
+        assertEquals(List.of(
+                "Loaded Two.sm: running Two.up : Int -> Int, state Int = 0",
+                "Other machines: Two.echo (:machine NAME switches)",
+                "5", "New state: 5",
+                "3 : Int",
+                "Running Two.echo : String -> String, state () = ()",
+                "\"hihi\"", "New state: ()",
+                "  up",
+                "  ^",
+                "error: unbound variable 'up'"),
+                Sessions.run(":load repl/src/test/resources/repl/Two.sm", "5", "1 + 2", ":machine echo", "\"hi\"", "up"));
+    }
+
     @Test void commandsMayBeShortenedAndQuitEndsTheSession() {
         List<String> out = Sessions.run(LOAD, ":s", ":q", "Incr");
         assertEquals(List.of(LOADED, "0"), out);
