@@ -65,4 +65,70 @@ class SamplesParseTest {
         assertEquals("(arrow bump (proc k (do (<- n (-< get ())) (-< put (+ n k)))))", AstPrinter.print(machine.where().get(0)));
         assertEquals(new Position(m.file(), 11, 1), machine.pos());
     }
+
+    /** The declarations example of LANGUAGE.md §5, verbatim (its comments included). */
+    @Test
+    void languageSection5ExampleParses() {
+        String section5 = """
+                module Counter1                 -- optional; defaults to the file name
+                import Prelude                  -- implicit; stdlib/Prelude.sm
+                import Counter1                 -- Counter1.sm beside this file, then the search path;
+                                                --   names usable bare (if unambiguous) and as Counter1.x;
+                                                --   a module's own names shadow imported ones;
+                                                --   imports are not re-exported
+                import Counter1 as C            -- only qualified: C.x
+
+                data Input  = Incr | Count
+                data Output = Ok | Total Int
+                type Pair2 = (Int, Int)
+
+                double : Int -> Int              -- optional signature
+                double n = n + n                 -- pure function: one parameter (a pattern)
+                clamp (lo, hi, x) = if x < lo then lo else if x > hi then hi else x
+
+                machine counter : Input -> Output
+                  state Int = 0                  -- state type and initial value (closed expression)
+                  proc i -> case i of            -- the step, in arrow notation
+                    Incr -> do
+                      n <- get -< ()
+                      put -< n + 1
+                      returnA -< Ok
+                    Count -> do
+                      n <- get -< ()
+                      returnA -< Total n
+                  where                          -- optional: local arrows sharing the machine's state
+                    bump = proc k -> do
+                      n <- get -< ()
+                      put -< n + k
+
+                upgrade Counter1.counter -> counter      -- old machine (imported) -> new machine
+                  state  = proc n -> returnA -< (n, n)    -- migration: OldState -> NewState (pure)
+                  input  = proc i -> returnA -< i         -- optional: OldInput -> NewInput
+                  output = proc o -> returnA -< o         -- optional: NewOutput -> OldOutput
+
+                downgrade counter -> Counter1.counter
+                  state  = proc (old, new) -> returnA -< new
+                """;
+        ParseResult result = Parser.parseModule("Section5.sm", section5);
+        assertTrue(result.diagnostics().isEmpty(), () -> result.diagnostics().toString());
+        assertEquals("""
+                (module Counter1
+                  (import Prelude)
+                  (import Counter1)
+                  (import Counter1 as C)
+                  (data Input [] Incr Count)
+                  (data Output [] Ok (Total Int))
+                  (type Pair2 [] (tuple Int Int))
+                  (sig double (-> Int Int))
+                  (fun double n (+ n n))
+                  (fun clamp (tuple lo hi x) (if (< x lo) lo (if (> x hi) hi x)))
+                  (machine counter Input Output (state Int 0) (proc i (case i \
+                (Incr -> (do (<- n (-< get ())) (-< put (+ n 1)) (-< returnA Ok))) \
+                (Count -> (do (<- n (-< get ())) (-< returnA (Total n)))))) \
+                (where (arrow bump (proc k (do (<- n (-< get ())) (-< put (+ n k)))))))
+                  (upgrade Counter1.counter counter (state (proc n (-< returnA (tuple n n)))) \
+                (input (proc i (-< returnA i))) (output (proc o (-< returnA o))))
+                  (downgrade counter Counter1.counter (state (proc (tuple old new) (-< returnA new)))))""",
+                AstPrinter.print(result.module()));
+    }
 }
