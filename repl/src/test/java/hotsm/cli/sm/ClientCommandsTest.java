@@ -108,6 +108,14 @@ class ClientCommandsTest {
         assertEquals("Upgrade successful!", up3.lines().get(0));
         assertEquals(List.of("Done", "Done", "Total3 2"), SmRun.of("send", address, "Incr3", "Incr3", "Count3").lines());
         assertEquals(List.of("(2, False)"), SmRun.of("state", address).lines());
+        // An old client, by short identity: Counter1's values, adapted both ways.
+        SmRun old = SmRun.of("send", "--as", id1().shortHex(), address, "Incr", "Count");
+        assertEquals(0, old.status(), old.out() + old.err());
+        assertEquals(List.of("Ok", "Total 3"), old.lines());
+        SmRun unknown = SmRun.of("send", "--as", "0".repeat(64), address, "Incr");
+        assertEquals(1, unknown.status());
+        assertTrue(unknown.err().contains("cannot serve"), unknown.err());
+        assertEquals(2, SmRun.of("send", "--as", "xyz", address, "Incr").status());
     }
 
     @Test

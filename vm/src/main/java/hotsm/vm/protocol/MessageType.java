@@ -14,12 +14,15 @@ public enum MessageType {
     DOWNGRADE(0x05),
     /** Empty body; answered by {@link #PONG}. Does not go through the machine's queue. */
     PING(0x06),
+    /** An identity; answered by {@link #INTERFACE_REPLY} if the node can serve a client speaking it. */
+    INTERFACE(0x07),
 
     INFO_REPLY(0x81),
     OUTPUT(0x82),
     STATE_REPLY(0x83),
     CHANGED(0x84),
     PONG(0x86),
+    INTERFACE_REPLY(0x87),
     /** An error code and a message. */
     ERROR(0xFF);
 

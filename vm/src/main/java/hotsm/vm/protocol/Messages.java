@@ -1,6 +1,7 @@
 package hotsm.vm.protocol;
 
 import hotsm.vm.bytecode.Identity;
+import hotsm.vm.node.InterfaceView;
 import hotsm.vm.node.NodeInfo;
 import hotsm.vm.node.Refusal;
 import hotsm.vm.node.StateView;
@@ -108,6 +109,28 @@ public final class Messages {
                 in.string("old name"), in.identity("new identity"), in.string("new name"), in.string("message"));
         in.end("change reply");
         return c;
+    }
+
+    public static byte[] interfaceRequest(Identity id) {
+        return new WireOut().identity(id).toBytes();
+    }
+
+    public static Identity interfaceRequest(byte[] body) throws ProtocolException {
+        WireIn in = new WireIn(body);
+        Identity id = in.identity("interface identity");
+        in.end("interface request");
+        return id;
+    }
+
+    public static byte[] interfaceView(InterfaceView v) {
+        return new WireOut().identity(v.identity()).type(v.input()).type(v.output()).toBytes();
+    }
+
+    public static InterfaceView interfaceView(byte[] body) throws ProtocolException {
+        WireIn in = new WireIn(body);
+        InterfaceView v = new InterfaceView(in.identity("interface identity"), in.type(), in.type());
+        in.end("interface reply");
+        return v;
     }
 
     public static byte[] error(ErrorCode code, String message) {

@@ -3,6 +3,7 @@ package hotsm.vm.protocol;
 import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.bytecode.ArtifactCodec;
 import hotsm.vm.bytecode.Identity;
+import hotsm.vm.node.InterfaceView;
 import hotsm.vm.node.NodeInfo;
 import hotsm.vm.node.Refusal;
 import hotsm.vm.node.StateView;
@@ -117,6 +118,16 @@ public final class NodeClient implements AutoCloseable {
     /** Wait for a reply of {@link #stepAsync}. */
     public StepResult output(CompletableFuture<Frame> reply) throws IOException {
         return await(reply, MessageType.OUTPUT, Messages::output);
+    }
+
+    /**
+     * The input and output types a client speaking version {@code identity}
+     * uses with this node; a {@link Refusal} (UNKNOWN_INTERFACE) if the node
+     * cannot adapt that version to the one it runs.
+     */
+    public InterfaceView interfaceOf(Identity identity) throws IOException {
+        return await(request(MessageType.INTERFACE, Messages.interfaceRequest(identity)), MessageType.INTERFACE_REPLY,
+                Messages::interfaceView);
     }
 
     /** The state and its type. */

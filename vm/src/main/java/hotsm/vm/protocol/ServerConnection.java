@@ -152,6 +152,8 @@ final class ServerConnection {
                     reply(id, node.downgrade(), MessageType.CHANGED, Messages::changed);
                 }
                 case PING -> send(new Frame(MessageType.PONG, id, new byte[0]), true);
+                case INTERFACE -> reply(id, node.interfaceOf(Messages.interfaceRequest(f.body())),
+                        MessageType.INTERFACE_REPLY, Messages::interfaceView);
                 case STEP -> {
                     Messages.StepRequest r = Messages.stepRequest(f.body());
                     Identity as = r.speaking().or(() -> speaking).orElse(null);

@@ -4,6 +4,8 @@ import static hotsm.vm.node.CounterArtifacts.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import hotsm.vm.bytecode.ArtifactCodec;
+import hotsm.vm.bytecode.Identity;
+import hotsm.vm.node.InterfaceView;
 import hotsm.vm.node.Node;
 import hotsm.vm.node.NodeInfo;
 import hotsm.vm.node.NodeOptions;
@@ -87,6 +89,10 @@ class ProtocolTest {
             assertEquals(total(2), old.step(COUNT).output());
             assertEquals(OUTPUT, old.step(COUNT).outputType());
             assertEquals(NAME3, admin.info().name());
+            assertEquals(new InterfaceView(id1(), INPUT, OUTPUT), admin.interfaceOf(id1()));
+            assertEquals(new InterfaceView(id3(), INPUT3, OUTPUT3), admin.interfaceOf(id3()));
+            Refusal unknown = assertThrows(Refusal.class, () -> admin.interfaceOf(new Identity(new byte[32])));
+            assertEquals(Refusal.Reason.UNKNOWN_INTERFACE, unknown.reason());
         }
     }
 
