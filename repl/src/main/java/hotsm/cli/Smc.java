@@ -25,8 +25,12 @@ import picocli.CommandLine.Option;
         description = "The .sm compiler: type-checks state machines, compiles them to CAM bytecode artifacts (.cam), "
                 + "disassembles and runs them.",
         subcommands = {CheckCommand.class, IrCommand.class, CompileCommand.class, DisasmCommand.class, RunCommand.class},
-        footer = {"", "Exit status: 0 ok, 1 errors in the program, inputs or artifact, 2 usage errors, 3 internal failure."})
+        footer = Smc.EXIT_STATUS)
 public final class Smc implements Callable<Integer> {
+
+    /** The help footer of every command. */
+    public static final String EXIT_STATUS =
+            "%nExit status: 0 ok, 1 errors in the program, inputs or artifact, 2 usage errors, 3 internal failure.";
 
     public static final int OK = 0;
     public static final int USER_ERROR = 1;
@@ -84,7 +88,7 @@ public final class Smc implements Callable<Integer> {
     }
 
     /** Exit status and one-line message for a failure that escaped a command. */
-    private static int failure(Throwable e, boolean debug, PrintWriter err) {
+    static int failure(Throwable e, boolean debug, PrintWriter err) {
         if (e instanceof UserError u) {
             if (!u.isReported()) err.println("error: " + u.getMessage());
             return USER_ERROR;

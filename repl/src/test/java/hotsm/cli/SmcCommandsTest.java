@@ -41,6 +41,19 @@ class SmcCommandsTest {
         assertFalse(r.err().contains("\tat "), r::toString);
     }
 
+    @Test void importsAreFoundThroughIncludeFolders(@TempDir Path dir) {
+        Run missing = smc("check", resource("Walker.sm"));
+        assertEquals(1, missing.status(), missing::toString);
+        assertTrue(missing.err().startsWith(resource("Walker.sm") + ":3:1: error: "), missing::toString);
+        String lib = resource("lib");
+        assertEquals(new Run(0, "", ""), smc("check", resource("Walker.sm"), "-I", lib));
+        assertEquals(new Run(0, "5\n-2\n", ""), smc("run", resource("Walker.sm"), "-I", lib, "-i", "Up 5", "-i", "Down 7"));
+        Run compiled = smc("compile", resource("Walker.sm"), "--include", lib, "-o", dir.toString());
+        assertEquals(0, compiled.status(), compiled::toString);
+        assertEquals(1, compiled.out().lines().count(), "only the machine of the file given, not of its imports");
+        assertTrue(Files.exists(dir.resolve("Walker.walker.cam")));
+    }
+
     @Test void checkWithoutFilesIsAUsageError() {
         Run r = smc("check");
         assertEquals(2, r.status(), r::toString);

@@ -11,10 +11,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code smc check FILE... [-I DIR]...}: parse, resolve and type-check; print every error. */
-@Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Parse, resolve and type-check .sm files and the modules they import.",
-                "Prints every error as path:line:col: error: message, the source line and a caret,",
-                "and exits 1 if there is any; prints nothing and exits 0 otherwise."})
+@Command(name = "check", mixinStandardHelpOptions = true, footer = Smc.EXIT_STATUS,
+        description = {"Type-check .sm files and the modules they import.",
+                "%nPrints every error as path:line:col: error: message, then the source line and a caret, "
+                        + "and exits 1 if there is any; prints nothing and exits 0 otherwise.%n"})
 public final class CheckCommand implements Callable<Integer> {
 
     @ParentCommand private Smc smc;

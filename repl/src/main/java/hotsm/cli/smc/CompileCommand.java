@@ -20,10 +20,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code smc compile FILE... [-o DIR] [-I DIR]...}: one verified artifact per machine defined in the files. */
-@Command(name = "compile", mixinStandardHelpOptions = true,
-        description = {"Compile the machines defined in the given .sm files (not those of imported modules)",
-                "to CAM bytecode artifacts <Module>.<machine>.cam, one per machine, with their upgrade and",
-                "downgrade sections. Prints one line per artifact: its path and short identity."})
+@Command(name = "compile", mixinStandardHelpOptions = true, footer = Smc.EXIT_STATUS,
+        description = {"Compile machines to CAM bytecode artifacts (.cam).",
+                "%nWrites one verified artifact <Module>.<machine>.cam per machine defined in the given files "
+                        + "(not those of imported modules), with its upgrade and downgrade sections, and prints "
+                        + "one line per artifact: its path and short identity.%n"})
 public final class CompileCommand implements Callable<Integer> {
 
     @ParentCommand private Smc smc;

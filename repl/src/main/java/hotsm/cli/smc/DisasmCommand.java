@@ -9,10 +9,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code smc disasm FILE.cam}: verify, then list the artifact. */
-@Command(name = "disasm", mixinStandardHelpOptions = true,
-        description = {"Verify a .cam artifact, then print its name, types, identity, initial state,",
-                "upgrade and downgrade sections and an indented listing of its code.",
-                "A corrupted or ill-typed artifact is refused with a one-line error (exit 1)."})
+@Command(name = "disasm", mixinStandardHelpOptions = true, footer = Smc.EXIT_STATUS,
+        description = {"Verify a .cam artifact and list it.",
+                "%nPrints the machine's name, identity, types, initial state, upgrade and downgrade sections "
+                        + "and an indented listing of its code. A corrupted, truncated or ill-typed artifact is "
+                        + "refused with a one-line error (exit 1).%n"})
 public final class DisasmCommand implements Callable<Integer> {
 
     @ParentCommand private Smc smc;

@@ -14,9 +14,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code smc ir FILE [--machine NAME] [-I DIR]...}: the typed IR of a file's machines. */
-@Command(name = "ir", mixinStandardHelpOptions = true,
-        description = {"Print the typed IR (free Cartesian distributive category terms) of the machines",
-                "defined in FILE, or of one machine with --machine."})
+@Command(name = "ir", mixinStandardHelpOptions = true, footer = Smc.EXIT_STATUS,
+        description = {"Print the typed IR of the machines defined in a file.",
+                "%nFor each machine defined in FILE (or only the one named with --machine): its types, initial "
+                        + "state, and the free Cartesian distributive category terms of its step, upgrades and "
+                        + "downgrades, each with its type.%n"})
 public final class IrCommand implements Callable<Integer> {
 
     @ParentCommand private Smc smc;

@@ -30,12 +30,14 @@ import picocli.CommandLine.ParentCommand;
  * {@code smc run FILE(.sm|.cam) [--machine NAME] [-i VALUE]... [--trace] [--fuel N]}:
  * steps a machine from its initial state on the CAM, one output per input.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run a machine on the CAM from its initial state: for each input value (the -i values,",
-                "or else the lines of standard input, blank lines skipped) print its output in source syntax.",
-                "A .sm file is compiled first (choose the machine with --machine if it defines several);",
-                "a .cam artifact is decoded and verified. A bad input or a run-time error prints",
-                "'error: ...' in its place, leaves the state as it was, and makes the exit status 1."})
+@Command(name = "run", mixinStandardHelpOptions = true, footer = Smc.EXIT_STATUS,
+        description = {"Run a machine on the CAM, one output per input.",
+                "%nSteps the machine from its initial state over the -i values, or else over the lines of "
+                        + "standard input (one value per line, blank lines skipped), printing each output in "
+                        + "source syntax. A .sm file is compiled first (choose the machine with --machine if it "
+                        + "defines several); a .cam artifact is decoded and verified. A bad input or a run-time "
+                        + "error prints 'error: ...' in its place, leaves the state as it was, and makes the exit "
+                        + "status 1.%n"})
 public final class RunCommand implements Callable<Integer> {
 
     @ParentCommand private Smc smc;
