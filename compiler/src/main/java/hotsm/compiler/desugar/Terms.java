@@ -26,7 +26,10 @@ final class Terms {
      * neighbours meet: {@code id} vanishes; {@code (f &&& g) >>> fst} is
      * {@code f} when {@code g} can be skipped (and symmetrically for
      * {@code snd}); a stage that can be skipped followed by {@code drop} is
-     * {@code drop}. The result is a chain of {@code Compose}.
+     * {@code drop}, and {@code (f &&& g) >>> drop} keeps only the side that
+     * may fail or touch the state; {@code (f &&& g) >>> t} where {@code t}
+     * reads only the second component and {@code f} can be skipped is
+     * {@code g >>> t'} (and symmetrically). The result is a chain of {@code Compose}.
      */
     static Term pipeline(List<Term> stages) {
         Deque<Term> done = new ArrayDeque<>();
@@ -57,9 +60,48 @@ final class Terms {
         } else if (last != null && t instanceof Term.Drop && isTotalAndPure(last)) {
             done.pop();
             flattenInto(t, done);
+        } else if (last instanceof Term.Fork f && t instanceof Term.Drop && isTotalAndPure(f.f())) {
+            // only g's effects matter when the pair is dropped
+            done.pop();
+            flattenInto(f.g(), done);
+            flattenInto(t, done);
+        } else if (last instanceof Term.Fork f && t instanceof Term.Drop && isTotalAndPure(f.g())) {
+            done.pop();
+            flattenInto(f.f(), done);
+            flattenInto(t, done);
+        } else if (last instanceof Term.Fork f && isTotalAndPure(f.f()) && reading(t, true) != null) {
+            // the next stage reads only the second component: the first need not be built
+            done.pop();
+            flattenInto(f.g(), done);
+            flattenInto(reading(t, true), done);
+        } else if (last instanceof Term.Fork f && isTotalAndPure(f.g()) && reading(t, false) != null) {
+            done.pop();
+            flattenInto(f.f(), done);
+            flattenInto(reading(t, false), done);
         } else {
             done.push(t);
         }
+    }
+
+    /**
+     * For a term on pairs that reads only one component ({@code second}: the
+     * {@code snd} one), the term {@code t'} with {@code t = snd >>> t'}
+     * (or {@code fst >>> t'}); null when it may read both or the pair itself.
+     */
+    private static Term reading(Term t, boolean second) {
+        if (t instanceof Term.Fst) return second ? null : Term.ID;
+        if (t instanceof Term.Snd) return second ? Term.ID : null;
+        if (t instanceof Term.Drop) return Term.DROP;
+        if (t instanceof Term.Compose c) {
+            Term f = reading(c.f(), second);
+            return f == null ? null : seq(f, c.g());
+        }
+        if (t instanceof Term.Fork k) {
+            Term a = reading(k.f(), second);
+            Term b = a == null ? null : reading(k.g(), second);
+            return b == null ? null : fork(a, b);
+        }
+        return null;
     }
 
     static Term pipeline(Term... stages) { return pipeline(List.of(stages)); }
