@@ -78,9 +78,20 @@ final class Unifier {
             return unifyAll(ca.args(), cb.args());
         }
         if (a instanceof Type.Unit && b instanceof Type.Unit) return true;
-        if (a instanceof Type.Tuple ta && b instanceof Type.Tuple tb) return unifyAll(ta.components(), tb.components());
+        if (a instanceof Type.Tuple ta && b instanceof Type.Tuple tb) {
+            int n = Math.min(ta.components().size(), tb.components().size());
+            return unifyAll(nest(ta.components(), n), nest(tb.components(), n));
+        }
         if (a instanceof Type.Fun fa && b instanceof Type.Fun fb) return unify(fa.from(), fb.from()) && unify(fa.to(), fb.to());
         return false;
+    }
+
+    /** {@code (A, B, C)} is {@code (A, (B, C))} (LANGUAGE.md §4): the components, the last {@code n - 1} nested. */
+    static List<Type> nest(List<Type> components, int n) {
+        if (components.size() == n) return components;
+        List<Type> out = new ArrayList<>(components.subList(0, n - 1));
+        out.add(new Type.Tuple(components.subList(n - 1, components.size())));
+        return out;
     }
 
     private boolean unifyAll(List<Type> as, List<Type> bs) {
@@ -137,10 +148,10 @@ final class Unifier {
         }
         if (a instanceof Type.Unit && b instanceof Type.Unit) return true;
         if (a instanceof Type.Tuple ta && b instanceof Type.Tuple tb) {
-            if (ta.components().size() != tb.components().size()) return false;
-            for (int i = 0; i < ta.components().size(); i++) {
-                if (!sameShape(ta.components().get(i), tb.components().get(i), params)) return false;
-            }
+            int n = Math.min(ta.components().size(), tb.components().size());
+            List<Type> as = nest(ta.components(), n);
+            List<Type> bs = nest(tb.components(), n);
+            for (int i = 0; i < n; i++) if (!sameShape(as.get(i), bs.get(i), params)) return false;
             return true;
         }
         return false;
