@@ -124,6 +124,15 @@ class TypeCheckerTest {
     }
 
     @Test
+    void aTripleIsAPairWhoseSecondComponentIsAPair() throws IOException {
+        CheckResult r = clean("Nest", """
+                second (a, bc) = bc
+                use = second (1, 2, 3)
+                """);
+        assertEquals("(Int, Int)", TypePrinter.print(r.program().functions().get("Nest.use").type()));
+    }
+
+    @Test
     void everyIndependentErrorIsReported() throws IOException {
         CheckResult r = check("Many", """
                 a = 1 + "x"
