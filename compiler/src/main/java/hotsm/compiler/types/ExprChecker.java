@@ -34,9 +34,9 @@ final class ExprChecker {
 
     /** Unifies, or reports {@code message(actual, expected)} at {@code pos}. */
     boolean expect(Type actual, Type expected, Position pos, int length, BiFunction<String, String, String> message) {
-        if (u.unify(actual, expected)) return true;
         Type a = u.zonk(actual);
         Type b = u.zonk(expected);
+        if (u.unify(actual, expected)) return true;
         TypePrinter p = new TypePrinter();
         String as = p.show(a);
         String bs = p.show(b);
