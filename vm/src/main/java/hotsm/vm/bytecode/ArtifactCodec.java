@@ -19,7 +19,7 @@ public final class ArtifactCodec {
     /** Deepest nesting of a declared type (tuples and constructor fields). */
     public static final int MAX_TYPE_DEPTH = 200;
     /** Deepest nesting of code blocks (CASE branches inside CASE branches). */
-    public static final int MAX_BLOCK_DEPTH = 500;
+    public static final int MAX_BLOCK_DEPTH = 256;
     /** Longest string (name or literal), in UTF-8 bytes. */
     public static final int MAX_STRING_BYTES = 1024 * 1024;
 

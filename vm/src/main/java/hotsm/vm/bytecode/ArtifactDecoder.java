@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,15 +16,14 @@ import java.util.Optional;
  * Reads the encoding of docs/bytecode.md defensively: every read is checked
  * against the end of the enclosing block or file, every count against the
  * bytes left, and every nesting against a limit, so no file can make it
- * allocate more than its size suggests or recurse deeply: shapes and values
- * are read with explicit stacks; types and blocks recurse, to small limits.
+ * allocate more than its size suggests or recurse deeply: shapes, values and
+ * code blocks are read with explicit stacks; only types recurse, to a small limit.
  */
 final class ArtifactDecoder {
     private final byte[] bytes;
     private int pos;
     private int limit;
     private int typeDepth;
-    private int blockDepth;
     private String section = "header";
 
     ArtifactDecoder(byte[] bytes) {
@@ -180,7 +180,7 @@ final class ArtifactDecoder {
 
     /** Reads a shape with an explicit stack, so nesting costs heap, not Java stack. */
     private Shape shape() {
-        java.util.ArrayDeque<Object> pending = new java.util.ArrayDeque<>();
+        ArrayDeque<Object> pending = new ArrayDeque<>();
         while (true) {
             int at = pos;
             if (pending.size() >= ArtifactCodec.MAX_DEPTH) throw fail(at, "nested more than " + ArtifactCodec.MAX_DEPTH + " levels deep");
@@ -215,7 +215,7 @@ final class ArtifactDecoder {
 
     /** Reads a value with an explicit stack, so nesting costs heap, not Java stack. */
     private Value value() {
-        java.util.ArrayDeque<Object> pending = new java.util.ArrayDeque<>();
+        ArrayDeque<Object> pending = new ArrayDeque<>();
         while (true) {
             int at = pos;
             if (pending.size() >= ArtifactCodec.MAX_DEPTH) throw fail(at, "nested more than " + ArtifactCodec.MAX_DEPTH + " levels deep");
@@ -256,9 +256,57 @@ final class ArtifactDecoder {
         }
     }
 
+    /** A block being read: its instructions so far, where it ends, and a CASE waiting for its branches. */
+    private static final class OpenBlock {
+        final List<Instruction> instructions = new ArrayList<>();
+        final int outerLimit;
+        /** 0: none; 1: reading the left branch of a CASE; 2: reading its right branch. */
+        int caseStage;
+        Code left;
+
+        OpenBlock(int outerLimit) { this.outerLimit = outerLimit; }
+    }
+
+    /**
+     * Reads a block and the blocks nested in it with an explicit stack of open
+     * blocks, so nesting costs heap, not Java stack.
+     */
     private Code block() {
+        ArrayDeque<OpenBlock> open = new ArrayDeque<>();
+        openBlock(open);
+        while (true) {
+            OpenBlock top = open.peek();
+            if (pos < limit) {
+                Instruction i = instruction();
+                if (i == null) {
+                    top.caseStage = 1;
+                    openBlock(open);
+                } else {
+                    top.instructions.add(i);
+                }
+                continue;
+            }
+            Code done = new Code(top.instructions);
+            open.pop();
+            limit = top.outerLimit;
+            OpenBlock parent = open.peek();
+            if (parent == null) return done;
+            if (parent.caseStage == 1) {
+                parent.left = done;
+                parent.caseStage = 2;
+                openBlock(open);
+            } else {
+                parent.instructions.add(new Instruction.Case(parent.left, done));
+                parent.caseStage = 0;
+                parent.left = null;
+            }
+        }
+    }
+
+    /** Reads a block's length and opens it: reads stop at its end until it is closed. */
+    private void openBlock(ArrayDeque<OpenBlock> open) {
         int at = pos;
-        if (++blockDepth > ArtifactCodec.MAX_BLOCK_DEPTH) {
+        if (open.size() >= ArtifactCodec.MAX_BLOCK_DEPTH) {
             throw fail(at, "blocks nested more than " + ArtifactCodec.MAX_BLOCK_DEPTH + " levels deep");
         }
         long length = u32();
@@ -266,15 +314,11 @@ final class ArtifactDecoder {
             throw fail(at, "block of " + length + " bytes runs past the end of its "
                     + (limit == bytes.length ? "file" : "enclosing block") + " (" + (limit - pos) + " bytes left)");
         }
-        int outerLimit = limit;
+        open.push(new OpenBlock(limit));
         limit = pos + (int) length;
-        List<Instruction> code = new ArrayList<>();
-        while (pos < limit) code.add(instruction());
-        limit = outerLimit;
-        blockDepth--;
-        return new Code(code);
     }
 
+    /** One instruction other than CASE; {@code null} for CASE, whose branches {@link #block()} reads next. */
     private Instruction instruction() {
         int at = pos;
         int b = u8();
@@ -289,7 +333,7 @@ final class ArtifactDecoder {
             case QUOTE -> new Instruction.Quote(shape(), value());
             case INL -> new Instruction.Inl(shape());
             case INR -> new Instruction.Inr(shape());
-            case CASE -> new Instruction.Case(block(), block());
+            case CASE -> null;
             case DIST -> new Instruction.Dist();
             case PRIM -> {
                 int operandAt = pos;

@@ -230,7 +230,7 @@ class ArtifactCodecTest {
         assertTrue(e.getMessage().contains("nested more than 2000 levels deep"), e::getMessage);
         e = refused(artifactBytes(null, ZERO, deepBlock(ArtifactCodec.MAX_BLOCK_DEPTH + 1)));
         assertEquals("step code", e.section());
-        assertTrue(e.getMessage().contains("blocks nested more than 500 levels deep"), e::getMessage);
+        assertTrue(e.getMessage().contains("blocks nested more than 256 levels deep"), e::getMessage);
         e = refused(artifactBytes(deepType(ArtifactCodec.MAX_TYPE_DEPTH + 1), ZERO, EMPTY_BLOCK));
         assertEquals("types", e.section());
         assertTrue(e.getMessage().contains("type nested more than 200 levels deep"), e::getMessage);
