@@ -6,6 +6,7 @@ import hotsm.vm.bytecode.Identities;
 import hotsm.vm.bytecode.Identity;
 import hotsm.vm.types.Shape;
 import hotsm.vm.value.Value;
+import hotsm.vm.value.ValuePrinter;
 import hotsm.vm.value.Values;
 import hotsm.vm.verify.Verifier;
 
@@ -53,7 +54,7 @@ public final class MachineInstance {
     public MachineInstance(Artifact artifact, Value state, long fuel) {
         Verifier.verify(artifact);
         if (!Values.conforms(state, artifact.state().erase())) {
-            throw new IllegalArgumentException("state " + state + " does not have the state type " + artifact.state());
+            throw new IllegalArgumentException("state " + ValuePrinter.printErased(state) + " does not have the state type " + artifact.state());
         }
         if (fuel <= 0) throw new IllegalArgumentException("fuel must be positive, got " + fuel);
         this.artifact = artifact;
@@ -72,7 +73,7 @@ public final class MachineInstance {
      */
     public synchronized Value step(Value input) {
         if (!Values.conforms(input, inputShape)) {
-            throw new IllegalArgumentException("input " + input + " does not have the input type " + artifact.input());
+            throw new IllegalArgumentException("input " + ValuePrinter.printErased(input) + " does not have the input type " + artifact.input());
         }
         Cam.Result r = Cam.run(step, input, state, fuel);
         state = r.state();

@@ -43,12 +43,17 @@ public final class ValuePrinter {
      */
     public static String printErased(Value value) {
         StringBuilder out = new StringBuilder();
-        printErased(value, false, out);
+        printErased(value, false, out, 0);
         return out.toString();
     }
 
-    private static void printErased(Value value, boolean argument, StringBuilder out) {
-        if (value instanceof Value.Unit) {
+    /** Nesting beyond which {@link #printErased} prints {@code ...} (it may see unverified values). */
+    private static final int ERASED_PRINT_DEPTH = 100;
+
+    private static void printErased(Value value, boolean argument, StringBuilder out, int depth) {
+        if (depth > ERASED_PRINT_DEPTH) {
+            out.append("...");
+        } else if (value instanceof Value.Unit) {
             out.append("()");
         } else if (value instanceof Value.Int i) {
             out.append(argument && i.value() < 0 ? "(" + i.value() + ")" : Long.toString(i.value()));
@@ -56,16 +61,16 @@ public final class ValuePrinter {
             out.append(quote(s.value()));
         } else if (value instanceof Value.Pair p) {
             out.append('(');
-            printErased(p.first(), false, out);
+            printErased(p.first(), false, out, depth + 1);
             out.append(", ");
-            printErased(p.second(), false, out);
+            printErased(p.second(), false, out, depth + 1);
             out.append(')');
         } else {
             boolean left = value instanceof Value.Inl;
             Value inner = left ? ((Value.Inl) value).value() : ((Value.Inr) value).value();
             if (argument) out.append('(');
             out.append(left ? "inl " : "inr ");
-            printErased(inner, true, out);
+            printErased(inner, true, out, depth + 1);
             if (argument) out.append(')');
         }
     }
@@ -152,6 +157,6 @@ public final class ValuePrinter {
     }
 
     private static void expect(boolean ok, TypeDesc type, Value value) {
-        if (!ok) throw new IllegalArgumentException("value " + value + " does not have type " + type);
+        if (!ok) throw new IllegalArgumentException("value " + printErased(value) + " does not have type " + type);
     }
 }
