@@ -17,13 +17,13 @@ final class Commands {
             new Command("ir", "[NAME]", "show a machine's free Cartesian category IR", Completion.MACHINE, ReplSession::ir),
             new Command("bytecode", "[NAME]", "show a machine's CAM artifact listing", Completion.MACHINE, ReplSession::bytecode),
             new Command("state", "", "show the current state (local machine or node)", Completion.NONE, (s, a) -> s.state()),
-            new Command("reset", "", "put the local machine back in its initial state", Completion.NONE, (s, a) -> s.reset()),
+            new Command("reset", "", "restart the loaded machine from its initial state (undoes upgrades)", Completion.NONE, (s, a) -> s.reset()),
             new Command("connect", "HOST:PORT", "attach to a node: typed values go to it", Completion.NONE, ReplSession::connect),
             new Command("disconnect", "", "detach from the node (back to the local machine, if any)", Completion.NONE, (s, a) -> s.disconnect()),
             new Command("info", "", "the machine's name, identity and types", Completion.NONE, (s, a) -> s.info()),
-            new Command("upgrade", "FILE [MACHINE]", "upgrade the node with FILE.sm (compiled here) or FILE.cam", Completion.FILE, ReplSession::upgrade),
-            new Command("downgrade", "", "downgrade the node to the version before", Completion.NONE, (s, a) -> s.downgrade()),
-            new Command("history", "", "the node's version history", Completion.NONE, (s, a) -> s.history()),
+            new Command("upgrade", "FILE [MACHINE]", "hot-upgrade the machine (node or local) to FILE.sm or FILE.cam", Completion.FILE, ReplSession::upgrade),
+            new Command("downgrade", "", "use the running version's downgrade section", Completion.NONE, (s, a) -> s.downgrade()),
+            new Command("history", "", "the versions that ran, oldest first", Completion.NONE, (s, a) -> s.history()),
             new Command("quit", "", "leave (Ctrl-D does too)", Completion.NONE, (s, a) -> s.quit()));
 
     /**

@@ -1,59 +1,126 @@
 package hotsm.repl;
 
 import hotsm.vm.bytecode.Artifact;
-import hotsm.vm.bytecode.Identities;
-import hotsm.vm.machine.CamRuntimeError;
-import hotsm.vm.machine.MachineInstance;
+import hotsm.vm.bytecode.Identity;
+import hotsm.vm.node.Node;
+import hotsm.vm.node.NodeInfo;
+import hotsm.vm.node.NodeOptions;
+import hotsm.vm.node.Refusal;
+import hotsm.vm.node.StateView;
+import hotsm.vm.node.StepResult;
+import hotsm.vm.node.Version;
 import hotsm.vm.types.TypeDesc;
 import hotsm.vm.value.Value;
+import hotsm.vm.verify.VerifyException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
- * A machine running in the REPL's own process, on the CAM: its artifact and
- * current state. A step prints its output and the new state; a failed step
- * (division by zero, step limit) leaves the state as it was.
+ * A machine running in the REPL's own process, on the CAM, inside an
+ * in-process {@link Node} that no network reaches. Steps are atomic (a failed
+ * step leaves the state as it was) and {@code :upgrade}, {@code :downgrade},
+ * {@code :history} work exactly as they do on a remote node, with the same
+ * messages. A step prints its output and then the new state.
  */
 final class LocalMachine implements Target {
-    private final Artifact artifact;
-    private MachineInstance instance;
+    private final Artifact loaded;
+    private Node node;
+    private NodeInfo info;
 
-    LocalMachine(Artifact artifact) {
-        this.artifact = artifact;
-        this.instance = new MachineInstance(artifact);
+    LocalMachine(Artifact artifact) throws ReplError {
+        this.loaded = artifact;
+        start();
     }
 
-    @Override public String machineName() { return artifact.name(); }
+    private void start() throws ReplError {
+        try {
+            node = Node.start(loaded, NodeOptions.defaults());
+        } catch (VerifyException e) {
+            throw ReplError.of(loaded.name() + " does not verify: " + ReplSession.oneLine(e));
+        }
+        info = await(node.info());
+    }
 
-    @Override public TypeDesc inputType() { return artifact.input(); }
+    /** The node's answer; a refusal is rethrown as it is. */
+    private static <T> T await(CompletableFuture<T> reply) throws ReplError {
+        try {
+            return reply.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Refusal r) throw r;
+            throw ReplError.of("internal: " + ReplSession.oneLine(e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ReplError.of("interrupted");
+        }
+    }
+
+    @Override public String machineName() { return info.name(); }
+
+    @Override public Identity identity() { return info.identity(); }
+
+    @Override public TypeDesc inputType() { return info.input(); }
 
     @Override public List<String> step(Value input) throws ReplError {
-        Value output;
         try {
-            output = instance.step(input);
-        } catch (CamRuntimeError e) {
-            throw ReplError.of("step failed, state unchanged: " + ReplSession.oneLine(e));
+            StepResult r = await(node.step(input));
+            return List.of(Values.print(r.outputType(), r.output()), "New state: " + state());
+        } catch (Refusal e) {
+            throw ReplError.of("step failed, state unchanged: " + e.getMessage());
         }
-        return List.of(Values.print(artifact.output(), output), "New state: " + state());
     }
 
-    @Override public String state() { return Values.print(artifact.state(), instance.state()); }
+    @Override public String state() throws ReplError {
+        StateView s = await(node.state());
+        return Values.print(s.type(), s.value());
+    }
 
-    /** Back to the initial state. */
-    void reset() { instance = new MachineInstance(artifact); }
+    @Override public String upgrade(Artifact artifact) throws ReplError {
+        try {
+            String message = await(node.upgrade(artifact)).message();
+            info = await(node.info());
+            return message;
+        } catch (Refusal e) {
+            return e.getMessage();
+        }
+    }
 
-    Artifact artifact() { return artifact; }
+    @Override public String downgrade() throws ReplError {
+        try {
+            String message = await(node.downgrade()).message();
+            info = await(node.info());
+            return message;
+        } catch (Refusal e) {
+            return e.getMessage();
+        }
+    }
+
+    @Override public List<String> history() throws ReplError {
+        List<String> lines = new ArrayList<>();
+        for (Version v : await(node.info()).history()) lines.add(v.describe());
+        return lines;
+    }
+
+    /** Back to the loaded machine in its initial state (undoing any upgrades). */
+    void reset() throws ReplError {
+        node.close();
+        start();
+    }
 
     @Override public String describe() {
-        return artifact.name() + " : " + artifact.input() + " -> " + artifact.output()
-                + ", state " + artifact.state() + " = " + Values.print(artifact.state(), artifact.initialState());
+        return info.name() + " : " + info.input() + " -> " + info.output()
+                + ", state " + info.state() + " = " + Values.print(loaded.state(), loaded.initialState());
     }
 
-    List<String> info() {
+    @Override public List<String> info() throws ReplError {
         return List.of(
-                "machine  " + artifact.name() + " (local)",
-                "identity " + Identities.of(artifact).hex(),
-                "input    " + Values.describeType(artifact.input()),
-                "output   " + Values.describeType(artifact.output()),
-                "state    " + Values.describeType(artifact.state()) + ", now " + state());
+                "machine  " + info.name() + " (in this process)",
+                "identity " + info.identity().hex(),
+                "input    " + Values.describeType(info.input()),
+                "output   " + Values.describeType(info.output()),
+                "state    " + Values.describeType(info.state()) + ", now " + state());
     }
+
+    @Override public void close() { node.close(); }
 }

@@ -95,7 +95,7 @@ final class RemoteNode implements Target {
     }
 
     /** Sends an artifact; the node's answer, {@code Upgrade successful!} or its reason for refusing. */
-    String upgrade(Artifact artifact) throws ReplError {
+    @Override public String upgrade(Artifact artifact) throws ReplError {
         try {
             VersionChange change = client.upgrade(artifact);
             refresh();
@@ -108,7 +108,7 @@ final class RemoteNode implements Target {
     }
 
     /** The node's answer: {@code Downgrade successful!} or its reason for refusing. */
-    String downgrade() throws ReplError {
+    @Override public String downgrade() throws ReplError {
         try {
             VersionChange change = client.downgrade();
             refresh();
@@ -120,7 +120,7 @@ final class RemoteNode implements Target {
         }
     }
 
-    List<String> info() throws ReplError {
+    @Override public List<String> info() throws ReplError {
         refresh();
         return List.of(
                 "node     " + address,
@@ -131,7 +131,7 @@ final class RemoteNode implements Target {
                 "state    " + Values.describeType(info.state()));
     }
 
-    List<String> history() throws ReplError {
+    @Override public List<String> history() throws ReplError {
         refresh();
         List<String> lines = new ArrayList<>();
         for (Version v : info.history()) lines.add(v.describe());
@@ -139,7 +139,7 @@ final class RemoteNode implements Target {
     }
 
     /** The identity of the machine the node runs (as of the last answer). */
-    hotsm.vm.bytecode.Identity identity() { return info.identity(); }
+    @Override public hotsm.vm.bytecode.Identity identity() { return info.identity(); }
 
     private void refresh() throws ReplError {
         try {
@@ -160,5 +160,5 @@ final class RemoteNode implements Target {
                 + " : " + info.input() + " -> " + info.output();
     }
 
-    void close() { client.close(); }
+    @Override public void close() { client.close(); }
 }

@@ -160,17 +160,22 @@ public final class ReplSession implements AutoCloseable {
     /** Installs a freshly compiled program and starts {@code machine} (or its first machine). */
     private void start(LoadedProgram loaded, String machine) throws ReplError {
         program = loaded;
-        local = null;
+        replaceLocal(null);
         List<String> machines = loaded.machineNames();
         if (machines.isEmpty()) {
             out.println("Loaded " + loaded.displayName() + " (no machines; expressions can use its functions)");
             return;
         }
         String chosen = machine != null && machines.contains(machine) ? machine : machines.get(0);
-        local = loaded.start(chosen);
+        replaceLocal(loaded.start(chosen));
         out.println("Loaded " + loaded.displayName() + ": running " + local.describe());
         if (machines.size() > 1) out.println("Other machines: " + others(machines, chosen) + " (:machine NAME switches)");
         if (remote != null) out.println("(values still go to the node; :disconnect to use this machine)");
+    }
+
+    private void replaceLocal(LocalMachine machine) {
+        if (local != null) local.close();
+        local = machine;
     }
 
     private static String others(List<String> machines, String chosen) {
@@ -185,7 +190,7 @@ public final class ReplSession implements AutoCloseable {
             }
             return;
         }
-        local = p.start(p.resolveMachine(argument));
+        replaceLocal(p.start(p.resolveMachine(argument)));
         out.println("Running " + local.describe());
     }
 
@@ -219,7 +224,7 @@ public final class ReplSession implements AutoCloseable {
     void reset() throws ReplError {
         if (local == null) throw ReplError.of("no local machine to reset (a node's state is changed only by inputs and upgrades)");
         local.reset();
-        out.println("State reset to " + local.state());
+        out.println("Reset: " + local.describe());
     }
 
     void connect(String argument) throws ReplError {
@@ -240,12 +245,11 @@ public final class ReplSession implements AutoCloseable {
     void info() throws ReplError {
         Target t = target();
         if (t == null) throw ReplError.of("no machine: :load FILE or :connect HOST:PORT first");
-        if (remote != null) remote.info().forEach(out::println);
-        else local.info().forEach(out::println);
+        t.info().forEach(out::println);
     }
 
     void upgrade(String argument) throws ReplError {
-        RemoteNode node = requireRemote();
+        Target node = requireTarget();
         if (argument.isEmpty()) throw ReplError.of(":upgrade needs a file, e.g. :upgrade samples/counter/Counter2.sm");
         String[] words = argument.split("\\s+");
         if (words.length > 2) throw ReplError.of("usage: :upgrade FILE [MACHINE]");
@@ -255,11 +259,11 @@ public final class ReplSession implements AutoCloseable {
     }
 
     void downgrade() throws ReplError {
-        out.println(requireRemote().downgrade());
+        out.println(requireTarget().downgrade());
     }
 
     void history() throws ReplError {
-        requireRemote().history().forEach(out::println);
+        requireTarget().history().forEach(out::println);
     }
 
     void quit() { running = false; }
@@ -267,6 +271,12 @@ public final class ReplSession implements AutoCloseable {
     private LoadedProgram requireProgram() throws ReplError {
         if (program == null) throw ReplError.of("no file loaded: :load FILE first");
         return program;
+    }
+
+    private Target requireTarget() throws ReplError {
+        Target t = target();
+        if (t == null) throw ReplError.of("no machine: :load FILE or :connect HOST:PORT first");
+        return t;
     }
 
     private RemoteNode requireRemote() throws ReplError {
@@ -295,5 +305,6 @@ public final class ReplSession implements AutoCloseable {
     @Override public void close() {
         if (remote != null) remote.close();
         remote = null;
+        replaceLocal(null);
     }
 }

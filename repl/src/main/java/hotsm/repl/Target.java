@@ -1,16 +1,23 @@
 package hotsm.repl;
 
+import hotsm.vm.bytecode.Artifact;
+import hotsm.vm.bytecode.Identity;
 import hotsm.vm.types.TypeDesc;
 import hotsm.vm.value.Value;
+import java.util.List;
 
 /**
  * What typed values are fed to: a machine running in this process
  * ({@link LocalMachine}) or a node across the network ({@link RemoteNode}).
+ * Both answer the same requests, so every command works in both modes.
  */
 interface Target {
 
-    /** Qualified machine name, {@code Counter1.counter}. */
+    /** Qualified name of the machine running now, {@code Counter1.counter}. */
     String machineName();
+
+    /** Its identity (upgrade sections are matched against it). */
+    Identity identity();
 
     /** The type typed values are read as (and whose constructors complete). */
     TypeDesc inputType();
@@ -19,11 +26,26 @@ interface Target {
      * Feeds one input. Returns the lines to print: the output first
      * ({@code Ok}, {@code Total 2}), then anything else worth showing.
      */
-    java.util.List<String> step(Value input) throws ReplError;
+    List<String> step(Value input) throws ReplError;
 
     /** The current state, printed in source syntax. */
     String state() throws ReplError;
 
-    /** A short description for the prompt and {@code :info}. */
+    /** Upgrades with {@code artifact}: {@code Upgrade successful!} or the reason it was refused. */
+    String upgrade(Artifact artifact) throws ReplError;
+
+    /** {@code Downgrade successful!} or the reason it was refused. */
+    String downgrade() throws ReplError;
+
+    /** The versions that ran, oldest first, one line each. */
+    List<String> history() throws ReplError;
+
+    /** Name, identity and types, one line each. */
+    List<String> info() throws ReplError;
+
+    /** A short description for {@code :load} and {@code :connect}. */
     String describe();
+
+    /** Lets go of the machine or the connection. */
+    void close();
 }

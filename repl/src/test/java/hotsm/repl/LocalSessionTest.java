@@ -19,7 +19,7 @@ class LocalSessionTest {
                 "Ok", "New state: 2",
                 "Total 2", "New state: 2",
                 "2",
-                "State reset to 0",
+                "Reset: Counter1.counter : Input -> Output, state Int = 0",
                 "Total 0", "New state: 0"),
                 Sessions.run(LOAD, "Incr", "Incr", "Count", ":state", ":reset", "Count"));
     }
@@ -65,7 +65,7 @@ class LocalSessionTest {
         assertEquals(List.of(
                 "error: no machine: :load FILE or :connect HOST:PORT first",
                 "error: no local machine to reset (a node's state is changed only by inputs and upgrades)",
-                "error: not connected to a node: :connect HOST:PORT first",
+                "error: no machine: :load FILE or :connect HOST:PORT first",
                 "error: unknown command :frobnicate (:help lists them)",
                 "error: no such file: nowhere.sm"),
                 Sessions.run(":state", ":reset", ":upgrade x.sm", ":frobnicate", ":load nowhere.sm"));
@@ -83,6 +83,26 @@ class LocalSessionTest {
         assertTrue(ir.size() > 2, ir.toString());
         List<String> bytecode = Sessions.run(LOAD, ":bytecode counter");
         assertTrue(bytecode.stream().anyMatch(l -> l.contains("Counter1.counter")), bytecode.toString());
+    }
+
+    @Test void theLoadedMachineIsHotUpgradedInProcessToo() {
+        List<String> out = Sessions.run(true, LOAD, "Incr", "Incr", ":upgrade Counter2", "Incr", "Count",
+                ":upgrade Counter2", ":downgrade", "Count", ":history", ":reset");
+        assertEquals(List.of(
+                "Counter1.counter> Incr", "Ok", "New state: 1",
+                "Counter1.counter> Incr", "Ok", "New state: 2",
+                "Counter1.counter> :upgrade Counter2", "Upgrade successful!",
+                "Counter2.counter> Incr", "Ok", "New state: (2, 3)",
+                "Counter2.counter> Count", "Total 3", "New state: (2, 3)",
+                "Counter2.counter> :upgrade Counter2",
+                "The version running isn't the one the upgrade expects. Aborting upgrade.",
+                "Counter2.counter> :downgrade", "Downgrade successful!",
+                "Counter1.counter> Count", "Total 3", "New state: 3",
+                "Counter1.counter> :history"),
+                out.subList(2, 24));
+        assertEquals(3, out.subList(24, out.size() - 2).size(), out.toString());
+        assertEquals(List.of("Counter1.counter> :reset", "Reset: Counter1.counter : Input -> Output, state Int = 0"),
+                out.subList(out.size() - 2, out.size()));
     }
 
     @Test void reloadCompilesAgainAndStartsAfresh() {
@@ -121,7 +141,7 @@ class LocalSessionTest {
         for (Command c : Commands.ALL) {
             assertTrue(out.stream().anyMatch(l -> l.strip().startsWith(c.synopsis())), c.name());
         }
-        assertEquals(List.of(":upgrade FILE [MACHINE]  upgrade the node with FILE.sm (compiled here) or FILE.cam"),
+        assertEquals(List.of(":upgrade FILE [MACHINE]  hot-upgrade the machine (node or local) to FILE.sm or FILE.cam"),
                 Sessions.run(":help upgrade"));
     }
 }
