@@ -62,10 +62,17 @@ public final class Smc implements Callable<Integer> {
         return USAGE_ERROR;
     }
 
-    public static void main(String[] args) {
+    /** Stack for the command thread: the front end recurses over the program's nesting. */
+    private static final long STACK_BYTES = 512L << 20;
+
+    public static void main(String[] args) throws InterruptedException {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        System.exit(execute(args, System.in, out, err));
+        int[] status = {INTERNAL_ERROR};
+        Thread command = new Thread(null, () -> status[0] = execute(args, System.in, out, err), "smc", STACK_BYTES);
+        command.start();
+        command.join();
+        System.exit(status[0]);
     }
 
     /** Runs {@code smc args} with the given streams and returns the exit status; never throws. */

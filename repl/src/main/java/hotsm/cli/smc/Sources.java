@@ -27,7 +27,8 @@ final class Sources {
         List<Path> distinct = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
         for (Path f : files) {
-            if (!Files.isRegularFile(f)) throw new UserError("cannot read " + f + ": no such file");
+            if (!Files.exists(f)) throw new UserError("cannot read " + f + ": no such file");
+            if (!Files.isRegularFile(f)) throw new UserError("cannot read " + f + ": not a file");
             if (seen.add(f.toAbsolutePath().normalize())) distinct.add(f); // a file named twice is read once
         }
         Compilation c = new Compiler(includePaths).compile(distinct);
