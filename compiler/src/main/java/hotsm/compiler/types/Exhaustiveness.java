@@ -126,6 +126,7 @@ final class Exhaustiveness {
         K any = heads.values().iterator().next();
         if (any.tuple() || any.key().equals("()")) return true;
         if (any.dataType() == null) return false;
+        if (heads.values().stream().anyMatch(k -> !any.dataType().equals(k.dataType()))) return false;
         return heads.size() == dataTypes.get(any.dataType()).constructors().size();
     }
 
@@ -135,7 +136,7 @@ final class Exhaustiveness {
         if (any.dataType() == null) return new ArrayList<>(heads.values());
         List<K> out = new ArrayList<>();
         int n = dataTypes.get(any.dataType()).constructors().size();
-        for (int i = 0; i < n; i++) out.add(heads.get("#" + i));
+        for (int i = 0; i < n; i++) if (heads.containsKey("#" + i)) out.add(heads.get("#" + i));
         return out;
     }
 

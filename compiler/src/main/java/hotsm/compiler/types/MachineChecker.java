@@ -81,6 +81,10 @@ final class MachineChecker {
                     if (signatures.putIfAbsent(s.name(), s) != null) env.error(s.pos(), "'" + s.name() + "' has two signatures");
                 } else if (d instanceof Decl.Function || d instanceof Decl.Arrow) {
                     String name = d instanceof Decl.Function f ? f.name() : ((Decl.Arrow) d).name();
+                    if (ModuleChecker.PREDEFINED_ARROWS.contains(name)) {
+                        env.error(d.pos(), name.length(), "'" + name + "' is a predefined arrow and cannot be defined again");
+                        continue;
+                    }
                     Decl before = decls.putIfAbsent(name, d);
                     if (before != null) {
                         env.error(d.pos(), name.length(), "'" + name + "' is already defined at line " + before.pos().line());

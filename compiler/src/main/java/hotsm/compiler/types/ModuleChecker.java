@@ -123,7 +123,14 @@ final class ModuleChecker {
         }
     }
 
+    /** The predefined arrows (LANGUAGE.md §2): not keywords, but not definable either. */
+    static final java.util.Set<String> PREDEFINED_ARROWS = java.util.Set.of("get", "put", "returnA");
+
     private void define(Namespace ns, Entity e, Position pos) {
+        if (ns == Namespace.VALUE && PREDEFINED_ARROWS.contains(e.name())) {
+            env.error(pos, e.name().length(), "'" + e.name() + "' is a predefined arrow and cannot be defined again");
+            return;
+        }
         Optional<Entity> before = info.define(ns, e);
         before.ifPresent(b -> env.error(pos, e.name().length(), "'" + e.name() + "' is already defined at line " + DataChecker.line(b)));
         if (before.isEmpty() && e instanceof Entity.Primitive p) {

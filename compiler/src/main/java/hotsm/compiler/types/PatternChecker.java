@@ -71,18 +71,10 @@ final class PatternChecker {
             vars.put(v.name(), new Locals.Var(unique, expected));
             return new Typed.PVar(unique, expected, v.pos());
         }
-        if (p instanceof Pattern.IntLit i) {
-            literal(Type.INT, expected, p);
-            return new Typed.PInt(i.value(), Type.INT, i.pos());
-        }
-        if (p instanceof Pattern.StrLit s) {
-            literal(Type.STRING, expected, p);
-            return new Typed.PStr(s.value(), Type.STRING, s.pos());
-        }
-        if (p instanceof Pattern.Unit un) {
-            literal(Type.UNIT, expected, p);
-            return new Typed.PUnit(Type.UNIT, un.pos());
-        }
+        // A pattern of the wrong type gets the error type: exhaustiveness then leaves its case alone.
+        if (p instanceof Pattern.IntLit i) return new Typed.PInt(i.value(), literal(Type.INT, expected, p), i.pos());
+        if (p instanceof Pattern.StrLit s) return new Typed.PStr(s.value(), literal(Type.STRING, expected, p), s.pos());
+        if (p instanceof Pattern.Unit un) return new Typed.PUnit(literal(Type.UNIT, expected, p), un.pos());
         if (p instanceof Pattern.Tuple t) {
             List<Type> fresh = new ArrayList<>();
             for (int i = 0; i < t.components().size(); i++) fresh.add(u.fresh(null));
@@ -93,14 +85,15 @@ final class PatternChecker {
             for (int i = 0; i < t.components().size(); i++) {
                 cs.add(pattern(t.components().get(i), ok ? fresh.get(i) : Unifier.ERROR, vars));
             }
-            return new Typed.PTuple(cs, tuple, t.pos());
+            return new Typed.PTuple(cs, ok ? tuple : Unifier.ERROR, t.pos());
         }
         return constructor((Pattern.Con) p, expected, vars);
     }
 
-    private void literal(Type type, Type expected, Pattern p) {
-        exprs.expect(type, expected, p.pos(), (a, b) -> "type mismatch: this pattern matches values of type " + a
+    private Type literal(Type type, Type expected, Pattern p) {
+        boolean ok = exprs.expect(type, expected, p.pos(), (a, b) -> "type mismatch: this pattern matches values of type " + a
                 + ", but the value has type " + b);
+        return ok ? type : Unifier.ERROR;
     }
 
     private Typed.Pattern constructor(Pattern.Con c, Type expected, Map<String, Locals.Var> vars) {
@@ -125,6 +118,6 @@ final class PatternChecker {
         for (int i = 0; i < c.args().size(); i++) {
             args.add(pattern(c.args().get(i), ok ? inst.fields().get(i) : Unifier.ERROR, vars));
         }
-        return new Typed.PCon(con.dataType().qualifiedName(), con.index(), args, inst.type(), c.pos());
+        return new Typed.PCon(con.dataType().qualifiedName(), con.index(), args, ok ? inst.type() : Unifier.ERROR, c.pos());
     }
 }
