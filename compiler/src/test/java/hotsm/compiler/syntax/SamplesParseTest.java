@@ -4,7 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hotsm.compiler.diag.Diagnostic;
+import hotsm.grammar.LayoutTokenSource;
+import hotsm.grammar.SmLexer;
+import hotsm.grammar.SmParser;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -29,6 +38,26 @@ class SamplesParseTest {
         try (Stream<Path> files = Files.walk(samples)) {
             return files.filter(p -> p.toString().endsWith(".sm")).sorted().toList().stream()
                     .map(p -> DynamicTest.dynamicTest(samples.relativize(p).toString(), () -> parse(p)));
+        }
+    }
+
+    /** The grammar's whole-file start rule {@code module} agrees with the item-by-item parse of the front end. */
+    @TestFactory
+    Stream<DynamicTest> wholeFileRuleAgreesWithItemByItemParse() throws IOException {
+        Path samples = root().resolve("samples");
+        try (Stream<Path> files = Files.walk(samples)) {
+            return files.filter(p -> p.toString().endsWith(".sm")).sorted().toList().stream()
+                    .map(p -> DynamicTest.dynamicTest(samples.relativize(p).toString(), () -> {
+                        String text = Files.readString(p);
+                        SmLexer lexer = new SmLexer(CharStreams.fromString(text));
+                        SmParser parser = new SmParser(new CommonTokenStream(
+                                new LayoutTokenSource(lexer, LayoutTokenSource.Mode.MODULE)));
+                        parser.setErrorHandler(new BailErrorStrategy());
+                        List<Diagnostic> diagnostics = new ArrayList<>();
+                        Module whole = new AstBuilder(p.toString(), diagnostics).module(parser.module());
+                        assertEquals(List.of(), diagnostics);
+                        assertEquals(AstPrinter.print(parse(p)), AstPrinter.print(whole));
+                    }));
         }
     }
 
