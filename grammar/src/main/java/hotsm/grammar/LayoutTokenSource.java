@@ -36,8 +36,8 @@ import org.antlr.v4.runtime.TokenSource;
  *
  * <p>{@code state}, {@code input} and {@code output} become keywords
  * ({@code STATE}, ...) only as the first token of a machine or upgrade item.
- * Tabs, stray characters, unterminated strings and block comments become
- * {@link LexicalError}s and are not passed on.
+ * It reads the lexer through a {@link LexicalErrorFilter}, so tabs, stray
+ * characters and unterminated literals never reach it.
  */
 public final class LayoutTokenSource implements TokenSource {
 
@@ -57,12 +57,12 @@ public final class LayoutTokenSource implements TokenSource {
     }
 
     private final SmLexer lexer;
+    private final LexicalErrorFilter tokens;
     private final List<LexicalError> errors = new ArrayList<>();
     private final Deque<Token> output = new ArrayDeque<>();
     private final List<Context> stack = new ArrayList<>();
     private final java.util.Set<Token> declarationSeparators =
             java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    private Token peeked;
     private boolean finished;
 
     private Kind pendingOpen;          // DO, OF, WHERE or HEADER after its opener
@@ -70,10 +70,10 @@ public final class LayoutTokenSource implements TokenSource {
     private Context itemStart;         // the block whose item the next token starts
     private int lastLine;              // line of the last real token
     private int lastEmittedType = Token.INVALID_TYPE;
-    private int lastTabLine;
 
     public LayoutTokenSource(SmLexer lexer, Mode mode) {
         this.lexer = lexer;
+        this.tokens = new LexicalErrorFilter(lexer, errors);
         if (mode == Mode.MODULE) stack.add(new Context(Kind.MODULE, 1, false));
     }
 
@@ -90,7 +90,7 @@ public final class LayoutTokenSource implements TokenSource {
     public Token nextToken() {
         while (output.isEmpty()) {
             if (finished) return lexer.getTokenFactory().create(Token.EOF, "<EOF>");
-            step(nextRealToken());
+            step(tokens.next());
         }
         return output.poll();
     }
@@ -325,62 +325,6 @@ public final class LayoutTokenSource implements TokenSource {
         lastLine = t.getLine();
         lastEmittedType = t.getType();
         output.add(t);
-    }
-
-    // ------------------------------------------------------------ lexical errors
-
-    /** The next token the parser may see; lexical errors are recorded and skipped. */
-    private Token nextRealToken() {
-        while (true) {
-            Token t = rawToken();
-            switch (t.getType()) {
-                case SmLexer.TAB -> {
-                    if (t.getLine() != lastTabLine) error(t, 1, "tab character: indent with spaces");
-                    lastTabLine = t.getLine();
-                }
-                case SmLexer.ERROR_CHARACTER -> error(t, 1, "unexpected character " + describeChar(t.getText()));
-                case SmLexer.UNTERMINATED_STRING -> {
-                    error(t, t.getText().length(), "unterminated string literal: add a closing '\"' on the same line");
-                    CommonToken s = new CommonToken(t);
-                    s.setType(SmLexer.STRING);
-                    s.setText(t.getText() + "\"");
-                    return s;
-                }
-                case SmLexer.LBRACE -> {
-                    Token next = rawToken();
-                    if (next.getType() == SmLexer.MINUS && next.getStartIndex() == t.getStopIndex() + 1) {
-                        error(t, 2, "unterminated block comment: '{-' has no matching '-}'");
-                        Token eof;
-                        do eof = rawToken(); while (eof.getType() != Token.EOF);
-                        return eof;
-                    }
-                    peeked = next;
-                    return t;
-                }
-                default -> {
-                    return t;
-                }
-            }
-        }
-    }
-
-    private Token rawToken() {
-        if (peeked != null) {
-            Token t = peeked;
-            peeked = null;
-            return t;
-        }
-        return lexer.nextToken();
-    }
-
-    private void error(Token t, int length, String message) {
-        errors.add(new LexicalError(t.getLine(), t.getCharPositionInLine() + 1, Math.max(1, length), message));
-    }
-
-    private static String describeChar(String text) {
-        int c = text.codePointAt(0);
-        if (c >= 0x21 && c < 0x7f) return "'" + text + "'";
-        return String.format("U+%04X", c);
     }
 
     // ------------------------------------------------------------ TokenSource

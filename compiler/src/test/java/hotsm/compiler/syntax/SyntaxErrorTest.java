@@ -125,6 +125,9 @@ class SyntaxErrorTest {
         assertEquals("1:5 unterminated string literal: add a closing '\"' on the same line", errors("x = \"abc\ny = 2"));
         assertEquals("1:7 unterminated block comment: '{-' has no matching '-}'", errors("x = 1 {- unterminated\n y"));
         assertEquals("1:7 unexpected character '@'", errors("x = 1 @ 2"));
+        assertEquals("1:5 unexpected character ''' (strings use double quotes: \"...\")", errors("x = 'a'"));
+        assertEquals("1:5 unexpected character '\u00e9' (U+00E9)", errors("x = \u00e9"));
+        assertEquals("1:6 unexpected character U+0001", errors("x = 1\u0001"));
     }
 
     @Test
