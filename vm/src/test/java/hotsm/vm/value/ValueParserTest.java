@@ -99,6 +99,29 @@ class ValueParserTest {
         assertEquals(0, error(TypeDesc.INT, "#").column());
     }
 
+    /** Garbage in: a value or a ValueSyntaxException with a column inside the text, nothing else. */
+    @net.jqwik.api.Property(tries = 2000)
+    void anyTextParsesOrFailsWithAColumn(@net.jqwik.api.ForAll long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        hotsm.vm.testing.RandomArtifacts r = new hotsm.vm.testing.RandomArtifacts(seed);
+        TypeDesc type = r.type(2);
+        String alphabet = "()\",-0123456789 \\ntTrueFalsJIncrOkC_'.Total";
+        StringBuilder text = new StringBuilder();
+        if (random.nextBoolean()) text.append(ValuePrinter.print(type, r.value(type)));
+        int n = random.nextInt(12);
+        for (int i = 0; i < n; i++) {
+            int at = random.nextInt(text.length() + 1);
+            text.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        try {
+            Value v = ValueParser.parse(type, text.toString());
+            assertEquals(true, Values.conforms(v, type.erase()));
+        } catch (ValueSyntaxException e) {
+            assertEquals(true, e.column() >= 0 && e.column() <= text.length(), () -> e.column() + " in " + text);
+            assertEquals(false, e.getMessage().isEmpty());
+        }
+    }
+
     @Test
     void deepNestingIsAnErrorNotAStackOverflow() {
         String deep = "(".repeat(100_000) + "1" + ")".repeat(100_000);
