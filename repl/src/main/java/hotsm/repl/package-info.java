@@ -9,8 +9,9 @@
  * <p>A line is classified in this order: a {@code :command} (the table in
  * {@link hotsm.repl.Commands}); a value of the current machine's input type (it steps
  * the machine: in this process for a loaded file, {@link hotsm.repl.LocalMachine}, or on
- * a node, {@link hotsm.repl.RemoteNode}; both take upgrades and downgrades); otherwise a pure expression, evaluated on the
- * reference IR interpreter and printed with its type ({@code 3 : Int}). When neither
+ * a node, {@link hotsm.repl.RemoteNode}; both take upgrades and downgrades); otherwise
+ * a pure expression, evaluated on the reference IR interpreter and printed with its
+ * type ({@code 3 : Int}). When neither
  * reading works, the error shown is the value's if the line starts with a capital
  * (it was meant as a constructor: {@code Incrr}), else the expression's. The user story
  * is the seed's Erlang/GHCi session: {@code Incr}, {@code Count},
