@@ -118,6 +118,23 @@ class RemoteSessionTest {
         assertEquals(List.of("Ok", "Total 2"), out.subList(1, out.size()));
     }
 
+    @Test void aNodeThatGoesAwayIsOneLineAndTheSessionGoesOn() {
+        StringWriter text = new StringWriter();
+        try (ReplSession session = new ReplSession(new PrintWriter(text, true), Sessions.root())) {
+            session.handle(connect);
+            server.close();
+            node.close();
+            session.handle("Incr");
+            session.handle(":disconnect");
+            session.handle("1 + 2");
+        }
+        List<String> out = text.toString().lines().toList();
+        assertEquals(4, out.size(), out.toString());
+        assertTrue(out.get(1).startsWith("error: "), out.toString());
+        assertTrue(out.get(2).startsWith("Disconnected from "), out.toString());
+        assertEquals("3 : Int", out.get(3));
+    }
+
     @Test void aValueOfTheWrongTypeIsRefusedBeforeItIsSent() {
         List<String> out = Sessions.run(connect, "Incr3", ":state");
         assertEquals(List.of("  Incr3", "  ^"), out.subList(1, 3));
