@@ -147,7 +147,13 @@ final class CmdChecker {
             env.error(q.pos(), name.length(), "'" + name + "' is bound by 'proc' or '<-', so it is not in scope to the"
                     + " left of '-<': only named arrows (functions, local arrows, get, put, returnA) can be fed");
         } else {
-            env.error(q.pos(), name.length(), ((ModuleScope.NotFound) found).message());
+            String message = ((ModuleScope.NotFound) found).message();
+            if (q.qualifier().isEmpty() && !message.contains("did you mean")) {
+                java.util.Set<String> known = new java.util.HashSet<>(ModuleChecker.PREDEFINED_ARROWS);
+                if (ctx.machine != null) known.addAll(ctx.machine.names());
+                message += hotsm.compiler.resolve.Suggestions.closest(name, known).map(s -> "; did you mean '" + s + "'?").orElse("");
+            }
+            env.error(q.pos(), name.length(), message);
         }
         return new Arrow(new Typed.ReturnA(), Unifier.ERROR, Unifier.ERROR);
     }

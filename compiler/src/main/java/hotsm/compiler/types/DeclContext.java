@@ -24,6 +24,9 @@ final class DeclContext {
 
         /** The where-block entry called {@code name}, checking it first if needed. */
         Optional<LocalRef> local(String name, Position use);
+
+        /** The names the where block defines (for "did you mean"). */
+        java.util.Set<String> names();
     }
 
     final ProgramEnv env;

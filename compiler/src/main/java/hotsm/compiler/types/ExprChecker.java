@@ -169,7 +169,9 @@ final class ExprChecker {
         if (found instanceof ModuleScope.Found f) return f.entity();
         String message = ((ModuleScope.NotFound) found).message();
         if (q.qualifier().isEmpty() && message.startsWith("unbound variable") && !message.contains("did you mean")) {
-            Optional<String> close = Suggestions.closest(q.name(), locals.names());
+            java.util.Set<String> known = new java.util.HashSet<>(locals.names());
+            if (ctx.machine != null) known.addAll(ctx.machine.names());
+            Optional<String> close = Suggestions.closest(q.name(), known);
             if (close.isPresent()) message += "; did you mean '" + close.get() + "'?";
         }
         env.error(q.pos(), q.toString().length(), message);

@@ -100,6 +100,8 @@ final class MachineChecker {
 
         @Override public Type state() { return state; }
 
+        @Override public Set<String> names() { return decls.keySet(); }
+
         private String key(String name) { return machine + "." + name; }
 
         @Override
