@@ -72,7 +72,8 @@ public final class NodeCommand implements Callable<Integer> {
             throw CliError.user("unknown address to bind: " + bind);
         }
         boolean tracing = trace != null ? trace : System.console() != null;
-        NodeListener listener = tracing ? new TracePrinter(sm.out()) : NodeListener.NONE;
+        TracePrinter tracer = tracing ? new TracePrinter(sm.out()) : null;
+        NodeListener listener = tracer != null ? tracer : NodeListener.NONE;
         Node node;
         try {
             node = Node.start(artifact, NodeOptions.defaults().withFuel(fuel).withListener(listener));
@@ -81,7 +82,7 @@ public final class NodeCommand implements Callable<Integer> {
         }
         NodeServer server;
         try {
-            server = NodeServer.start(node, address, port);
+            server = NodeServer.bind(node, address, port, Wire.DEFAULT_MAX_FRAME);
         } catch (IOException e) {
             node.close();
             throw CliError.user("cannot listen on " + bind + ":" + port + ": " + e.getMessage());
@@ -90,12 +91,14 @@ public final class NodeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             node.close();
+            if (tracer != null) tracer.close();
             stopped.countDown();
         }, "hotsm-node-shutdown"));
         synchronized (sm.out()) {
             sm.out().println("listening on " + server.hostPort());
             sm.out().flush();
         }
+        server.serve();   // only now, so the address is always the first line
         stopped.await();
         return Sm.OK;
     }

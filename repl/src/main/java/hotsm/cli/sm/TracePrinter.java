@@ -6,39 +6,72 @@ import hotsm.vm.types.TypeDesc;
 import hotsm.vm.value.Value;
 import hotsm.vm.value.ValuePrinter;
 import java.io.PrintWriter;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code sm node --trace}: for each input {@code Output: <value>} and
  * {@code New state: <value>} (LANGUAGE.md §10), for upgrades and downgrades
- * the node's answer, each line flushed as it happens.
+ * the node's answer, each line flushed as it happens. The machine thread only
+ * queues the lines; a printer thread writes them, in order, so a reader that
+ * is slow to drain standard output never stalls the node.
  */
-final class TracePrinter implements NodeListener {
+final class TracePrinter implements NodeListener, AutoCloseable {
+    private static final String END = new String("end of trace");
+
     private final PrintWriter out;
+    private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final Thread printer;
 
     TracePrinter(PrintWriter out) {
         this.out = out;
+        this.printer = new Thread(this::print, "hotsm-trace");
+        printer.setDaemon(true);
+        printer.start();
     }
 
     @Override public void stepped(TypeDesc outputType, Value output, TypeDesc stateType, Value newState) {
-        line("Output: " + ValuePrinter.print(outputType, output) + "\nNew state: "
-                + ValuePrinter.print(stateType, newState));
+        lines.add("Output: " + ValuePrinter.print(outputType, output));
+        lines.add("New state: " + ValuePrinter.print(stateType, newState));
     }
 
     @Override public void stepFailed(String reason) {
-        line("Error: " + reason);
+        lines.add("Error: " + reason);
     }
 
     @Override public void changed(VersionChange change) {
-        line(change.message());
+        lines.add(change.message());
     }
 
     @Override public void changeRefused(VersionChange.Kind kind, String reason) {
-        line(reason);
+        lines.add(reason);
     }
 
-    private void line(String text) {
+    private void print() {
+        while (true) {
+            String line;
+            try {
+                line = lines.take();
+            } catch (InterruptedException e) {
+                continue;
+            }
+            if (line == END) return;
+            synchronized (out) {
+                out.println(line);
+                if (lines.isEmpty()) out.flush();
+            }
+        }
+    }
+
+    /** Print what is queued, then stop. */
+    @Override public void close() {
+        lines.add(END);
+        try {
+            printer.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         synchronized (out) {
-            out.println(text);
             out.flush();
         }
     }

@@ -4,6 +4,12 @@ import static hotsm.vm.node.CounterArtifacts.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import hotsm.vm.bytecode.ArtifactCodec;
+import hotsm.vm.protocol.Frame;
+import hotsm.vm.protocol.HostPort;
+import hotsm.vm.protocol.NodeClient;
+import hotsm.vm.value.Value;
+import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,6 +43,29 @@ class NodeCommandTest {
             assertEquals("Downgrade successful!", node.nextLine());
             assertEquals(List.of("3"), SmRun.of("state", node.address).lines());
             assertTrue(node.alive(), node.stderr());
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
+    void aReaderThatNeverDrainsTheTraceDoesNotStallTheNode() throws Exception {
+        Path c1 = Files.write(dir.resolve("Counter1.counter.cam"), ArtifactCodec.encode(counter1()));
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "hotsm.cli.Sm", "node", c1.toString(),
+                "--port", "0", "--trace").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            // Read the first line byte by byte, then never read standard output again.
+            StringBuilder first = new StringBuilder();
+            for (int b; (b = p.getInputStream().read()) != '\n' && b >= 0; ) first.append((char) b);
+            String address = first.toString().replace("listening on ", "");
+            try (NodeClient c = NodeClient.connect(HostPort.parse(address))) {
+                List<CompletableFuture<Frame>> replies = new ArrayList<>();
+                for (int i = 0; i < 20_000; i++) replies.add(c.stepAsync(INCR, null));
+                for (CompletableFuture<Frame> r : replies) assertEquals(OK, c.output(r).output());
+                assertEquals(Value.of(20_000), c.state().value());
+            }
+        } finally {
+            p.destroyForcibly().waitFor();
         }
     }
 

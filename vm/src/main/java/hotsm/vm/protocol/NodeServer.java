@@ -39,12 +39,26 @@ public final class NodeServer implements AutoCloseable {
      * @param maxFrame the largest frame length accepted ({@link Wire#DEFAULT_MAX_FRAME})
      */
     public static NodeServer start(Node node, InetAddress bind, int port, int maxFrame) throws IOException {
+        NodeServer server = bind(node, bind, port, maxFrame);
+        server.serve();
+        return server;
+    }
+
+    /**
+     * Bind without accepting yet (clients that connect wait in the backlog),
+     * so the caller can announce the address before any request is served;
+     * then {@link #serve()}.
+     */
+    public static NodeServer bind(Node node, InetAddress bind, int port, int maxFrame) throws IOException {
         ServerSocket ss = new ServerSocket();
         ss.setReuseAddress(true);
         ss.bind(new InetSocketAddress(bind, port), 128);
-        NodeServer server = new NodeServer(node, ss, maxFrame);
-        server.acceptor.start();
-        return server;
+        return new NodeServer(node, ss, maxFrame);
+    }
+
+    /** Start accepting clients (once). */
+    public synchronized void serve() {
+        if (acceptor.getState() == Thread.State.NEW) acceptor.start();
     }
 
     public static NodeServer start(Node node, InetAddress bind, int port) throws IOException {
