@@ -116,7 +116,7 @@ public final class LayoutTokenSource implements TokenSource {
                 itemStart = top();
                 return;
             }
-            if (pendingOpen != Kind.HEADER || firstOnLine) {
+            if (pendingOpen != Kind.HEADER || firstOnLine && !continuesHeader(t)) {
                 int column = t.getCharPositionInLine() + 1;
                 boolean header = pendingOpen == Kind.HEADER;
                 Kind kind = pendingOpen;
@@ -145,6 +145,20 @@ public final class LayoutTokenSource implements TokenSource {
             }
             default -> { }
         }
+    }
+
+    /**
+     * A header written over several lines: an indented later line that starts
+     * with a token that can only continue a type ({@code :}, {@code ->},
+     * parentheses, a capitalised name) does not open the header's block.
+     */
+    private boolean continuesHeader(Token t) {
+        if (t.getCharPositionInLine() + 1 <= currentIndent()) return false;
+        return switch (t.getType()) {
+            case SmLexer.COLON, SmLexer.ARROW, SmLexer.LPAREN, SmLexer.RPAREN, SmLexer.COMMA,
+                 SmLexer.UPPER, SmLexer.QUALIFIED_UPPER, SmLexer.QUALIFIED_LOWER -> true;
+            default -> false;
+        };
     }
 
     /** A line starts with {@code t}: close blocks to its right, separate items at its column. */

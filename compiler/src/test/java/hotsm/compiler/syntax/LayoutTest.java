@@ -142,6 +142,19 @@ class LayoutTest {
     }
 
     @Test
+    void aHeaderMayContinueOnIndentedLines() {
+        module("""
+                machine m
+                  : (Int, Int)
+                  -> Out
+                  state Int = 0
+                upgrade Old.m
+                  -> m
+                  state = proc s -> returnA -< s
+                """, "machine m : ( Int , Int ) -> Out {* state! Int = 0 }* ;* upgrade Old.m -> m {* state! = proc s -> returnA -< s }*");
+    }
+
+    @Test
     void upgradeWithoutItemsIsAnEmptyBlock() {
         module("""
                 upgrade A.m -> m
