@@ -12,9 +12,14 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code sm repl [FILE.sm] [--connect HOST:PORT] [--echo]}. */
 @Command(name = "repl", mixinStandardHelpOptions = true,
-        description = {"An interactive session: load a machine and step it, evaluate expressions,",
-                "or attach to a node and send it inputs, upgrades and downgrades.",
-                "Reads plain lines (no prompt) when standard input is not a terminal."})
+        description = {"Interactive session: step a machine, evaluate expressions, drive a node.", "",
+                "With FILE.sm, loads it and runs its machine in this process; with --connect, attaches to a "
+                        + "node. Typed values step the machine (local: the output, then `New state: ...`; node: "
+                        + "the node's answer), other lines are expressions (`1 + 2` prints `3 : Int`), and "
+                        + ":commands load, upgrade, downgrade and inspect (`:help` lists them; docs/repl.md). "
+                        + "On a terminal: line editing, history in ~/.sm_history, tab completion, Ctrl-C cancels "
+                        + "the line, Ctrl-D or :quit leaves. From a pipe: plain lines, no prompt; exit status 1 "
+                        + "if any line ended in an error."})
 public final class ReplCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "FILE.sm", description = "a file to :load first")
