@@ -27,11 +27,22 @@ public final class ArtifactCodec {
     static final int SHAPE_UNIT = 0, SHAPE_INT = 1, SHAPE_STRING = 2, SHAPE_PAIR = 3, SHAPE_SUM = 4;
     static final int VALUE_UNIT = 0, VALUE_INT = 1, VALUE_STRING = 2, VALUE_PAIR = 3, VALUE_INL = 4, VALUE_INR = 5;
 
-    /** The canonical encoding of an artifact. */
+    /**
+     * The canonical encoding of an artifact. What it writes, {@link #decode} reads back.
+     *
+     * @throws IllegalArgumentException if the artifact is over one of the format's limits
+     *         (size, string length, counts, nesting), so its file could not be read
+     */
     public static byte[] encode(Artifact artifact) {
         ArtifactEncoder e = new ArtifactEncoder();
         e.artifact(artifact);
-        return e.out.toByteArray();
+        byte[] bytes = e.out.toByteArray();
+        try {
+            new ArtifactDecoder(bytes).artifact();
+        } catch (ArtifactFormatException x) {
+            throw new IllegalArgumentException("artifact " + artifact.name() + " is over a limit of the .cam format: " + x.getMessage(), x);
+        }
+        return bytes;
     }
 
     /**

@@ -248,6 +248,18 @@ class ArtifactCodecTest {
     }
 
     @Test
+    void refusesToWriteWhatItCouldNotRead() {
+        Code deep = Code.of();
+        for (int i = 0; i < ArtifactCodec.MAX_BLOCK_DEPTH; i++) deep = Code.of(caseOf(deep, Code.of()));
+        Artifact a = new Artifact("M.m", TypeDesc.INT, TypeDesc.INT, TypeDesc.INT, Value.of(0), deep, List.of(), List.of());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ArtifactCodec.encode(a));
+        assertTrue(e.getMessage().contains("blocks nested more than"), e::getMessage);
+        Artifact longString = new Artifact("M.m", TypeDesc.STR, TypeDesc.STR, TypeDesc.STR,
+                Value.of("x".repeat(ArtifactCodec.MAX_STRING_BYTES + 1)), Code.of(), List.of(), List.of());
+        assertThrows(IllegalArgumentException.class, () -> ArtifactCodec.encode(longString));
+    }
+
+    @Test
     void identityIgnoresInitialStateAndSections() {
         Artifact c1 = SampleArtifacts.counter1();
         Artifact other = new Artifact(c1.name(), c1.input(), c1.output(), c1.state(), Value.of(42), c1.step(),

@@ -242,6 +242,11 @@ class VerifierTest {
                 "types", "", "constructor named ''");
         refused(stepTyped(data("maybe", ctor("No")), TypeDesc.INT, quote(Shape.INT, Value.of(0))),
                 "types", "", "type names: the input type has a data type named 'maybe'");
+        refused(stepTyped(TypeDesc.INT, new TypeDesc.Tuple(List.of(TypeDesc.INT, data("Pre.Bool", ctor("F"), ctor("T")))),
+                        push(), quote(Shape.BOOL, Value.TRUE), cons()),
+                "types", "", "type names: the output type has a data type named 'Pre.Bool'");
+        refused(stepTyped(data("Box", ctor("Box", data("", ctor("X")))), TypeDesc.INT, quote(Shape.INT, Value.of(0))),
+                "types", "", "type names: the input type has a data type named ''");
         VerifyException e = refused(new Artifact("a\nb", c1.input(), c1.output(), c1.state(), c1.initialState(), c1.step(),
                 List.of(), List.of()), "name", "", "'a\\u000ab' is not a machine name");
         assertTrue(!e.getMessage().contains("\n"), "one line");
