@@ -46,7 +46,7 @@ final class FileResolver {
             for (Path c : candidates) {
                 if (Files.isRegularFile(c)) {
                     recentDirs.add(c.getParent());
-                    return c;
+                    return shortest(c);
                 }
             }
             if (Path.of(expanded).isAbsolute()) break;
@@ -54,10 +54,13 @@ final class FileResolver {
         throw ReplError.of("no such file: " + name);
     }
 
-    /** Shows {@code path} relative to the base directory when it lies below it. */
-    String display(Path path) {
-        Path p = path.toAbsolutePath().normalize();
-        return p.startsWith(baseDir) ? baseDir.relativize(p).toString() : p.toString();
+    /**
+     * {@code samples/counter/Counter2.sm} rather than its absolute path when it
+     * lies below the working directory, so diagnostics name files as typed.
+     */
+    private static Path shortest(Path absolute) {
+        Path cwd = Path.of("").toAbsolutePath().normalize();
+        return absolute.startsWith(cwd) ? cwd.relativize(absolute) : absolute;
     }
 
     static String expandHome(String name) {
