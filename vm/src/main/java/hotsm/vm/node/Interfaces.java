@@ -85,19 +85,19 @@ final class Interfaces {
         List<Code> out = new ArrayList<>();
         for (Hop hop : hops) {
             UpgradeSection u = hop.section();
-            Optional<Code> ia = adapter(u.inputAdapter(), u.oldInput(), hop.to().input());
-            Optional<Code> oa = adapter(u.outputAdapter(), u.oldOutput(), hop.to().output());
-            if (ia == null || oa == null) return null;
-            ia.ifPresent(c -> in.add(0, c));   // the client's side runs first
-            oa.ifPresent(out::add);            // the running side runs first
+            if (!adaptable(u.inputAdapter(), u.oldInput(), hop.to().input())
+                    || !adaptable(u.outputAdapter(), u.oldOutput(), hop.to().output())) {
+                return null;
+            }
+            u.inputAdapter().ifPresent(c -> in.add(0, c));   // the client's side runs first
+            u.outputAdapter().ifPresent(out::add);            // the running side runs first
         }
         UpgradeSection oldest = hops.get(hops.size() - 1).section();
         return new Route(new InterfaceView(speaking, oldest.oldInput(), oldest.oldOutput()), in, out);
     }
 
-    /** The adapter code; empty for "no code needed" (equal types); null for "cannot adapt". */
-    private static Optional<Code> adapter(Optional<Code> code, TypeDesc older, TypeDesc newer) {
-        if (code.isPresent()) return code;
-        return older.equals(newer) ? Optional.empty() : null;
+    /** A hop can carry values across if it has adapter code, or if the types are the same. */
+    private static boolean adaptable(Optional<Code> code, TypeDesc older, TypeDesc newer) {
+        return code.isPresent() || older.equals(newer);
     }
 }
