@@ -3,10 +3,6 @@ package hotsm.vm.bytecode;
 import hotsm.vm.types.Shape;
 import hotsm.vm.types.TypeDesc;
 import hotsm.vm.value.Value;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,16 +15,11 @@ import java.util.Optional;
  * allocate more than its size suggests or recurse deeply: shapes, values and
  * code blocks are read with explicit stacks; only types recurse, to a small limit.
  */
-final class ArtifactDecoder {
-    private final byte[] bytes;
-    private int pos;
-    private int limit;
+final class ArtifactDecoder extends ByteReader {
     private int typeDepth;
-    private String section = "header";
 
     ArtifactDecoder(byte[] bytes) {
-        this.bytes = bytes;
-        this.limit = bytes.length;
+        super(bytes);
     }
 
     Artifact artifact() {
@@ -99,39 +90,12 @@ final class ArtifactDecoder {
         return new DowngradeSection(to, toName, toInput, toOutput, toState, toStep, migration);
     }
 
-    private Identity identity() {
-        need(32);
-        byte[] b = new byte[32];
-        System.arraycopy(bytes, pos, b, 0, 32);
-        pos += 32;
-        return new Identity(b);
-    }
-
     private Optional<Code> optionalBlock() {
         int at = pos;
         int flag = u8();
         if (flag == 0) return Optional.empty();
         if (flag != 1) throw fail(at, "presence flag must be 0 or 1, found " + flag);
         return Optional.of(block());
-    }
-
-    private String string() {
-        int at = pos;
-        long length = u32();
-        if (length > ArtifactCodec.MAX_STRING_BYTES) {
-            throw fail(at, "string of " + length + " bytes is longer than the limit of " + ArtifactCodec.MAX_STRING_BYTES);
-        }
-        need((int) length);
-        try {
-            String s = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, pos, (int) length)).toString();
-            pos += (int) length;
-            return s;
-        } catch (CharacterCodingException e) {
-            throw fail(at, "string is not valid UTF-8");
-        }
     }
 
     private TypeDesc type() {
@@ -346,51 +310,4 @@ final class ArtifactDecoder {
             case PUT -> new Instruction.Put();
         };
     }
-
-    /** A u16 count; each counted item takes at least one byte, so a count can't exceed what is left. */
-    private int count() {
-        int at = pos;
-        int n = u16();
-        if (n > limit - pos) throw fail(at, "count " + n + " is more than the " + (limit - pos) + " bytes left");
-        return n;
-    }
-
-    private int u8() {
-        need(1);
-        return bytes[pos++] & 0xFF;
-    }
-
-    private int u16() {
-        need(2);
-        int v = ((bytes[pos] & 0xFF) << 8) | (bytes[pos + 1] & 0xFF);
-        pos += 2;
-        return v;
-    }
-
-    private long u32() {
-        need(4);
-        long v = 0;
-        for (int i = 0; i < 4; i++) v = (v << 8) | (bytes[pos++] & 0xFF);
-        return v;
-    }
-
-    private long i64() {
-        need(8);
-        long v = 0;
-        for (int i = 0; i < 8; i++) v = (v << 8) | (bytes[pos++] & 0xFF);
-        return v;
-    }
-
-    private void need(int n) {
-        if (n > limit - pos) {
-            String where = limit == bytes.length ? "file is truncated" : "runs past the end of its block";
-            throw fail(pos, where + ": needs " + n + " more byte" + (n == 1 ? "" : "s") + ", " + (limit - pos) + " left");
-        }
-    }
-
-    private ArtifactFormatException fail(int at, String problem) {
-        return new ArtifactFormatException(at, section, problem);
-    }
-
-    private static String hex(int b) { return String.format("%02x", b); }
 }
