@@ -20,6 +20,8 @@ import java.util.Set;
 final class UpgradeChecker {
     private final ProgramEnv env;
     private final ModuleChecker module;
+    /** "upgrade A.m -> B.n" -> the line it is declared on, to refuse a second one. */
+    private final java.util.Map<String, Integer> seen = new java.util.HashMap<>();
 
     UpgradeChecker(ProgramEnv env, ModuleChecker module) {
         this.env = env;
@@ -38,6 +40,12 @@ final class UpgradeChecker {
             env.error(mineName.pos(), mineName.toString().length(), "the " + (upgrade ? "new" : "running")
                     + " machine of " + (upgrade ? "an upgrade" : "a downgrade") + " must be a machine of this module, but '"
                     + mine.qualifiedName() + "' is imported");
+            return;
+        }
+        String key = keyword + " " + from.qualifiedName() + " -> " + to.qualifiedName();
+        Integer line = seen.putIfAbsent(key, up.pos().line());
+        if (line != null) {
+            env.error(up.pos(), keyword.length(), "there is already an '" + key + "' at line " + line);
             return;
         }
         ProgramEnv.MachineTypes f = env.machineTypes.get(from.qualifiedName());
