@@ -49,7 +49,11 @@ public final class UpgradeCommand implements Callable<Integer> {
                 Identity running = client.info().identity();
                 Artifact a = ArtifactFiles.compile(file, machine, includes, sm.err(),
                         m -> m.upgrades().stream().anyMatch(u -> u.from().equals(running)));
-                artifact = ArtifactCodec.encode(a);
+                try {
+                    artifact = ArtifactCodec.encode(a);
+                } catch (IllegalArgumentException e) {
+                    throw CliError.user(e.getMessage());
+                }
             } else {
                 artifact = ArtifactFiles.read(file);
             }
