@@ -39,6 +39,12 @@ class NodeCommandTest {
             assertEquals(1, SmRun.of("upgrade", node.address, c2.toString()).status());
             assertEquals("The version running isn't the one the upgrade expects. Aborting upgrade.", node.nextLine());
 
+            Path junk = Files.write(dir.resolve("junk.cam"), new byte[] {'H', 'S', 'M', '?'});
+            SmRun bad = SmRun.of("upgrade", node.address, junk.toString());
+            assertEquals(1, bad.status());
+            assertTrue(bad.out().startsWith("The artifact could not be read: "), bad.out());
+            assertEquals(bad.lines().get(0), node.nextLine());
+
             assertEquals(0, SmRun.of("downgrade", node.address).status());
             assertEquals("Downgrade successful!", node.nextLine());
             assertEquals(List.of("3"), SmRun.of("state", node.address).lines());

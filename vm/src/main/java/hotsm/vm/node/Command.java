@@ -23,6 +23,13 @@ public sealed interface Command {
     /** Move to the machine of {@code artifact} through one of its upgrade sections. */
     record Upgrade(Artifact artifact) implements Command {}
 
+    /**
+     * The same from an artifact's {@code .cam} bytes, as they came over the
+     * network (decoded on the machine thread, so a bad file is refused and
+     * traced like any other refused upgrade).
+     */
+    record UpgradeFromBytes(byte[] artifact) implements Command {}
+
     /** Move back through a downgrade section of the running artifact. */
     record Downgrade() implements Command {}
 
@@ -40,6 +47,7 @@ public sealed interface Command {
 
     /** Whether the command can change the node (the rest are reads a journal may skip). */
     default boolean changesNode() {
-        return this instanceof Step || this instanceof Upgrade || this instanceof Downgrade;
+        return this instanceof Step || this instanceof Upgrade || this instanceof UpgradeFromBytes
+                || this instanceof Downgrade;
     }
 }

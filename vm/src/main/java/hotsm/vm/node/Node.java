@@ -93,6 +93,11 @@ public final class Node implements AutoCloseable {
         return submit(new Command.Upgrade(artifact)).thenApply(VersionChange.class::cast);
     }
 
+    /** Upgrade from a {@code .cam} file's bytes; bytes that do not decode are refused like a bad artifact. */
+    public CompletableFuture<VersionChange> upgrade(byte[] artifact) {
+        return submit(new Command.UpgradeFromBytes(artifact.clone())).thenApply(VersionChange.class::cast);
+    }
+
     public CompletableFuture<VersionChange> downgrade() {
         return submit(new Command.Downgrade()).thenApply(VersionChange.class::cast);
     }
@@ -185,6 +190,10 @@ public final class Node implements AutoCloseable {
         } else if (command instanceof Command.Upgrade u) {
             return change(VersionChange.Kind.UPGRADE,
                     () -> VersionChanges.upgrade(now, u.artifact(), options.fuel(), options.clock().instant()));
+        } else if (command instanceof Command.UpgradeFromBytes b) {
+            return change(VersionChange.Kind.UPGRADE,
+                    () -> VersionChanges.upgrade(now, VersionChanges.decode(b.artifact()), options.fuel(),
+                            options.clock().instant()));
         } else if (command instanceof Command.Downgrade) {
             return change(VersionChange.Kind.DOWNGRADE,
                     () -> VersionChanges.downgrade(now, options.fuel(), options.clock().instant()));

@@ -1,6 +1,7 @@
 package hotsm.vm.node;
 
 import hotsm.vm.bytecode.Artifact;
+import hotsm.vm.bytecode.ArtifactCodec;
 import hotsm.vm.bytecode.Code;
 import hotsm.vm.bytecode.DowngradeSection;
 import hotsm.vm.bytecode.Identities;
@@ -28,6 +29,15 @@ final class VersionChanges {
     /** The next snapshot and what to tell the client. */
     record Changed(NodeSnapshot next, VersionChange change) {}
 
+    /** Decode an artifact's bytes, refusing the upgrade if they are not one. */
+    static Artifact decode(byte[] bytes) {
+        try {
+            return ArtifactCodec.decode(bytes);
+        } catch (RuntimeException e) {   // ArtifactFormatException, and anything else odd
+            throw upgradeRefused("The artifact could not be read: " + describe(e) + ". Aborting upgrade.");
+        }
+    }
+
     /**
      * Find the upgrade section from the running identity, verify the
      * artifact, check the declared old types, run the migration.
@@ -41,7 +51,10 @@ final class VersionChanges {
             Verifier.verify(next);
         } catch (VerifyException e) {
             throw upgradeRefused("The artifact for " + next.name() + " does not verify: " + e.getMessage()
-                    + " Aborting upgrade.");
+                    + ". Aborting upgrade.");
+        } catch (RuntimeException e) {
+            throw upgradeRefused("The artifact for " + next.name() + " could not be checked: " + describe(e)
+                    + ". Aborting upgrade.");
         }
         Artifact running = now.artifact();
         String typeMismatch = mismatch("upgrade",
@@ -91,7 +104,7 @@ final class VersionChanges {
             Verifier.verify(target);
         } catch (VerifyException e) {
             throw downgradeRefused("The downgrade target " + section.toName() + " does not verify: " + e.getMessage()
-                    + " Aborting downgrade.");
+                    + ". Aborting downgrade.");
         }
         NodeSnapshot after = now.moveTo(target, section.to(), migrated, Version.Arrival.DOWNGRADED, time);
         return new Changed(after, new VersionChange(VersionChange.Kind.DOWNGRADE, now.identity(), running.name(),

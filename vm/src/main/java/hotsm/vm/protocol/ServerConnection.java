@@ -1,14 +1,11 @@
 package hotsm.vm.protocol;
 
-import hotsm.vm.bytecode.Artifact;
-import hotsm.vm.bytecode.ArtifactCodec;
 import hotsm.vm.bytecode.Identity;
 import hotsm.vm.node.Node;
 import hotsm.vm.node.NodeInfo;
 import hotsm.vm.node.Refusal;
 import hotsm.vm.node.StateView;
 import hotsm.vm.node.StepResult;
-import hotsm.vm.node.VersionChange;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -160,18 +157,7 @@ final class ServerConnection {
                     CompletableFuture<StepResult> result = node.step(r.input(), as);
                     reply(id, result, MessageType.OUTPUT, Messages::output);
                 }
-                case UPGRADE -> {
-                    Artifact a;
-                    try {
-                        a = ArtifactCodec.decode(f.body());
-                    } catch (RuntimeException e) {   // ArtifactFormatException, and anything else odd
-                        error(id, ErrorCode.BAD_ARTIFACT, "The artifact could not be read: " + e.getMessage()
-                                + " Aborting upgrade.");
-                        return;
-                    }
-                    CompletableFuture<VersionChange> result = node.upgrade(a);
-                    reply(id, result, MessageType.CHANGED, Messages::changed);
-                }
+                case UPGRADE -> reply(id, node.upgrade(f.body()), MessageType.CHANGED, Messages::changed);
                 default -> error(id, ErrorCode.UNKNOWN_REQUEST, "unknown request type " + type);
             }
         } catch (ProtocolException e) {

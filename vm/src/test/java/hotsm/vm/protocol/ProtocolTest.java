@@ -120,7 +120,7 @@ class ProtocolTest {
             assertError(c.request(0x42, new byte[0]), ErrorCode.UNKNOWN_REQUEST);
             assertError(c.request(MessageType.STEP.code(), new byte[] {0, 9, 9}), ErrorCode.MALFORMED);
             assertError(c.request(MessageType.INFO.code(), new byte[] {1}), ErrorCode.MALFORMED);
-            assertError(c.request(MessageType.UPGRADE.code(), new byte[] {1, 2, 3}), ErrorCode.BAD_ARTIFACT);
+            assertError(c.request(MessageType.UPGRADE.code(), new byte[] {1, 2, 3}), ErrorCode.UPGRADE_REFUSED);
             Refusal bad = assertThrows(Refusal.class, () -> c.step(Value.of("Incr")));
             assertEquals(Refusal.Reason.BAD_VALUE, bad.reason());
             assertEquals(OK, c.step(INCR).output());
