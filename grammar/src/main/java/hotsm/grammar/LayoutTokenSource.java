@@ -2,8 +2,11 @@ package hotsm.grammar;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.Token;
@@ -61,8 +64,7 @@ public final class LayoutTokenSource implements TokenSource {
     private final List<LexicalError> errors = new ArrayList<>();
     private final Deque<Token> output = new ArrayDeque<>();
     private final List<Context> stack = new ArrayList<>();
-    private final java.util.Set<Token> declarationSeparators =
-            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final Set<Token> declarationSeparators = Collections.newSetFromMap(new IdentityHashMap<>());
     private boolean finished;
 
     private Kind pendingOpen;          // DO, OF, WHERE or HEADER after its opener
