@@ -58,7 +58,14 @@ final class DeclContext {
     DeclContext sibling() { return new DeclContext(env, module, machine, counts, orderings); }
 
     /** The same declaration outside the machine's reach (its initial state): same renaming, no get/put. */
-    DeclContext pure() { return new DeclContext(env, module, null, counts, orderings); }
+    DeclContext pure() {
+        DeclContext c = new DeclContext(env, module, null, counts, orderings);
+        if (machine != null) c.hiddenWhere.addAll(machine.names());
+        return c;
+    }
+
+    /** Where-block names not visible here (in the initial state), for a clearer "unbound" message. */
+    final java.util.Set<String> hiddenWhere = new java.util.HashSet<>();
 
     /** The name a pattern variable gets in the checked program: unique within the declaration. */
     String unique(String name) {

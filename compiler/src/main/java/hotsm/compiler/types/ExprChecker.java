@@ -168,7 +168,9 @@ final class ExprChecker {
         ModuleScope.Lookup found = ctx.scope.lookup(Namespace.VALUE, q);
         if (found instanceof ModuleScope.Found f) return f.entity();
         String message = ((ModuleScope.NotFound) found).message();
-        if (q.qualifier().isEmpty() && message.startsWith("unbound variable") && !message.contains("did you mean")) {
+        if (q.qualifier().isEmpty() && ctx.hiddenWhere.contains(q.name())) {
+            message = "unbound variable '" + q.name() + "': the machine's where block is not in scope in its initial state";
+        } else if (q.qualifier().isEmpty() && message.startsWith("unbound variable") && !message.contains("did you mean")) {
             java.util.Set<String> known = new java.util.HashSet<>(locals.names());
             if (ctx.machine != null) known.addAll(ctx.machine.names());
             Optional<String> close = Suggestions.closest(q.name(), known);
