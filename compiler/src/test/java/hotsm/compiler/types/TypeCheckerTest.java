@@ -133,6 +133,26 @@ class TypeCheckerTest {
     }
 
     @Test
+    void nestedCasesThatCoverEveryValueAreAccepted() throws IOException {
+        clean("Cover", """
+                f m = case m of
+                  Nothing -> 0
+                  Just (True, _) -> 1
+                  Just (False, True) -> 2
+                  Just (False, False) -> 3
+                g (a, b) = case (a, b) of
+                  (Left x, _) -> x
+                  (Right _, Just y) -> y
+                  (Right _, Nothing) -> 0
+                h s = case s of
+                  "a" -> 1
+                  other -> length other
+                u x = case x of
+                  () -> 1
+                """);
+    }
+
+    @Test
     void everyIndependentErrorIsReported() throws IOException {
         CheckResult r = check("Many", """
                 a = 1 + "x"
