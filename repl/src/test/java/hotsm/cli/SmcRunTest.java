@@ -72,6 +72,14 @@ class SmcRunTest {
         assertEquals(1, smc("run", resource("Twins.sm"), "--machine", "sideways", "-i", "3").status());
     }
 
+    @Test void anImportedMachineCanBeNamedQualified() {
+        assertEquals(new Run(0, "Ok\nTotal 1\n", ""),
+                smc("run", sample("counter/Counter2.sm"), "--machine", "Counter1.counter", "-i", "Incr", "-i", "Count"));
+        Run ir = smc("ir", sample("counter/Counter2.sm"), "--machine", "Counter1.counter");
+        assertEquals(0, ir.status(), ir::toString);
+        assertTrue(ir.out().startsWith("machine Counter1.counter\n"), ir::toString);
+    }
+
     @Test void runsACompiledArtifact(@TempDir Path dir) {
         assertEquals(0, smc("compile", sample("counter/Counter1.sm"), "-o", dir.toString()).status());
         String cam = dir.resolve("Counter1.counter.cam").toString();

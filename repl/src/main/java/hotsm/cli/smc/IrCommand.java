@@ -36,8 +36,9 @@ public final class IrCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         Compilation c = Sources.compile(List.of(file), includes, smc.err());
-        if (machine != null) Sources.choose(c, Optional.of(machine), file.toString());
-        smc.out().print(IrListing.render(c, Optional.ofNullable(machine)));
+        smc.out().print(machine == null
+                ? IrListing.render(c, Optional.empty())
+                : IrListing.render(Sources.choose(c, Optional.of(machine), file.toString())));
         return Smc.OK;
     }
 }

@@ -45,15 +45,17 @@ final class Sources {
 
     /**
      * The machine {@code name} (qualified {@code Module.machine}, or bare when
-     * unambiguous) defined in the compiled files, or the only one when
-     * {@code name} is absent.
+     * unambiguous) defined in the compiled files, or imported by them when
+     * qualified; or the only one the files define when {@code name} is absent.
      */
     static MachineIr choose(Compilation compilation, Optional<String> name, String where) {
         List<MachineIr> machines = compilation.machines();
         List<String> names = new ArrayList<>();
         for (MachineIr m : machines) names.add(m.name());
         if (name.isPresent()) {
-            return compilation.machine(name.get()).orElseThrow(() -> new UserError(
+            Optional<MachineIr> found = compilation.machine(name.get());
+            if (found.isEmpty()) found = Optional.ofNullable(compilation.allMachines().get(name.get())); // an imported one, qualified
+            return found.orElseThrow(() -> new UserError(
                     where + " defines no machine '" + name.get() + "'"
                     + (names.isEmpty() ? "" : "; it defines " + String.join(", ", names))));
         }
