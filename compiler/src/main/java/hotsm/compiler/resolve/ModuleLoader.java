@@ -121,7 +121,8 @@ public final class ModuleLoader {
                 }
             }
             if (!found) {
-                looked.add("the standard library");
+                String stdlib = System.getProperty("hotsm.stdlib");
+                looked.add(stdlib == null || stdlib.isBlank() ? "the standard library" : "the standard library (" + stdlib + ")");
                 src = stdlib(name);
             }
             if (src.isEmpty()) {
