@@ -48,6 +48,21 @@ final class Exhaustiveness {
         return witness == null ? Optional.empty() : Optional.of(show(witness.get(0), false));
     }
 
+    /** Up to {@code limit} values no row matches, each unlike the ones before, printed as patterns. */
+    List<String> missingAll(List<Typed.Pattern> rows, int limit) {
+        List<String> out = new ArrayList<>();
+        if (rows.stream().anyMatch(Exhaustiveness::hasError)) return out;
+        List<List<P>> matrix = new ArrayList<>();
+        for (Typed.Pattern r : rows) matrix.add(List.of(reduce(r)));
+        while (out.size() < limit) {
+            List<P> witness = missing(matrix, 1);
+            if (witness == null) break;
+            out.add(show(witness.get(0), false));
+            matrix.add(List.of(witness.get(0)));
+        }
+        return out;
+    }
+
     /** Whether {@code row} matches some value that none of {@code before} matches. */
     boolean useful(List<Typed.Pattern> before, Typed.Pattern row) {
         if (hasError(row) || before.stream().anyMatch(Exhaustiveness::hasError)) return true;

@@ -54,10 +54,11 @@ final class PatternChecker {
                         + "' is already matched by the alternatives before it");
             }
         }
-        ex.missing(alternatives).ifPresent(m -> {
-            String hint = m.equals("_") ? " (literal patterns need a final '_' alternative)" : "";
-            env.error(casePos, 4, "case is not exhaustive: missing '" + m + "'" + hint);
-        });
+        List<String> missing = ex.missingAll(alternatives, 4);
+        if (!missing.isEmpty()) {
+            String hint = missing.contains("_") ? " (literal patterns need a final '_' alternative)" : "";
+            env.error(casePos, 4, "case is not exhaustive: missing '" + String.join("', '", missing) + "'" + hint);
+        }
     }
 
     private Typed.Pattern pattern(Pattern p, Type expected, Map<String, Locals.Var> vars) {
