@@ -48,6 +48,12 @@ final class UpgradeChecker {
             env.error(up.pos(), keyword.length(), "there is already an '" + key + "' at line " + line);
             return;
         }
+        if (!upgrade) {
+            // A downgrade section holds only a state migration (LANGUAGE.md §5, DowngradeSection):
+            // an adapter written here would be silently lost, so say so.
+            up.input().ifPresent(p -> adapterInDowngrade(p, "input"));
+            up.output().ifPresent(p -> adapterInDowngrade(p, "output"));
+        }
         ProgramEnv.MachineTypes f = env.machineTypes.get(from.qualifiedName());
         ProgramEnv.MachineTypes t = env.machineTypes.get(to.qualifiedName());
         if (f == null || t == null) return;
@@ -81,6 +87,11 @@ final class UpgradeChecker {
         exprs.expect(p.body().type(), to, proc.get().body().pos(), (a, b) -> "type mismatch: the " + what
                 + " clause returns " + a + ", but it must return " + result + ", of type " + b);
         return new Typed.Proc(p.parameter(), p.body(), new Type.Fun(from, to), p.pos());
+    }
+
+    private void adapterInDowngrade(Proc clause, String what) {
+        env.error(clause.pos(), 4, "a downgrade has only a 'state' clause: remove this '" + what + "' clause (clients of"
+                + " the older version are served through the 'input'/'output' clauses of the upgrade)");
     }
 
     private boolean sameType(Type a, Type b) {
