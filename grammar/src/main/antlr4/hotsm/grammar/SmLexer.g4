@@ -13,6 +13,37 @@ lexer grammar SmLexer;
 // LOWER 'state' / 'input' / 'output' that starts a machine or upgrade item.
 tokens { STATE, INPUT, OUTPUT }
 
+@members {
+    /**
+     * Called after '{-': consumes the rest of a block comment, counting the
+     * '{-' and '-}' in it, so comments nest (LANGUAGE.md §2). A closed comment
+     * is skipped; one that reaches the end of the file still open is emitted
+     * as a BLOCK_COMMENT token, which the layout pass reports as unterminated.
+     */
+    private void nestedComment() {
+        int depth = 1;
+        while (depth > 0) {
+            int c = _input.LA(1);
+            if (c == org.antlr.v4.runtime.IntStream.EOF) {
+                return;
+            }
+            int next = _input.LA(2);
+            if (c == '{' && next == '-') {
+                getInterpreter().consume(_input);
+                getInterpreter().consume(_input);
+                depth++;
+            } else if (c == '-' && next == '}') {
+                getInterpreter().consume(_input);
+                getInterpreter().consume(_input);
+                depth--;
+            } else {
+                getInterpreter().consume(_input);
+            }
+        }
+        skip();
+    }
+}
+
 // Keywords
 MODULE    : 'module';
 IMPORT    : 'import';
@@ -72,15 +103,13 @@ STRING    : '"' (Escape | ~["\\\r\n])* '"';
 
 // Trivia
 LINE_COMMENT  : '--' ~[\r\n]* -> skip;
-BLOCK_COMMENT : '{-' (BLOCK_COMMENT | .)*? '-}' -> skip;
+BLOCK_COMMENT : '{-' { nestedComment(); };
 WHITESPACE    : [ \r\n\f\uFEFF]+ -> skip;
 
 // Errors, reported by the layout pass and never given to the parser
 TAB                 : '\t';
 UNTERMINATED_STRING : '"' (Escape | ~["\\\r\n])*;
 ERROR_CHARACTER     : .;
-// An unterminated '{-' lexes as LBRACE MINUS with no space between; the
-// layout pass reports it.
 
 fragment LowerId : [a-z_] IdChar*;
 fragment UpperId : [A-Z] IdChar*;

@@ -9,12 +9,11 @@ import org.antlr.v4.runtime.Token;
  * errors: a tab (reported once per line: "indent with spaces"), a stray
  * character, an unterminated string (passed on closed, so the parse goes on)
  * and an unterminated {@code {-} comment (which swallows the rest of the
- * file, as the lexer then sees {@code {} and {@code -} side by side).
+ * file).
  */
 final class LexicalErrorFilter {
     private final SmLexer lexer;
     private final List<LexicalError> errors;
-    private Token peeked;
     private int lastTabLine;
 
     LexicalErrorFilter(SmLexer lexer, List<LexicalError> errors) {
@@ -39,16 +38,11 @@ final class LexicalErrorFilter {
                     s.setText(t.getText() + "\"");
                     return s;
                 }
-                case SmLexer.LBRACE -> {
-                    Token next = rawToken();
-                    if (next.getType() == SmLexer.MINUS && next.getStartIndex() == t.getStopIndex() + 1) {
-                        error(t, 2, "unterminated block comment: '{-' has no matching '-}'");
-                        Token eof;
-                        do eof = rawToken(); while (eof.getType() != Token.EOF);
-                        return eof;
-                    }
-                    peeked = next;
-                    return t;
+                case SmLexer.BLOCK_COMMENT -> { // only an unterminated one reaches here
+                    error(t, 2, "unterminated block comment: '{-' has no matching '-}'");
+                    Token eof;
+                    do eof = rawToken(); while (eof.getType() != Token.EOF);
+                    return eof;
                 }
                 default -> {
                     return t;
@@ -58,11 +52,6 @@ final class LexicalErrorFilter {
     }
 
     private Token rawToken() {
-        if (peeked != null) {
-            Token t = peeked;
-            peeked = null;
-            return t;
-        }
         return lexer.nextToken();
     }
 
