@@ -153,10 +153,18 @@ public final class ModuleLoader {
                 String text = Files.readString(p, StandardCharsets.UTF_8);
                 return Optional.of(new Source(p.toString(), text, parentOf(p)));
             } catch (IOException | RuntimeException e) {
-                diagnostics.add(Diagnostic.error(where, "cannot read " + p + ": " + e.getMessage()));
+                diagnostics.add(Diagnostic.error(where, "cannot read " + p + ": " + whyUnreadable(e)));
                 return Optional.empty();
             }
         }
+    }
+
+    /** Why a source file could not be read, in words (not the exception's bare message). */
+    static String whyUnreadable(Exception e) {
+        if (e instanceof java.nio.file.NoSuchFileException) return "no such file";
+        if (e instanceof java.nio.charset.CharacterCodingException) return "not UTF-8 text (.sm files are UTF-8)";
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        return e.getMessage();
     }
 
     /** Reads {@code files} and everything they import. Never throws for a user error. */
@@ -171,7 +179,7 @@ public final class ModuleLoader {
                 text = Files.readString(f, StandardCharsets.UTF_8);
             } catch (IOException | RuntimeException e) {
                 run.diagnostics.add(new Diagnostic(f.toString(), 1, 1, 1, Diagnostic.Severity.ERROR,
-                        "cannot read " + f + ": " + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage())));
+                        "cannot read " + f + ": " + whyUnreadable(e)));
                 continue;
             }
             Module m = run.parse(new Source(f.toString(), text, parentOf(f)));
