@@ -41,7 +41,7 @@ final class LoadedProgram {
         if (!c.diagnostics().isEmpty()) {
             List<String> rendered = new ArrayList<>();
             for (Diagnostic d : c.diagnostics()) {
-                rendered.add(DiagnosticPrinter.render(d, c.sourcesByFile().getOrDefault(d.file(), "")).stripTrailing());
+                rendered.add(DiagnosticPrinter.render(d, c.sourcesByFile().get(d.file())).stripTrailing());
             }
             throw ReplError.of(String.join("\n", rendered));
         }

@@ -56,7 +56,8 @@ public final class ReplError extends Exception {
             }
         }
         String message = getMessage();
-        lines.add(message.startsWith("error:") || message.contains("\n") ? message : "error: " + message);
+        boolean diagnostic = message.startsWith("error:") || message.contains("\n") || message.contains(": error: ");
+        lines.add(diagnostic ? message : "error: " + message);
         return lines;
     }
 }

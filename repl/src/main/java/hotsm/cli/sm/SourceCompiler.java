@@ -27,7 +27,7 @@ final class SourceCompiler {
         Compilation c = new Compiler(includes).compile(List.of(file));
         if (!c.ok()) {
             for (Diagnostic d : c.diagnostics()) {
-                err.println(DiagnosticPrinter.render(d, c.sourcesByFile().getOrDefault(d.file(), "")).stripTrailing());
+                err.println(DiagnosticPrinter.render(d, c.sourcesByFile().get(d.file())).stripTrailing());
             }
             err.flush();
             throw CliError.reported();

@@ -1,0 +1,23 @@
+package hotsm.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Scripted sessions written against issue 5 (the acceptance engineer's probes). */
+class ReplAcceptanceTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void loadingAFileThatCannotBeReadIsOneErrorLine() throws Exception {
+        Path garbage = Files.write(dir.resolve("Garbage.sm"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 7});
+        List<String> out = Sessions.run(":load " + garbage, "1 + 2");
+        assertEquals(List.of(garbage + ":1:1: error: cannot read " + garbage + ": not UTF-8 text (.sm files are UTF-8)",
+                "3 : Int"), out);
+    }
+}
