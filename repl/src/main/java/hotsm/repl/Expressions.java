@@ -3,12 +3,16 @@ package hotsm.repl;
 import hotsm.compiler.Compilation;
 import hotsm.compiler.Compiler;
 import hotsm.compiler.diag.Diagnostic;
+import hotsm.compiler.types.Type;
 import hotsm.compiler.types.TypePrinter;
+import hotsm.compiler.types.Typed;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Pure expressions typed at the prompt, checked in the scope of the loaded
@@ -31,9 +35,38 @@ final class Expressions {
         return Values.print(e.type(), e.value()) + " : " + TypePrinter.print(e.expr().type());
     }
 
-    /** {@code text : Type}. */
+    /**
+     * {@code text : Type}. A function is not a value, but {@code :type fst}
+     * shows its type as ghci would ({@code fst : (a, b) -> a}).
+     */
     static String typeOf(String text, LoadedProgram scope) throws ReplError {
-        return text + " : " + TypePrinter.print(check(text, scope).expr().type());
+        try {
+            return text + " : " + TypePrinter.print(check(text, scope).expr().type());
+        } catch (ReplError e) {
+            String name = text.strip();
+            Compilation c = scope != null ? scope.compilation() : preludeScope();
+            Optional<Type> function = functionType(name, c, scope != null ? scope.moduleName() : "Repl");
+            if (function.isPresent()) return name + " : " + TypePrinter.print(function.get());
+            throw e;
+        }
+    }
+
+    /** The type of the top-level function {@code name} (bare or {@code Module.name}) as the scope sees it. */
+    private static Optional<Type> functionType(String name, Compilation c, String module) {
+        if (!name.matches("([A-Z][A-Za-z0-9_']*\\.)?[a-z_][A-Za-z0-9_']*")) return Optional.empty();
+        Map<String, Typed.Function> functions = c.program().map(Typed.Program::functions).orElse(Map.of());
+        String bare = name.substring(name.indexOf('.') + 1);
+        List<String> candidates = name.contains(".") ? List.of(name)
+                : List.of(module + "." + name, "Prelude." + name);
+        for (String q : candidates) {
+            if (functions.containsKey(q)) return Optional.of(functions.get(q).type());
+        }
+        if (name.contains(".") && !name.startsWith("Prelude.")) return Optional.empty();
+        return switch (bare) {   // the Prelude's primitives have no Typed.Function
+            case "showInt" -> Optional.of(new Type.Fun(Type.INT, Type.STRING));
+            case "length" -> Optional.of(new Type.Fun(Type.STRING, Type.INT));
+            default -> Optional.empty();
+        };
     }
 
     private static Compiler.Evaluation check(String text, LoadedProgram scope) throws ReplError {

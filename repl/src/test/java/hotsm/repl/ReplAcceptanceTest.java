@@ -20,4 +20,18 @@ class ReplAcceptanceTest {
         assertEquals(List.of(garbage + ":1:1: error: cannot read " + garbage + ": not UTF-8 text (.sm files are UTF-8)",
                 "3 : Int"), out);
     }
+
+    @Test
+    void typeOfAFunctionNameShowsItsTypeAsGhciDoes() {
+        assertEquals(List.of("fst : (a, b) -> a", "not : Bool -> Bool", "fromMaybe : (a, Maybe a) -> a",
+                "Prelude.isJust : Maybe a -> Bool", "showInt : Int -> String"),
+                Sessions.run(":type fst", ":type not", ":type fromMaybe", ":type Prelude.isJust", ":type showInt"));
+    }
+
+    @Test
+    void typeOfAFunctionOfTheLoadedFile() throws Exception {
+        Path f = Files.writeString(dir.resolve("Fns.sm"), "module Fns\ndouble n = n + n\nfst p = 7\nmachine m : () -> ()\n  state () = ()\n  proc u -> returnA -< u\n");
+        assertEquals(List.of("double : Int -> Int", "fst : a -> Int", "Fns.double : Int -> Int", "3 : Int"),
+                Sessions.run(":load " + f, ":type double", ":type fst", ":type Fns.double", "1 + 2").subList(1, 5));
+    }
 }
