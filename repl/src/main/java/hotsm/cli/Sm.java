@@ -64,10 +64,29 @@ public final class Sm implements Callable<Integer> {
         return USAGE_ERROR;
     }
 
+    /** Stack for the command thread: the front end recurses over the program's nesting (as in smc). */
+    private static final long STACK_BYTES = 512L << 20;
+
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        System.exit(execute(args, out, err));
+        System.exit(executeWithLargeStack(args, out, err));
+    }
+
+    /**
+     * {@link #execute} on a thread with a large stack, so {@code sm node|upgrade|repl} compile
+     * every program {@code smc} does; returns the exit status.
+     */
+    public static int executeWithLargeStack(String[] args, PrintWriter out, PrintWriter err) {
+        int[] status = {INTERNAL_ERROR};
+        Thread command = new Thread(null, () -> status[0] = execute(args, out, err), "sm", STACK_BYTES);
+        command.start();
+        try {
+            command.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return status[0];
     }
 
     /** Runs {@code sm args} with the given streams and returns the exit status; never throws. */

@@ -5,6 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hotsm.cli.Sm;
+import hotsm.compiler.Compiler;
+import hotsm.compiler.codegen.ArtifactBuilder;
+import hotsm.vm.node.Node;
+import hotsm.vm.node.NodeOptions;
+import hotsm.vm.protocol.NodeServer;
+import java.net.InetAddress;
+import java.util.List;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -34,5 +41,33 @@ class SmAcceptanceTest {
         assertTrue(r.err().startsWith(garbage + ":1:1: error: cannot read "), r::err);
         assertEquals(1, r.err().strip().lines().count(), r::err);
         assertFalse(r.out().contains("listening"), r::out);
+    }
+
+    private static Path root() {
+        return Path.of(System.getProperty("hotsm.root", "..")).toAbsolutePath().normalize();
+    }
+
+    @Test
+    void smCompilesWhatSmcCompilesEvenDeeplyNestedPrograms() throws Exception {
+        String deep = "(1 + ".repeat(3000) + "1" + ")".repeat(3000);
+        Path file = Files.writeString(dir.resolve("Deep.sm"),
+                "x = " + deep + "\nmachine m : Int -> Int\n  state Int = 0\n  proc i -> returnA -< x + i\n");
+        var counter1 = new Compiler(List.of()).compile(List.of(root().resolve("samples/counter/Counter1.sm")))
+                .machines().get(0);
+        try (Node node = Node.start(ArtifactBuilder.build(counter1), NodeOptions.defaults());
+                NodeServer server = NodeServer.start(node, InetAddress.getLoopbackAddress(), 0)) {
+            int[] status = new int[1];
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            // As bin/sm runs it: on a small thread stack, like a default main thread's.
+            Thread t = new Thread(null, () -> status[0] = Sm.executeWithLargeStack(
+                    new String[] {"upgrade", server.hostPort(), file.toString()},
+                    new PrintWriter(out, true), new PrintWriter(err, true)), "small", 256 << 10);
+            t.start();
+            t.join();
+            assertFalse(err.toString().contains("nested too deeply"), err::toString);
+            assertEquals(1, status[0], err::toString);
+            assertEquals("The version running isn't the one the upgrade expects. Aborting upgrade.", out.toString().strip());
+        }
     }
 }
