@@ -100,6 +100,12 @@ public final class Smc implements Callable<Integer> {
             if (!u.isReported()) err.println("error: " + u.getMessage());
             return USER_ERROR;
         }
+        if (e instanceof CommandLine.ParameterException p) {   // an option value checked by the command itself
+            err.println(p.getMessage());
+            p.getCommandLine().usage(err);
+            err.flush();
+            return USAGE_ERROR;
+        }
         String message = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
         err.println("smc: internal error: " + e.getClass().getSimpleName() + message);
         if (debug) e.printStackTrace(err);

@@ -21,10 +21,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code smc run FILE(.sm|.cam) [--machine NAME] [-i VALUE]... [--trace] [--fuel N]}:
@@ -41,6 +43,8 @@ import picocli.CommandLine.ParentCommand;
 public final class RunCommand implements Callable<Integer> {
 
     @ParentCommand private Smc smc;
+
+    @Spec private CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "A .sm source file or a .cam artifact.")
     private Path file;
@@ -65,7 +69,7 @@ public final class RunCommand implements Callable<Integer> {
     private List<Path> includes = new ArrayList<>();
 
     @Override public Integer call() throws IOException {
-        if (fuel <= 0) throw new UserError("--fuel must be positive, got " + fuel);
+        if (fuel <= 0) throw new CommandLine.ParameterException(spec.commandLine(), "--fuel must be positive, got " + fuel);
         Artifact artifact = load();
         Stepper stepper = new Stepper(artifact, smc.out());
         if (!inputs.isEmpty()) {

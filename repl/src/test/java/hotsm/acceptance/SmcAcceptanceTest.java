@@ -1,0 +1,38 @@
+package hotsm.acceptance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hotsm.cli.Smc;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** {@code smc} as issues 2 and 3 describe it, run in-process. */
+class SmcAcceptanceTest {
+    private record Run(int status, String out, String err) {}
+
+    private static Run smc(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Smc.execute(args, new ByteArrayInputStream(new byte[0]), new PrintWriter(out, true),
+                new PrintWriter(err, true));
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    private static String counter1() {
+        return Path.of(System.getProperty("hotsm.root", "..")).resolve("samples/counter/Counter1.sm").toString();
+    }
+
+    @Test
+    void aBadOptionValueIsAUsageErrorLikeSmNodes() {
+        for (String fuel : new String[] {"0", "-5"}) {
+            Run r = smc("run", counter1(), "--fuel", fuel, "-i", "Incr");
+            assertEquals(2, r.status(), r::toString);
+            assertTrue(r.err().contains("--fuel must be positive"), r::err);
+            assertEquals("", r.out());
+        }
+    }
+}
