@@ -34,4 +34,13 @@ class SourceFilesAcceptanceTest {
         assertEquals(1, ds.size(), ds::toString);
         assertTrue(ds.get(0).message().contains("not UTF-8 text"), ds.get(0)::message);
     }
+
+    @Test
+    void aBinaryFileThatHappensToBeUtf8IsOneErrorNotOnePerByte() throws Exception {
+        Path f = dir.resolve("Binary.sm");
+        Files.write(f, new byte[] {'H', 'S', 'M', 'C', 0, 1, 0, 0, 0, 16, 'C', 'o', 'u', 'n', 't', 5, 6, 7, 0, 0, '&'});
+        List<Diagnostic> ds = new ModuleLoader(List.of()).load(List.of(f)).diagnostics();
+        assertEquals(1, ds.size(), ds::toString);
+        assertEquals("cannot read " + f + ": a binary file, not .sm text", ds.get(0).message());
+    }
 }

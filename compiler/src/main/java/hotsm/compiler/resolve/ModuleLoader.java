@@ -150,7 +150,7 @@ public final class ModuleLoader {
 
         Optional<Source> read(Path p, Position where) {
             try {
-                String text = Files.readString(p, StandardCharsets.UTF_8);
+                String text = readSource(p);
                 return Optional.of(new Source(p.toString(), text, parentOf(p)));
             } catch (IOException | RuntimeException e) {
                 diagnostics.add(Diagnostic.error(where, "cannot read " + p + ": " + whyUnreadable(e)));
@@ -159,8 +159,21 @@ public final class ModuleLoader {
         }
     }
 
+    /** A file with NUL characters: binary data (an artifact, say), not program text. */
+    private static final class BinaryFile extends IOException {
+        BinaryFile() { super("a binary file, not .sm text", null); }
+    }
+
+    /** The text of a source file; a binary file is refused as a whole instead of as one error per byte. */
+    private static String readSource(Path p) throws IOException {
+        String text = Files.readString(p, StandardCharsets.UTF_8);
+        if (text.indexOf('\0') >= 0) throw new BinaryFile();
+        return text;
+    }
+
     /** Why a source file could not be read, in words (not the exception's bare message). */
     static String whyUnreadable(Exception e) {
+        if (e instanceof BinaryFile) return e.getMessage();
         if (e instanceof java.nio.file.NoSuchFileException) return "no such file";
         if (e instanceof java.nio.charset.CharacterCodingException) return "not UTF-8 text (.sm files are UTF-8)";
         if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
@@ -176,7 +189,7 @@ public final class ModuleLoader {
             if (!seen.add(key(f))) continue;
             String text;
             try {
-                text = Files.readString(f, StandardCharsets.UTF_8);
+                text = readSource(f);
             } catch (IOException | RuntimeException e) {
                 run.diagnostics.add(new Diagnostic(f.toString(), 1, 1, 1, Diagnostic.Severity.ERROR,
                         "cannot read " + f + ": " + whyUnreadable(e)));
