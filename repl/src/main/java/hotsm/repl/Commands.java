@@ -13,7 +13,7 @@ final class Commands {
             new Command("load", "FILE", "compile and type-check FILE.sm and start its machine here", Completion.FILE, ReplSession::load),
             new Command("reload", "", "load the last file again (state starts afresh)", Completion.NONE, (s, a) -> s.reload()),
             new Command("machine", "[NAME]", "list the loaded file's machines, or run NAME", Completion.MACHINE, ReplSession::machine),
-            new Command("type", "EXPR", "show the type of an expression", Completion.INPUT, ReplSession::type),
+            new Command("type", "EXPR", "show the type of an expression or a function (:type fst)", Completion.INPUT, ReplSession::type),
             new Command("ir", "[NAME]", "show a machine's free Cartesian category IR", Completion.MACHINE, ReplSession::ir),
             new Command("bytecode", "[NAME]", "show a machine's CAM artifact listing", Completion.MACHINE, ReplSession::bytecode),
             new Command("state", "", "show the current state (local machine or node)", Completion.NONE, (s, a) -> s.state()),
