@@ -19,7 +19,7 @@ final class Artifacts {
      * @param running the identity of the machine the node runs
      */
     static Artifact load(Path file, String machine, Identity running) throws ReplError {
-        if (file.getFileName().toString().endsWith(".cam")) {
+        if (ArtifactCodec.isArtifactFile(file)) {
             try {
                 return ArtifactCodec.decode(Files.readAllBytes(file));
             } catch (IOException e) {

@@ -70,4 +70,18 @@ class SmAcceptanceTest {
             assertEquals("The version running isn't the one the upgrade expects. Aborting upgrade.", out.toString().strip());
         }
     }
+
+    @Test
+    void aSourceFileWithAnotherExtensionIsCompiledNotDecoded() throws Exception {
+        Path counters = root().resolve("samples/counter");
+        Files.copy(counters.resolve("Counter1.sm"), dir.resolve("Counter1.sm"));
+        Path source = Files.copy(counters.resolve("Counter2.sm"), dir.resolve("Counter2.txt"));
+        var counter1 = new Compiler(List.of()).compile(List.of(counters.resolve("Counter1.sm"))).machines().get(0);
+        try (Node node = Node.start(ArtifactBuilder.build(counter1), NodeOptions.defaults());
+                NodeServer server = NodeServer.start(node, InetAddress.getLoopbackAddress(), 0)) {
+            Run r = sm("upgrade", server.hostPort(), source.toString());
+            assertEquals(0, r.status(), r::toString);
+            assertEquals("Upgrade successful!", r.out().lines().findFirst().orElse(""));
+        }
+    }
 }

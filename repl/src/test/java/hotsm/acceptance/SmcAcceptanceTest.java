@@ -7,8 +7,11 @@ import hotsm.cli.Smc;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code smc} as issues 2 and 3 describe it, run in-process. */
 class SmcAcceptanceTest {
@@ -33,6 +36,22 @@ class SmcAcceptanceTest {
             assertEquals(2, r.status(), r::toString);
             assertTrue(r.err().contains("--fuel must be positive"), r::err);
             assertEquals("", r.out());
+        }
+    }
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFileIsAnArtifactOrASourceByItsContentWhenItsExtensionIsNeither() throws Exception {
+        Run compiled = smc("compile", counter1(), "-o", dir.toString());
+        assertEquals(0, compiled.status(), compiled::toString);
+        Path bin = Files.copy(dir.resolve("Counter1.counter.cam"), dir.resolve("counter.bin"));
+        Path txt = Files.copy(Path.of(counter1()), dir.resolve("counter.txt"));
+        for (Path f : List.of(bin, txt)) {
+            Run r = smc("run", f.toString(), "-i", "Incr", "-i", "Count");
+            assertEquals(0, r.status(), r::toString);
+            assertEquals(List.of("Ok", "Total 1"), r.out().lines().toList());
         }
     }
 }

@@ -21,7 +21,7 @@ final class ArtifactFiles {
     private ArtifactFiles() {}
 
     static boolean isSource(Path file) {
-        return file.getFileName().toString().endsWith(".sm");
+        return !hotsm.vm.bytecode.ArtifactCodec.isArtifactFile(file);
     }
 
     /** The raw bytes of a {@code .cam} file. */

@@ -84,7 +84,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private Artifact load() {
-        if (file.toString().endsWith(".cam")) {
+        if (hotsm.vm.bytecode.ArtifactCodec.isArtifactFile(file)) {
             Artifact a = ArtifactFiles.read(file);
             if (machine != null && !a.name().equals(machine) && !a.name().endsWith("." + machine)) {
                 throw new UserError(file + " holds machine " + a.name() + ", not " + machine);

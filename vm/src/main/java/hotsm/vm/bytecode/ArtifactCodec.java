@@ -23,6 +23,22 @@ public final class ArtifactCodec {
     /** Longest string (name or literal), in UTF-8 bytes. */
     public static final int MAX_STRING_BYTES = 1024 * 1024;
 
+    /**
+     * Whether a command line should read {@code file} as an artifact rather than as
+     * {@code .sm} source: by its extension ({@code .cam} or {@code .sm}), else by its
+     * first bytes (the magic {@code HSMC}). An unreadable file counts as not an artifact.
+     */
+    public static boolean isArtifactFile(java.nio.file.Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        if (name.endsWith(".cam")) return true;
+        if (name.endsWith(".sm")) return false;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return java.util.Arrays.equals(in.readNBytes(MAGIC.length), MAGIC);
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     static final int TYPE_UNIT = 0, TYPE_INT = 1, TYPE_STRING = 2, TYPE_TUPLE = 3, TYPE_DATA = 4;
     static final int SHAPE_UNIT = 0, SHAPE_INT = 1, SHAPE_STRING = 2, SHAPE_PAIR = 3, SHAPE_SUM = 4;
     static final int VALUE_UNIT = 0, VALUE_INT = 1, VALUE_STRING = 2, VALUE_PAIR = 3, VALUE_INL = 4, VALUE_INR = 5;
