@@ -36,6 +36,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class NodeClient implements AutoCloseable {
 
     private static final int CONNECT_TIMEOUT_MS = 10_000;
+    /** A peer that accepts the connection but sends no welcome within this time is not a node. */
+    private static final int HANDSHAKE_TIMEOUT_MS = 10_000;
 
     private final Socket socket;
     private final DataOutputStream out;
@@ -74,7 +76,15 @@ public final class NodeClient implements AutoCloseable {
             s.setTcpNoDelay(true);
             NodeClient c = new NodeClient(s);
             Handshake.writeHello(c.out, new Handshake.Hello(Wire.PROTOCOL_VERSION, speaking));
-            Handshake.Welcome w = Handshake.readWelcome(c.in);
+            s.setSoTimeout(HANDSHAKE_TIMEOUT_MS);
+            Handshake.Welcome w;
+            try {
+                w = Handshake.readWelcome(c.in);
+            } catch (java.net.SocketTimeoutException e) {
+                throw new IOException(address + " did not answer the handshake within "
+                        + HANDSHAKE_TIMEOUT_MS / 1000 + " seconds: is it a hotsm node?", e);
+            }
+            s.setSoTimeout(0);
             if (!w.accepted()) {
                 throw new Refusal(w.status() == Handshake.REFUSED_INTERFACE ? Refusal.Reason.UNKNOWN_INTERFACE
                         : Refusal.Reason.PROTOCOL, w.message());
