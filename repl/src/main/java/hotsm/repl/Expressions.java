@@ -3,7 +3,9 @@ package hotsm.repl;
 import hotsm.compiler.Compilation;
 import hotsm.compiler.Compiler;
 import hotsm.compiler.diag.Diagnostic;
+import hotsm.compiler.syntax.Parser;
 import hotsm.compiler.types.Type;
+import hotsm.compiler.types.TypeChecker;
 import hotsm.compiler.types.TypePrinter;
 import hotsm.compiler.types.Typed;
 import java.io.IOException;
@@ -41,7 +43,11 @@ final class Expressions {
      */
     static String typeOf(String text, LoadedProgram scope) throws ReplError {
         try {
-            return text + " : " + TypePrinter.print(check(text, scope).expr().type());
+            Type type = check(text, scope).expr().type();
+            Compilation c = scope != null ? scope.compilation() : preludeScope();
+            Type general = TypeChecker.generalTypeOf(c.check(), scope != null ? scope.moduleName() : "Repl",
+                    Parser.parseExpression(INPUT, text).expr()).orElse(type);
+            return text + " : " + TypePrinter.print(general);
         } catch (ReplError e) {
             String name = text.strip();
             Compilation c = scope != null ? scope.compilation() : preludeScope();

@@ -34,4 +34,10 @@ class ReplAcceptanceTest {
         assertEquals(List.of("double : Int -> Int", "fst : a -> Int", "Fns.double : Int -> Int", "3 : Int"),
                 Sessions.run(":load " + f, ":type double", ":type fst", ":type Fns.double", "1 + 2").subList(1, 5));
     }
+
+    @Test
+    void typeKeepsTheTypeVariablesNothingDetermines() {
+        assertEquals(List.of("Nothing : Maybe a", "(Nothing, Left 1) : (Maybe a, Either Int b)", "Just 1 : Maybe Int",
+                "Nothing : Maybe ()"), Sessions.run(":type Nothing", ":type (Nothing, Left 1)", ":type Just 1", "Nothing"));
+    }
 }

@@ -49,11 +49,30 @@ public final class TypeChecker {
      * become {@code ()}.
      */
     public static ExprCheckResult checkExpression(CheckResult context, String moduleName, Expr expr) {
+        Inference i = infer(context, moduleName, expr);
+        if (!i.errors().isEmpty()) return new ExprCheckResult(null, i.errors());
+        return new ExprCheckResult(new Zonker(i.unifier(), Set.of()).expr(i.typed()), List.of());
+    }
+
+    /**
+     * The type of a standalone expression as {@link #checkExpression} checks it, but
+     * keeping the type variables nothing determines ({@code Nothing : Maybe a}), for
+     * the REPL's {@code :type}; empty when the expression does not check.
+     */
+    public static java.util.Optional<Type> generalTypeOf(CheckResult context, String moduleName, Expr expr) {
+        Inference i = infer(context, moduleName, expr);
+        return i.errors().isEmpty() ? java.util.Optional.of(i.unifier().zonk(i.typed().type())) : java.util.Optional.empty();
+    }
+
+    /** An inferred expression before its free type variables are closed, or the errors. */
+    private record Inference(Typed.Expr typed, List<Diagnostic> errors, Unifier unifier) {}
+
+    private static Inference infer(CheckResult context, String moduleName, Expr expr) {
         ProgramEnv env = context.environment();
         ModuleScope scope = env.scopes.get(moduleName);
         if (scope == null) {
             Position p = expr.pos();
-            return new ExprCheckResult(null, List.of(Diagnostic.error(p, "no module '" + moduleName + "' is loaded")));
+            return new Inference(null, List.of(Diagnostic.error(p, "no module '" + moduleName + "' is loaded")), null);
         }
         int before = env.diagnostics.size();
         DeclContext ctx = new DeclContext(env, ModuleChecker.of(env, scope), null);
@@ -63,12 +82,13 @@ public final class TypeChecker {
             ctx.finish();
         } catch (StackOverflowError | RuntimeException e) {
             env.diagnostics.subList(before, env.diagnostics.size()).clear();
-            return new ExprCheckResult(null, List.of(Diagnostic.error(expr.pos(),
-                    e instanceof StackOverflowError ? "the expression is nested too deeply to check" : "internal error: " + e)));
+            return new Inference(null, List.of(Diagnostic.error(expr.pos(),
+                    e instanceof StackOverflowError ? "the expression is nested too deeply to check" : "internal error: " + e)),
+                    null);
         }
         List<Diagnostic> errors = new ArrayList<>(env.diagnostics.subList(before, env.diagnostics.size()));
         env.diagnostics.subList(before, env.diagnostics.size()).clear();
-        return new ExprCheckResult(errors.isEmpty() ? new Zonker(env.unifier, Set.of()).expr(typed) : null, errors);
+        return new Inference(typed, errors, env.unifier);
     }
 
     private static List<Diagnostic> dedupe(List<Diagnostic> ds) {
