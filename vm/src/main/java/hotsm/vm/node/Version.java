@@ -11,7 +11,7 @@ import java.util.Optional;
  *
  * @param identity the machine's identity
  * @param name     its qualified name
- * @param since    when it started running
+ * @param since    when it started running (to the millisecond, as the protocol carries it)
  * @param arrival  how the node got to it
  * @param from     the identity it replaced (empty for the first version)
  */
@@ -26,6 +26,7 @@ public record Version(Identity identity, String name, Instant since, Arrival arr
         Objects.requireNonNull(since);
         Objects.requireNonNull(arrival);
         Objects.requireNonNull(from);
+        since = since.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);   // what the protocol carries
     }
 
     /** {@code 2026-11-26T13:00:00Z  started     Counter1.counter 1a2b3c4d}. */
