@@ -38,4 +38,10 @@ class LexicalAcceptanceTest {
     void positionsAfterAMultiLineNestedCommentAreRight() {
         assertEquals("4:5 unexpected ')': expected an expression or 'proc'", errors("x = {- one\n {- two -}\n -} 1\ny = )\n"));
     }
+
+    @Test
+    void aConstructorFedLikeAnArrowSaysHowToWriteIt() {
+        assertEquals("3:13 unexpected 'Just': expected a command (a constructor is not an arrow: write 'returnA -< Just ...')",
+                errors("machine m : Int -> Maybe Int\n  state () = ()\n  proc x -> Just -< x\n"));
+    }
 }

@@ -1,6 +1,7 @@
 package hotsm.compiler.syntax;
 
 import hotsm.compiler.diag.Diagnostic;
+import hotsm.grammar.SmLexer;
 import hotsm.grammar.SmParser;
 import hotsm.grammar.VirtualToken;
 import java.util.ArrayList;
@@ -60,6 +61,10 @@ final class SyntaxErrors extends BaseErrorListener {
             } else {
                 expected = words.isEmpty() ? ExpectedTokens.rulePhrase(parser.getContext().getRuleIndex()) : "expected " + words;
             }
+        }
+        if (expected.equals("expected a command")
+                && (offending.getType() == SmLexer.UPPER || offending.getType() == SmLexer.QUALIFIED_UPPER)) {
+            expected += " (a constructor is not an arrow: write 'returnA -< " + offending.getText() + " ...')";
         }
         errors.add(new Diagnostic(file, found.line, found.column, found.length, Diagnostic.Severity.ERROR,
                 "unexpected " + found.description + ": " + expected));
