@@ -84,4 +84,21 @@ class SmAcceptanceTest {
             assertEquals("Upgrade successful!", r.out().lines().findFirst().orElse(""));
         }
     }
+
+    @Test
+    void anArtifactOfAnotherMachineThanMachineNamesIsRefusedAsSmcRunRefusesIt() throws Exception {
+        Path counters = root().resolve("samples/counter");
+        var compiled = new Compiler(List.of()).compile(List.of(counters.resolve("Counter2.sm")));
+        Path cam = Files.write(dir.resolve("Counter2.counter.cam"),
+                hotsm.vm.bytecode.ArtifactCodec.encode(ArtifactBuilder.build(compiled.machines().get(0))));
+        var counter1 = compiled.allMachines().get("Counter1.counter");
+        try (Node node = Node.start(ArtifactBuilder.build(counter1), NodeOptions.defaults());
+                NodeServer server = NodeServer.start(node, InetAddress.getLoopbackAddress(), 0)) {
+            Run wrong = sm("upgrade", server.hostPort(), cam.toString(), "--machine", "vending");
+            assertEquals(1, wrong.status(), wrong::toString);
+            assertEquals("sm: " + cam + " holds machine Counter2.counter, not vending", wrong.err().strip());
+            Run right = sm("upgrade", server.hostPort(), cam.toString(), "--machine", "counter");
+            assertEquals(0, right.status(), right::toString);
+        }
+    }
 }

@@ -35,6 +35,14 @@ final class ArtifactFiles {
         }
     }
 
+    /** The artifact itself, refused when {@code --machine} names another machine (null: any). */
+    static Artifact requireMachine(Path file, Artifact a, String machine) {
+        if (machine != null && !a.name().equals(machine) && !a.name().endsWith("." + machine)) {
+            throw CliError.user(file + " holds machine " + a.name() + ", not " + machine);
+        }
+        return a;
+    }
+
     static Artifact decode(Path file) {
         try {
             return ArtifactCodec.decode(read(file));

@@ -64,7 +64,7 @@ public final class NodeCommand implements Callable<Integer> {
         if (fuel <= 0) throw CliError.usage("--fuel must be positive");
         Artifact artifact = ArtifactFiles.isSource(file)
                 ? ArtifactFiles.compile(file, machine, includes, sm.err(), a -> false)
-                : ArtifactFiles.decode(file);
+                : ArtifactFiles.requireMachine(file, ArtifactFiles.decode(file), machine);
         InetAddress address;
         try {
             address = InetAddress.getByName(bind);

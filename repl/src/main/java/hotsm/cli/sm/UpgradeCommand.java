@@ -55,6 +55,7 @@ public final class UpgradeCommand implements Callable<Integer> {
                     throw CliError.user(e.getMessage());
                 }
             } else {
+                if (machine != null) ArtifactFiles.requireMachine(file, ArtifactFiles.decode(file), machine);
                 artifact = ArtifactFiles.read(file);
             }
             VersionChange change = client.upgrade(artifact);
