@@ -44,4 +44,16 @@ class LexicalAcceptanceTest {
         assertEquals("3:13 unexpected 'Just': expected a command (a constructor is not an arrow: write 'returnA -< Just ...')",
                 errors("machine m : Int -> Maybe Int\n  state () = ()\n  proc x -> Just -< x\n"));
     }
+
+    @Test
+    void aHaskellStyleFunctionOfTwoParametersSaysToUseATuple() {
+        assertEquals("1:5 unexpected 'y': expected '=' (a function has one parameter; several are a tuple: 'f (x, y) = ...')",
+                errors("f x y = x + y\n"));
+    }
+
+    @Test
+    void aWhereAfterAFunctionSaysToUseLet() {
+        assertEquals("2:3 unexpected 'where': expected an operator or an argument"
+                + " ('where' belongs to machines; in a function use 'let ... in ...')", errors("f x = y + 1\n  where y = x * 2\n"));
+    }
 }

@@ -62,12 +62,32 @@ final class SyntaxErrors extends BaseErrorListener {
                 expected = words.isEmpty() ? ExpectedTokens.rulePhrase(parser.getContext().getRuleIndex()) : "expected " + words;
             }
         }
+        if (expected.equals("expected '='") && parser.getContext().getRuleIndex() == SmParser.RULE_valueDecl
+                && PARAMETER_START.contains(offending.getType())) {
+            expected += " (a function has one parameter; several are a tuple: 'f (x, y) = ...')";
+        } else if (offending.getType() == SmLexer.WHERE && !parserInMachine(parser)) {
+            expected += " ('where' belongs to machines; in a function use 'let ... in ...')";
+        }
         if (expected.equals("expected a command")
                 && (offending.getType() == SmLexer.UPPER || offending.getType() == SmLexer.QUALIFIED_UPPER)) {
             expected += " (a constructor is not an arrow: write 'returnA -< " + offending.getText() + " ...')";
         }
         errors.add(new Diagnostic(file, found.line, found.column, found.length, Diagnostic.Severity.ERROR,
                 "unexpected " + found.description + ": " + expected));
+    }
+
+    private static final java.util.Set<Integer> PARAMETER_START = java.util.Set.of(SmLexer.LOWER, SmLexer.UPPER,
+            SmLexer.QUALIFIED_UPPER, SmLexer.LPAREN, SmLexer.INT, SmLexer.STRING, SmLexer.WILDCARD, SmLexer.MINUS);
+
+    /** Whether the parse is inside a machine, upgrade or downgrade declaration. */
+    private static boolean parserInMachine(SmParser parser) {
+        for (org.antlr.v4.runtime.RuleContext c = parser.getContext(); c != null; c = c.parent) {
+            if (c instanceof SmParser.MachineDeclContext || c instanceof SmParser.UpgradeDeclContext
+                    || c instanceof SmParser.DowngradeDeclContext) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private record Found(String description, int line, int column, int length) {}
