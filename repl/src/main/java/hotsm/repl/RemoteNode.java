@@ -102,6 +102,8 @@ final class RemoteNode implements Target {
             return change.message();
         } catch (Refusal e) {
             return e.getMessage();
+        } catch (IllegalArgumentException e) {   // ArtifactCodec.encode: over a limit of the .cam format
+            throw ReplError.of("machine " + artifact.name() + " is too big for the .cam format: " + e.getMessage());
         } catch (IOException e) {
             throw lost(e);
         }

@@ -54,4 +54,22 @@ class SmcAcceptanceTest {
             assertEquals(List.of("Ok", "Total 1"), r.out().lines().toList());
         }
     }
+
+    @Test
+    void aMachineOverALimitOfTheCamFormatIsAnErrorInTheProgramNotAnInternalFailure() throws Exception {
+        StringBuilder src = new StringBuilder("data Big = C0");
+        for (int i = 1; i < 300; i++) src.append(" | C").append(i);
+        src.append("\nf b = case b of\n");
+        for (int i = 0; i < 300; i++) src.append("  C").append(i).append(" -> ").append(i).append('\n');
+        src.append("machine m : Big -> Int\n  state Int = 0\n  proc b -> returnA -< f b\n");
+        Path file = Files.writeString(dir.resolve("Big.sm"), src.toString());
+        Path out = dir.resolve("out");
+        Run r = smc("compile", file.toString(), "-o", out.toString());
+        assertEquals(1, r.status(), r::toString);
+        assertTrue(r.err().startsWith("error: machine Big.m is too big for the .cam format: "), r::err);
+        assertEquals(1, r.err().strip().lines().count(), r::err);
+        assertTrue(!Files.exists(out.resolve("Big.m.cam")));
+        Run run = smc("run", file.toString(), "-i", "C299");   // running it needs no .cam file
+        assertEquals(List.of("299"), run.out().lines().toList(), run::toString);
+    }
 }

@@ -43,20 +43,27 @@ public final class CompileCommand implements Callable<Integer> {
     @Override public Integer call() {
         Compilation c = Sources.compile(files, includes, smc.err());
         List<Artifact> artifacts = new ArrayList<>();
+        List<byte[]> encoded = new ArrayList<>();
         for (MachineIr m : c.machines()) {
             Artifact a = ArtifactBuilder.build(m);
             Verifier.verify(a); // the compiler's own output: a rejection here is an internal failure
             artifacts.add(a);
+            try {
+                encoded.add(ArtifactCodec.encode(a));
+            } catch (IllegalArgumentException e) {   // a limit of the format (docs/bytecode.md), not a bug
+                throw new UserError("machine " + a.name() + " is too big for the .cam format: " + e.getMessage());
+            }
         }
         try {
             Files.createDirectories(outputDir);
         } catch (IOException e) {
             throw new UserError("cannot create " + outputDir + ": " + e.getMessage());
         }
-        for (Artifact a : artifacts) {
+        for (int i = 0; i < artifacts.size(); i++) {
+            Artifact a = artifacts.get(i);
             Path target = outputDir.resolve(a.name() + ".cam");
             try {
-                Files.write(target, ArtifactCodec.encode(a));
+                Files.write(target, encoded.get(i));
             } catch (IOException e) {
                 throw new UserError("cannot write " + target + ": " + e.getMessage());
             }
