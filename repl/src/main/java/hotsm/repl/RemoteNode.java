@@ -103,7 +103,7 @@ final class RemoteNode implements Target {
         } catch (Refusal e) {
             return e.getMessage();
         } catch (IllegalArgumentException e) {   // ArtifactCodec.encode: over a limit of the .cam format
-            throw ReplError.of("machine " + artifact.name() + " is too big for the .cam format: " + e.getMessage());
+            throw ReplError.of(e.getMessage());
         } catch (IOException e) {
             throw lost(e);
         }

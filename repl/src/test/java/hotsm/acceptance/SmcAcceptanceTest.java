@@ -66,7 +66,7 @@ class SmcAcceptanceTest {
         Path out = dir.resolve("out");
         Run r = smc("compile", file.toString(), "-o", out.toString());
         assertEquals(1, r.status(), r::toString);
-        assertTrue(r.err().startsWith("error: machine Big.m is too big for the .cam format: "), r::err);
+        assertTrue(r.err().startsWith("error: artifact Big.m is over a limit of the .cam format: "), r::err);
         assertEquals(1, r.err().strip().lines().count(), r::err);
         assertTrue(!Files.exists(out.resolve("Big.m.cam")));
         Run run = smc("run", file.toString(), "-i", "C299");   // running it needs no .cam file

@@ -51,7 +51,7 @@ public final class CompileCommand implements Callable<Integer> {
             try {
                 encoded.add(ArtifactCodec.encode(a));
             } catch (IllegalArgumentException e) {   // a limit of the format (docs/bytecode.md), not a bug
-                throw new UserError("machine " + a.name() + " is too big for the .cam format: " + e.getMessage());
+                throw new UserError(e.getMessage());
             }
         }
         try {
