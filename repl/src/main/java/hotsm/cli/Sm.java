@@ -64,9 +64,6 @@ public final class Sm implements Callable<Integer> {
         return USAGE_ERROR;
     }
 
-    /** Stack for the command thread: the front end recurses over the program's nesting (as in smc). */
-    private static final long STACK_BYTES = 512L << 20;
-
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
@@ -78,15 +75,7 @@ public final class Sm implements Callable<Integer> {
      * every program {@code smc} does; returns the exit status.
      */
     public static int executeWithLargeStack(String[] args, PrintWriter out, PrintWriter err) {
-        int[] status = {INTERNAL_ERROR};
-        Thread command = new Thread(null, () -> status[0] = execute(args, out, err), "sm", STACK_BYTES);
-        command.start();
-        try {
-            command.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return status[0];
+        return CommandThread.run("sm", () -> execute(args, out, err));
     }
 
     /** Runs {@code sm args} with the given streams and returns the exit status; never throws. */
@@ -114,11 +103,7 @@ public final class Sm implements Callable<Integer> {
             err.flush();
             return c.exitCode();
         }
-        String message = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
-        err.println("sm: internal error: " + e.getClass().getSimpleName() + message);
-        if (debug) e.printStackTrace(err);
-        err.flush();
-        return INTERNAL_ERROR;
+        return CommandThread.internalFailure("sm", e, debug, err);
     }
 
     /** {@code --version}. */

@@ -62,17 +62,10 @@ public final class Smc implements Callable<Integer> {
         return USAGE_ERROR;
     }
 
-    /** Stack for the command thread: the front end recurses over the program's nesting. */
-    private static final long STACK_BYTES = 512L << 20;
-
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int[] status = {INTERNAL_ERROR};
-        Thread command = new Thread(null, () -> status[0] = execute(args, System.in, out, err), "smc", STACK_BYTES);
-        command.start();
-        command.join();
-        System.exit(status[0]);
+        System.exit(CommandThread.run("smc", () -> execute(args, System.in, out, err)));
     }
 
     /** Runs {@code smc args} with the given streams and returns the exit status; never throws. */
@@ -106,11 +99,7 @@ public final class Smc implements Callable<Integer> {
             err.flush();
             return USAGE_ERROR;
         }
-        String message = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
-        err.println("smc: internal error: " + e.getClass().getSimpleName() + message);
-        if (debug) e.printStackTrace(err);
-        err.flush();
-        return INTERNAL_ERROR;
+        return CommandThread.internalFailure("smc", e, debug, err);
     }
 
     /** {@code --version}. */
