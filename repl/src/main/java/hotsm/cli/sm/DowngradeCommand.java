@@ -1,10 +1,7 @@
 package hotsm.cli.sm;
 
 import hotsm.cli.Sm;
-import hotsm.vm.node.Refusal;
-import hotsm.vm.node.VersionChange;
 import hotsm.vm.protocol.NodeClient;
-import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -23,16 +20,6 @@ public final class DowngradeCommand implements Callable<Integer> {
     String address;
 
     @Override public Integer call() {
-        try (NodeClient client = Remote.connect(address)) {
-            VersionChange change = client.downgrade();
-            sm.out().println(change.message());
-            sm.out().println(change.describe());
-            return Sm.OK;
-        } catch (Refusal r) {
-            sm.out().println(r.getMessage());
-            return Sm.USER_ERROR;
-        } catch (IOException e) {
-            throw Remote.lost(address, e);
-        }
+        return Remote.changeVersion(sm, address, NodeClient::downgrade);
     }
 }

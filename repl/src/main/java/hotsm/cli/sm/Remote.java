@@ -1,5 +1,8 @@
 package hotsm.cli.sm;
 
+import hotsm.cli.Sm;
+import hotsm.vm.node.Refusal;
+import hotsm.vm.node.VersionChange;
 import hotsm.vm.protocol.HostPort;
 import hotsm.vm.protocol.NodeClient;
 import java.io.IOException;
@@ -28,5 +31,29 @@ final class Remote {
     static CliError lost(String address, IOException e) {
         String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return CliError.user("cannot talk to a node at " + address + ": " + why);
+    }
+
+    /** A request that moves a node to another version: an upgrade or a downgrade. */
+    interface VersionRequest {
+        VersionChange send(NodeClient client) throws IOException;
+    }
+
+    /**
+     * Connects, sends {@code request} and prints the node's answer on standard
+     * output: the change (its message, then old -> new) with exit status 0, or
+     * the node's reason for refusing with exit status 1.
+     */
+    static int changeVersion(Sm sm, String address, VersionRequest request) {
+        try (NodeClient client = connect(address)) {
+            VersionChange change = request.send(client);
+            sm.out().println(change.message());
+            sm.out().println(change.describe());
+            return Sm.OK;
+        } catch (Refusal r) {
+            sm.out().println(r.getMessage());
+            return Sm.USER_ERROR;
+        } catch (IOException e) {
+            throw lost(address, e);
+        }
     }
 }

@@ -4,8 +4,6 @@ import hotsm.cli.Sm;
 import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.bytecode.ArtifactCodec;
 import hotsm.vm.bytecode.Identity;
-import hotsm.vm.node.Refusal;
-import hotsm.vm.node.VersionChange;
 import hotsm.vm.protocol.NodeClient;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -43,30 +41,22 @@ public final class UpgradeCommand implements Callable<Integer> {
     List<Path> includes = new ArrayList<>();
 
     @Override public Integer call() {
-        try (NodeClient client = Remote.connect(address)) {
-            byte[] artifact;
-            if (ArtifactFiles.isSource(file)) {
-                Identity running = client.info().identity();
-                Artifact a = ArtifactFiles.compile(file, machine, includes, sm.err(),
-                        m -> m.upgrades().stream().anyMatch(u -> u.from().equals(running)));
-                try {
-                    artifact = ArtifactCodec.encode(a);
-                } catch (IllegalArgumentException e) {
-                    throw CliError.user(e.getMessage());
-                }
-            } else {
-                if (machine != null) ArtifactFiles.requireMachine(file, ArtifactFiles.decode(file), machine);
-                artifact = ArtifactFiles.read(file);
-            }
-            VersionChange change = client.upgrade(artifact);
-            sm.out().println(change.message());
-            sm.out().println(change.describe());
-            return Sm.OK;
-        } catch (Refusal r) {
-            sm.out().println(r.getMessage());
-            return Sm.USER_ERROR;
-        } catch (IOException e) {
-            throw Remote.lost(address, e);
+        return Remote.changeVersion(sm, address, client -> client.upgrade(artifactFor(client)));
+    }
+
+    /** The artifact bytes to send: FILE itself, or FILE compiled (picking the machine that upgrades the running one). */
+    private byte[] artifactFor(NodeClient client) throws IOException {
+        if (!ArtifactFiles.isSource(file)) {
+            if (machine != null) ArtifactFiles.requireMachine(file, ArtifactFiles.decode(file), machine);
+            return ArtifactFiles.read(file);
+        }
+        Identity running = client.info().identity();
+        Artifact a = ArtifactFiles.compile(file, machine, includes, sm.err(),
+                m -> m.upgrades().stream().anyMatch(u -> u.from().equals(running)));
+        try {
+            return ArtifactCodec.encode(a);
+        } catch (IllegalArgumentException e) {
+            throw CliError.user(e.getMessage());
         }
     }
 }
