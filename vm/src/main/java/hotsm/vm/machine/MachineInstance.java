@@ -4,6 +4,7 @@ import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.bytecode.Code;
 import hotsm.vm.bytecode.Identities;
 import hotsm.vm.bytecode.Identity;
+import hotsm.vm.jit.StepCode;
 import hotsm.vm.types.Shape;
 import hotsm.vm.value.Value;
 import hotsm.vm.value.ValuePrinter;
@@ -22,7 +23,7 @@ public final class MachineInstance {
 
     private final Artifact artifact;
     private final Identity identity;
-    private final LoadedCode step;
+    private final StepCode step;
     private final Shape inputShape;
     private final long fuel;
     private volatile Value state;
@@ -59,7 +60,7 @@ public final class MachineInstance {
         if (fuel <= 0) throw new IllegalArgumentException("fuel must be positive, got " + fuel);
         this.artifact = artifact;
         this.identity = Identities.of(artifact);
-        this.step = LoadedCode.load(artifact.step());
+        this.step = StepCode.prepare(artifact.step());
         this.inputShape = artifact.input().erase();
         this.fuel = fuel;
         this.state = state;
@@ -75,7 +76,7 @@ public final class MachineInstance {
         if (!Values.conforms(input, inputShape)) {
             throw new IllegalArgumentException("input " + ValuePrinter.printErased(input) + " does not have the input type " + artifact.input());
         }
-        Cam.Result r = Cam.run(step, input, state, fuel);
+        Cam.Result r = step.run(input, state, fuel);
         state = r.state();
         return r.value();
     }
@@ -87,6 +88,9 @@ public final class MachineInstance {
 
     /** The identity of the running machine (name, types, step code). */
     public Identity identity() { return identity; }
+
+    /** The step code on both tiers (whether the JIT compiled it, and if not why). */
+    public StepCode stepCode() { return step; }
 
     /** The step limit of each step. */
     public long fuel() { return fuel; }

@@ -1,0 +1,96 @@
+package hotsm.compiler.codegen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hotsm.compiler.ir.IrInterpreter;
+import hotsm.compiler.ir.IrRuntimeError;
+import hotsm.compiler.ir.RandomTerms;
+import hotsm.vm.bytecode.Code;
+import hotsm.vm.bytecode.Disassembler;
+import hotsm.vm.jit.Jit;
+import hotsm.vm.jit.JitCode;
+import hotsm.vm.jit.StepCode;
+import hotsm.vm.machine.Cam;
+import hotsm.vm.machine.CamRuntimeError;
+import hotsm.vm.machine.LoadedCode;
+import hotsm.vm.value.Value;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.LongRange;
+
+/**
+ * The third back end joins the law: on random well-typed IR terms, the JIT's
+ * compiled class, the CAM interpreter and the reference IR interpreter give
+ * the same output and new state, or all fail. With little fuel, the JIT tier
+ * as machines run it ({@link StepCode}) stops exactly where the interpreter
+ * does, with the interpreter's message.
+ */
+class JitAgreesWithInterpretersTest {
+
+    private static final long FUEL = 10_000_000;
+
+    /** What a run did: its output and new state, or the error it stopped with (null message for the IR's errors). */
+    private record Outcome(Value value, Value state, boolean failed) {
+        static final Outcome FAILED = new Outcome(null, null, true);
+    }
+
+    @Provide Arbitrary<RandomTerms.Sample> samples() { return RandomTerms.samples(6); }
+
+    @Property(tries = 800)
+    void jitAgreesWithTheInterpreterAndTheReference(@ForAll("samples") RandomTerms.Sample s) {
+        Code code = CamCompiler.compile(s.term());
+        JitCode jit = Jit.compile(code);
+        Outcome reference = reference(s);
+        assertEquals(reference, cam(code, s), () -> "CAM on " + s);
+        assertEquals(reference, jit(jit, s), () -> "JIT on " + s + "\ncode\n" + Disassembler.code(code, "  "));
+    }
+
+    @Property(tries = 400)
+    void theJitTierStopsWhereTheInterpreterStops(@ForAll("samples") RandomTerms.Sample s,
+                                                @ForAll @LongRange(min = 1, max = 300) long fuel) {
+        Code code = CamCompiler.compile(s.term());
+        StepCode tiers = StepCode.prepare(code);
+        assertTrue(tiers.compiled(), () -> "refused: " + tiers.refusal());
+        String expected = describe(() -> Cam.run(LoadedCode.load(code), s.argument(), s.state(), fuel));
+        assertEquals(expected, describe(() -> tiers.run(s.argument(), s.state(), fuel)), () -> "fuel " + fuel + " on " + s);
+    }
+
+    private static String describe(java.util.function.Supplier<Cam.Result> run) {
+        try {
+            Cam.Result r = run.get();
+            return "ok " + r.value() + " " + r.state();
+        } catch (CamRuntimeError e) {
+            return "error " + e.getMessage();
+        }
+    }
+
+    private static Outcome reference(RandomTerms.Sample s) {
+        try {
+            IrInterpreter.Result r = IrInterpreter.run(s.term(), s.argument(), s.state());
+            return new Outcome(r.value(), r.state(), false);
+        } catch (IrRuntimeError e) {
+            return Outcome.FAILED;
+        }
+    }
+
+    private static Outcome cam(Code code, RandomTerms.Sample s) {
+        try {
+            Cam.Result r = Cam.run(code, s.argument(), s.state(), FUEL);
+            return new Outcome(r.value(), r.state(), false);
+        } catch (CamRuntimeError e) {
+            return Outcome.FAILED;
+        }
+    }
+
+    private static Outcome jit(JitCode jit, RandomTerms.Sample s) {
+        try {
+            Cam.Result r = jit.run(s.argument(), s.state(), FUEL);
+            return new Outcome(r.value(), r.state(), false);
+        } catch (CamRuntimeError e) {
+            return Outcome.FAILED;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package hotsm.vm.jit;
+
+import hotsm.vm.bytecode.Code;
+import java.lang.invoke.MethodHandles;
+
+/**
+ * The JIT tier's front door: compiles verified code to a JVM class
+ * ({@link ClassGenerator}) and loads it as a hidden class, which the JVM
+ * unloads once the version that uses it is gone.
+ */
+public final class Jit {
+    private Jit() {}
+
+    /** {@code -Dhotsm.jit=off} runs everything on the interpreter (for comparisons and debugging). */
+    public static final boolean ENABLED = !"off".equals(System.getProperty("hotsm.jit"));
+
+    /**
+     * Compiles {@code code}, which must have passed the verifier.
+     *
+     * @throws JitRefusal if it has an instruction or primitive the JIT does not know, or is too large for a JVM class
+     */
+    public static JitCode compile(Code code) {
+        ClassGenerator.Output out;
+        try {
+            out = ClassGenerator.generate(code);
+        } catch (StackOverflowError e) {
+            throw new JitRefusal("the code nests too deeply");
+        }
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClassWithClassData(out.bytes(),
+                    out.constants(), true);
+            JitEntry entry = (JitEntry) lookup.findConstructor(lookup.lookupClass(),
+                    java.lang.invoke.MethodType.methodType(void.class)).invoke();
+            return new JitCode(entry, out.stackSize());
+        } catch (RuntimeException | Error e) {
+            throw new JitRefusal("the JVM did not accept the compiled class: " + e);
+        } catch (Throwable e) {
+            throw new JitRefusal("the compiled class could not be started: " + e);
+        }
+    }
+}

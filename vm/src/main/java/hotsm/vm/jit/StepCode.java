@@ -1,0 +1,73 @@
+package hotsm.vm.jit;
+
+import hotsm.vm.bytecode.Code;
+import hotsm.vm.machine.Cam;
+import hotsm.vm.machine.LoadedCode;
+import hotsm.vm.value.Value;
+import java.util.Optional;
+
+/**
+ * Verified code ready to run on both tiers: loaded for the interpreter and,
+ * unless the JIT refused it, compiled. Prepare once per version, off the
+ * machine thread ({@link #prepare} takes the time); run many times.
+ *
+ * <p>{@link #run} uses the compiled class; if that throws anything (an
+ * error in the program, or fuel that a segment's up-front charge overdrew),
+ * the same run is repeated on the interpreter, which is the reference: it
+ * gives the exact error and the exact fuel boundary. Runs are pure functions
+ * of the argument and state, so repeating one is safe. Tracing always uses
+ * the interpreter.
+ */
+public final class StepCode {
+    private final LoadedCode interpreted;
+    private final JitCode compiled;
+    private final String refusal;
+
+    private StepCode(LoadedCode interpreted, JitCode compiled, String refusal) {
+        this.interpreted = interpreted;
+        this.compiled = compiled;
+        this.refusal = refusal;
+    }
+
+    /** Load and, when the JIT is {@link Jit#ENABLED} and accepts it, compile verified {@code code}. */
+    public static StepCode prepare(Code code) {
+        LoadedCode loaded = LoadedCode.load(code);
+        if (!Jit.ENABLED) return new StepCode(loaded, null, "the JIT is off (-Dhotsm.jit=off)");
+        try {
+            return new StepCode(loaded, Jit.compile(code), null);
+        } catch (JitRefusal r) {
+            return new StepCode(loaded, null, r.getMessage());
+        }
+    }
+
+    /** Interpreter only. */
+    public static StepCode interpreted(Code code) {
+        return new StepCode(LoadedCode.load(code), null, "interpreter only");
+    }
+
+    /** As {@link Cam#run(LoadedCode, Value, Value, long)}: same results, same errors. */
+    public Cam.Result run(Value argument, Value state, long fuel) {
+        if (compiled != null) {
+            try {
+                return compiled.run(argument, state, fuel);
+            } catch (RuntimeException | StackOverflowError e) {
+                // The interpreter below decides: it reports the error (or, at a fuel boundary, finishes).
+            }
+        }
+        return Cam.run(interpreted, argument, state, fuel);
+    }
+
+    /** The interpreter's run with a tracer (the JIT does not trace). */
+    public Cam.Result run(Value argument, Value state, long fuel, Cam.Tracer tracer) {
+        return tracer == null ? run(argument, state, fuel) : Cam.run(interpreted, argument, state, fuel, tracer);
+    }
+
+    /** The interpreter's form of the code. */
+    public LoadedCode loaded() { return interpreted; }
+
+    /** Whether the compiled tier runs this code. */
+    public boolean compiled() { return compiled != null; }
+
+    /** Why the JIT did not compile it, if it did not. */
+    public Optional<String> refusal() { return Optional.ofNullable(refusal); }
+}
