@@ -5,7 +5,7 @@ import hotsm.vm.bytecode.Code;
 import hotsm.vm.bytecode.Identities;
 import hotsm.vm.bytecode.Identity;
 import hotsm.vm.machine.Cam;
-import hotsm.vm.machine.LoadedCode;
+import hotsm.vm.jit.StepCode;
 import hotsm.vm.value.Value;
 import hotsm.vm.value.Values;
 import hotsm.vm.verify.Verifier;
@@ -25,9 +25,16 @@ import java.util.concurrent.LinkedBlockingQueue;
  */
 public final class Node implements AutoCloseable {
 
-    private record Pending(Command command, CompletableFuture<Object> reply) {}
+    /**
+     * A queued command. {@code prepared}: for an upgrade, the work done before
+     * it entered the queue (a {@link PreparedArtifact}, or the {@link Refusal}
+     * of bytes that do not decode); null otherwise.
+     */
+    private record Pending(Command command, CompletableFuture<Object> reply, Object prepared) {}
 
-    private static final Pending STOP = new Pending(new Command.ReadInfo(), new CompletableFuture<>());
+    private static final Pending STOP = new Pending(new Command.ReadInfo(), new CompletableFuture<>(), null);
+    /** Versions whose compiled step code the machine thread keeps (the running one and recent ones). */
+    private static final int STEP_CODE_CACHE = 8;
 
     private final NodeOptions options;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -35,12 +42,18 @@ public final class Node implements AutoCloseable {
     private volatile boolean stopped;
     /** Written only by the machine thread. */
     private NodeSnapshot snapshot;
-    private Artifact loadedFor;
-    private LoadedCode loadedStep;
+    /** Step code by version, loaded and compiled (machine thread only; filled ahead of time where possible). */
+    private final Map<Identity, StepCode> stepCode = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override protected boolean removeEldestEntry(Map.Entry<Identity, StepCode> eldest) {
+            return size() > STEP_CODE_CACHE;
+        }
+    };
 
     private Node(NodeSnapshot start, NodeOptions options) {
         this.snapshot = start;
         this.options = options;
+        // Compiled here, on the starting thread, not on the machine thread.
+        stepCode.put(start.identity(), StepCode.prepare(start.artifact().step()));
         // A roomy stack: values are walked recursively along their left nesting (checks, the trace printer).
         this.machineThread = new Thread(null, this::run, "hotsm-machine-" + start.artifact().name(), 64L << 20);
         machineThread.setDaemon(true);
@@ -89,13 +102,29 @@ public final class Node implements AutoCloseable {
         return submit(new Command.Step(input, Optional.ofNullable(speaking))).thenApply(StepResult.class::cast);
     }
 
+    /**
+     * Upgrade to {@code artifact}. It is verified, hashed and compiled on the
+     * calling thread before the upgrade enters the queue, so the machine
+     * thread only migrates and swaps.
+     */
     public CompletableFuture<VersionChange> upgrade(Artifact artifact) {
-        return submit(new Command.Upgrade(artifact)).thenApply(VersionChange.class::cast);
+        return submit(new Command.Upgrade(artifact), PreparedArtifact.of(artifact)).thenApply(VersionChange.class::cast);
     }
 
-    /** Upgrade from a {@code .cam} file's bytes; bytes that do not decode are refused like a bad artifact. */
+    /**
+     * Upgrade from a {@code .cam} file's bytes; bytes that do not decode are
+     * refused like a bad artifact. Decoding, verifying, hashing and compiling
+     * happen on the calling thread, before the upgrade enters the queue.
+     */
     public CompletableFuture<VersionChange> upgrade(byte[] artifact) {
-        return submit(new Command.UpgradeFromBytes(artifact.clone())).thenApply(VersionChange.class::cast);
+        byte[] bytes = artifact.clone();
+        Object prepared;
+        try {
+            prepared = PreparedArtifact.of(VersionChanges.decode(bytes));
+        } catch (Refusal r) {
+            prepared = r;
+        }
+        return submit(new Command.UpgradeFromBytes(bytes), prepared).thenApply(VersionChange.class::cast);
     }
 
     public CompletableFuture<VersionChange> downgrade() {
@@ -128,12 +157,16 @@ public final class Node implements AutoCloseable {
      * on a node started from the same artifact rebuilds the same node.
      */
     public CompletableFuture<Object> submit(Command command) {
+        return submit(command, null);
+    }
+
+    private CompletableFuture<Object> submit(Command command, Object prepared) {
         CompletableFuture<Object> reply = new CompletableFuture<>();
         if (stopped) {
             reply.completeExceptionally(stoppedRefusal());
             return reply;
         }
-        queue.add(new Pending(command, reply));
+        queue.add(new Pending(command, reply, prepared));
         if (stopped) drain();
         return reply;
     }
@@ -163,7 +196,7 @@ public final class Node implements AutoCloseable {
             if (p == STOP) return;
             try {
                 options.log().append(p.command());
-                p.reply().complete(apply(p.command()));
+                p.reply().complete(apply(p.command(), p.prepared()));
             } catch (Refusal r) {
                 p.reply().completeExceptionally(r);
             } catch (RuntimeException | StackOverflowError e) {
@@ -183,17 +216,18 @@ public final class Node implements AutoCloseable {
     }
 
     /** One case per command; each ends in at most one assignment to {@link #snapshot}. */
-    private Object apply(Command command) {
+    private Object apply(Command command, Object prepared) {
         NodeSnapshot now = snapshot;
         if (command instanceof Command.Step s) {
             return step(now, s);
         } else if (command instanceof Command.Upgrade u) {
-            return change(VersionChange.Kind.UPGRADE,
-                    () -> VersionChanges.upgrade(now, u.artifact(), options.fuel(), options.clock().instant()));
+            return change(VersionChange.Kind.UPGRADE, () -> VersionChanges.upgrade(now,
+                    prepared(prepared, () -> PreparedArtifact.of(u.artifact())), options.fuel(),
+                    options.clock().instant()));
         } else if (command instanceof Command.UpgradeFromBytes b) {
-            return change(VersionChange.Kind.UPGRADE,
-                    () -> VersionChanges.upgrade(now, VersionChanges.decode(b.artifact()), options.fuel(),
-                            options.clock().instant()));
+            return change(VersionChange.Kind.UPGRADE, () -> VersionChanges.upgrade(now,
+                    prepared(prepared, () -> PreparedArtifact.of(VersionChanges.decode(b.artifact()))),
+                    options.fuel(), options.clock().instant()));
         } else if (command instanceof Command.Downgrade) {
             return change(VersionChange.Kind.DOWNGRADE,
                     () -> VersionChanges.downgrade(now, options.fuel(), options.clock().instant()));
@@ -219,7 +253,7 @@ public final class Node implements AutoCloseable {
             Value input = runAll(route.inputAdapters(), s.input(), "input adapter");
             Cam.Result r;
             try {
-                r = Cam.run(loadedStep(now), input, now.state(), options.fuel());
+                r = stepCode(now).run(input, now.state(), options.fuel());
             } catch (RuntimeException e) {
                 throw new Refusal(Refusal.Reason.STEP_FAILED, "The step failed: " + VersionChanges.describe(e)
                         + ". The state is unchanged.");
@@ -244,13 +278,20 @@ public final class Node implements AutoCloseable {
         }
     }
 
-    /** The running step code, loaded once per version (machine thread only). */
-    private LoadedCode loadedStep(NodeSnapshot now) {
-        if (loadedFor != now.artifact()) {
-            loadedStep = LoadedCode.load(now.artifact().step());
-            loadedFor = now.artifact();
+    /** The running step code (machine thread only): prepared ahead for starts and upgrades, else now. */
+    private StepCode stepCode(NodeSnapshot now) {
+        StepCode code = stepCode.get(now.identity());
+        if (code == null) {
+            code = StepCode.prepare(now.artifact().step());
+            stepCode.put(now.identity(), code);
         }
-        return loadedStep;
+        return code;
+    }
+
+    /** What was prepared before the command was queued, or (a replayed command, say) prepared now. */
+    private static PreparedArtifact prepared(Object prepared, java.util.function.Supplier<PreparedArtifact> now) {
+        if (prepared instanceof Refusal r) throw r;
+        return prepared instanceof PreparedArtifact p ? p : now.get();
     }
 
     private Value runAll(List<Code> adapters, Value v, String what) {
@@ -269,6 +310,7 @@ public final class Node implements AutoCloseable {
         try {
             VersionChanges.Changed c = how.get();
             snapshot = c.next();
+            if (c.prepared() != null) stepCode.put(c.next().identity(), c.prepared());
             tell(() -> options.listener().changed(c.change()));
             return c.change();
         } catch (Refusal refusal) {

@@ -26,8 +26,14 @@ import java.util.Optional;
 final class VersionChanges {
     private VersionChanges() {}
 
-    /** The next snapshot and what to tell the client. */
-    record Changed(NodeSnapshot next, VersionChange change) {}
+    /**
+     * The next snapshot and what to tell the client.
+     *
+     * @param prepared the next version's step code when it was prepared ahead (null otherwise)
+     */
+    record Changed(NodeSnapshot next, VersionChange change, hotsm.vm.jit.StepCode prepared) {
+        Changed(NodeSnapshot next, VersionChange change) { this(next, change, null); }
+    }
 
     /** Decode an artifact's bytes, refusing the upgrade if they are not one. */
     static Artifact decode(byte[] bytes) {
@@ -43,17 +49,22 @@ final class VersionChanges {
      * artifact, check the declared old types, run the migration.
      */
     static Changed upgrade(NodeSnapshot now, Artifact next, long fuel, Instant time) {
+        return upgrade(now, PreparedArtifact.of(next), fuel, time);
+    }
+
+    /** As {@link #upgrade(NodeSnapshot, Artifact, long, Instant)}, with the verification done beforehand. */
+    static Changed upgrade(NodeSnapshot now, PreparedArtifact prepared, long fuel, Instant time) {
+        Artifact next = prepared.artifact();
         UpgradeSection section = next.upgrades().stream()
                 .filter(u -> u.from().equals(now.identity()))
                 .findFirst()
                 .orElseThrow(() -> upgradeRefused(VersionChange.WRONG_VERSION));
-        try {
-            Verifier.verify(next);
-        } catch (VerifyException e) {
+        RuntimeException failure = prepared.verifyFailure();
+        if (failure instanceof VerifyException e) {
             throw upgradeRefused("The artifact for " + next.name() + " does not verify: " + e.getMessage()
                     + ". Aborting upgrade.");
-        } catch (RuntimeException e) {
-            throw upgradeRefused("The artifact for " + next.name() + " could not be checked: " + describe(e)
+        } else if (failure != null) {
+            throw upgradeRefused("The artifact for " + next.name() + " could not be checked: " + describe(failure)
                     + ". Aborting upgrade.");
         }
         Artifact running = now.artifact();
@@ -64,10 +75,10 @@ final class VersionChanges {
 
         Value migrated = migrate(section.migration(), now.state(), next.state(), fuel, Refusal.Reason.UPGRADE_REFUSED,
                 "upgrade");
-        Identity nextIdentity = Identities.of(next);
+        Identity nextIdentity = prepared.identity();
         NodeSnapshot after = now.moveTo(next, nextIdentity, migrated, Version.Arrival.UPGRADED, time);
         return new Changed(after, new VersionChange(VersionChange.Kind.UPGRADE, now.identity(), running.name(),
-                nextIdentity, next.name(), VersionChange.UPGRADE_SUCCESSFUL));
+                nextIdentity, next.name(), VersionChange.UPGRADE_SUCCESSFUL), prepared.step());
     }
 
     /**
