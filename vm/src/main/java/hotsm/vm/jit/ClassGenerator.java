@@ -40,7 +40,11 @@ import org.objectweb.asm.Opcodes;
  * PUT        frame.state = v; v = ()
  * </pre>
  *
- * Fuel: each straight-line segment (a block's start, or the instructions after
+ * A block longer than {@link #CHUNK} instructions continues in a chain of
+ * methods, each called at the end of the one before with the stack offset
+ * {@code base + d}.
+ *
+ * <p>Fuel: each straight-line segment (a block's start, or the instructions after
  * a CASE, up to and including the next CASE) charges its instruction count on
  * entry. Anything the table does not list is refused with a {@link JitRefusal}.
  */
@@ -60,8 +64,15 @@ final class ClassGenerator {
     private static final Handle CLASS_DATA_AT = new Handle(Opcodes.H_INVOKESTATIC, "java/lang/invoke/MethodHandles",
             "classDataAt", "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;I)"
                     + "Ljava/lang/Object;", false);
-    // Locals of a block method.
-    private static final int V = 0, S = 1, BASE = 2, F = 3;
+    /**
+     * Instructions per method: a longer block continues in another method, so
+     * that no method passes HotSpot's limit for compiling it (8000 bytes of
+     * bytecode; an instruction takes up to about 15).
+     */
+    static final int CHUNK = 150;
+    // Locals of a block method: the value register, the stack array, the entry depth, the frame, a temporary,
+    // then one per stack slot pushed in the method.
+    private static final int V = 0, S = 1, BASE = 2, F = 3, TEMP = 4, LOCALS = 5;
 
     /** The class bytes, the quoted constants (its class data) and how deep the stack gets. */
     record Output(byte[] bytes, List<Value> constants, int stackSize) {}
@@ -70,9 +81,17 @@ final class ClassGenerator {
     private final Map<Code, Integer> depth = new IdentityHashMap<>();
     private final List<Code> blocks = new ArrayList<>();
     private final List<Value> constants = new ArrayList<>();
+    private final Map<Code, Integer> reach = new IdentityHashMap<>();
+    /** Whether any method touches the stack array (if none, runs need not allocate one). */
+    private boolean usesArray;
 
-    static Output generate(Code root) {
-        return new ClassGenerator().run(root);
+    private final int chunkSize;
+
+    private ClassGenerator(int chunkSize) { this.chunkSize = chunkSize; }
+
+    /** @param chunkSize instructions per method ({@link #CHUNK}; tests use tiny ones) */
+    static Output generate(Code root, int chunkSize) {
+        return new ClassGenerator(chunkSize).run(root);
     }
 
     private Output run(Code root) {
@@ -103,7 +122,7 @@ final class ClassGenerator {
         } catch (RuntimeException e) {   // MethodTooLargeException, ClassTooLargeException
             throw new JitRefusal("the code is too large for one JVM class (" + e.getMessage() + ")");
         }
-        return new Output(bytes, List.copyOf(constants), maxDepth(root));
+        return new Output(bytes, List.copyOf(constants), usesArray ? maxDepth(root) : 0);
     }
 
     private void number(Code c, Deque<Code> work) {
@@ -128,6 +147,28 @@ final class ClassGenerator {
         }
         depth.put(code, max);
         return max;
+    }
+
+    /** The lowest stack slot a block touches, relative to its entry (0 or negative), its branches included. */
+    private int minDepth(Code code) {
+        Integer known = reach.get(code);
+        if (known != null) return known;
+        int d = 0;
+        int min = 0;
+        for (Instruction i : code.instructions()) {
+            if (i instanceof Instruction.Push) {
+                d++;
+            } else if (i instanceof Instruction.Cons) {
+                d--;
+                min = Math.min(min, d);
+            } else if (i instanceof Instruction.Swap) {
+                min = Math.min(min, d - 1);
+            } else if (i instanceof Instruction.Case c) {
+                min = Math.min(min, d + Math.min(minDepth(c.left()), minDepth(c.right())));
+            }
+        }
+        reach.put(code, min);
+        return min;
     }
 
     private static void constructor(ClassWriter cw) {
@@ -155,51 +196,68 @@ final class ClassGenerator {
     }
 
     private void block(ClassWriter cw, int number, Code code) {
-        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC, "b" + number, BLOCK_D, null, null);
-        mv.visitCode();
+        Emitter e = new Emitter(cw, "b" + number);
         List<Instruction> is = code.instructions();
-        int d = 0;
+        int chunk = 0;
+        int inChunk = 0;
         for (int pc = 0; pc < is.size(); pc++) {
+            if (inChunk >= chunkSize) {
+                // Continue in a new method, so each stays small enough for HotSpot to compile.
+                String next = "b" + number + "_" + (++chunk);
+                e.spillAll();
+                e.mv.visitVarInsn(Opcodes.ALOAD, V);
+                e.index(e.d);
+                e.mv.visitVarInsn(Opcodes.ALOAD, F);
+                e.mv.visitMethodInsn(Opcodes.INVOKESTATIC, CLASS, next, BLOCK_D, false);
+                e.end();
+                e = new Emitter(cw, next);
+                inChunk = 0;
+            }
+            inChunk++;
+            MethodVisitor mv = e.mv;
             if (pc == 0 || is.get(pc - 1) instanceof Instruction.Case) charge(mv, segment(is, pc));
             Instruction i = is.get(pc);
             Opcode op;
             try {
                 op = Opcode.of(i);
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException ex) {
                 throw new JitRefusal("an instruction the JIT does not know: " + i);
             }
             switch (op) {
                 case FST -> project(mv, "first");
                 case SND -> project(mv, "second");
                 case PUSH -> {
-                    slot(mv, d++);
                     mv.visitVarInsn(Opcodes.ALOAD, V);
-                    mv.visitInsn(Opcodes.AASTORE);
+                    e.store(e.d++);
                 }
                 case SWAP -> {
-                    slot(mv, d - 1);
-                    mv.visitInsn(Opcodes.AALOAD);
-                    slot(mv, d - 1);
+                    e.load(e.d - 1);
                     mv.visitVarInsn(Opcodes.ALOAD, V);
-                    mv.visitInsn(Opcodes.AASTORE);
+                    e.store(e.d - 1);
                     mv.visitVarInsn(Opcodes.ASTORE, V);
                 }
                 case CONS -> {
-                    slot(mv, --d);
-                    mv.visitInsn(Opcodes.AALOAD);
+                    e.load(--e.d);
                     mv.visitVarInsn(Opcodes.ALOAD, V);
                     call(mv, "cons", "(" + VALUE_D + VALUE_D + ")" + VALUE_D);
                 }
                 case QUOTE -> {
-                    mv.visitLdcInsn(new ConstantDynamic("_", VALUE_D, CLASS_DATA_AT,
-                            constants.size()));
+                    mv.visitLdcInsn(new ConstantDynamic("_", VALUE_D, CLASS_DATA_AT, constants.size()));
                     constants.add(((Instruction.Quote) i).value());
                     mv.visitVarInsn(Opcodes.ASTORE, V);
                 }
                 case INL -> unary(mv, "inl");
                 case INR -> unary(mv, "inr");
-                case CASE -> branch(mv, (Instruction.Case) i, d);
-                case DIST -> unary(mv, "dist");
+                case CASE -> branch(e, (Instruction.Case) i, false);
+                case DIST -> {
+                    if (pc + 1 < is.size() && is.get(pc + 1) instanceof Instruction.Case c && inChunk < chunkSize) {
+                        branch(e, c, true);   // DIST then CASE: no Inl/Inr is built
+                        pc++;
+                        inChunk++;
+                    } else {
+                        unary(mv, "dist");
+                    }
+                }
                 case PRIM -> {
                     JitRuntime.PrimHelper h = JitRuntime.helper(((Instruction.Prim) i).op());
                     if (h == null) throw new JitRefusal("a primitive the JIT does not know: " + ((Instruction.Prim) i).op());
@@ -226,10 +284,86 @@ final class ClassGenerator {
                 default -> throw new JitRefusal("an instruction the JIT does not know: " + op.mnemonic());
             }
         }
-        mv.visitVarInsn(Opcodes.ALOAD, V);
-        mv.visitInsn(Opcodes.ARETURN);
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
+        e.mv.visitVarInsn(Opcodes.ALOAD, V);
+        e.end();
+    }
+
+    /**
+     * One method being written. Stack slots pushed in this method (relative
+     * depth {@code k >= 0}) live in JVM locals, so HotSpot sees them as it
+     * sees Java locals; slots below the method's entry live in the array. A
+     * CASE branch or the next chunk may reach below its own entry, so the
+     * locals it can reach are stored to the array before the call and read
+     * back after it.
+     */
+    private final class Emitter {
+        final MethodVisitor mv;
+        int d;
+
+        Emitter(ClassWriter cw, String name) {
+            mv = cw.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC, name, BLOCK_D, null, null);
+            mv.visitCode();
+        }
+
+        /** Pushes slot {@code k}. */
+        void load(int k) {
+            if (k >= 0) {
+                mv.visitVarInsn(Opcodes.ALOAD, LOCALS + k);
+            } else {
+                index(k);
+                mv.visitInsn(Opcodes.AALOAD);
+            }
+        }
+
+        /** Pops into slot {@code k}. */
+        void store(int k) {
+            if (k >= 0) {
+                mv.visitVarInsn(Opcodes.ASTORE, LOCALS + k);
+            } else {
+                mv.visitVarInsn(Opcodes.ASTORE, TEMP);
+                index(k);
+                mv.visitVarInsn(Opcodes.ALOAD, TEMP);
+                mv.visitInsn(Opcodes.AASTORE);
+            }
+        }
+
+        /** Pushes the array and the index {@code base + k}. */
+        void index(int k) {
+            usesArray = true;
+            mv.visitVarInsn(Opcodes.ALOAD, S);
+            mv.visitVarInsn(Opcodes.ILOAD, BASE);
+            if (k != 0) {
+                mv.visitLdcInsn(k);
+                mv.visitInsn(Opcodes.IADD);
+            }
+        }
+
+        /** Local slots {@code from..d-1} to the array. */
+        void spill(int from) {
+            for (int k = Math.max(0, from); k < d; k++) {
+                index(k);
+                mv.visitVarInsn(Opcodes.ALOAD, LOCALS + k);
+                mv.visitInsn(Opcodes.AASTORE);
+            }
+        }
+
+        /** Local slots {@code from..d-1} back from the array. */
+        void reload(int from) {
+            for (int k = Math.max(0, from); k < d; k++) {
+                index(k);
+                mv.visitInsn(Opcodes.AALOAD);
+                mv.visitVarInsn(Opcodes.ASTORE, LOCALS + k);
+            }
+        }
+
+        void spillAll() { spill(0); }
+
+        /** Returns the value on the operand stack and closes the method. */
+        void end() {
+            mv.visitInsn(Opcodes.ARETURN);
+            mv.visitMaxs(0, 0);
+            mv.visitEnd();
+        }
     }
 
     /** Instructions from {@code pc} up to and including the next CASE, or to the end. */
@@ -262,34 +396,51 @@ final class ClassGenerator {
         mv.visitVarInsn(Opcodes.ASTORE, V);
     }
 
-    /** Pushes the stack array and the index {@code base + d}. */
-    private static void slot(MethodVisitor mv, int d) {
-        mv.visitVarInsn(Opcodes.ALOAD, S);
-        mv.visitVarInsn(Opcodes.ILOAD, BASE);
-        if (d != 0) {
-            mv.visitLdcInsn(d);
-            mv.visitInsn(Opcodes.IADD);
-        }
-    }
-
-    private void branch(MethodVisitor mv, Instruction.Case c, int d) {
+    /**
+     * CASE, or (fused) DIST then CASE: {@code v = (e, Inl a)} calls the left
+     * branch on {@code (e, a)} without building {@code Inl (e, a)}.
+     */
+    private void branch(Emitter e, Instruction.Case c, boolean distributed) {
+        MethodVisitor mv = e.mv;
+        int reach = e.d + Math.min(minDepth(c.left()), minDepth(c.right()));
+        e.spill(reach);
         Label right = new Label();
         Label join = new Label();
-        mv.visitVarInsn(Opcodes.ALOAD, V);
+        if (distributed) {
+            mv.visitVarInsn(Opcodes.ALOAD, V);
+            mv.visitTypeInsn(Opcodes.CHECKCAST, PAIR);
+            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, PAIR, "second", "()" + VALUE_D, false);
+        } else {
+            mv.visitVarInsn(Opcodes.ALOAD, V);
+        }
         mv.visitTypeInsn(Opcodes.INSTANCEOF, INL);
         mv.visitJumpInsn(Opcodes.IFEQ, right);
-        callBranch(mv, INL, c.left(), d);
+        callBranch(e, INL, c.left(), distributed);
         mv.visitJumpInsn(Opcodes.GOTO, join);
         mv.visitLabel(right);
-        callBranch(mv, INR, c.right(), d);
+        callBranch(e, INR, c.right(), distributed);
         mv.visitLabel(join);
+        e.reload(reach);
     }
 
-    private void callBranch(MethodVisitor mv, String side, Code target, int d) {
-        mv.visitVarInsn(Opcodes.ALOAD, V);
-        mv.visitTypeInsn(Opcodes.CHECKCAST, side);
-        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, side, "value", "()" + VALUE_D, false);
-        slot(mv, d);
+    private void callBranch(Emitter e, String side, Code target, boolean distributed) {
+        MethodVisitor mv = e.mv;
+        if (distributed) {
+            mv.visitVarInsn(Opcodes.ALOAD, V);
+            mv.visitTypeInsn(Opcodes.CHECKCAST, PAIR);
+            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, PAIR, "first", "()" + VALUE_D, false);
+            mv.visitVarInsn(Opcodes.ALOAD, V);
+            mv.visitTypeInsn(Opcodes.CHECKCAST, PAIR);
+            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, PAIR, "second", "()" + VALUE_D, false);
+            mv.visitTypeInsn(Opcodes.CHECKCAST, side);
+            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, side, "value", "()" + VALUE_D, false);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "cons", "(" + VALUE_D + VALUE_D + ")" + VALUE_D, false);
+        } else {
+            mv.visitVarInsn(Opcodes.ALOAD, V);
+            mv.visitTypeInsn(Opcodes.CHECKCAST, side);
+            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, side, "value", "()" + VALUE_D, false);
+        }
+        e.index(e.d);
         mv.visitVarInsn(Opcodes.ALOAD, F);
         mv.visitMethodInsn(Opcodes.INVOKESTATIC, CLASS, "b" + index.get(target), BLOCK_D, false);
         mv.visitVarInsn(Opcodes.ASTORE, V);

@@ -20,9 +20,14 @@ public final class Jit {
      * @throws JitRefusal if it has an instruction or primitive the JIT does not know, or is too large for a JVM class
      */
     public static JitCode compile(Code code) {
+        return compile(code, ClassGenerator.CHUNK);
+    }
+
+    /** With {@code chunkSize} instructions per JVM method (tests use small ones to exercise the chaining). */
+    static JitCode compile(Code code, int chunkSize) {
         ClassGenerator.Output out;
         try {
-            out = ClassGenerator.generate(code);
+            out = ClassGenerator.generate(code, chunkSize);
         } catch (StackOverflowError e) {
             throw new JitRefusal("the code nests too deeply");
         }
