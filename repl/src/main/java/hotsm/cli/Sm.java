@@ -49,8 +49,12 @@ public final class Sm implements Callable<Integer> {
             description = "Print stack traces of internal failures.")
     boolean debug;
 
+    private java.io.InputStream in = System.in;
     private PrintWriter out;
     private PrintWriter err;
+
+    /** Where subcommands read values from ({@code sm send -}; stdin unless a test says otherwise). */
+    public java.io.InputStream in() { return in; }
 
     /** Where subcommands print results (stdout unless a test says otherwise). */
     public PrintWriter out() { return out; }
@@ -80,9 +84,15 @@ public final class Sm implements Callable<Integer> {
 
     /** Runs {@code sm args} with the given streams and returns the exit status; never throws. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        return execute(args, System.in, out, err);
+    }
+
+    /** As {@link #execute(String[], PrintWriter, PrintWriter)}, reading standard input from {@code in}. */
+    public static int execute(String[] args, java.io.InputStream in, PrintWriter out, PrintWriter err) {
         boolean debug = Arrays.asList(args).contains("--debug");
         try {
             Sm sm = new Sm();
+            sm.in = in;
             sm.out = out;
             sm.err = err;
             CommandLine cmd = new CommandLine(sm)

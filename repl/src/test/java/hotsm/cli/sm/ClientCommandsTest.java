@@ -44,6 +44,21 @@ class ClientCommandsTest {
     }
 
     @Test
+    void sendReadsValuesFromStandardInputAndPipelinesThem() {
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < 2000; i++) in.append("Incr\n");
+        in.append("\nNope\nCount\n");
+        SmRun send = SmRun.withInput(in.toString(), "send", address, "-");
+        assertEquals(1, send.status(), send.err());
+        List<String> lines = send.lines();
+        assertEquals(2002, lines.size());
+        assertEquals("Ok", lines.get(1999));
+        assertTrue(lines.get(2000).startsWith("error: 'Nope'"), lines.get(2000));
+        assertEquals("Total 2000", lines.get(2001));
+        assertEquals(List.of("Total 2001"), SmRun.withInput("Incr\nCount\n", "send", address).lines().subList(1, 2));
+    }
+
+    @Test
     void seedSession() throws Exception {
         SmRun send = SmRun.of("send", address, "Incr", "Incr", "Count");
         assertEquals(0, send.status(), send.err());
@@ -133,7 +148,11 @@ class ClientCommandsTest {
 
     @Test
     void usageAndConnectionErrors() throws Exception {
-        assertEquals(2, SmRun.of("send", address).status());
+        // No values: they are read from standard input (issue 11), here empty, so nothing is sent.
+        SmRun none = SmRun.of("send", address);
+        assertEquals(0, none.status(), none.err());
+        assertEquals("", none.out());
+        assertEquals(2, SmRun.of("send").status());
         assertEquals(2, SmRun.of("send", "nonsense", "Incr").status());
         assertEquals(2, SmRun.of("frobnicate").status());
         SmRun missing = SmRun.of("upgrade", address, dir.resolve("missing.cam").toString());

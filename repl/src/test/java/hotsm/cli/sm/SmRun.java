@@ -10,7 +10,18 @@ record SmRun(int status, String out, String err) {
     static SmRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int status = Sm.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        // An empty standard input: the test JVM's own stdin is the test runner's channel.
+        int status = Sm.execute(args, java.io.InputStream.nullInputStream(), new PrintWriter(out, true),
+                new PrintWriter(err, true));
+        return new SmRun(status, out.toString(), err.toString());
+    }
+
+    /** A run whose standard input is {@code stdin}. */
+    static SmRun withInput(String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Sm.execute(args, new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                new PrintWriter(out, true), new PrintWriter(err, true));
         return new SmRun(status, out.toString(), err.toString());
     }
 

@@ -11,8 +11,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.ConstantDynamic;
-import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -31,7 +29,7 @@ import org.objectweb.asm.Opcodes;
  * PUSH       s[base + d++] = v
  * SWAP       x = s[base + d - 1]; s[base + d - 1] = v; v = x
  * CONS       v = new Pair(s[base + --d], v)
- * QUOTE c    v = c                      (a constant of the class: ldc of a dynamic constant from its class data)
+ * QUOTE c    v = k                      (a static final field of the class, set from its class data)
  * INL, INR   v = JitRuntime.inl(v)      (the interpreter's shared FALSE/TRUE for units)
  * CASE l r   v = v instanceof Inl ? l(v.value, s, base + d) : r(v.value, s, base + d)
  * DIST       v = JitRuntime.dist(v)
@@ -61,9 +59,6 @@ final class ClassGenerator {
     private static final String CHARGING_D = "(" + VALUE_D + "L" + FRAME + ";)" + VALUE_D;
     /** The class's own name; defineHiddenClass adds a unique suffix. */
     static final String CLASS = "hotsm/vm/jit/CompiledCode";
-    private static final Handle CLASS_DATA_AT = new Handle(Opcodes.H_INVOKESTATIC, "java/lang/invoke/MethodHandles",
-            "classDataAt", "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;I)"
-                    + "Ljava/lang/Object;", false);
     /**
      * Instructions per method: a longer block continues in another method, so
      * that no method passes HotSpot's limit for compiling it (8000 bytes of
@@ -115,6 +110,7 @@ final class ClassGenerator {
         constructor(cw);
         entry(cw);
         for (int b = 0; b < blocks.size(); b++) block(cw, b, blocks.get(b));
+        constantFields(cw);
         cw.visitEnd();
         byte[] bytes;
         try {
@@ -169,6 +165,38 @@ final class ClassGenerator {
         }
         reach.put(code, min);
         return min;
+    }
+
+    /**
+     * One {@code static final} field per quoted value, set in the class
+     * initializer from the class data: HotSpot folds them as constants, and
+     * they are all resolved when the class is initialized, off the machine
+     * thread, not at the first step.
+     */
+    private void constantFields(ClassWriter cw) {
+        if (constants.isEmpty()) return;
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_STATIC, "<clinit>", "()V", null, null);
+        mv.visitCode();
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/invoke/MethodHandles", "lookup",
+                "()Ljava/lang/invoke/MethodHandles$Lookup;", false);
+        mv.visitLdcInsn("_");
+        mv.visitLdcInsn(org.objectweb.asm.Type.getType("Ljava/util/List;"));
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/invoke/MethodHandles", "classData",
+                "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;)Ljava/lang/Object;", false);
+        mv.visitTypeInsn(Opcodes.CHECKCAST, "java/util/List");
+        mv.visitVarInsn(Opcodes.ASTORE, 0);
+        for (int k = 0; k < constants.size(); k++) {
+            cw.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL, "k" + k, VALUE_D, null, null)
+                    .visitEnd();
+            mv.visitVarInsn(Opcodes.ALOAD, 0);
+            mv.visitLdcInsn(k);
+            mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, "java/util/List", "get", "(I)Ljava/lang/Object;", true);
+            mv.visitTypeInsn(Opcodes.CHECKCAST, VALUE);
+            mv.visitFieldInsn(Opcodes.PUTSTATIC, CLASS, "k" + k, VALUE_D);
+        }
+        mv.visitInsn(Opcodes.RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
     }
 
     private static void constructor(ClassWriter cw) {
@@ -242,7 +270,7 @@ final class ClassGenerator {
                     call(mv, "cons", "(" + VALUE_D + VALUE_D + ")" + VALUE_D);
                 }
                 case QUOTE -> {
-                    mv.visitLdcInsn(new ConstantDynamic("_", VALUE_D, CLASS_DATA_AT, constants.size()));
+                    mv.visitFieldInsn(Opcodes.GETSTATIC, CLASS, "k" + constants.size(), VALUE_D);
                     constants.add(((Instruction.Quote) i).value());
                     mv.visitVarInsn(Opcodes.ASTORE, V);
                 }

@@ -1,0 +1,142 @@
+package hotsm.bench;
+
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The suite bench/run.sh runs after JMH: reads JMH's JSON results, runs the
+ * plain-Java harnesses (node in process and over TCP beside the line server
+ * and the raw client, upgrade gaps in a fresh JVM, compile times, command
+ * wall times), prints one markdown table and writes results.json.
+ *
+ * <p>Arguments: JMH's JSON result file, the results.json to write.
+ */
+public final class Suite {
+    private Suite() {}
+
+    private static final long MS = Long.getLong("hotsm.bench.ms", 2000);
+
+    public static void main(String[] args) throws Exception {
+        Results r = new Results();
+        r.about("date", java.time.Instant.now().toString());
+        r.about("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        r.about("load_average_at_start", loadAverage());
+        r.about("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        vm(r, Files.readString(Path.of(args[0])));
+        Machines.Compiled counter = Machines.counter1();
+        progress("node in process");
+        r.put("node_inproc_steps_per_s", NodeBench.inProcess(counter, 4, MS), "steps/s", Results.atLeast(5_000_000));
+        progress("node over TCP");
+        NodeBench.Tcp t = NodeBench.tcp(counter, MS);
+        r.put("node_rr_steps_per_s", t.nodeRr(), "steps/s");
+        r.put("line_server_rr_per_s", t.lineRr(), "requests/s");
+        r.put("node_rr_ratio_vs_java", t.nodeRr() / t.lineRr(), "×", Results.atLeast(1.0));
+        r.put("node_pipelined_steps_per_s", t.nodePipelined(), "steps/s");
+        r.put("raw_client_pipelined_steps_per_s", t.rawPipelined(), "steps/s");
+        r.put("node_pipelined_ratio_vs_raw_client", t.nodePipelined() / t.rawPipelined(), "×", Results.atLeast(0.8));
+        r.put("node_4clients_steps_per_s", t.node4(), "steps/s");
+        r.put("line_server_4clients_per_s", t.line4(), "requests/s");
+        r.put("node_4clients_ratio_vs_java", t.node4() / t.line4(), "×", Results.atLeast(1.5));
+        progress("upgrade gaps (fresh JVM)");
+        upgradeGaps(r);
+        progress("compile times");
+        CompileBench.time(10_000, 6);   // warm the compiler up
+        CompileBench.Times ten = CompileBench.time(10_000, 5);
+        CompileBench.Times fifty = CompileBench.time(50_000, 3);
+        r.put("check_10k_ms", ten.checkMs(), "ms", Results.atMost(80));
+        r.put("compile_10k_ms", ten.compileMs(), "ms");
+        r.put("compile_50k_ms", fifty.compileMs(), "ms");
+        r.put("compile_50k_over_10k", fifty.compileMs() / ten.compileMs(), "×", Results.atMost(5.5));
+        progress("command-line wall times");
+        cli(r, counter);
+        Files.createDirectories(Path.of(args[1]).toAbsolutePath().getParent());
+        r.writeJson(Path.of(args[1]));
+        System.out.print(r.table());
+    }
+
+    private static void vm(Results r, String jmh) {
+        double counterJava = score(jmh, "counterJava");
+        double counterJit = score(jmh, "counterJit");
+        double counterCam = score(jmh, "counterCam");
+        double counterRef = score(jmh, "counterReference");
+        double heavyJava = score(jmh, "heavyJava");
+        double heavyJit = score(jmh, "heavyJit");
+        double heavyCam = score(jmh, "heavyCam");
+        double heavyRef = score(jmh, "heavyReference");
+        r.put("vm_counter_java_ns", counterJava, "ns/step");
+        r.put("vm_counter_jit_ns", counterJit, "ns/step");
+        r.put("vm_counter_cam_ns", counterCam, "ns/step");
+        r.put("vm_counter_reference_ns", counterRef, "ns/step");
+        r.put("vm_counter_ratio_vs_java", counterJit / counterJava, "×", Results.atMost(2));
+        r.put("vm_counter_cam_ratio_vs_java", counterCam / counterJava, "×");
+        r.put("vm_heavy_java_ns", heavyJava, "ns/step");
+        r.put("vm_heavy_jit_ns", heavyJit, "ns/step");
+        r.put("vm_heavy_cam_ns", heavyCam, "ns/step");
+        r.put("vm_heavy_reference_ns", heavyRef, "ns/step");
+        r.put("vm_heavy_ratio_vs_java", heavyJit / heavyJava, "×", Results.atMost(5));
+        r.put("vm_heavy_cam_ratio_vs_java", heavyCam / heavyJava, "×");
+        r.put("vm_heavy_speedup_vs_reference", heavyRef / heavyJit, "×", Results.atLeast(5));
+        r.put("vm_heavy_jit_speedup_vs_cam", heavyCam / heavyJit, "×");
+        r.missing("vm_fold_ns_per_element", "ns", Results.atMost(10),
+                "language v2's Fold is not on main yet");
+    }
+
+    /** JMH's score of {@code VmBench.<name>}, or NaN. */
+    private static double score(String json, String name) {
+        Matcher m = Pattern.compile("\"benchmark\"\\s*:\\s*\"hotsm\\.bench\\.VmBench\\." + name
+                + "\".*?\"primaryMetric\"\\s*:\\s*\\{\\s*\"score\"\\s*:\\s*([-0-9.eE+]+|\"NaN\")", Pattern.DOTALL)
+                .matcher(json);
+        return m.find() && !m.group(1).contains("NaN") ? Double.parseDouble(m.group(1)) : Double.NaN;
+    }
+
+    private static void upgradeGaps(Results r) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process p = new ProcessBuilder(java, "-Dhotsm.root=" + Machines.root(), "-cp",
+                System.getProperty("java.class.path"), UpgradeGap.class.getName())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(p.getInputStream().readAllBytes()).trim();
+        if (p.waitFor() != 0 || out.isEmpty()) {
+            r.missing("upgrade_gap_first_us", "µs", Results.atMost(200), "the measuring JVM failed");
+            r.missing("upgrade_gap_warm_us", "µs", Results.atMost(50), "the measuring JVM failed");
+            return;
+        }
+        String[] f = out.split("\\s+");
+        r.put("upgrade_gap_first_us", Double.parseDouble(f[0]), "µs", Results.atMost(200));
+        r.put("upgrade_gap_warm_us", Double.parseDouble(f[1]), "µs", Results.atMost(50));
+    }
+
+    private static void cli(Results r, Machines.Compiled counter) throws Exception {
+        r.put("cli_check_wall_s", Cli.wall(Cli.bin("smc", "check", "samples/counter/Counter1.sm"), null, 5), "s",
+                Results.atMost(0.15));
+        try (hotsm.vm.node.Node node = hotsm.vm.node.Node.start(counter.artifact(), hotsm.vm.node.NodeOptions.defaults());
+             hotsm.vm.protocol.NodeServer server = hotsm.vm.protocol.NodeServer.start(node,
+                     java.net.InetAddress.getLoopbackAddress(), 0)) {
+            String address = server.hostPort();
+            r.put("send_1_wall_s", Cli.wall(Cli.bin("sm", "send", address, "Incr"), null, 5), "s", Results.atMost(0.15));
+            Path inputs = Cli.lines("Incr", 100_000);
+            try {
+                r.put("send_100k_wall_s", Cli.wall(Cli.bin("sm", "send", address, "-"), inputs, 2), "s",
+                        Results.atMost(1.0));
+            } catch (java.io.IOException e) {
+                r.missing("send_100k_wall_s", "s", Results.atMost(1.0), e.getMessage());
+            }
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
+    private static void progress(String what) {
+        System.err.println("bench: " + what + " ...");
+    }
+
+}
