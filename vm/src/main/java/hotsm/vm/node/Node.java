@@ -6,6 +6,8 @@ import hotsm.vm.bytecode.Identities;
 import hotsm.vm.bytecode.Identity;
 import hotsm.vm.machine.Cam;
 import hotsm.vm.jit.StepCode;
+import hotsm.vm.types.Shape;
+import hotsm.vm.types.TypeDesc;
 import hotsm.vm.value.Value;
 import hotsm.vm.value.Values;
 import hotsm.vm.verify.Verifier;
@@ -35,6 +37,8 @@ public final class Node implements AutoCloseable {
     private static final Pending STOP = new Pending(new Command.ReadInfo(), new CompletableFuture<>(), null);
     /** Versions whose compiled step code the machine thread keeps (the running one and recent ones). */
     private static final int STEP_CODE_CACHE = 8;
+    /** Commands the machine thread takes from the queue at once. */
+    private static final int BATCH = 256;
 
     private final NodeOptions options;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -108,7 +112,9 @@ public final class Node implements AutoCloseable {
      * thread only migrates and swaps.
      */
     public CompletableFuture<VersionChange> upgrade(Artifact artifact) {
-        return submit(new Command.Upgrade(artifact), PreparedArtifact.of(artifact)).thenApply(VersionChange.class::cast);
+        PreparedArtifact prepared = PreparedArtifact.of(artifact);
+        rehearse(prepared);
+        return submit(new Command.Upgrade(artifact), prepared).thenApply(VersionChange.class::cast);
     }
 
     /**
@@ -120,7 +126,9 @@ public final class Node implements AutoCloseable {
         byte[] bytes = artifact.clone();
         Object prepared;
         try {
-            prepared = PreparedArtifact.of(VersionChanges.decode(bytes));
+            PreparedArtifact p = PreparedArtifact.of(VersionChanges.decode(bytes));
+            rehearse(p);
+            prepared = p;
         } catch (Refusal r) {
             prepared = r;
         }
@@ -186,23 +194,35 @@ public final class Node implements AutoCloseable {
     }
 
     private void run() {
+        java.util.ArrayList<Pending> batch = new java.util.ArrayList<>(BATCH);
         while (true) {
-            Pending p;
             try {
-                p = queue.take();
+                batch.add(queue.take());
             } catch (InterruptedException e) {
                 continue;   // only close() stops the machine thread
             }
-            if (p == STOP) return;
-            try {
-                options.log().append(p.command());
-                p.reply().complete(apply(p.command(), p.prepared()));
-            } catch (Refusal r) {
-                p.reply().completeExceptionally(r);
-            } catch (RuntimeException | StackOverflowError e) {
-                // A bug must not kill the machine thread: report it to this client, keep serving.
-                p.reply().completeExceptionally(e);
+            queue.drainTo(batch, BATCH - 1);   // one lock for many commands, in the same order
+            for (int i = 0; i < batch.size(); i++) {
+                Pending p = batch.get(i);
+                if (p == STOP) {
+                    for (int k = i + 1; k < batch.size(); k++) batch.get(k).reply().completeExceptionally(stoppedRefusal());
+                    return;
+                }
+                handle(p);
             }
+            batch.clear();
+        }
+    }
+
+    private void handle(Pending p) {
+        try {
+            options.log().append(p.command());
+            p.reply().complete(apply(p.command(), p.prepared()));
+        } catch (Refusal r) {
+            p.reply().completeExceptionally(r);
+        } catch (RuntimeException | StackOverflowError e) {
+            // A bug must not kill the machine thread: report it to this client, keep serving.
+            p.reply().completeExceptionally(e);
         }
     }
 
@@ -246,7 +266,7 @@ public final class Node implements AutoCloseable {
     private StepResult step(NodeSnapshot now, Command.Step s) {
         try {
             Interfaces.Route route = Interfaces.route(now, s.speaking().orElse(now.identity()));
-            if (!Values.conforms(s.input(), route.view().input().erase())) {
+            if (!Values.conforms(s.input(), inputShape(route.view().input()))) {
                 throw new Refusal(Refusal.Reason.BAD_VALUE, "The input is not a value of type " + route.view().input()
                         + " (expected shape " + route.view().input().erase() + ").");
             }
@@ -278,6 +298,18 @@ public final class Node implements AutoCloseable {
         }
     }
 
+    private TypeDesc shapeOf;
+    private Shape shape;
+
+    /** The erased shape of an input type, kept for the last type asked (machine thread only): erasing costs. */
+    private Shape inputShape(TypeDesc type) {
+        if (type != shapeOf) {
+            shape = type.erase();
+            shapeOf = type;
+        }
+        return shape;
+    }
+
     /** The running step code (machine thread only): prepared ahead for starts and upgrades, else now. */
     private StepCode stepCode(NodeSnapshot now) {
         StepCode code = stepCode.get(now.identity());
@@ -286,6 +318,27 @@ public final class Node implements AutoCloseable {
             stepCode.put(now.identity(), code);
         }
         return code;
+    }
+
+    /** Whether an upgrade has been rehearsed to the end in this JVM (see {@link #rehearse}). */
+    private static volatile boolean rehearsed;
+
+    /**
+     * Until one has gone through, run an upgrade once on the calling thread
+     * against the current snapshot and throw the result away, so that the
+     * first upgrade in this JVM does not load classes and link call sites on
+     * the machine thread (that cost milliseconds of silence between two
+     * replies). Upgrades are pure functions of the snapshot, so this changes
+     * nothing; the machine thread then does the real one, in order.
+     */
+    private void rehearse(PreparedArtifact p) {
+        if (rehearsed) return;
+        try {
+            VersionChanges.upgrade(snapshot, p, options.fuel(), options.clock().instant());
+            rehearsed = true;
+        } catch (RuntimeException | StackOverflowError e) {
+            // refused or failed: the machine thread will say so
+        }
     }
 
     /** What was prepared before the command was queued, or (a replayed command, say) prepared now. */

@@ -37,13 +37,34 @@ public final class Messages {
         return new StepRequest(speaking, v);
     }
 
+    /** A type and its encoding: the last output type encoded or decoded, kept so a stream of replies of one version encodes and decodes it once. */
+    private record EncodedType(TypeDesc type, byte[] bytes) {}
+
+    private static volatile EncodedType lastEncoded;
+    private static volatile EncodedType lastDecoded;
+
     public static byte[] output(StepResult r) {
-        return new WireOut().type(r.outputType()).value(r.output()).toBytes();
+        EncodedType known = lastEncoded;
+        if (known == null || known.type() != r.outputType()) {
+            known = new EncodedType(r.outputType(), new WireOut().type(r.outputType()).toBytes());
+            lastEncoded = known;
+        }
+        return new WireOut().raw(known.bytes()).value(r.output()).toBytes();
     }
 
     public static StepResult output(byte[] body) throws ProtocolException {
         WireIn in = new WireIn(body);
-        TypeDesc t = in.type();
+        EncodedType known = lastDecoded;
+        TypeDesc t;
+        // A type's encoding is self-delimiting: a body that starts with the same bytes has the same type.
+        if (known != null && body.length >= known.bytes().length
+                && java.util.Arrays.equals(body, 0, known.bytes().length, known.bytes(), 0, known.bytes().length)) {
+            in.skip(known.bytes().length, "output type");
+            t = known.type();
+        } else {
+            t = in.type();
+            lastDecoded = new EncodedType(t, java.util.Arrays.copyOf(body, in.position()));
+        }
         Value v = in.value();
         in.end("output");
         return new StepResult(v, t);

@@ -46,11 +46,15 @@ public final class NodeClient implements AutoCloseable {
     private final AtomicInteger nextId = new AtomicInteger(1);
     private final Thread reader;
     private volatile IOException broken;
+    /** Frames written but not flushed (guarded by {@code out}). */
+    private boolean unflushed;
+    /** Flushes what {@link #stepAsync} left in the buffer, batching the frames written meanwhile; started on first use. */
+    private volatile Thread flusher;
 
     private NodeClient(Socket socket) throws IOException {
         this.socket = socket;
-        this.out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
-        this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+        this.out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), 1 << 16));
+        this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 1 << 16));
         this.reader = new Thread(this::readReplies, "hotsm-client-" + socket.getRemoteSocketAddress());
         reader.setDaemon(true);
     }
@@ -118,11 +122,13 @@ public final class NodeClient implements AutoCloseable {
     /**
      * Send one input without waiting: the future holds the raw reply frame; read
      * it with {@link #output(CompletableFuture)}. Replies to one connection come
-     * in the order the node ran the inputs.
+     * in the order the node ran the inputs. Writes are batched: the frame goes
+     * into the buffer, and a flusher thread sends what has gathered there (so
+     * many {@code stepAsync} calls in a row share a few writes).
      */
     public CompletableFuture<Frame> stepAsync(Value input, Identity speaking) throws IOException {
-        return request(MessageType.STEP,
-                Messages.stepRequest(new Messages.StepRequest(Optional.ofNullable(speaking), input)));
+        return request(MessageType.STEP.code(),
+                Messages.stepRequest(new Messages.StepRequest(Optional.ofNullable(speaking), input)), false);
     }
 
     /** Wait for a reply of {@link #stepAsync}. */
@@ -160,6 +166,11 @@ public final class NodeClient implements AutoCloseable {
 
     /** Send any frame (for tests of odd requests); the future holds the reply frame. */
     public CompletableFuture<Frame> request(int type, byte[] body) throws IOException {
+        return request(type, body, true);
+    }
+
+    /** @param flush flush now (a caller about to wait), or leave it to the flusher (pipelining) */
+    private CompletableFuture<Frame> request(int type, byte[] body, boolean flush) throws IOException {
         int id = nextId.getAndIncrement();
         CompletableFuture<Frame> reply = new CompletableFuture<>();
         pending.put(id, reply);
@@ -169,7 +180,13 @@ public final class NodeClient implements AutoCloseable {
         }
         try {
             synchronized (out) {
-                FrameIO.write(out, new Frame(type, id, body), true);
+                FrameIO.write(out, new Frame(type, id, body), flush);
+                if (flush) {
+                    unflushed = false;
+                } else if (!unflushed) {
+                    unflushed = true;
+                    wakeFlusher();
+                }
             }
         } catch (IOException e) {
             pending.remove(id);
@@ -188,8 +205,39 @@ public final class NodeClient implements AutoCloseable {
         T decode(byte[] body) throws ProtocolException;
     }
 
-    private static <T> T await(CompletableFuture<Frame> reply, MessageType expected, Decoder<T> decoder)
+    /** Called holding {@code out}. */
+    private void wakeFlusher() {
+        if (flusher == null) {
+            flusher = new Thread(this::flushLoop, "hotsm-client-flush-" + socket.getRemoteSocketAddress());
+            flusher.setDaemon(true);
+            flusher.start();
+        }
+        java.util.concurrent.locks.LockSupport.unpark(flusher);
+    }
+
+    private void flushLoop() {
+        while (!socket.isClosed()) {
+            java.util.concurrent.locks.LockSupport.park(this);
+            flushNow();
+        }
+    }
+
+    /** Sends whatever is buffered. */
+    private void flushNow() {
+        synchronized (out) {
+            if (!unflushed) return;
+            unflushed = false;
+            try {
+                out.flush();
+            } catch (IOException e) {
+                close();   // the reader sees the closed socket and fails every pending reply
+            }
+        }
+    }
+
+    private <T> T await(CompletableFuture<Frame> reply, MessageType expected, Decoder<T> decoder)
             throws IOException {
+        if (!reply.isDone()) flushNow();   // about to wait: do not leave our own request in the buffer
         Frame f;
         try {
             f = reply.get();
@@ -251,6 +299,8 @@ public final class NodeClient implements AutoCloseable {
     public void close() {
         try {
             socket.close();
+            Thread t = flusher;   // not under the write lock: a blocked writer must not keep the socket open
+            if (t != null) java.util.concurrent.locks.LockSupport.unpark(t);
         } catch (IOException ignored) {
             // closing anyway
         }

@@ -25,6 +25,15 @@ final class WireIn {
         this.bytes = bytes;
     }
 
+    /** How many bytes have been read. */
+    int position() { return pos; }
+
+    /** Skips {@code n} bytes already known (a cached type's encoding). */
+    void skip(int n, String what) throws ProtocolException {
+        need(n, what);
+        pos += n;
+    }
+
     private void need(int n, String what) throws ProtocolException {
         if (n < 0 || bytes.length - pos < n) {
             throw new ProtocolException("truncated " + what + " at offset " + pos + " (body has " + bytes.length

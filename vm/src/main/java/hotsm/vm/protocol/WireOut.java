@@ -3,7 +3,6 @@ package hotsm.vm.protocol;
 import hotsm.vm.bytecode.Identity;
 import hotsm.vm.types.TypeDesc;
 import hotsm.vm.value.Value;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -11,10 +10,25 @@ import java.util.List;
 
 /** Builds a frame body: big-endian integers, length-prefixed UTF-8, values and types (docs/protocol.md). */
 final class WireOut {
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    // A plain growable array: ByteArrayOutputStream takes a lock for every byte.
+    private byte[] buf = new byte[64];
+    private int size;
+
+    private void room(int n) {
+        if (buf.length - size < n) buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, size + n));
+    }
 
     WireOut u8(int b) {
-        bytes.write(b);
+        room(1);
+        buf[size++] = (byte) b;
+        return this;
+    }
+
+    /** Bytes already encoded (a cached type, say), as they are. */
+    WireOut raw(byte[] b) {
+        room(b.length);
+        System.arraycopy(b, 0, buf, size, b.length);
+        size += b.length;
         return this;
     }
 
@@ -37,8 +51,7 @@ final class WireOut {
     /** {@code u32 length | bytes}. */
     WireOut bytes(byte[] b) {
         u32(b.length);
-        bytes.writeBytes(b);
-        return this;
+        return raw(b);
     }
 
     WireOut string(String s) {
@@ -47,8 +60,7 @@ final class WireOut {
 
     /** 32 raw bytes. */
     WireOut identity(Identity id) {
-        bytes.writeBytes(id.bytes());
-        return this;
+        return raw(id.bytes());
     }
 
     /** Values in prefix order: 0 unit, 1 int (i64), 2 string, 3 pair (first, second), 4 inl, 5 inr. */
@@ -102,6 +114,6 @@ final class WireOut {
     }
 
     byte[] toBytes() {
-        return bytes.toByteArray();
+        return java.util.Arrays.copyOf(buf, size);
     }
 }
