@@ -24,11 +24,14 @@ final class CompileBench {
     static String program(int lines) {
         StringBuilder b = new StringBuilder("module Big\n\ndata Input = Go Int | Stop\ndata Output = Done Int\n\n");
         int n = 0;
-        while (countLines(b) < lines - 12) {
+        int written = 5;
+        while (written < lines - 12) {
             if (n % 50 == 0) {
                 b.append("data T").append(n).append(" = A").append(n).append(" Int | B").append(n)
                         .append(" String | C").append(n).append("\n\n");
+                written += 2;
             }
+            written += 3;
             b.append("f").append(n).append(" : (Int, Int) -> Int\n");
             b.append("f").append(n).append(" (a, b) = if a > b then a - b + ").append(n)
                     .append(" else b * 2 - a % ").append(n % 7 + 1).append("\n\n");
@@ -38,12 +41,6 @@ final class CompileBench {
                 .append("    Go k -> do\n      n <- get -< ()\n      put -< f0 (n, k) + f1 (k, n)\n")
                 .append("      returnA -< Done n\n    Stop -> do\n      n <- get -< ()\n      returnA -< Done n\n");
         return b.toString();
-    }
-
-    private static int countLines(StringBuilder b) {
-        int c = 0;
-        for (int i = 0; i < b.length(); i++) if (b.charAt(i) == '\n') c++;
-        return c;
     }
 
     static Times time(int lines, int runs) throws Exception {
