@@ -70,6 +70,7 @@ public final class UpgradeGap {
     private static double gap(CompletableFuture<?> upgrade) throws Exception {
         long[] at = new long[1];
         upgrade.whenComplete((r, e) -> at[0] = System.nanoTime()).join();
+        if (upgrade.isCompletedExceptionally()) throw new IllegalStateException("the upgrade failed: " + upgrade.handle((r, e) -> e).join());
         Thread.sleep(5);
         // Find the step replies just before and just after the upgrade's.
         int n = steps;
@@ -81,6 +82,10 @@ public final class UpgradeGap {
             if (t > at[0] && t < after) after = t;
         }
         if (before == Long.MIN_VALUE || after == Long.MAX_VALUE) return Double.NaN;
+        if (Boolean.getBoolean("hotsm.bench.verbose")) {
+            System.err.printf("upgrade: %.1f us after the step before, %.1f us before the step after%n",
+                    (at[0] - before) / 1e3, (after - at[0]) / 1e3);
+        }
         return (after - before) / 1e3;
     }
 }

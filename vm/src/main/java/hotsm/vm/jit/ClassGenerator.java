@@ -28,7 +28,7 @@ import org.objectweb.asm.Opcodes;
  * SND        v = ((Pair) v).second()
  * PUSH       s[base + d++] = v
  * SWAP       x = s[base + d - 1]; s[base + d - 1] = v; v = x
- * CONS       v = new Pair(s[base + --d], v)
+ * CONS       v = new Pair(s[base + --d], v)    (CONS then a binary PRIM: op(s[base + --d], v), no pair)
  * QUOTE c    v = k                      (a static final field of the class, set from its class data)
  * INL, INR   v = JitRuntime.inl(v)      (the interpreter's shared FALSE/TRUE for units)
  * CASE l r   v = v instanceof Inl ? l(v.value, s, base + d) : r(v.value, s, base + d)
@@ -267,7 +267,18 @@ final class ClassGenerator {
                 case CONS -> {
                     e.load(--e.d);
                     mv.visitVarInsn(Opcodes.ALOAD, V);
-                    call(mv, "cons", "(" + VALUE_D + VALUE_D + ")" + VALUE_D);
+                    JitRuntime.PrimHelper h = pc + 1 < is.size() && is.get(pc + 1) instanceof Instruction.Prim p
+                            && inChunk < chunkSize ? JitRuntime.helper(p.op()) : null;
+                    if (h != null && h.binary()) {
+                        // CONS then a binary PRIM: the primitive takes the two components; no pair is built.
+                        if (h.charges()) mv.visitVarInsn(Opcodes.ALOAD, F);
+                        call(mv, h.method(), "(" + VALUE_D + VALUE_D + (h.charges() ? "L" + FRAME + ";" : "") + ")"
+                                + VALUE_D);
+                        pc++;
+                        inChunk++;
+                    } else {
+                        call(mv, "cons", "(" + VALUE_D + VALUE_D + ")" + VALUE_D);
+                    }
                 }
                 case QUOTE -> {
                     mv.visitFieldInsn(Opcodes.GETSTATIC, CLASS, "k" + constants.size(), VALUE_D);

@@ -15,6 +15,18 @@ public final class JitCode {
     private final JitEntry entry;
     private final int stackSize;
 
+    static {
+        // Each version brings a new class to the call in run(). Seen with one class only, HotSpot would compile
+        // that call for it alone and, when an upgrade brings the next, deoptimize the machine thread's loop in the
+        // middle of the upgrade's gap. Two stand-ins called here first make the call site polymorphic from the start.
+        JitEntry identity = (v, stack, frame) -> v;
+        JitEntry unit = (v, stack, frame) -> Value.UNIT;
+        for (int i = 0; i < 2_000; i++) {
+            new JitCode(identity, 0).run(Value.UNIT, null, 1);
+            new JitCode(unit, 0).run(Value.UNIT, null, 1);
+        }
+    }
+
     JitCode(JitEntry entry, int stackSize) {
         this.entry = entry;
         this.stackSize = stackSize;

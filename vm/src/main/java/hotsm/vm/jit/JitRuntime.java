@@ -62,19 +62,33 @@ public final class JitRuntime {
         private OutOfFuelSignal() { super("out of fuel", null, false, false); }
     }
 
-    private static long left(Value v) { return ((Value.Int) ((Value.Pair) v).first()).value(); }
+    private static Value first(Value v) { return ((Value.Pair) v).first(); }
 
-    private static long right(Value v) { return ((Value.Int) ((Value.Pair) v).second()).value(); }
+    private static Value second(Value v) { return ((Value.Pair) v).second(); }
 
-    public static Value add(Value v) { return integer(left(v) + right(v)); }
+    private static long num(Value v) { return ((Value.Int) v).value(); }
 
-    public static Value sub(Value v) { return integer(left(v) - right(v)); }
+    // Binary primitives come in two forms: on the pair in v, and (CONS then PRIM fused) on its two components.
 
-    public static Value mul(Value v) { return integer(left(v) * right(v)); }
+    public static Value add(Value v) { return add(first(v), second(v)); }
 
-    public static Value div(Value v) { return integer(left(v) / divisor(right(v))); }
+    public static Value add(Value a, Value b) { return integer(num(a) + num(b)); }
 
-    public static Value mod(Value v) { return integer(left(v) % divisor(right(v))); }
+    public static Value sub(Value v) { return sub(first(v), second(v)); }
+
+    public static Value sub(Value a, Value b) { return integer(num(a) - num(b)); }
+
+    public static Value mul(Value v) { return mul(first(v), second(v)); }
+
+    public static Value mul(Value a, Value b) { return integer(num(a) * num(b)); }
+
+    public static Value div(Value v) { return div(first(v), second(v)); }
+
+    public static Value div(Value a, Value b) { return integer(num(a) / divisor(num(b))); }
+
+    public static Value mod(Value v) { return mod(first(v), second(v)); }
+
+    public static Value mod(Value a, Value b) { return integer(num(a) % divisor(num(b))); }
 
     public static Value neg(Value v) { return integer(-((Value.Int) v).value()); }
 
@@ -87,10 +101,11 @@ public final class JitRuntime {
         return d;
     }
 
-    public static Value concat(Value v, JitFrame f) {
-        Value.Pair p = (Value.Pair) v;
-        String a = ((Value.Str) p.first()).value();
-        String b = ((Value.Str) p.second()).value();
+    public static Value concat(Value v, JitFrame f) { return concat(first(v), second(v), f); }
+
+    public static Value concat(Value x, Value y, JitFrame f) {
+        String a = ((Value.Str) x).value();
+        String b = ((Value.Str) y).value();
         long length = (long) a.length() + b.length();
         if (length > Cam.MAX_STRING_LENGTH) {
             throw new CamRuntimeError("string of " + length + " characters is longer than the limit of "
@@ -100,25 +115,37 @@ public final class JitRuntime {
         return Value.of(a.concat(b));
     }
 
-    public static Value eq(Value v, JitFrame f) { return Value.bool(compare(v, f) == 0); }
+    public static Value eq(Value v, JitFrame f) { return eq(first(v), second(v), f); }
 
-    public static Value ne(Value v, JitFrame f) { return Value.bool(compare(v, f) != 0); }
+    public static Value eq(Value a, Value b, JitFrame f) { return Value.bool(compare(a, b, f) == 0); }
 
-    public static Value lt(Value v, JitFrame f) { return Value.bool(compare(v, f) < 0); }
+    public static Value ne(Value v, JitFrame f) { return ne(first(v), second(v), f); }
 
-    public static Value le(Value v, JitFrame f) { return Value.bool(compare(v, f) <= 0); }
+    public static Value ne(Value a, Value b, JitFrame f) { return Value.bool(compare(a, b, f) != 0); }
 
-    public static Value gt(Value v, JitFrame f) { return Value.bool(compare(v, f) > 0); }
+    public static Value lt(Value v, JitFrame f) { return lt(first(v), second(v), f); }
 
-    public static Value ge(Value v, JitFrame f) { return Value.bool(compare(v, f) >= 0); }
+    public static Value lt(Value a, Value b, JitFrame f) { return Value.bool(compare(a, b, f) < 0); }
 
-    private static int compare(Value v, JitFrame f) {
-        Value.Pair p = (Value.Pair) v;
-        return compare(p.first(), p.second(), f);
-    }
+    public static Value le(Value v, JitFrame f) { return le(first(v), second(v), f); }
+
+    public static Value le(Value a, Value b, JitFrame f) { return Value.bool(compare(a, b, f) <= 0); }
+
+    public static Value gt(Value v, JitFrame f) { return gt(first(v), second(v), f); }
+
+    public static Value gt(Value a, Value b, JitFrame f) { return Value.bool(compare(a, b, f) > 0); }
+
+    public static Value ge(Value v, JitFrame f) { return ge(first(v), second(v), f); }
+
+    public static Value ge(Value a, Value b, JitFrame f) { return Value.bool(compare(a, b, f) >= 0); }
 
     /** The interpreter's order and its charge of one unit per node visited (Cam.Run.compare). */
     private static int compare(Value a, Value b, JitFrame f) {
+        // Ints first, without the general loop: the common case (one unit, as the loop charges).
+        if (a instanceof Value.Int x && b instanceof Value.Int y) {
+            charge(f, 1);
+            return Long.compare(x.value(), y.value());
+        }
         while (true) {
             charge(f, 1);
             if (a instanceof Value.Int x && b instanceof Value.Int y) return Long.compare(x.value(), y.value());
@@ -163,7 +190,9 @@ public final class JitRuntime {
      * the frame (it charges fuel). {@code null} for a primitive the JIT does not
      * know: the block is then refused and runs on the interpreter.
      */
-    record PrimHelper(String method, boolean charges) {}
+    record PrimHelper(String method, boolean charges, boolean binary) {
+        PrimHelper(String method, boolean charges) { this(method, charges, true); }
+    }
 
     static PrimHelper helper(PrimOp op) {
         return switch (op.name()) {
@@ -172,9 +201,9 @@ public final class JitRuntime {
             case "MUL" -> new PrimHelper("mul", false);
             case "DIV" -> new PrimHelper("div", false);
             case "MOD" -> new PrimHelper("mod", false);
-            case "NEG" -> new PrimHelper("neg", false);
-            case "SHOW_INT" -> new PrimHelper("showInt", false);
-            case "LENGTH" -> new PrimHelper("length", false);
+            case "NEG" -> new PrimHelper("neg", false, false);
+            case "SHOW_INT" -> new PrimHelper("showInt", false, false);
+            case "LENGTH" -> new PrimHelper("length", false, false);
             case "CONCAT" -> new PrimHelper("concat", true);
             case "EQ" -> new PrimHelper("eq", true);
             case "NE" -> new PrimHelper("ne", true);

@@ -29,10 +29,13 @@ public final class Node implements AutoCloseable {
 
     /**
      * A queued command. {@code prepared}: for an upgrade, the work done before
-     * it entered the queue (a {@link PreparedArtifact}, or the {@link Refusal}
-     * of bytes that do not decode); null otherwise.
+     * it entered the queue (a {@link Ready}, or the {@link Refusal} of bytes
+     * that do not decode); null otherwise.
      */
     private record Pending(Command command, CompletableFuture<Object> reply, Object prepared) {}
+
+    /** An upgrade's artifact made ready, and its plan against the snapshot of the moment it was queued. */
+    private record Ready(PreparedArtifact artifact, VersionChanges.Plan plan) {}
 
     private static final Pending STOP = new Pending(new Command.ReadInfo(), new CompletableFuture<>(), null);
     /** Versions whose compiled step code the machine thread keeps (the running one and recent ones). */
@@ -44,8 +47,8 @@ public final class Node implements AutoCloseable {
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread machineThread;
     private volatile boolean stopped;
-    /** Written only by the machine thread. */
-    private NodeSnapshot snapshot;
+    /** Written only by the machine thread; read by threads that plan upgrades (see {@link #ready}). */
+    private volatile NodeSnapshot snapshot;
     /** Step code by version, loaded and compiled (machine thread only; filled ahead of time where possible). */
     private final Map<Identity, StepCode> stepCode = new java.util.LinkedHashMap<>(16, 0.75f, true) {
         @Override protected boolean removeEldestEntry(Map.Entry<Identity, StepCode> eldest) {
@@ -112,9 +115,8 @@ public final class Node implements AutoCloseable {
      * thread only migrates and swaps.
      */
     public CompletableFuture<VersionChange> upgrade(Artifact artifact) {
-        PreparedArtifact prepared = PreparedArtifact.of(artifact);
-        rehearse(prepared);
-        return submit(new Command.Upgrade(artifact), prepared).thenApply(VersionChange.class::cast);
+        return submit(new Command.Upgrade(artifact), ready(PreparedArtifact.of(artifact)))
+                .thenApply(VersionChange.class::cast);
     }
 
     /**
@@ -126,9 +128,7 @@ public final class Node implements AutoCloseable {
         byte[] bytes = artifact.clone();
         Object prepared;
         try {
-            PreparedArtifact p = PreparedArtifact.of(VersionChanges.decode(bytes));
-            rehearse(p);
-            prepared = p;
+            prepared = ready(PreparedArtifact.of(VersionChanges.decode(bytes)));
         } catch (Refusal r) {
             prepared = r;
         }
@@ -240,14 +240,8 @@ public final class Node implements AutoCloseable {
         NodeSnapshot now = snapshot;
         if (command instanceof Command.Step s) {
             return step(now, s);
-        } else if (command instanceof Command.Upgrade u) {
-            return change(VersionChange.Kind.UPGRADE, () -> VersionChanges.upgrade(now,
-                    prepared(prepared, () -> PreparedArtifact.of(u.artifact())), options.fuel(),
-                    options.clock().instant()));
-        } else if (command instanceof Command.UpgradeFromBytes b) {
-            return change(VersionChange.Kind.UPGRADE, () -> VersionChanges.upgrade(now,
-                    prepared(prepared, () -> PreparedArtifact.of(VersionChanges.decode(b.artifact()))),
-                    options.fuel(), options.clock().instant()));
+        } else if (command instanceof Command.Upgrade || command instanceof Command.UpgradeFromBytes) {
+            return upgrade(now, command, prepared);
         } else if (command instanceof Command.Downgrade) {
             return change(VersionChange.Kind.DOWNGRADE,
                     () -> VersionChanges.downgrade(now, options.fuel(), options.clock().instant()));
@@ -324,6 +318,17 @@ public final class Node implements AutoCloseable {
     private static volatile boolean rehearsed;
 
     /**
+     * On the thread that asks for an upgrade, before it is queued: plan it
+     * against the current snapshot (the checks against the running version,
+     * the next history; the machine thread plans again only if the version
+     * changed meanwhile), rehearsed if it is the first in this JVM.
+     */
+    private Ready ready(PreparedArtifact p) {
+        rehearse(p);
+        return new Ready(p, VersionChanges.plan(snapshot, p, options.clock().instant()));
+    }
+
+    /**
      * Until one has gone through, run an upgrade once on the calling thread
      * against the current snapshot and throw the result away, so that the
      * first upgrade in this JVM does not load classes and link call sites on
@@ -341,11 +346,6 @@ public final class Node implements AutoCloseable {
         }
     }
 
-    /** What was prepared before the command was queued, or (a replayed command, say) prepared now. */
-    private static PreparedArtifact prepared(Object prepared, java.util.function.Supplier<PreparedArtifact> now) {
-        if (prepared instanceof Refusal r) throw r;
-        return prepared instanceof PreparedArtifact p ? p : now.get();
-    }
 
     private Value runAll(List<Code> adapters, Value v, String what) {
         for (Code c : adapters) {
@@ -360,15 +360,58 @@ public final class Node implements AutoCloseable {
     }
 
     private VersionChange change(VersionChange.Kind kind, java.util.function.Supplier<VersionChanges.Changed> how) {
+        VersionChanges.Changed c;
         try {
-            VersionChanges.Changed c = how.get();
-            snapshot = c.next();
-            if (c.prepared() != null) stepCode.put(c.next().identity(), c.prepared());
-            tell(() -> options.listener().changed(c.change()));
-            return c.change();
+            c = how.get();
         } catch (Refusal refusal) {
-            tell(() -> options.listener().changeRefused(kind, refusal.getMessage()));
-            throw refusal;
+            throw refused(kind, refusal);
         }
+        return commit(c);
+    }
+
+    /**
+     * An upgrade, written without lambdas: its call sites would otherwise be
+     * linked on the machine thread the first time, in the gap between two
+     * replies. Most of the work was done before it was queued ({@link #ready}).
+     */
+    private VersionChange upgrade(NodeSnapshot now, Command command, Object prepared) {
+        VersionChanges.Changed c;
+        try {
+            Ready r;
+            if (prepared instanceof Refusal refusal) throw refusal;
+            if (prepared instanceof Ready ready) {
+                r = ready;
+            } else if (command instanceof Command.Upgrade u) {
+                r = new Ready(PreparedArtifact.of(u.artifact()), null);
+            } else {
+                r = new Ready(PreparedArtifact.of(VersionChanges.decode(((Command.UpgradeFromBytes) command).artifact())),
+                        null);
+            }
+            c = VersionChanges.upgrade(now, r.artifact(), r.plan(), options.fuel(), options.clock().instant());
+        } catch (Refusal refusal) {
+            throw refused(VersionChange.Kind.UPGRADE, refusal);
+        }
+        return commit(c);
+    }
+
+    /** Commits a version change: one assignment; then the listener is told. */
+    private VersionChange commit(VersionChanges.Changed c) {
+        snapshot = c.next();
+        if (c.prepared() != null) stepCode.put(c.next().identity(), c.prepared());
+        try {
+            options.listener().changed(c.change());
+        } catch (RuntimeException ignored) {
+            // tracing is best effort
+        }
+        return c.change();
+    }
+
+    private Refusal refused(VersionChange.Kind kind, Refusal refusal) {
+        try {
+            options.listener().changeRefused(kind, refusal.getMessage());
+        } catch (RuntimeException ignored) {
+            // tracing is best effort
+        }
+        return refusal;
     }
 }

@@ -54,31 +54,65 @@ final class VersionChanges {
 
     /** As {@link #upgrade(NodeSnapshot, Artifact, long, Instant)}, with the verification done beforehand. */
     static Changed upgrade(NodeSnapshot now, PreparedArtifact prepared, long fuel, Instant time) {
-        Artifact next = prepared.artifact();
-        UpgradeSection section = next.upgrades().stream()
-                .filter(u -> u.from().equals(now.identity()))
-                .findFirst()
-                .orElseThrow(() -> upgradeRefused(VersionChange.WRONG_VERSION));
-        RuntimeException failure = prepared.verifyFailure();
-        if (failure instanceof VerifyException e) {
-            throw upgradeRefused("The artifact for " + next.name() + " does not verify: " + e.getMessage()
-                    + ". Aborting upgrade.");
-        } else if (failure != null) {
-            throw upgradeRefused("The artifact for " + next.name() + " could not be checked: " + describe(failure)
-                    + ". Aborting upgrade.");
-        }
-        Artifact running = now.artifact();
-        String typeMismatch = mismatch("upgrade",
-                List.of(section.oldInput(), section.oldOutput(), section.oldState()),
-                List.of(running.input(), running.output(), running.state()));
-        if (typeMismatch != null) throw upgradeRefused(typeMismatch + " Aborting upgrade.");
+        return upgrade(now, prepared, null, fuel, time);
+    }
 
-        Value migrated = migrate(section.migration(), now.state(), next.state(), fuel, Refusal.Reason.UPGRADE_REFUSED,
-                "upgrade");
-        Identity nextIdentity = prepared.identity();
-        NodeSnapshot after = now.moveTo(next, nextIdentity, migrated, Version.Arrival.UPGRADED, time);
-        return new Changed(after, new VersionChange(VersionChange.Kind.UPGRADE, now.identity(), running.name(),
-                nextIdentity, next.name(), VersionChange.UPGRADE_SUCCESSFUL), prepared.step());
+    /**
+     * Everything of an upgrade that does not depend on the state: the upgrade
+     * section, the checks against the running version (or their refusal), the
+     * next snapshot less its state, and the reply. Made off the machine thread
+     * against the snapshot of the moment; it still holds on the machine thread
+     * if the node runs the same version with the same history and artifacts
+     * (steps in between change only the state).
+     */
+    record Plan(NodeSnapshot base, UpgradeSection section, Refusal refusal, NodeSnapshot after, VersionChange change) {
+        boolean fits(NodeSnapshot now) {
+            return now.artifact() == base.artifact() && now.identity().equals(base.identity())
+                    && now.history() == base.history() && now.known() == base.known();
+        }
+    }
+
+    /** The plan of upgrading {@code base} to {@code prepared}, at {@code time}. */
+    static Plan plan(NodeSnapshot base, PreparedArtifact prepared, Instant time) {
+        Artifact next = prepared.artifact();
+        try {
+            UpgradeSection section = next.upgrades().stream()
+                    .filter(u -> u.from().equals(base.identity()))
+                    .findFirst()
+                    .orElseThrow(() -> upgradeRefused(VersionChange.WRONG_VERSION));
+            RuntimeException failure = prepared.verifyFailure();
+            if (failure instanceof VerifyException e) {
+                throw upgradeRefused("The artifact for " + next.name() + " does not verify: " + e.getMessage()
+                        + ". Aborting upgrade.");
+            } else if (failure != null) {
+                throw upgradeRefused("The artifact for " + next.name() + " could not be checked: " + describe(failure)
+                        + ". Aborting upgrade.");
+            }
+            Artifact running = base.artifact();
+            String typeMismatch = mismatch("upgrade",
+                    List.of(section.oldInput(), section.oldOutput(), section.oldState()),
+                    List.of(running.input(), running.output(), running.state()));
+            if (typeMismatch != null) throw upgradeRefused(typeMismatch + " Aborting upgrade.");
+            Identity nextIdentity = prepared.identity();
+            NodeSnapshot after = base.moveTo(next, nextIdentity, base.state(), Version.Arrival.UPGRADED, time);
+            return new Plan(base, section, null, after, new VersionChange(VersionChange.Kind.UPGRADE,
+                    base.identity(), running.name(), nextIdentity, next.name(), VersionChange.UPGRADE_SUCCESSFUL));
+        } catch (Refusal r) {
+            return new Plan(base, null, r, null, null);
+        }
+    }
+
+    /**
+     * Carry out {@code plan} on {@code now} (the machine thread's part: the
+     * migration and the new snapshot), or plan now, at {@code time}, if there
+     * is no plan or the node changed version since it was made.
+     */
+    static Changed upgrade(NodeSnapshot now, PreparedArtifact prepared, Plan plan, long fuel, Instant time) {
+        if (plan == null || !plan.fits(now)) plan = plan(now, prepared, time);
+        if (plan.refusal() != null) throw plan.refusal();
+        Value migrated = migrate(plan.section().migration(), now.state(), prepared.artifact().state(), fuel,
+                Refusal.Reason.UPGRADE_REFUSED, "upgrade");
+        return new Changed(plan.after().withState(migrated), plan.change(), prepared.step());
     }
 
     /**
