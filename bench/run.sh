@@ -4,7 +4,7 @@
 # Builds the project, runs the JMH benchmarks with a fixed short configuration,
 # then the plain-Java harnesses (node in process and over TCP, upgrade gaps,
 # compile times, command wall times); prints one markdown table on stdout and
-# writes bench/results.json. About 5 minutes on 2 cores. JMH's own report goes
+# writes bench/results.json. About 6 minutes on 2 cores. JMH's own report goes
 # to bench/target/jmh.txt. SKIP_BUILD=1 reuses the last build.
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
@@ -16,7 +16,7 @@ fi
 jar="$root/bench/target/benchmarks.jar"
 mkdir -p "$root/bench/target"
 jmh_json="$root/bench/target/jmh.json"
-echo "bench: JMH (VmBench: 8 benchmarks, 1 fork, 5 x 2 s warm-up, 5 x 1 s measured) ..." >&2
-java -jar "$jar" VmBench -f 1 -wi 5 -w 2s -i 5 -r 1s -foe true -rf json -rff "$jmh_json" \
+echo "bench: JMH (VmBench: 8 benchmarks, 1 fork, 8 x 2 s warm-up, 5 x 1 s measured) ..." >&2
+java -jar "$jar" VmBench -f 1 -wi 8 -w 2s -i 5 -r 1s -foe true -rf json -rff "$jmh_json" \
   -jvmArgsAppend "-Dhotsm.root=$root" > "$root/bench/target/jmh.txt"
 java -Dhotsm.root="$root" -cp "$jar" hotsm.bench.Suite "$jmh_json" "$root/bench/results.json"
