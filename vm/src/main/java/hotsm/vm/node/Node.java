@@ -101,12 +101,22 @@ public final class Node implements AutoCloseable {
 
     /** Run one input of the running machine's input type. */
     public CompletableFuture<StepResult> step(Value input) {
-        return submit(new Command.Step(input, Optional.empty())).thenApply(StepResult.class::cast);
+        return stepped(submit(new Command.Step(input, Optional.empty())));
     }
 
     /** Run one input from a client speaking the interface of version {@code speaking} (null: the running one). */
     public CompletableFuture<StepResult> step(Value input, Identity speaking) {
-        return submit(new Command.Step(input, Optional.ofNullable(speaking))).thenApply(StepResult.class::cast);
+        return stepped(submit(new Command.Step(input, Optional.ofNullable(speaking))));
+    }
+
+    /**
+     * A step's reply as it is: the machine thread completes it with a
+     * {@link StepResult} (or a refusal), so no second future is chained on
+     * (that halved the steps a node took per second in process).
+     */
+    @SuppressWarnings("unchecked")
+    private static CompletableFuture<StepResult> stepped(CompletableFuture<Object> reply) {
+        return (CompletableFuture<StepResult>) (CompletableFuture<?>) reply;
     }
 
     /**
@@ -274,8 +284,10 @@ public final class Node implements AutoCloseable {
             }
             Value output = runAll(route.outputAdapters(), r.value(), "output adapter");
             snapshot = now.withState(r.state());
-            tell(() -> options.listener().stepped(now.artifact().output(), r.value(), now.artifact().state(),
-                    r.state()));
+            if (options.listener() != NodeListener.NONE) {
+                tell(() -> options.listener().stepped(now.artifact().output(), r.value(), now.artifact().state(),
+                        r.state()));
+            }
             return new StepResult(output, route.view().output());
         } catch (Refusal refusal) {
             tell(() -> options.listener().stepFailed(refusal.getMessage()));
@@ -306,13 +318,20 @@ public final class Node implements AutoCloseable {
 
     /** The running step code (machine thread only): prepared ahead for starts and upgrades, else now. */
     private StepCode stepCode(NodeSnapshot now) {
+        if (now.artifact() == runningArtifact) return runningStep;
         StepCode code = stepCode.get(now.identity());
         if (code == null) {
             code = StepCode.prepare(now.artifact().step());
             stepCode.put(now.identity(), code);
         }
+        runningArtifact = now.artifact();
+        runningStep = code;
         return code;
     }
+
+    /** The last artifact stepped and its step code (machine thread only): most steps need no map look-up. */
+    private Artifact runningArtifact;
+    private StepCode runningStep;
 
     /** Whether an upgrade has been rehearsed to the end in this JVM (see {@link #rehearse}). */
     private static volatile boolean rehearsed;
