@@ -62,6 +62,41 @@ public final class StepCode {
         return tracer == null ? run(argument, state, fuel) : Cam.run(interpreted, argument, state, fuel, tracer);
     }
 
+    /**
+     * Runs the compiled code {@code times} times on {@code argument} and
+     * {@code state}, results and errors ignored, so that HotSpot has
+     * compiled the new class before the machine thread first runs it. Call it
+     * off the machine thread, on a value of the code's input shape (any will
+     * do: a step is a pure function of its argument and state).
+     */
+    public void warm(Value argument, Value state, int times) {
+        if (compiled == null || argument == null) return;
+        for (int i = 0; i < times; i++) {
+            try {
+                compiled.run(argument, state, 10_000);
+            } catch (RuntimeException | StackOverflowError ignored) {
+                // only warming
+            }
+        }
+    }
+
+    /** The smallest value of a shape (first alternatives, zeros, empty strings), or null for a shape it does not know. */
+    public static Value sample(hotsm.vm.types.Shape shape) {
+        if (shape instanceof hotsm.vm.types.Shape.Unit) return Value.UNIT;
+        if (shape instanceof hotsm.vm.types.Shape.Int) return Value.of(0);
+        if (shape instanceof hotsm.vm.types.Shape.Str) return Value.of("");
+        if (shape instanceof hotsm.vm.types.Shape.Pair p) {
+            Value a = sample(p.first());
+            Value b = sample(p.second());
+            return a == null || b == null ? null : new Value.Pair(a, b);
+        }
+        if (shape instanceof hotsm.vm.types.Shape.Sum s) {
+            Value a = sample(s.left());
+            return a == null ? null : new Value.Inl(a);
+        }
+        return null;
+    }
+
     /** The interpreter's form of the code. */
     public LoadedCode loaded() { return interpreted; }
 

@@ -8,7 +8,7 @@ import hotsm.vm.verify.Verifier;
 
 /**
  * An artifact made ready before its upgrade enters the queue, on the thread
- * that asked for it: verified, hashed and its step compiled, so the upgrade's
+ * that asked for it: verified, hashed, its step compiled and warmed up, so the upgrade's
  * turn on the machine thread is only the checks against the running version,
  * the migration and the swap. The verifier's verdict is kept, not thrown, so
  * the refusal is still given in order, by the machine thread, with the
@@ -19,12 +19,18 @@ import hotsm.vm.verify.Verifier;
  */
 record PreparedArtifact(Artifact artifact, Identity identity, RuntimeException verifyFailure, StepCode step) {
 
+    /** Runs of a new version's compiled step before it is queued (each within 10,000 instructions; off the machine thread). */
+    static final int WARM_UP_RUNS = 500;
+
     static PreparedArtifact of(Artifact artifact) {
         try {
             Verifier.verify(artifact);
         } catch (RuntimeException e) {
             return new PreparedArtifact(artifact, null, e, null);
         }
-        return new PreparedArtifact(artifact, Identities.of(artifact), null, StepCode.prepare(artifact.step()));
+        StepCode step = StepCode.prepare(artifact.step());
+        // So the machine thread's first steps on the new version run code HotSpot has already compiled.
+        step.warm(StepCode.sample(artifact.input().erase()), artifact.initialState(), WARM_UP_RUNS);
+        return new PreparedArtifact(artifact, Identities.of(artifact), null, step);
     }
 }
