@@ -81,7 +81,16 @@ final class ArtifactEncoder {
             for (TypeDesc.Constructor c : d.constructors()) {
                 string(c.name());
                 types(c.fields());
+                count(c.fieldNames().size());
+                for (String f : c.fieldNames()) string(f);
             }
+        } else if (t instanceof TypeDesc.ListOf l) {
+            out.u8(ArtifactCodec.TYPE_LIST);
+            type(l.element());
+        } else if (t instanceof TypeDesc.MapOf m) {
+            out.u8(ArtifactCodec.TYPE_MAP);
+            type(m.key());
+            type(m.value());
         } else {
             throw new IllegalArgumentException("unknown type " + t);
         }
@@ -107,32 +116,58 @@ final class ArtifactEncoder {
             out.u8(ArtifactCodec.SHAPE_SUM);
             shape(sum.left());
             shape(sum.right());
+        } else if (s instanceof Shape.ListOf l) {
+            out.u8(ArtifactCodec.SHAPE_LIST);
+            shape(l.element());
+        } else if (s instanceof Shape.MapOf m) {
+            out.u8(ArtifactCodec.SHAPE_MAP);
+            shape(m.key());
+            shape(m.value());
         } else {
             throw new IllegalArgumentException("unknown shape " + s);
         }
     }
 
-    void value(Value v) {
-        if (v instanceof Value.Unit) {
-            out.u8(ArtifactCodec.VALUE_UNIT);
-        } else if (v instanceof Value.Int i) {
-            out.u8(ArtifactCodec.VALUE_INT);
-            out.i64(i.value());
-        } else if (v instanceof Value.Str s) {
-            out.u8(ArtifactCodec.VALUE_STRING);
-            string(s.value());
-        } else if (v instanceof Value.Pair p) {
-            out.u8(ArtifactCodec.VALUE_PAIR);
-            value(p.first());
-            value(p.second());
-        } else if (v instanceof Value.Inl l) {
-            out.u8(ArtifactCodec.VALUE_INL);
-            value(l.value());
-        } else if (v instanceof Value.Inr r) {
-            out.u8(ArtifactCodec.VALUE_INR);
-            value(r.value());
-        } else {
-            throw new IllegalArgumentException("unknown value " + v);
+    /** A value in prefix order, with an explicit stack: a list of a million elements costs no Java stack. */
+    void value(Value root) {
+        java.util.ArrayDeque<Value> todo = new java.util.ArrayDeque<>();
+        todo.push(root);
+        while (!todo.isEmpty()) {
+            Value v = todo.pop();
+            if (v instanceof Value.Unit) {
+                out.u8(ArtifactCodec.VALUE_UNIT);
+            } else if (v instanceof Value.Int i) {
+                out.u8(ArtifactCodec.VALUE_INT);
+                out.i64(i.value());
+            } else if (v instanceof Value.Str s) {
+                out.u8(ArtifactCodec.VALUE_STRING);
+                string(s.value());
+            } else if (v instanceof Value.Pair p) {
+                out.u8(ArtifactCodec.VALUE_PAIR);
+                todo.push(p.second());
+                todo.push(p.first());
+            } else if (v instanceof Value.Inl l) {
+                out.u8(ArtifactCodec.VALUE_INL);
+                todo.push(l.value());
+            } else if (v instanceof Value.Inr r) {
+                out.u8(ArtifactCodec.VALUE_INR);
+                todo.push(r.value());
+            } else if (v instanceof Value.ListOf list) {
+                out.u8(ArtifactCodec.VALUE_LIST);
+                out.u32(list.size());
+                java.util.List<Value> elements = list.toList();
+                for (int k = elements.size() - 1; k >= 0; k--) todo.push(elements.get(k));
+            } else if (v instanceof Value.MapOf map) {
+                out.u8(ArtifactCodec.VALUE_MAP);
+                out.u32(map.size());
+                java.util.List<Value.Pair> entries = map.entries();
+                for (int k = entries.size() - 1; k >= 0; k--) {
+                    todo.push(entries.get(k).second());
+                    todo.push(entries.get(k).first());
+                }
+            } else {
+                throw new IllegalArgumentException("unknown value " + v);
+            }
         }
     }
 

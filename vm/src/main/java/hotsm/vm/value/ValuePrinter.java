@@ -6,7 +6,10 @@ import java.util.List;
 /**
  * Prints a value in source syntax, using its type's names: {@code Ok},
  * {@code Total 2}, {@code Just (Total (-3))}, {@code (1, True, "x")},
- * {@code "a\"b"}, {@code ()}. {@link ValueParser} reads the same syntax back.
+ * {@code "a\"b"}, {@code ()}, {@code [1, 2]}, {@code Map.fromList [(1, "a")]},
+ * {@code Account { balance = 3, frozen = False }}. {@link ValueParser} reads
+ * the same syntax back. Recursion follows the type, never the length of a
+ * list or map (those are loops), so a million-element list prints.
  */
 public final class ValuePrinter {
     private ValuePrinter() {}
@@ -20,7 +23,12 @@ public final class ValuePrinter {
         return out.toString();
     }
 
-    /** {@code "a\"b"}: the string as a literal with {@code \" \\ \n \t} escapes. */
+    /**
+     * {@code "a\"b"}: the string as a literal with {@code \" \\ \n \t} escapes
+     * and every other control character (C0, DEL, C1) as a backslash, {@code u} and four
+     * hex digits (ESC prints as the six characters {@code \\u001b}), so no
+     * printed value can drive a terminal; {@link ValueParser} reads them back.
+     */
     public static String quote(String s) {
         StringBuilder out = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
@@ -30,7 +38,10 @@ public final class ValuePrinter {
                 case '\\' -> out.append("\\\\");
                 case '\n' -> out.append("\\n");
                 case '\t' -> out.append("\\t");
-                default -> out.append(c);
+                default -> {
+                    if (Character.isISOControl(c)) out.append(String.format("\\u%04x", (int) c));
+                    else out.append(c);
+                }
             }
         }
         return out.append('"').toString();
@@ -65,6 +76,26 @@ public final class ValuePrinter {
             out.append(", ");
             printErased(p.second(), false, out, depth + 1);
             out.append(')');
+        } else if (value instanceof Value.ListOf list) {
+            out.append('[');
+            boolean first = true;
+            for (Value element : list) {
+                if (!first) out.append(", ");
+                first = false;
+                printErased(element, false, out, depth + 1);
+            }
+            out.append(']');
+        } else if (value instanceof Value.MapOf map) {
+            if (argument) out.append('(');
+            out.append("Map.fromList [");
+            boolean first = true;
+            for (Value.Pair entry : map.entries()) {
+                if (!first) out.append(", ");
+                first = false;
+                printErased(entry, false, out, depth + 1);
+            }
+            out.append(']');
+            if (argument) out.append(')');
         } else {
             boolean left = value instanceof Value.Inl;
             Value inner = left ? ((Value.Inl) value).value() : ((Value.Inr) value).value();
@@ -75,20 +106,30 @@ public final class ValuePrinter {
         }
     }
 
-    /** A type with its constructors: {@code Input (Incr | Count)}, {@code Maybe Int (Nothing | Just Int)}; others as they print. */
+    /**
+     * A type with its constructors: {@code Input (Incr | Count)}, {@code Maybe Int (Nothing | Just Int)},
+     * {@code Account (Account { balance : Int, frozen : Bool })}; others as they print.
+     */
     public static String describeType(TypeDesc type) {
         if (!(type instanceof TypeDesc.Data d)) return type.toString();
         List<String> alternatives = new java.util.ArrayList<>();
-        for (TypeDesc.Constructor c : d.constructors()) {
-            StringBuilder b = new StringBuilder(c.name());
-            for (TypeDesc f : c.fields()) {
-                String s = f.toString();
-                boolean wrap = f instanceof TypeDesc.Data fd && !fd.arguments().isEmpty();
-                b.append(' ').append(wrap ? "(" + s + ")" : s);
-            }
-            alternatives.add(b.toString());
-        }
+        for (TypeDesc.Constructor c : d.constructors()) alternatives.add(describeConstructor(c));
         return d + " (" + String.join(" | ", alternatives) + ")";
+    }
+
+    /** {@code Just Int}, {@code Account { balance : Int, frozen : Bool }}. */
+    public static String describeConstructor(TypeDesc.Constructor c) {
+        StringBuilder b = new StringBuilder(c.name());
+        if (c.isRecord()) {
+            b.append(" { ");
+            for (int i = 0; i < c.fields().size(); i++) {
+                if (i > 0) b.append(", ");
+                b.append(c.fieldNames().get(i)).append(" : ").append(c.fields().get(i));
+            }
+            return b.append(" }").toString();
+        }
+        for (TypeDesc f : c.fields()) b.append(' ').append(TypeDesc.argument(f));
+        return b.toString();
     }
 
     /** @param argument whether the value stands as a constructor's argument (then {@code Just 1} and {@code -3} need parentheses) */
@@ -109,6 +150,32 @@ public final class ValuePrinter {
             out.append(')');
         } else if (type instanceof TypeDesc.Data d) {
             printData(d, value, argument, out);
+        } else if (type instanceof TypeDesc.ListOf l) {
+            expect(value instanceof Value.ListOf, type, value);
+            out.append('[');
+            boolean first = true;
+            for (Value element : (Value.ListOf) value) {
+                if (!first) out.append(", ");
+                first = false;
+                print(l.element(), element, false, out);
+            }
+            out.append(']');
+        } else if (type instanceof TypeDesc.MapOf m) {
+            expect(value instanceof Value.MapOf, type, value);
+            if (argument) out.append('(');
+            out.append("Map.fromList [");
+            boolean first = true;
+            for (Value.Pair entry : ((Value.MapOf) value).entries()) {
+                if (!first) out.append(", ");
+                first = false;
+                out.append('(');
+                print(m.key(), entry.first(), false, out);
+                out.append(", ");
+                print(m.value(), entry.second(), false, out);
+                out.append(')');
+            }
+            out.append(']');
+            if (argument) out.append(')');
         } else {
             throw new IllegalArgumentException("unknown type " + type);
         }
@@ -136,8 +203,31 @@ public final class ValuePrinter {
         }
         if (argument) out.append('(');
         out.append(c.name()).append(' ');
-        printFields(c.fields(), fields, " ", out, d);
+        if (c.isRecord()) {
+            out.append("{ ");
+            printRecordFields(c, fields, out, d);
+            out.append(" }");
+        } else {
+            printFields(c.fields(), fields, " ", out, d);
+        }
         if (argument) out.append(')');
+    }
+
+    /** {@code balance = 3, frozen = False}: the fields as right-nested pairs, each with its name. */
+    private static void printRecordFields(TypeDesc.Constructor c, Value value, StringBuilder out, TypeDesc whole) {
+        List<TypeDesc> types = c.fields();
+        for (int k = 0; k < types.size(); k++) {
+            if (k > 0) out.append(", ");
+            out.append(c.fieldNames().get(k)).append(" = ");
+            if (k == types.size() - 1) {
+                print(types.get(k), value, false, out);
+            } else {
+                expect(value instanceof Value.Pair, whole, value);
+                Value.Pair p = (Value.Pair) value;
+                print(types.get(k), p.first(), false, out);
+                value = p.second();
+            }
+        }
     }
 
     /** Right-nested pairs, one per field but the last. */
