@@ -152,5 +152,12 @@ public final class CamCompiler {
 
         /** {@code Put}: {@code PUT}. */
         @Override public Void visitPut(Term.Put t) { schedule(PUT); return null; }
+
+        @Override public Void visitFold(Term.Fold t) { throw new UnsupportedOperationException("FOLD is not in this VM yet"); }
+
+        /** {@code Call d}: until the VM has CALL, the definition's body in place. */
+        @Override public Void visitCall(Term.Call t) { schedule(t.definition().body()); return null; }
+
+        @Override public Void visitFail(Term.Fail t) { throw new UnsupportedOperationException("ERROR is not in this VM yet"); }
     }
 }

@@ -37,7 +37,7 @@ public final class Desugarer {
         this.program = program;
         Map<String, Typed.Function> all = new HashMap<>(program.functions());
         for (Typed.Machine m : program.machines().values()) all.putAll(m.locals());
-        this.inliner = new Inliner(all);
+        this.inliner = new Inliner(all, UseCounter.count(program));
     }
 
     /** Every machine of the program by qualified name, in the program's order. */
