@@ -22,27 +22,9 @@ public final class IrTyping {
         return new Typer(state).type(term, domain);
     }
 
-    /** Whether {@code value} has shape {@code shape}. */
+    /** Whether {@code value} has shape {@code shape} (the vm's one conformance check). */
     public static boolean conforms(Value value, Shape shape) {
-        if (shape instanceof Shape.Unit) return value instanceof Value.Unit;
-        if (shape instanceof Shape.Int) return value instanceof Value.Int;
-        if (shape instanceof Shape.Str) return value instanceof Value.Str;
-        if (shape instanceof Shape.Pair p) {
-            return value instanceof Value.Pair v && conforms(v.first(), p.first()) && conforms(v.second(), p.second());
-        }
-        if (shape instanceof Shape.ListOf l) {
-            if (!(value instanceof Value.ListOf list)) return false;
-            for (Value v : list) if (!conforms(v, l.element())) return false;
-            return true;
-        }
-        if (shape instanceof Shape.MapOf m) {
-            if (!(value instanceof Value.MapOf map)) return false;
-            for (Value.Pair e : map.entries()) if (!conforms(e.first(), m.key()) || !conforms(e.second(), m.value())) return false;
-            return true;
-        }
-        Shape.Sum s = (Shape.Sum) shape;
-        if (value instanceof Value.Inl l) return conforms(l.value(), s.left());
-        return value instanceof Value.Inr r && conforms(r.value(), s.right());
+        return hotsm.vm.value.Values.conforms(value, shape);
     }
 
     private record Typer(Shape state, java.util.Set<String> checked) {

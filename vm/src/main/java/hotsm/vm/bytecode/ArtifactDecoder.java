@@ -44,6 +44,8 @@ final class ArtifactDecoder extends ByteReader {
         TypeDesc state = type();
         section = "initial state";
         Value initial = value();
+        section = "shared blocks";
+        List<SharedBlock> blocks = sharedBlocks("shared block #");
         section = "step code";
         Code step = block();
         section = "upgrades";
@@ -56,7 +58,23 @@ final class ArtifactDecoder extends ByteReader {
         for (int i = 1; i <= downgradeCount; i++) downgrades.add(downgrade("downgrade #" + i));
         section = "end of file";
         if (pos != bytes.length) throw fail(pos, (bytes.length - pos) + " trailing bytes after the last section");
-        return new Artifact(name, input, output, state, initial, step, upgrades, downgrades);
+        return new Artifact(name, input, output, state, initial, step, upgrades, downgrades, blocks);
+    }
+
+    /** A table of shared blocks: count, then each one's name, input and output shapes, and code. */
+    private List<SharedBlock> sharedBlocks(String label) {
+        String outer = section;
+        int n = count();
+        List<SharedBlock> blocks = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            section = outer + ": " + label + i;
+            String blockName = string();
+            Shape in = shape();
+            Shape out = shape();
+            blocks.add(new SharedBlock(blockName, in, out, block()));
+        }
+        section = outer;
+        return blocks;
     }
 
     private UpgradeSection upgrade(String label) {
@@ -84,11 +102,13 @@ final class ArtifactDecoder extends ByteReader {
         TypeDesc toInput = type();
         TypeDesc toOutput = type();
         TypeDesc toState = type();
+        section = label + " shared blocks";
+        List<SharedBlock> toBlocks = sharedBlocks("shared block #");
         section = label + " step code";
         Code toStep = block();
         section = label + " migration";
         Code migration = block();
-        return new DowngradeSection(to, toName, toInput, toOutput, toState, toStep, migration);
+        return new DowngradeSection(to, toName, toInput, toOutput, toState, toStep, migration, toBlocks);
     }
 
     private Optional<Code> optionalBlock() {
@@ -282,20 +302,20 @@ final class ArtifactDecoder extends ByteReader {
         }
     }
 
-    /** A block being read: its instructions so far, where it ends, and a CASE waiting for its branches. */
+    /** A block being read: its instructions so far, where it ends, and a CASE or FOLD waiting for its blocks. */
     private static final class OpenBlock {
         final List<Instruction> instructions = new ArrayList<>();
         final int outerLimit;
-        /** 0: none; 1: reading the left branch of a CASE; 2: reading its right branch. */
-        int caseStage;
-        Code left;
+        /** CASE or FOLD whose operand blocks are being read, else {@code null}. */
+        Opcode waiting;
+        final List<Code> operands = new ArrayList<>(2);
 
         OpenBlock(int outerLimit) { this.outerLimit = outerLimit; }
     }
 
     /**
-     * Reads a block and the blocks nested in it with an explicit stack of open
-     * blocks, so nesting costs heap, not Java stack.
+     * Reads a block and the blocks nested in it (CASE branches, FOLD bodies)
+     * with an explicit stack of open blocks, so nesting costs heap, not Java stack.
      */
     private Code block() {
         ArrayDeque<OpenBlock> open = new ArrayDeque<>();
@@ -303,12 +323,15 @@ final class ArtifactDecoder extends ByteReader {
         while (true) {
             OpenBlock top = open.peek();
             if (pos < limit) {
-                Instruction i = instruction();
-                if (i == null) {
-                    top.caseStage = 1;
+                int at = pos;
+                int b = u8();
+                Opcode op = Opcode.ofByte(b);
+                if (op == null) throw fail(at, "unknown opcode 0x" + hex(b));
+                if (op == Opcode.CASE || op == Opcode.FOLD) {
+                    top.waiting = op;
                     openBlock(open);
                 } else {
-                    top.instructions.add(i);
+                    top.instructions.add(instruction(op));
                 }
                 continue;
             }
@@ -317,15 +340,16 @@ final class ArtifactDecoder extends ByteReader {
             limit = top.outerLimit;
             OpenBlock parent = open.peek();
             if (parent == null) return done;
-            if (parent.caseStage == 1) {
-                parent.left = done;
-                parent.caseStage = 2;
+            parent.operands.add(done);
+            if (parent.waiting == Opcode.CASE && parent.operands.size() == 1) {
                 openBlock(open);
-            } else {
-                parent.instructions.add(new Instruction.Case(parent.left, done));
-                parent.caseStage = 0;
-                parent.left = null;
+                continue;
             }
+            parent.instructions.add(parent.waiting == Opcode.CASE
+                    ? new Instruction.Case(parent.operands.get(0), parent.operands.get(1))
+                    : new Instruction.Fold(parent.operands.get(0)));
+            parent.waiting = null;
+            parent.operands.clear();
         }
     }
 
@@ -344,12 +368,8 @@ final class ArtifactDecoder extends ByteReader {
         limit = pos + (int) length;
     }
 
-    /** One instruction other than CASE; {@code null} for CASE, whose branches {@link #block()} reads next. */
-    private Instruction instruction() {
-        int at = pos;
-        int b = u8();
-        Opcode op = Opcode.ofByte(b);
-        if (op == null) throw fail(at, "unknown opcode 0x" + hex(b));
+    /** The operands of an instruction other than CASE and FOLD, whose blocks {@link #block()} reads. */
+    private Instruction instruction(Opcode op) {
         return switch (op) {
             case FST -> new Instruction.Fst();
             case SND -> new Instruction.Snd();
@@ -359,17 +379,19 @@ final class ArtifactDecoder extends ByteReader {
             case QUOTE -> new Instruction.Quote(shape(), value());
             case INL -> new Instruction.Inl(shape());
             case INR -> new Instruction.Inr(shape());
-            case CASE -> null;
             case DIST -> new Instruction.Dist();
             case PRIM -> {
                 int operandAt = pos;
                 int p = u8();
-                PrimOp prim = Opcode.primOfByte(p);
+                PrimOp prim = PrimOp.ofByte(p);
                 if (prim == null) throw fail(operandAt, "unknown primitive 0x" + hex(p));
                 yield new Instruction.Prim(prim);
             }
             case GET -> new Instruction.Get();
             case PUT -> new Instruction.Put();
+            case CALL -> new Instruction.Call(u16());
+            case ERROR -> new Instruction.Error(shape());
+            case CASE, FOLD -> throw new IllegalStateException(op + " is read by block()");
         };
     }
 }

@@ -19,6 +19,7 @@ final class ArtifactEncoder {
         type(a.output());
         type(a.state());
         value(a.initialState());
+        sharedBlocks(a.blocks());
         block(a.step());
         count(a.upgrades().size());
         for (UpgradeSection u : a.upgrades()) {
@@ -38,18 +39,80 @@ final class ArtifactEncoder {
             type(d.toInput());
             type(d.toOutput());
             type(d.toState());
+            sharedBlocks(d.toBlocks());
             block(d.toStep());
             block(d.migration());
         }
     }
 
-    /** The part of an artifact its identity hashes: name, the three types, step code. */
-    void identityParts(String name, TypeDesc input, TypeDesc output, TypeDesc state, Code step) {
+    /** {@code CALL} operands as written, or renumbered for an identity ({@code null}: as written). */
+    private int[] renumber;
+
+    /**
+     * The part of an artifact its identity hashes: name, the three types, the
+     * shared blocks the step reaches (in the order it first reaches them,
+     * without their names) and the step code, CALL operands renumbered alike.
+     */
+    void identityParts(String name, TypeDesc input, TypeDesc output, TypeDesc state, Code step, List<SharedBlock> blocks) {
         string(name);
         type(input);
         type(output);
         type(state);
+        List<Integer> reached = reached(step, blocks);
+        renumber = new int[blocks.size()];
+        for (int i = 0; i < reached.size(); i++) renumber[reached.get(i)] = i;
+        count(reached.size());
+        for (int k : reached) {
+            SharedBlock b = blocks.get(k);
+            shape(b.input());
+            shape(b.output());
+            block(b.code());
+        }
         block(step);
+        renumber = null;
+    }
+
+    /** The indices of the blocks {@code root} calls, directly or not, in the order first reached. */
+    static List<Integer> reached(Code root, List<SharedBlock> blocks) {
+        List<Integer> order = new java.util.ArrayList<>();
+        boolean[] seen = new boolean[blocks.size()];
+        calls(root, blocks, seen, order);
+        for (int i = 0; i < order.size(); i++) calls(blocks.get(order.get(i)).code(), blocks, seen, order);
+        return order;
+    }
+
+    /** Appends the blocks {@code code} calls (nested blocks included, in order) not seen yet. */
+    private static void calls(Code code, List<SharedBlock> blocks, boolean[] seen, List<Integer> order) {
+        java.util.ArrayDeque<java.util.Iterator<Instruction>> open = new java.util.ArrayDeque<>();
+        open.push(code.instructions().iterator());
+        while (!open.isEmpty()) {
+            java.util.Iterator<Instruction> it = open.peek();
+            if (!it.hasNext()) {
+                open.pop();
+                continue;
+            }
+            Instruction i = it.next();
+            if (i instanceof Instruction.Call c && c.block() < blocks.size() && !seen[c.block()]) {
+                seen[c.block()] = true;
+                order.add(c.block());
+            } else if (i instanceof Instruction.Case c) {
+                open.push(c.right().instructions().iterator());
+                open.push(c.left().instructions().iterator());
+            } else if (i instanceof Instruction.Fold f) {
+                open.push(f.body().instructions().iterator());
+            }
+        }
+    }
+
+    /** The table of shared blocks: count, then each block's name, input and output shapes, and code. */
+    private void sharedBlocks(List<SharedBlock> blocks) {
+        count(blocks.size());
+        for (SharedBlock b : blocks) {
+            string(b.name());
+            shape(b.input());
+            shape(b.output());
+            block(b.code());
+        }
     }
 
     void string(String s) {
@@ -198,7 +261,13 @@ final class ArtifactEncoder {
                 block(c.left());
                 block(c.right());
             }
-            case PRIM -> out.u8(Opcode.primByte(((Instruction.Prim) i).op()));
+            case PRIM -> out.u8(((Instruction.Prim) i).op().code());
+            case FOLD -> block(((Instruction.Fold) i).body());
+            case CALL -> {
+                int k = ((Instruction.Call) i).block();
+                out.u16(renumber != null && k < renumber.length ? renumber[k] : k);
+            }
+            case ERROR -> shape(((Instruction.Error) i).result());
             default -> { }
         }
     }

@@ -7,9 +7,10 @@ import java.util.Optional;
 
 /**
  * The listing {@code smc disasm} prints: name, identity, types (with their
- * constructors and erased shapes), initial state, then every block of code,
- * one instruction per line with its index, CASE branches indented under
- * {@code left:} and {@code right:}.
+ * constructors and erased shapes), initial state, the shared blocks, then
+ * every block of code, one instruction per line with its index, CASE
+ * branches indented under {@code left:} and {@code right:}, a FOLD's body
+ * under {@code body:}, a CALL with the name of the block it runs.
  */
 public final class Disassembler {
     private Disassembler() {}
@@ -22,16 +23,17 @@ public final class Disassembler {
         types(out, "", "input", a.input(), "output", a.output(), "state", a.state());
         out.append("initial state ").append(printValue(a.state(), a.initialState())).append('\n');
         out.append('\n');
-        code(out, "", "step", a.step());
+        sharedBlocks(out, "", a.blocks());
+        code(out, "", "step", a.step(), a.blocks());
         int n = 0;
         for (UpgradeSection u : a.upgrades()) {
             out.append('\n');
             out.append("upgrade #").append(++n).append(" from ").append(u.fromName())
                     .append(' ').append(u.from().hex()).append(" (").append(u.from().shortHex()).append(")\n");
             types(out, "  ", "old input", u.oldInput(), "old output", u.oldOutput(), "old state", u.oldState());
-            code(out, "  ", "migration", u.migration());
-            optional(out, "input adapter", u.inputAdapter());
-            optional(out, "output adapter", u.outputAdapter());
+            code(out, "  ", "migration", u.migration(), a.blocks());
+            optional(out, "input adapter", u.inputAdapter(), a.blocks());
+            optional(out, "output adapter", u.outputAdapter(), a.blocks());
         }
         n = 0;
         for (DowngradeSection d : a.downgrades()) {
@@ -39,8 +41,9 @@ public final class Disassembler {
             out.append("downgrade #").append(++n).append(" to ").append(d.toName())
                     .append(' ').append(d.to().hex()).append(" (").append(d.to().shortHex()).append(")\n");
             types(out, "  ", "target input", d.toInput(), "target output", d.toOutput(), "target state", d.toState());
-            code(out, "  ", "target step", d.toStep());
-            code(out, "  ", "migration", d.migration());
+            sharedBlocks(out, "  ", d.toBlocks());
+            code(out, "  ", "target step", d.toStep(), d.toBlocks());
+            code(out, "  ", "migration", d.migration(), a.blocks());
         }
         return out.toString();
     }
@@ -48,8 +51,22 @@ public final class Disassembler {
     /** Instructions of one block, one per line, each preceded by {@code indent}. */
     public static String code(Code code, String indent) {
         StringBuilder out = new StringBuilder();
-        block(out, indent, code);
+        block(out, indent, code, java.util.List.of());
         return out.toString();
+    }
+
+    private static void sharedBlocks(StringBuilder out, String indent, java.util.List<SharedBlock> blocks) {
+        for (int k = 0; k < blocks.size(); k++) {
+            SharedBlock b = blocks.get(k);
+            out.append(indent).append("block #").append(k).append(' ').append(printable(b.name())).append(" : ")
+                    .append(shape(b.input())).append(" -> ").append(shape(b.output())).append('\n');
+            block(out, indent + "  ", b.code(), blocks);
+            out.append('\n');
+        }
+    }
+
+    private static String printable(String s) {
+        return ValuePrinter.escape(s.length() > 60 ? s.substring(0, 57) + "..." : s);
     }
 
     private static void types(StringBuilder out, String indent, String n1, TypeDesc t1, String n2, TypeDesc t2,
@@ -103,20 +120,21 @@ public final class Disassembler {
         }
     }
 
-    private static void optional(StringBuilder out, String label, Optional<Code> code) {
+    private static void optional(StringBuilder out, String label, Optional<Code> code, java.util.List<SharedBlock> blocks) {
         if (code.isPresent()) {
-            code(out, "  ", label, code.get());
+            code(out, "  ", label, code.get(), blocks);
         } else {
             out.append("  ").append(label).append(": none\n");
         }
     }
 
-    private static void code(StringBuilder out, String indent, String label, Code code) {
+    private static void code(StringBuilder out, String indent, String label, Code code, java.util.List<SharedBlock> blocks) {
         out.append(indent).append(label).append(":\n");
-        block(out, indent + "  ", code);
+        block(out, indent + "  ", code, blocks);
     }
 
-    private static void block(StringBuilder out, String indent, Code code) {
+    /** @param blocks the shared blocks a CALL names (for their names) */
+    private static void block(StringBuilder out, String indent, Code code, java.util.List<SharedBlock> blocks) {
         int pc = 0;
         for (Instruction i : code.instructions()) {
             out.append(indent).append(String.format("%3d  ", pc++));
@@ -133,15 +151,24 @@ public final class Disassembler {
                     PrimOp p = ((Instruction.Prim) i).op();
                     out.append(' ').append(p.name()).append("  -- ").append(p.symbol());
                 }
+                case CALL -> {
+                    int k = ((Instruction.Call) i).block();
+                    out.append(' ').append(k);
+                    if (k < blocks.size()) out.append("  -- ").append(printable(blocks.get(k).name()));
+                }
+                case ERROR -> out.append("  -- result: ").append(shape(((Instruction.Error) i).result()));
                 default -> { }
             }
             out.append('\n');
             if (op == Opcode.CASE) {
                 Instruction.Case c = (Instruction.Case) i;
                 out.append(indent).append("       left:\n");
-                block(out, indent + "         ", c.left());
+                block(out, indent + "         ", c.left(), blocks);
                 out.append(indent).append("       right:\n");
-                block(out, indent + "         ", c.right());
+                block(out, indent + "         ", c.right(), blocks);
+            } else if (op == Opcode.FOLD) {
+                out.append(indent).append("       body:\n");
+                block(out, indent + "         ", ((Instruction.Fold) i).body(), blocks);
             }
         }
         if (code.instructions().isEmpty()) out.append(indent).append("     (empty)\n");

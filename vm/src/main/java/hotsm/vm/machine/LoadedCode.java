@@ -3,16 +3,19 @@ package hotsm.vm.machine;
 import hotsm.vm.bytecode.Code;
 import hotsm.vm.bytecode.Instruction;
 import hotsm.vm.bytecode.Opcode;
+import hotsm.vm.bytecode.SharedBlock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A {@link Code} block flattened for the interpreter: an array of opcode bytes
  * and a parallel array of operands (the quoted value, the two branches of a
- * CASE, the primitive). Load once, run many times. Loading uses a work list,
- * not recursion, and loads a block shared by several CASEs once.
+ * CASE, the body of a FOLD, the block a CALL runs, the primitive). Load once,
+ * run many times. Loading uses a work list, not recursion, and loads a block
+ * shared by several CASEs, or a shared block called from several places, once.
  */
 public final class LoadedCode {
     int[] ops;
@@ -21,11 +24,23 @@ public final class LoadedCode {
 
     private LoadedCode(Code source) { this.source = source; }
 
+    /** Loads a block that calls no shared block. */
     public static LoadedCode load(Code root) {
+        return load(root, List.of());
+    }
+
+    /**
+     * Loads a block and the shared blocks its {@code CALL}s name.
+     *
+     * @param shared the artifact's shared blocks ({@code CALL k} runs {@code shared.get(k)})
+     */
+    public static LoadedCode load(Code root, List<SharedBlock> shared) {
         Map<Code, LoadedCode> loaded = new IdentityHashMap<>();
         Deque<LoadedCode> work = new ArrayDeque<>();
+        LoadedCode[] blocks = new LoadedCode[shared.size()];
+        for (int k = 0; k < blocks.length; k++) blocks[k] = shell(shared.get(k).code(), loaded, work);
         LoadedCode result = shell(root, loaded, work);
-        while (!work.isEmpty()) work.pop().fill(loaded, work);
+        while (!work.isEmpty()) work.pop().fill(loaded, work, blocks);
         return result;
     }
 
@@ -39,7 +54,7 @@ public final class LoadedCode {
         return l;
     }
 
-    private void fill(Map<Code, LoadedCode> loaded, Deque<LoadedCode> work) {
+    private void fill(Map<Code, LoadedCode> loaded, Deque<LoadedCode> work, LoadedCode[] blocks) {
         int n = source.instructions().size();
         int[] ops = new int[n];
         Object[] operands = new Object[n];
@@ -52,6 +67,11 @@ public final class LoadedCode {
                 case CASE -> {
                     Instruction.Case c = (Instruction.Case) i;
                     operands[pc] = new LoadedCode[] {shell(c.left(), loaded, work), shell(c.right(), loaded, work)};
+                }
+                case FOLD -> operands[pc] = shell(((Instruction.Fold) i).body(), loaded, work);
+                case CALL -> {
+                    int k = ((Instruction.Call) i).block();
+                    operands[pc] = k < blocks.length ? blocks[k] : null; // null: unverified code, fails when run
                 }
                 case PRIM -> operands[pc] = ((Instruction.Prim) i).op();
                 default -> { }

@@ -30,7 +30,16 @@ public final class ValuePrinter {
      * printed value can drive a terminal; {@link ValueParser} reads them back.
      */
     public static String quote(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+        return '"' + escape(s) + '"';
+    }
+
+    /**
+     * The text of a string literal without its quotes: {@code \" \\ \n \t} and
+     * the other control characters escaped, as {@link #quote} writes them (for
+     * messages that carry user text, such as {@code error}'s).
+     */
+    public static String escape(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 2);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -44,7 +53,7 @@ public final class ValuePrinter {
                 }
             }
         }
-        return out.append('"').toString();
+        return out.toString();
     }
 
     /**
