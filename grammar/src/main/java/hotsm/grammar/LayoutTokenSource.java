@@ -32,8 +32,8 @@ import org.antlr.v4.runtime.TokenSource;
  *
  * <p>Haskell's "parse-error(t)" rule, which closes an implicit block when the
  * parser cannot go on, is approximated by the tokens that end a construct
- * opened before the block: {@code )} and {@code ,} close blocks opened inside
- * the parenthesis, {@code then}/{@code else} those opened after the matching
+ * opened before the block: {@code )} (or {@code ]}) and {@code ,} close blocks opened inside
+ * the parenthesis (or brackets), {@code then}/{@code else} those opened after the matching
  * {@code if}/{@code then}, {@code in} those after the matching {@code let},
  * {@code }} those inside the explicit brace, and {@code where} the
  * {@code do}/{@code of} blocks of the machine's step. A {@code then} or
@@ -210,8 +210,8 @@ public final class LayoutTokenSource implements TokenSource {
      */
     private Context constructs(Token t) {
         switch (t.getType()) {
-            case SmLexer.LPAREN -> stack.add(new Context(Kind.PAREN, 0, false));
-            case SmLexer.RPAREN -> closeTo(Kind.PAREN, true, t);
+            case SmLexer.LPAREN, SmLexer.LBRACKET -> stack.add(new Context(Kind.PAREN, 0, false));
+            case SmLexer.RPAREN, SmLexer.RBRACKET -> closeTo(Kind.PAREN, true, t);
             case SmLexer.COMMA -> closeTo(Kind.PAREN, false, t);
             case SmLexer.LBRACE -> stack.add(new Context(Kind.EXPLICIT, 0, false));
             case SmLexer.RBRACE -> closeTo(Kind.EXPLICIT, true, t);

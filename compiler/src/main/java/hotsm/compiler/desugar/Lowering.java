@@ -76,12 +76,12 @@ final class Lowering {
         if (e instanceof Typed.ListLit l) {
             Term t = Terms.constant(erasure.erase(l.type()), Value.NIL);
             for (int i = l.elements().size() - 1; i >= 0; i--) {
-                t = Terms.seq(Terms.fork(expr(l.elements().get(i), scope), t), Prims.term(Prims.LIST_CONS));
+                t = Terms.seq(Terms.fork(expr(l.elements().get(i), scope), t), new Term.Prim(PrimOp.LIST_CONS));
             }
             return t;
         }
         if (e instanceof Typed.Cons c) {
-            return Terms.seq(Terms.fork(expr(c.head(), scope), expr(c.tail(), scope)), Prims.term(Prims.LIST_CONS));
+            return Terms.seq(Terms.fork(expr(c.head(), scope), expr(c.tail(), scope)), new Term.Prim(PrimOp.LIST_CONS));
         }
         if (e instanceof Typed.Fold f) {
             FunctionValue step = functionValue(f.function(), scope);
@@ -90,6 +90,7 @@ final class Lowering {
             return Terms.seq(Terms.fork(Term.ID, Terms.fork(expr(f.initial(), scope), expr(f.list(), scope))), new Term.Fold(body));
         }
         if (e instanceof Typed.LocalCall c) return apply(scope.function(c.function()), scope, expr(c.argument(), scope));
+        if (e instanceof Typed.Fail f) return Terms.seq(expr(f.message(), scope), new Term.Fail(erasure.erase(f.type())));
         if (e instanceof Typed.Show s) return Terms.seq(expr(s.argument(), scope), shows.show(s.argument().type()));
         if (e instanceof Typed.Field f) return Terms.seq(expr(f.record(), scope), field(f.ref()));
         if (e instanceof Typed.Update u) return update(u, scope);
@@ -98,7 +99,7 @@ final class Lowering {
 
     /** The term of a primitive whose result has type {@code result}: {@code error} fails with its message. */
     Term primitive(PrimOp op, Type result) {
-        return Prims.isError(op) ? new Term.Fail(erasure.erase(result)) : new Term.Prim(op);
+        return new Term.Prim(op);
     }
 
     // ---- records ----------------------------------------------------------------------------
@@ -217,6 +218,7 @@ final class Lowering {
         FunctionValue.Primitive p = (FunctionValue.Primitive) f;
         Type.Fun type = (Type.Fun) p.lowering().erasure.resolve(p.ref().type());
         if ("show".equals(p.ref().special())) return p.lowering().shows.show(type.from());
+        if ("error".equals(p.ref().special())) return new Term.Fail(p.lowering().erasure.erase(type.to()));
         if (p.ref().op() == null) throw new IllegalStateException("no primitive " + p.ref().special());
         return p.lowering().primitive(p.ref().op(), type.to());
     }
@@ -311,7 +313,7 @@ final class Lowering {
         Term operands = Terms.fork(expr(b.left(), scope), expr(b.right(), scope));
         if (b.op() == BinaryOp.CONCAT) {
             boolean lists = erasure.erase(b.operandType()) instanceof Shape.ListOf;
-            return Terms.seq(operands, lists ? Prims.term(Prims.LIST_APPEND) : new Term.Prim(PrimOp.CONCAT));
+            return Terms.seq(operands, lists ? new Term.Prim(PrimOp.LIST_APPEND) : new Term.Prim(PrimOp.CONCAT));
         }
         return Terms.seq(operands, new Term.Prim(primOf(b.op())));
     }

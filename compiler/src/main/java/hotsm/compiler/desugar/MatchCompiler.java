@@ -163,7 +163,7 @@ final class MatchCompiler {
             }
             branches.add(match(inner, cs, rs, leaf));
         }
-        Term uncons = Terms.seq(scope.access(cols.get(c)), Prims.term(Prims.LIST_UNCONS));
+        Term uncons = Terms.seq(scope.access(cols.get(c)), new Term.Prim(PrimOp.LIST_UNCONS));
         return Terms.pipeline(Terms.fork(Term.ID, uncons), Term.DIST, new Term.Case(branches.get(0), branches.get(1)));
     }
 

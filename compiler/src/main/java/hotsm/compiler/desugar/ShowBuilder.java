@@ -48,7 +48,7 @@ final class ShowBuilder {
         if (c.equals(Type.STRING)) return lowering.inliner.function("String.quote", List.of(), lowering.erasure);
         if (c.name().equals(Type.LIST)) return list(c.args().get(0));
         if (c.name().equals(Type.MAP)) {
-            Term entries = Terms.seq(Prims.term(Prims.MAP_TO_LIST), list(new Type.Tuple(c.args())));
+            Term entries = Terms.seq(new Term.Prim(PrimOp.MAP_TO_LIST), list(new Type.Tuple(c.args())));
             Term map = concat(List.of(text("Map.fromList "), entries));
             return argument ? concat(List.of(text("("), map, text(")"))) : map;
         }

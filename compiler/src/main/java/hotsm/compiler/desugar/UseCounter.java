@@ -68,6 +68,7 @@ final class UseCounter {
         else if (e instanceof Typed.LocalCall c) work.push(c.argument());
         else if (e instanceof Typed.Fold f) { work.push(f.function()); work.push(f.initial()); work.push(f.list()); }
         else if (e instanceof Typed.Show s) work.push(s.argument());
+        else if (e instanceof Typed.Fail f) work.push(f.message());
         else if (e instanceof Typed.Field f) work.push(f.record());
         else if (e instanceof Typed.Update u) { work.push(u.record()); u.values().forEach(work::push); }
     }

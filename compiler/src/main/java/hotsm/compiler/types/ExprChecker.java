@@ -362,6 +362,7 @@ final class ExprChecker {
                     + ", which this VM does not provide");
             return new Typed.UnitLit(Unifier.ERROR, pos);
         }
+        if (p.special().equals("error")) return new Typed.Fail(arg, call.type(), pos);
         if (p.special().equals("show")) {
             value(arg.type(), start(argument), 1, false);
             return new Typed.Show(arg, call.type(), pos);

@@ -151,7 +151,7 @@ final class ModuleChecker {
     }
 
     /** What the compiler builds itself where a standard module writes {@code name = primitive "special"}. */
-    static final java.util.Set<String> SPECIALS = java.util.Set.of("fold", "show");
+    static final java.util.Set<String> SPECIALS = java.util.Set.of("fold", "show", "error");
     /** The prefix of the special of a primitive the VM does not provide. */
     static final String MISSING = "missing:";
 

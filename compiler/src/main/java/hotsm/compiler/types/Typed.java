@@ -95,6 +95,9 @@ public final class Typed {
     /** {@code List.foldl (f, initial, list)}: the IR's Fold; {@code function} is a Lambda, FunctionRef, PrimRef or Local. */
     public record Fold(Expr function, Expr initial, Expr list, Type type, Position pos) implements Expr {}
 
+    /** {@code error message}: fails the step, migration or adapter with the message (LANGUAGE.md §15). */
+    public record Fail(Expr message, Type type, Position pos) implements Expr {}
+
     /** {@code show e}: the value in value syntax, specialised to the argument's type by the desugarer. */
     public record Show(Expr argument, Type type, Position pos) implements Expr {}
 

@@ -74,6 +74,7 @@ final class Zonker {
         if (e instanceof Typed.PrimRef p) return new Typed.PrimRef(p.op(), p.special(), t, p.pos());
         if (e instanceof Typed.LocalCall c) return new Typed.LocalCall(c.function(), expr(c.argument()), t, c.pos());
         if (e instanceof Typed.Fold f) return new Typed.Fold(expr(f.function()), expr(f.initial()), expr(f.list()), t, f.pos());
+        if (e instanceof Typed.Fail f) return new Typed.Fail(expr(f.message()), t, f.pos());
         if (e instanceof Typed.Show s) return new Typed.Show(expr(s.argument()), t, s.pos());
         if (e instanceof Typed.Field f) return new Typed.Field(expr(f.record()), f.ref(), t, f.pos());
         if (e instanceof Typed.Update up) return new Typed.Update(expr(up.record()), up.refs(), exprs(up.values()), t, up.pos());
