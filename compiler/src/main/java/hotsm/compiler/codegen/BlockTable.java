@@ -3,7 +3,7 @@ package hotsm.compiler.codegen;
 import hotsm.compiler.ir.Term;
 import hotsm.vm.bytecode.SharedBlock;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,8 +17,8 @@ import java.util.Map;
  */
 public final class BlockTable {
     private final List<SharedBlock> blocks = new ArrayList<>();
-    private final Map<Term.Definition, Integer> indexes = new HashMap<>();
-    private final Map<Term.Definition, Boolean> pure = new HashMap<>();
+    private final Map<Term.Definition, Integer> indexes = new IdentityHashMap<>();
+    private final Map<Term.Definition, Boolean> pure = new IdentityHashMap<>();
 
     /** The block index of {@code d}, compiling it (and its callees) on first use. */
     int index(Term.Definition d) {

@@ -82,7 +82,14 @@ public sealed interface Term {
      * body may use {@code Get}/{@code Put} when it is an arrow of a machine's
      * {@code where} block.
      */
-    record Definition(String name, Shape from, Shape to, Term body) {}
+    record Definition(String name, Shape from, Shape to, Term body) {
+        /** By name and type: one definition per name and instantiation, and comparing bodies would be exponential on a DAG. */
+        @Override public boolean equals(Object o) {
+            return o instanceof Definition d && d.name.equals(name) && d.from.equals(from) && d.to.equals(to);
+        }
+
+        @Override public int hashCode() { return java.util.Objects.hash(name, from, to); }
+    }
 
     Term ID = new Id();
     Term FST = new Fst();
