@@ -7,28 +7,26 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * How many places name each function, constant and local arrow, over the
- * whole checked program: one used in more than one place becomes a shared
- * definition that every use calls (LANGUAGE.md §13), one used once is
- * inlined where it is used. Walks with an explicit stack (trees may be deep).
+ * How many places name each function, constant and local arrow in the code
+ * one term reaches (a machine's step, a migration, an expression) and in the
+ * bodies of the functions it reaches, each body counted once: one used in
+ * more than one place becomes a shared definition that every use calls
+ * (LANGUAGE.md §13), one used once is inlined where it is used. Counting
+ * only what the term reaches makes a machine's code, hence its identity,
+ * the same whatever else is compiled with it. Walks with an explicit stack.
  */
 final class UseCounter {
+    private final Map<String, Typed.Function> functions;
     private final Map<String, Integer> counts = new HashMap<>();
     private final Deque<Object> work = new ArrayDeque<>();
 
-    static Map<String, Integer> count(Typed.Program program) {
-        UseCounter c = new UseCounter();
-        for (Typed.Function f : program.functions().values()) c.function(f);
-        for (Typed.Machine m : program.machines().values()) {
-            c.work.push(m.initialState());
-            c.proc(m.step());
-            m.locals().values().forEach(c::function);
-        }
-        for (Typed.Upgrade u : program.upgrades()) {
-            if (u.state() != null) c.proc(u.state());
-            if (u.input() != null) c.proc(u.input());
-            if (u.output() != null) c.proc(u.output());
-        }
+    private UseCounter(Map<String, Typed.Function> functions) { this.functions = functions; }
+
+    /** The counts for the code of {@code root} (a {@link Typed.Proc} or a {@link Typed.Expr}). */
+    static Map<String, Integer> count(Map<String, Typed.Function> functions, Object root) {
+        UseCounter c = new UseCounter(functions);
+        if (root instanceof Typed.Proc p) c.proc(p);
+        else c.work.push(root);
         c.run();
         return c.counts;
     }
@@ -40,7 +38,12 @@ final class UseCounter {
 
     private void proc(Typed.Proc p) { work.push(p.body()); }
 
-    private void use(String name) { counts.merge(name, 1, Integer::sum); }
+    private void use(String name) {
+        if (counts.merge(name, 1, Integer::sum) == 1) {
+            Typed.Function f = functions.get(name);
+            if (f != null) function(f);
+        }
+    }
 
     private void run() {
         while (!work.isEmpty()) {
