@@ -107,6 +107,33 @@ class CollectionSampleUpgradesTest {
     }
 
     @Test
+    void aMillionElementListIsBuiltInAStepPrintedParsedSentAndCompared(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("Big.sm");
+        java.nio.file.Files.writeString(file, """
+                module Big
+                machine big : List Int -> Int
+                  state List Int = []
+                  proc xs -> do
+                    let next = case xs of
+                                 [n] -> List.range (1, n)
+                                 _ -> xs
+                    put -< next
+                    returnA -< List.length next
+                """);
+        Artifact a = SourceCompiler.compile(file, List.of(), new PrintWriter(new StringWriter())).values().iterator().next();
+        withNode(a, s -> {
+            assertEquals("1000000", s.send("[1000000]"));
+            var state = s.client().state();
+            String printed = ValuePrinter.print(state.type(), state.value());
+            var parsed = ValueParser.parse(state.type(), printed);
+            assertEquals(state.value(), parsed);
+            var r = s.client().step(parsed);
+            assertEquals("1000000", ValuePrinter.print(r.outputType(), r.output()));
+            assertEquals(parsed, s.client().state().value());
+        });
+    }
+
+    @Test
     void theWordCountsFoldIntoARecordAndBack() throws Exception {
         Artifact v1 = compile("wordcount/WordCount.sm");
         Artifact v2 = compile("wordcount/WordCount2.sm");
