@@ -18,7 +18,7 @@ public final class Disassembler {
     public static String listing(Artifact a) {
         StringBuilder out = new StringBuilder();
         Identity id = Identities.of(a);
-        out.append("machine ").append(a.name()).append('\n');
+        out.append("machine ").append(ValuePrinter.escapeControls(a.name())).append('\n');
         out.append("identity ").append(id.hex()).append(" (").append(id.shortHex()).append(")\n");
         types(out, "", "input", a.input(), "output", a.output(), "state", a.state());
         out.append("initial state ").append(printValue(a.state(), a.initialState())).append('\n');
@@ -28,7 +28,7 @@ public final class Disassembler {
         int n = 0;
         for (UpgradeSection u : a.upgrades()) {
             out.append('\n');
-            out.append("upgrade #").append(++n).append(" from ").append(u.fromName())
+            out.append("upgrade #").append(++n).append(" from ").append(ValuePrinter.escapeControls(u.fromName()))
                     .append(' ').append(u.from().hex()).append(" (").append(u.from().shortHex()).append(")\n");
             types(out, "  ", "old input", u.oldInput(), "old output", u.oldOutput(), "old state", u.oldState());
             code(out, "  ", "migration", u.migration(), a.blocks());
@@ -38,7 +38,7 @@ public final class Disassembler {
         n = 0;
         for (DowngradeSection d : a.downgrades()) {
             out.append('\n');
-            out.append("downgrade #").append(++n).append(" to ").append(d.toName())
+            out.append("downgrade #").append(++n).append(" to ").append(ValuePrinter.escapeControls(d.toName()))
                     .append(' ').append(d.to().hex()).append(" (").append(d.to().shortHex()).append(")\n");
             types(out, "  ", "target input", d.toInput(), "target output", d.toOutput(), "target state", d.toState());
             sharedBlocks(out, "  ", d.toBlocks());
@@ -66,7 +66,7 @@ public final class Disassembler {
     }
 
     private static String printable(String s) {
-        return ValuePrinter.escape(s.length() > 60 ? s.substring(0, 57) + "..." : s);
+        return ValuePrinter.escapeControls(s.length() > 60 ? s.substring(0, 57) + "..." : s);
     }
 
     private static void types(StringBuilder out, String indent, String n1, TypeDesc t1, String n2, TypeDesc t2,
@@ -79,7 +79,7 @@ public final class Disassembler {
 
     private static void type(StringBuilder out, String indent, String label, TypeDesc t, int width) {
         out.append(indent).append(label).append(" ".repeat(width - label.length() + 1))
-                .append(ValuePrinter.describeType(t)).append("  -- erased: ").append(shape(t.erase())).append('\n');
+                .append(ValuePrinter.escapeControls(ValuePrinter.describeType(t))).append("  -- erased: ").append(shape(t.erase())).append('\n');
     }
 
     /** Nesting beyond which a listing prints {@code ...}: it may list an artifact the verifier would refuse. */
