@@ -37,10 +37,9 @@ public final class LoadedCode {
     public static LoadedCode load(Code root, List<SharedBlock> shared) {
         Map<Code, LoadedCode> loaded = new IdentityHashMap<>();
         Deque<LoadedCode> work = new ArrayDeque<>();
-        LoadedCode[] blocks = new LoadedCode[shared.size()];
-        for (int k = 0; k < blocks.length; k++) blocks[k] = shell(shared.get(k).code(), loaded, work);
+        LoadedCode[] blocks = new LoadedCode[shared.size()]; // loaded when first called, so only the reachable ones
         LoadedCode result = shell(root, loaded, work);
-        while (!work.isEmpty()) work.pop().fill(loaded, work, blocks);
+        while (!work.isEmpty()) work.pop().fill(loaded, work, shared, blocks);
         return result;
     }
 
@@ -54,7 +53,7 @@ public final class LoadedCode {
         return l;
     }
 
-    private void fill(Map<Code, LoadedCode> loaded, Deque<LoadedCode> work, LoadedCode[] blocks) {
+    private void fill(Map<Code, LoadedCode> loaded, Deque<LoadedCode> work, List<SharedBlock> shared, LoadedCode[] blocks) {
         int n = source.instructions().size();
         int[] ops = new int[n];
         Object[] operands = new Object[n];
@@ -71,6 +70,7 @@ public final class LoadedCode {
                 case FOLD -> operands[pc] = shell(((Instruction.Fold) i).body(), loaded, work);
                 case CALL -> {
                     int k = ((Instruction.Call) i).block();
+                    if (k < blocks.length && blocks[k] == null) blocks[k] = shell(shared.get(k).code(), loaded, work);
                     operands[pc] = k < blocks.length ? blocks[k] : null; // null: unverified code, fails when run
                 }
                 case PRIM -> operands[pc] = ((Instruction.Prim) i).op();
