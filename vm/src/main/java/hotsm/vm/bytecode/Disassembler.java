@@ -3,6 +3,7 @@ package hotsm.vm.bytecode;
 import hotsm.vm.types.Shape;
 import hotsm.vm.types.TypeDesc;
 import hotsm.vm.value.ValuePrinter;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -140,35 +141,33 @@ public final class Disassembler {
             out.append(indent).append(String.format("%3d  ", pc++));
             Opcode op = Opcode.of(i);
             out.append(op.mnemonic());
-            switch (op) {
-                case QUOTE -> {
-                    Instruction.Quote q = (Instruction.Quote) i;
-                    out.append(' ').append(ValuePrinter.printErased(q.value())).append(" : ").append(shape(q.shape()));
+            List<Operand> kinds = op.operands();
+            List<Object> values = i.operands();
+            for (int k = 0; k < kinds.size(); k++) {
+                Object x = values.get(k);
+                Operand o = kinds.get(k);
+                switch (o.kind()) {
+                    case SHAPE -> {
+                        // A shape with a value (QUOTE) prints as "value : shape"; alone, as a labelled comment.
+                        boolean quoted = k + 1 < kinds.size() && kinds.get(k + 1).kind() == Operand.Kind.VALUE;
+                        if (!quoted) out.append("  -- ").append(o.label()).append(": ").append(shape((Shape) x));
+                    }
+                    case VALUE -> out.append(' ').append(ValuePrinter.printErased((hotsm.vm.value.Value) x))
+                            .append(" : ").append(shape((Shape) values.get(k - 1)));
+                    case PRIM -> out.append(' ').append(((PrimOp) x).name()).append("  -- ").append(((PrimOp) x).symbol());
+                    case INDEX -> {
+                        int n = (Integer) x;
+                        out.append(' ').append(n);
+                        if (n < blocks.size()) out.append("  -- ").append(printable(blocks.get(n).name()));
+                    }
+                    case BLOCK -> { }
                 }
-                case INL -> out.append("  -- right: ").append(shape(((Instruction.Inl) i).right()));
-                case INR -> out.append("  -- left: ").append(shape(((Instruction.Inr) i).left()));
-                case PRIM -> {
-                    PrimOp p = ((Instruction.Prim) i).op();
-                    out.append(' ').append(p.name()).append("  -- ").append(p.symbol());
-                }
-                case CALL -> {
-                    int k = ((Instruction.Call) i).block();
-                    out.append(' ').append(k);
-                    if (k < blocks.size()) out.append("  -- ").append(printable(blocks.get(k).name()));
-                }
-                case ERROR -> out.append("  -- result: ").append(shape(((Instruction.Error) i).result()));
-                default -> { }
             }
             out.append('\n');
-            if (op == Opcode.CASE) {
-                Instruction.Case c = (Instruction.Case) i;
-                out.append(indent).append("       left:\n");
-                block(out, indent + "         ", c.left(), blocks);
-                out.append(indent).append("       right:\n");
-                block(out, indent + "         ", c.right(), blocks);
-            } else if (op == Opcode.FOLD) {
-                out.append(indent).append("       body:\n");
-                block(out, indent + "         ", ((Instruction.Fold) i).body(), blocks);
+            for (int k = 0; k < kinds.size(); k++) {
+                if (kinds.get(k).kind() != Operand.Kind.BLOCK) continue;
+                out.append(indent).append("       ").append(kinds.get(k).label()).append(":\n");
+                block(out, indent + "         ", (Code) values.get(k), blocks);
             }
         }
         if (code.instructions().isEmpty()) out.append(indent).append("     (empty)\n");
