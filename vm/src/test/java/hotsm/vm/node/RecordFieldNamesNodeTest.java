@@ -3,6 +3,7 @@ package hotsm.vm.node;
 import static hotsm.vm.testing.Asm.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import hotsm.vm.bytecode.Artifact;
@@ -20,6 +21,17 @@ import org.junit.jupiter.api.Test;
 class RecordFieldNamesNodeTest {
     static TypeDesc account(String... fields) {
         return data("Account", new TypeDesc.Constructor("Account", List.of(TypeDesc.INT, TypeDesc.BOOL), List.of(fields)));
+    }
+
+    @Test
+    void fieldNamesArePartOfTheIdentity() {
+        Code step = Code.of(get());
+        TypeDesc a = account("balance", "frozen");
+        TypeDesc b = account("bal", "frozen");
+        TypeDesc positional = data("Account", ctor("Account", TypeDesc.INT, TypeDesc.BOOL));
+        assertNotEquals(Identities.of("M.m", TypeDesc.UNIT, a, a, step), Identities.of("M.m", TypeDesc.UNIT, b, b, step));
+        assertNotEquals(Identities.of("M.m", TypeDesc.UNIT, a, a, step),
+                Identities.of("M.m", TypeDesc.UNIT, positional, positional, step));
     }
 
     @Test
