@@ -40,7 +40,8 @@ final class PrimSemantics {
 
     private static Value.MapOf map(Value v) { return (Value.MapOf) v; }
 
-    private static Value string(String s, Meter meter) {
+    /** A string a primitive built, refused if it is over the length limit. */
+    private static Value string(String s) {
         if (s.length() > MAX_STRING_LENGTH) {
             throw new PrimFailure("string of " + s.length() + " characters is longer than the limit of " + MAX_STRING_LENGTH);
         }
@@ -190,13 +191,13 @@ final class PrimSemantics {
     static Value strToUpper(Value v, Meter m) {
         String s = str(v);
         m.charge(s.length());
-        return string(s.toUpperCase(Locale.ROOT), m);
+        return string(s.toUpperCase(Locale.ROOT));
     }
 
     static Value strToLower(Value v, Meter m) {
         String s = str(v);
         m.charge(s.length());
-        return string(s.toLowerCase(Locale.ROOT), m);
+        return string(s.toLowerCase(Locale.ROOT));
     }
 
     static Value strTrim(Value v, Meter m) {
@@ -234,7 +235,7 @@ final class PrimSemantics {
     static Value strQuote(Value v, Meter m) {
         String quoted = hotsm.vm.value.ValuePrinter.quote(str(v));
         m.charge(quoted.length());
-        return string(quoted, m);
+        return string(quoted);
     }
 
     // Lists.

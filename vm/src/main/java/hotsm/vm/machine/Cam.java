@@ -7,8 +7,8 @@ import hotsm.vm.bytecode.PrimFailure;
 import hotsm.vm.bytecode.PrimOp;
 import hotsm.vm.bytecode.SharedBlock;
 import hotsm.vm.value.Meter;
-import hotsm.vm.value.ValuePrinter;
 import hotsm.vm.value.Value;
+import hotsm.vm.value.ValuePrinter;
 
 /**
  * The Categorical Abstract Machine: a value register {@code v}, a stack
