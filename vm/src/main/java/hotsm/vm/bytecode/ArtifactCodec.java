@@ -18,7 +18,7 @@ public final class ArtifactCodec {
     public static final int MAX_DEPTH = 2_000;
     /** Deepest nesting of a declared type (tuples and constructor fields). */
     public static final int MAX_TYPE_DEPTH = 200;
-    /** Deepest nesting of code blocks (CASE branches inside CASE branches). */
+    /** Deepest nesting of code blocks (CASE branches and FOLD bodies inside each other). */
     public static final int MAX_BLOCK_DEPTH = 256;
     /** Longest string (name or literal), in UTF-8 bytes. */
     public static final int MAX_STRING_BYTES = 1024 * 1024;

@@ -302,20 +302,22 @@ final class ArtifactDecoder extends ByteReader {
         }
     }
 
-    /** A block being read: its instructions so far, where it ends, and a CASE or FOLD waiting for its blocks. */
+    /** A block being read: its instructions so far, where it ends, and an instruction waiting for its blocks. */
     private static final class OpenBlock {
         final List<Instruction> instructions = new ArrayList<>();
         final int outerLimit;
-        /** CASE or FOLD whose operand blocks are being read, else {@code null}. */
+        /** The instruction whose block operands are being read, else {@code null}. */
         Opcode waiting;
-        final List<Code> operands = new ArrayList<>(2);
+        /** Its operands read so far: the others, then the blocks. */
+        List<Object> operands;
 
         OpenBlock(int outerLimit) { this.outerLimit = outerLimit; }
     }
 
     /**
-     * Reads a block and the blocks nested in it (CASE branches, FOLD bodies)
-     * with an explicit stack of open blocks, so nesting costs heap, not Java stack.
+     * Reads a block and the blocks nested in it (CASE branches, FOLD bodies:
+     * the {@code block} operands of the table) with an explicit stack of open
+     * blocks, so nesting costs heap, not Java stack.
      */
     private Code block() {
         ArrayDeque<OpenBlock> open = new ArrayDeque<>();
@@ -327,11 +329,13 @@ final class ArtifactDecoder extends ByteReader {
                 int b = u8();
                 Opcode op = Opcode.ofByte(b);
                 if (op == null) throw fail(at, "unknown opcode 0x" + hex(b));
-                if (op == Opcode.CASE || op == Opcode.FOLD) {
+                List<Object> operands = operands(op);
+                if (op.hasBlocks()) {
                     top.waiting = op;
+                    top.operands = operands;
                     openBlock(open);
                 } else {
-                    top.instructions.add(instruction(op));
+                    top.instructions.add(op.make(operands));
                 }
                 continue;
             }
@@ -341,15 +345,13 @@ final class ArtifactDecoder extends ByteReader {
             OpenBlock parent = open.peek();
             if (parent == null) return done;
             parent.operands.add(done);
-            if (parent.waiting == Opcode.CASE && parent.operands.size() == 1) {
+            if (parent.operands.size() < parent.waiting.operands().size()) {
                 openBlock(open);
                 continue;
             }
-            parent.instructions.add(parent.waiting == Opcode.CASE
-                    ? new Instruction.Case(parent.operands.get(0), parent.operands.get(1))
-                    : new Instruction.Fold(parent.operands.get(0)));
+            parent.instructions.add(parent.waiting.make(parent.operands));
             parent.waiting = null;
-            parent.operands.clear();
+            parent.operands = null;
         }
     }
 
@@ -368,30 +370,26 @@ final class ArtifactDecoder extends ByteReader {
         limit = pos + (int) length;
     }
 
-    /** The operands of an instruction other than CASE and FOLD, whose blocks {@link #block()} reads. */
-    private Instruction instruction(Opcode op) {
-        return switch (op) {
-            case FST -> new Instruction.Fst();
-            case SND -> new Instruction.Snd();
-            case PUSH -> new Instruction.Push();
-            case SWAP -> new Instruction.Swap();
-            case CONS -> new Instruction.Cons();
-            case QUOTE -> new Instruction.Quote(shape(), value());
-            case INL -> new Instruction.Inl(shape());
-            case INR -> new Instruction.Inr(shape());
-            case DIST -> new Instruction.Dist();
-            case PRIM -> {
-                int operandAt = pos;
-                int p = u8();
-                PrimOp prim = PrimOp.ofByte(p);
-                if (prim == null) throw fail(operandAt, "unknown primitive 0x" + hex(p));
-                yield new Instruction.Prim(prim);
+    /** The operands of {@code op} up to its blocks, each read by its kind (the table's operand column). */
+    private List<Object> operands(Opcode op) {
+        List<Object> values = new ArrayList<>(op.operands().size());
+        for (Operand o : op.operands()) {
+            switch (o.kind()) {
+                case SHAPE -> values.add(shape());
+                case VALUE -> values.add(value());
+                case PRIM -> {
+                    int at = pos;
+                    int p = u8();
+                    PrimOp prim = PrimOp.ofByte(p);
+                    if (prim == null) throw fail(at, "unknown primitive 0x" + hex(p));
+                    values.add(prim);
+                }
+                case INDEX -> values.add(u16());
+                case BLOCK -> {
+                    return values; // read next by block(), on its explicit stack
+                }
             }
-            case GET -> new Instruction.Get();
-            case PUT -> new Instruction.Put();
-            case CALL -> new Instruction.Call(u16());
-            case ERROR -> new Instruction.Error(shape());
-            case CASE, FOLD -> throw new IllegalStateException(op + " is read by block()");
-        };
+        }
+        return values;
     }
 }

@@ -92,14 +92,19 @@ final class ArtifactEncoder {
                 continue;
             }
             Instruction i = it.next();
-            if (i instanceof Instruction.Call c && c.block() < blocks.size() && !seen[c.block()]) {
-                seen[c.block()] = true;
-                order.add(c.block());
-            } else if (i instanceof Instruction.Case c) {
-                open.push(c.right().instructions().iterator());
-                open.push(c.left().instructions().iterator());
-            } else if (i instanceof Instruction.Fold f) {
-                open.push(f.body().instructions().iterator());
+            List<Operand> kinds = i.opcode().operands();
+            List<Object> values = i.operands();
+            for (int k = kinds.size() - 1; k >= 0; k--) { // nested blocks in order: the last pushed first
+                Operand.Kind kind = kinds.get(k).kind();
+                if (kind == Operand.Kind.BLOCK) {
+                    open.push(((Code) values.get(k)).instructions().iterator());
+                } else if (kind == Operand.Kind.INDEX) {
+                    int n = (Integer) values.get(k);
+                    if (n < blocks.size() && !seen[n]) {
+                        seen[n] = true;
+                        order.add(n);
+                    }
+                }
             }
         }
     }
@@ -245,30 +250,23 @@ final class ArtifactEncoder {
         out.patchLength(at);
     }
 
+    /** The opcode byte, then each operand by its kind (the table's operand column). */
     private void instruction(Instruction i) {
         Opcode op = Opcode.of(i);
         out.u8(op.code());
-        switch (op) {
-            case QUOTE -> {
-                Instruction.Quote q = (Instruction.Quote) i;
-                shape(q.shape());
-                value(q.value());
+        List<Object> values = i.operands();
+        for (int k = 0; k < op.operands().size(); k++) {
+            Object x = values.get(k);
+            switch (op.operands().get(k).kind()) {
+                case SHAPE -> shape((Shape) x);
+                case VALUE -> value((Value) x);
+                case PRIM -> out.u8(((PrimOp) x).code());
+                case BLOCK -> block((Code) x);
+                case INDEX -> {
+                    int n = (Integer) x;
+                    out.u16(renumber != null && n < renumber.length ? renumber[n] : n);
+                }
             }
-            case INL -> shape(((Instruction.Inl) i).right());
-            case INR -> shape(((Instruction.Inr) i).left());
-            case CASE -> {
-                Instruction.Case c = (Instruction.Case) i;
-                block(c.left());
-                block(c.right());
-            }
-            case PRIM -> out.u8(((Instruction.Prim) i).op().code());
-            case FOLD -> block(((Instruction.Fold) i).body());
-            case CALL -> {
-                int k = ((Instruction.Call) i).block();
-                out.u16(renumber != null && k < renumber.length ? renumber[k] : k);
-            }
-            case ERROR -> shape(((Instruction.Error) i).result());
-            default -> { }
         }
     }
 }

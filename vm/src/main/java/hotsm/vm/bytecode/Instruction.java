@@ -18,6 +18,9 @@ public sealed interface Instruction {
     /** This instruction's row in the table. */
     Opcode opcode();
 
+    /** Its operands in the order of its row's {@link Opcode#operands()} (a CALL's index as an {@code Integer}). */
+    default java.util.List<Object> operands() { return java.util.List.of(); }
+
     /** {@code FST: v = (a, b) -> v = a}. */
     record Fst() implements Instruction {
         @Override public Opcode opcode() { return Opcode.FST; }
@@ -46,21 +49,25 @@ public sealed interface Instruction {
     /** {@code QUOTE c: v -> c} where {@code c : shape}. */
     record Quote(Shape shape, Value value) implements Instruction {
         @Override public Opcode opcode() { return Opcode.QUOTE; }
+        @Override public java.util.List<Object> operands() { return java.util.List.of(shape, value); }
     }
 
     /** {@code INL: v -> Inl v}; {@code right} is the other side of the sum. */
     record Inl(Shape right) implements Instruction {
         @Override public Opcode opcode() { return Opcode.INL; }
+        @Override public java.util.List<Object> operands() { return java.util.List.of(right); }
     }
 
     /** {@code INR: v -> Inr v}; {@code left} is the other side of the sum. */
     record Inr(Shape left) implements Instruction {
         @Override public Opcode opcode() { return Opcode.INR; }
+        @Override public java.util.List<Object> operands() { return java.util.List.of(left); }
     }
 
     /** {@code CASE l r: Inl a -> run l on a; Inr b -> run r on b}. Both blocks end with the same type. */
     record Case(Code left, Code right) implements Instruction {
         @Override public Opcode opcode() { return Opcode.CASE; }
+        @Override public java.util.List<Object> operands() { return java.util.List.of(left, right); }
     }
 
     /** {@code DIST: (e, Inl a) -> Inl (e, a); (e, Inr b) -> Inr (e, b)}. */
@@ -71,6 +78,7 @@ public sealed interface Instruction {
     /** {@code PRIM op: v -> op(v)} (see {@link PrimOp}). */
     record Prim(PrimOp op) implements Instruction {
         @Override public Opcode opcode() { return Opcode.PRIM; }
+        @Override public java.util.List<Object> operands() { return java.util.List.of(op); }
     }
 
     /** {@code GET: v, st -> st, st}. */
@@ -89,6 +97,7 @@ public sealed interface Instruction {
      */
     record Fold(Code body) implements Instruction {
         @Override public Opcode opcode() { return Opcode.FOLD; }
+        @Override public java.util.List<Object> operands() { return java.util.List.of(body); }
     }
 
     /** {@code CALL k: v -> block k (v)}: runs shared block {@code k} of the artifact on the value register. */
@@ -97,10 +106,12 @@ public sealed interface Instruction {
             if (block < 0 || block > 0xFFFF) throw new IllegalArgumentException("shared block index out of range: " + block);
         }
         @Override public Opcode opcode() { return Opcode.CALL; }
+        @Override public java.util.List<Object> operands() { return java.util.List.of(block); }
     }
 
     /** {@code ERROR T: msg -> fail with msg}; typed {@code String -> result} (LANGUAGE.md §15). */
     record Error(Shape result) implements Instruction {
         @Override public Opcode opcode() { return Opcode.ERROR; }
+        @Override public java.util.List<Object> operands() { return java.util.List.of(result); }
     }
 }

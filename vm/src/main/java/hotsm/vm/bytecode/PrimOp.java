@@ -56,7 +56,8 @@ public enum PrimOp {
     STR_TO_LOWER(0x23, "String.toLower", "String -> String", "length", "Unicode, locale-independent", PrimSemantics::strToLower),
     STR_TRIM(0x24, "String.trim", "String -> String", "length", "drops leading and trailing white space", PrimSemantics::strTrim),
     STR_TO_INT(0x25, "String.toInt", "String -> Maybe Int", "length", "`-?[0-9]+` within 64 bits is `inr n`, anything else `inl ()`", PrimSemantics::strToInt),
-    STR_CHARS(0x26, "String.chars", "String -> List String", "length", "one string per code point", PrimSemantics::strChars);
+    STR_CHARS(0x26, "String.chars", "String -> List String", "length", "one string per code point", PrimSemantics::strChars),
+    STR_QUOTE(0x27, "show", "String -> String", "length of the result", "the string as a literal, as values print: `\"a\\\"b\"`, control characters as `\\u001b`", PrimSemantics::strQuote);
 
     /** The semantics of one primitive: the value register in, the result out, work charged to the meter. */
     @FunctionalInterface

@@ -40,7 +40,8 @@ final class PrimSemantics {
 
     private static Value.MapOf map(Value v) { return (Value.MapOf) v; }
 
-    private static Value string(String s, Meter meter) {
+    /** A string a primitive built, refused if it is over the length limit. */
+    private static Value string(String s) {
         if (s.length() > MAX_STRING_LENGTH) {
             throw new PrimFailure("string of " + s.length() + " characters is longer than the limit of " + MAX_STRING_LENGTH);
         }
@@ -112,15 +113,15 @@ final class PrimSemantics {
         return integer(s.codePointCount(0, s.length()));
     }
 
-    /** The UTF-16 index of code point {@code n} (clamped to the string), charging the units scanned. */
-    private static int offsetOfCodePoint(String s, long n, Meter m) {
-        int i = 0;
+    /** The UTF-16 index {@code n} code points after index {@code from} (clamped to the string), charging the units scanned. */
+    private static int advanceCodePoints(String s, int from, long n, Meter m) {
+        int i = from;
         long k = 0;
         while (i < s.length() && k < n) {
             i += Character.charCount(s.codePointAt(i));
             k++;
         }
-        m.charge(i);
+        m.charge(i - from);
         return i;
     }
 
@@ -129,8 +130,8 @@ final class PrimSemantics {
         long to = num(first(second(v)));
         String s = str(second(second(v)));
         if (to <= from) return Value.of("");
-        int start = offsetOfCodePoint(s, from, m);
-        int end = start + offsetOfCodePoint(s.substring(start), to - from, m);
+        int start = advanceCodePoints(s, 0, from, m);
+        int end = advanceCodePoints(s, start, to - from, m);
         return Value.of(s.substring(start, end));
     }
 
@@ -190,13 +191,13 @@ final class PrimSemantics {
     static Value strToUpper(Value v, Meter m) {
         String s = str(v);
         m.charge(s.length());
-        return string(s.toUpperCase(Locale.ROOT), m);
+        return string(s.toUpperCase(Locale.ROOT));
     }
 
     static Value strToLower(Value v, Meter m) {
         String s = str(v);
         m.charge(s.length());
-        return string(s.toLowerCase(Locale.ROOT), m);
+        return string(s.toLowerCase(Locale.ROOT));
     }
 
     static Value strTrim(Value v, Meter m) {
@@ -229,6 +230,12 @@ final class PrimSemantics {
             i += n;
         }
         return Value.ListOf.of(out);
+    }
+
+    static Value strQuote(Value v, Meter m) {
+        String quoted = hotsm.vm.value.ValuePrinter.quote(str(v));
+        m.charge(quoted.length());
+        return string(quoted);
     }
 
     // Lists.

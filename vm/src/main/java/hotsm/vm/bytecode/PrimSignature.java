@@ -1,6 +1,7 @@
 package hotsm.vm.bytecode;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,22 +18,28 @@ public final class PrimSignature {
     private record Pattern(String variable, int tag, Pattern first, Pattern second) {}
 
     private final String text;
+    private final SigType inputType;
+    private final SigType outputType;
     private final Pattern input;
     private final Pattern output;
 
-    private PrimSignature(String text, Pattern input, Pattern output) {
+    private PrimSignature(String text, SigType inputType, SigType outputType) {
         this.text = text;
-        this.input = input;
-        this.output = output;
+        this.inputType = inputType;
+        this.outputType = outputType;
+        this.input = erase(inputType);
+        this.output = erase(outputType);
     }
 
     /** @throws IllegalArgumentException if {@code text} is not a signature */
     public static PrimSignature parse(String text) {
         int arrow = text.lastIndexOf("->");
         if (arrow < 0) throw new IllegalArgumentException("no '->' in signature " + text);
-        Pattern in = new Reader(text.substring(0, arrow)).whole();
-        Pattern out = new Reader(text.substring(arrow + 2)).whole();
-        PrimSignature s = new PrimSignature(text, in, out);
+        SigType inType = new Reader(text.substring(0, arrow)).whole();
+        SigType outType = new Reader(text.substring(arrow + 2)).whole();
+        PrimSignature s = new PrimSignature(text, inType, outType);
+        Pattern in = s.input;
+        Pattern out = s.output;
         Map<String, Boolean> seen = new HashMap<>();
         s.variables(in, seen);
         Map<String, Boolean> used = new HashMap<>();
@@ -49,6 +56,37 @@ public final class PrimSignature {
         variables(p.first, into);
         variables(p.second, into);
     }
+
+    /** The input type as the source language sees it (for a type checker). */
+    public SigType input() { return inputType; }
+
+    /** The output type as the source language sees it. */
+    public SigType output() { return outputType; }
+
+    /** The shape pattern of a source-level type: tuples as right-nested pairs, Bool and Maybe as sums. */
+    private static Pattern erase(SigType t) {
+        if (t instanceof SigType.Var v) return new Pattern(v.name(), -1, null, null);
+        if (t instanceof SigType.Unit) return node(ShapeAlgebra.UNIT, null, null);
+        if (t instanceof SigType.Sum sum) return node(ShapeAlgebra.SUM, erase(sum.left()), erase(sum.right()));
+        if (t instanceof SigType.Tuple tuple) {
+            List<SigType> parts = tuple.components();
+            Pattern p = erase(parts.get(parts.size() - 1));
+            for (int i = parts.size() - 2; i >= 0; i--) p = node(ShapeAlgebra.PAIR, erase(parts.get(i)), p);
+            return p;
+        }
+        SigType.Named n = (SigType.Named) t;
+        Pattern unit = node(ShapeAlgebra.UNIT, null, null);
+        return switch (n.name()) {
+            case "Int" -> node(ShapeAlgebra.INT, null, null);
+            case "String" -> node(ShapeAlgebra.STR, null, null);
+            case "Bool" -> node(ShapeAlgebra.SUM, unit, unit);
+            case "Maybe" -> node(ShapeAlgebra.SUM, unit, erase(n.arguments().get(0)));
+            case "List" -> node(ShapeAlgebra.LIST, erase(n.arguments().get(0)), null);
+            default -> node(ShapeAlgebra.MAP, erase(n.arguments().get(0)), erase(n.arguments().get(1)));
+        };
+    }
+
+    private static Pattern node(int tag, Pattern first, Pattern second) { return new Pattern(null, tag, first, second); }
 
     /** As written: {@code (a, List a) -> List a}. */
     @Override public String toString() { return text; }
@@ -112,35 +150,43 @@ public final class PrimSignature {
 
         Reader(String s) { this.s = s; }
 
-        Pattern whole() {
-            Pattern p = sum();
+        SigType whole() {
+            SigType t = sum();
             skip();
             if (pos != s.length()) throw error("unexpected '" + s.charAt(pos) + "'");
-            return p;
+            return t;
         }
 
-        private Pattern sum() {
-            Pattern left = application();
+        private SigType sum() {
+            SigType left = application();
             skip();
             if (pos < s.length() && s.charAt(pos) == '+') {
                 pos++;
-                return node(ShapeAlgebra.SUM, left, sum());
+                return new SigType.Sum(left, sum());
             }
             return left;
         }
 
-        private Pattern application() {
+        private SigType application() {
             skip();
             String word = peekWord();
             switch (word) {
-                case "List": pos += 4; return node(ShapeAlgebra.LIST, atom(), null);
-                case "Map": { pos += 3; Pattern k = atom(); return node(ShapeAlgebra.MAP, k, atom()); }
-                case "Maybe": pos += 5; return node(ShapeAlgebra.SUM, node(ShapeAlgebra.UNIT, null, null), atom());
-                default: return atom();
+                case "List", "Maybe" -> {
+                    pos += word.length();
+                    return new SigType.Named(word, List.of(atom()));
+                }
+                case "Map" -> {
+                    pos += 3;
+                    SigType k = atom();
+                    return new SigType.Named(word, List.of(k, atom()));
+                }
+                default -> {
+                    return atom();
+                }
             }
         }
 
-        private Pattern atom() {
+        private SigType atom() {
             skip();
             if (pos >= s.length()) throw error("expected a type");
             if (s.charAt(pos) == '(') {
@@ -148,9 +194,9 @@ public final class PrimSignature {
                 skip();
                 if (s.charAt(pos) == ')') {
                     pos++;
-                    return node(ShapeAlgebra.UNIT, null, null);
+                    return new SigType.Unit();
                 }
-                java.util.List<Pattern> parts = new java.util.ArrayList<>();
+                List<SigType> parts = new java.util.ArrayList<>();
                 parts.add(sum());
                 skip();
                 while (s.charAt(pos) == ',') {
@@ -159,24 +205,15 @@ public final class PrimSignature {
                     skip();
                 }
                 if (s.charAt(pos++) != ')') throw error("expected ')'");
-                Pattern p = parts.get(parts.size() - 1);
-                for (int i = parts.size() - 2; i >= 0; i--) p = node(ShapeAlgebra.PAIR, parts.get(i), p);
-                return p;
+                return parts.size() == 1 ? parts.get(0) : new SigType.Tuple(parts);
             }
             String word = peekWord();
             if (word.isEmpty()) throw error("expected a type");
             pos += word.length();
-            switch (word) {
-                case "Int": return node(ShapeAlgebra.INT, null, null);
-                case "String": return node(ShapeAlgebra.STR, null, null);
-                case "Bool": return node(ShapeAlgebra.SUM, node(ShapeAlgebra.UNIT, null, null), node(ShapeAlgebra.UNIT, null, null));
-                default:
-                    if (!Character.isLowerCase(word.charAt(0))) throw error("unknown type " + word);
-                    return new Pattern(word, -1, null, null);
-            }
+            if (word.equals("Int") || word.equals("String") || word.equals("Bool")) return new SigType.Named(word, List.of());
+            if (!Character.isLowerCase(word.charAt(0))) throw error("unknown type " + word);
+            return new SigType.Var(word);
         }
-
-        private static Pattern node(int tag, Pattern first, Pattern second) { return new Pattern(null, tag, first, second); }
 
         private String peekWord() {
             int end = pos;

@@ -7,8 +7,8 @@ import hotsm.vm.bytecode.PrimFailure;
 import hotsm.vm.bytecode.PrimOp;
 import hotsm.vm.bytecode.SharedBlock;
 import hotsm.vm.value.Meter;
-import hotsm.vm.value.ValuePrinter;
 import hotsm.vm.value.Value;
+import hotsm.vm.value.ValuePrinter;
 
 /**
  * The Categorical Abstract Machine: a value register {@code v}, a stack
@@ -232,7 +232,7 @@ public final class Cam {
                         continue;
                     }
                     case ERROR -> // ERROR T: msg -> the run fails with msg
-                        throw new CamRuntimeError(ValuePrinter.escape(((Value.Str) v).value()));
+                        throw new CamRuntimeError(ValuePrinter.escapeControls(((Value.Str) v).value()));
                     case GET -> { // GET: v, st -> st, st
                         if (st == null) throw new CamRuntimeError("GET in pure code (no state register)");
                         v = st;

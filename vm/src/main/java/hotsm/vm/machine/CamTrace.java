@@ -14,7 +14,8 @@ import java.util.function.Consumer;
  *   0  CASE   v = inl ()  s = 0
  * .   0  GET    v = ()  s = 0
  * </pre>
- * (depth counts only CASEs that return; a CASE in tail position reuses its frame).
+ * (depth counts the frames below: CASEs and CALLs that return, FOLDs; a CASE
+ * or CALL in tail position reuses its frame).
  */
 public final class CamTrace {
     private CamTrace() {}

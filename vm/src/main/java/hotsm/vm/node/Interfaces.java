@@ -2,9 +2,9 @@ package hotsm.vm.node;
 
 import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.bytecode.Code;
-import hotsm.vm.machine.LoadedCode;
 import hotsm.vm.bytecode.Identity;
 import hotsm.vm.bytecode.UpgradeSection;
+import hotsm.vm.machine.LoadedCode;
 import hotsm.vm.types.TypeDesc;
 import java.util.ArrayList;
 import java.util.HashSet;

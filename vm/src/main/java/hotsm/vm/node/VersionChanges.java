@@ -134,7 +134,12 @@ final class VersionChanges {
             if (!declared.get(i).equals(actual.get(i))) {
                 String d = declared.get(i).toString();
                 String a = actual.get(i).toString();
-                if (d.equals(a)) a = "a different " + a + " (the constructors differ)";
+                if (d.equals(a)) {
+                    // Same name: show the constructors and field names, where they differ (LANGUAGE.md §14).
+                    d = hotsm.vm.value.ValuePrinter.describeType(declared.get(i));
+                    a = hotsm.vm.value.ValuePrinter.describeType(actual.get(i));
+                    a = d.equals(a) ? "a different " + a + " (the constructors or field names differ)" : a;
+                }
                 return "The " + what + " expects the running machine's " + roles[i] + " type to be " + d
                         + " but it is " + a + ".";
             }

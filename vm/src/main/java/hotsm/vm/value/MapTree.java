@@ -90,6 +90,32 @@ final class MapTree {
         return node(key, value, left, right);
     }
 
+    /** The entries as pairs, keys ascending, one at a time: an in-order walk with an explicit stack. */
+    static java.util.Iterator<Value.Pair> iterator(Node root) {
+        return new java.util.Iterator<>() {
+            private final Deque<Node> stack = new ArrayDeque<>();
+            {
+                descend(root);
+            }
+
+            private void descend(Node n) {
+                while (n != null) {
+                    stack.push(n);
+                    n = n.left;
+                }
+            }
+
+            @Override public boolean hasNext() { return !stack.isEmpty(); }
+
+            @Override public Value.Pair next() {
+                if (stack.isEmpty()) throw new java.util.NoSuchElementException();
+                Node n = stack.pop();
+                descend(n.right);
+                return new Value.Pair(n.key, n.value);
+            }
+        };
+    }
+
     /** The entries as pairs, keys ascending (in-order walk with an explicit stack). */
     static List<Value.Pair> entries(Node root) {
         List<Value.Pair> out = new ArrayList<>(size(root));

@@ -135,6 +135,9 @@ public sealed interface Value {
         /** The entries as pairs {@code (key, value)}, keys ascending. */
         public java.util.List<Pair> entries() { return MapTree.entries(root); }
 
+        /** The entries one at a time, keys ascending (no copy: comparing two maps stops at the first difference). */
+        public java.util.Iterator<Pair> iterator() { return MapTree.iterator(root); }
+
         /** The map of {@code entries} (pairs {@code (key, value)}, in any order; a later duplicate key wins). */
         public static MapOf of(java.util.List<? extends Value> entries, Meter meter) {
             return new MapOf(MapTree.fromEntries(entries, meter));

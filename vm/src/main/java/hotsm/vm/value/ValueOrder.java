@@ -40,7 +40,7 @@ public final class ValueOrder {
             } else if (a instanceof Value.ListOf x && b instanceof Value.ListOf y) {
                 return compareSequences(x.iterator(), y.iterator(), meter);
             } else if (a instanceof Value.MapOf x && b instanceof Value.MapOf y) {
-                return compareSequences(x.entries().iterator(), y.entries().iterator(), meter);
+                return compareSequences(x.iterator(), y.iterator(), meter);
             } else {
                 return Integer.compare(rank(a), rank(b));
             }

@@ -155,9 +155,10 @@ public final class ValueParser {
         return new ValueSyntaxException(v.start(), "expected a value of type " + describe(type) + ", found '" + found(v) + "'");
     }
 
+    /** What the user wrote there, at most 40 characters, control characters escaped. */
     private String found(ValueSyntax v) {
         String s = text.substring(v.start(), v.end());
-        return s.length() > 40 ? s.substring(0, 37) + "..." : s;
+        return ValuePrinter.escapeControls(s.length() > 40 ? s.substring(0, 37) + "..." : s);
     }
 
     static String describe(TypeDesc type) {

@@ -34,6 +34,29 @@ public final class ValuePrinter {
     }
 
     /**
+     * Text for a one-line message or listing: control characters escaped as in
+     * {@link #quote} ({@code \n}, {@code \t}, the rest as a backslash, {@code u} and
+     * four hex digits), everything else (quotes and backslashes included) as it is.
+     */
+    public static String escapeControls(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!Character.isISOControl(c)) {
+                if (out != null) out.append(c);
+                continue;
+            }
+            if (out == null) out = new StringBuilder(s.length() + 8).append(s, 0, i);
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\t' -> out.append("\\t");
+                default -> out.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return out == null ? s : out.toString();
+    }
+
+    /**
      * The text of a string literal without its quotes: {@code \" \\ \n \t} and
      * the other control characters escaped, as {@link #quote} writes them (for
      * messages that carry user text, such as {@code error}'s).

@@ -130,7 +130,10 @@ final class ValueReader {
                 if (pos >= text.length()) throw new ValueSyntaxException(open, "unclosed '{'");
                 char c = text.charAt(pos++);
                 if (c == '}') break;
-                if (c != ',') throw new ValueSyntaxException(pos - 1, "expected ',' or '}', found '" + c + "'");
+                if (c != ',') {
+                    pos--;
+                    throw new ValueSyntaxException(pos, "expected ',' or '}', found " + describeHere());
+                }
             }
         }
         depth--;
@@ -153,7 +156,10 @@ final class ValueReader {
                 if (pos >= text.length()) throw new ValueSyntaxException(start, "unclosed '['");
                 char c = text.charAt(pos++);
                 if (c == ']') break;
-                if (c != ',') throw new ValueSyntaxException(pos - 1, "expected ',' or ']', found '" + c + "'");
+                if (c != ',') {
+                    pos--;
+                    throw new ValueSyntaxException(pos, "expected ',' or ']', found " + describeHere());
+                }
             }
         }
         depth--;
@@ -285,6 +291,6 @@ final class ValueReader {
 
     private String describeHere() {
         if (pos >= text.length()) return "the end of the input";
-        return "'" + text.charAt(pos) + "'";
+        return "'" + ValuePrinter.escapeControls(String.valueOf(text.charAt(pos))) + "'";
     }
 }

@@ -19,7 +19,7 @@ class TablesMatchDocsTest {
     private static final Path DOC = Path.of(System.getProperty("hotsm.root", "..")).resolve("docs/bytecode.md");
 
     static String row(Opcode o) {
-        return String.format("| `%02x` | `%s` | %s | %s | %s |", o.code(), o.mnemonic(), o.operands(), o.transition(), o.typing());
+        return String.format("| `%02x` | `%s` | %s | %s | %s |", o.code(), o.mnemonic(), o.operandsDoc(), o.transition(), o.typing());
     }
 
     static String row(PrimOp p) {

@@ -198,6 +198,7 @@ class CollectionsCamTest {
         }
         assertEquals(strs("a", smile, "é"), apply(PrimOp.STR_CHARS, Value.of("a" + smile + "é")));
         assertEquals(Value.NIL, apply(PrimOp.STR_CHARS, Value.of("")));
+        assertEquals(Value.of("\"a\\\"b\\u001b\""), apply(PrimOp.STR_QUOTE, Value.of("a\"b\u001b")));
     }
 
     @Test

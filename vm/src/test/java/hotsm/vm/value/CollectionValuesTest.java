@@ -116,6 +116,11 @@ class CollectionValuesTest {
         assertEquals(Value.of(nasty), ValueParser.parse(TypeDesc.STR, printed));
         assertEquals(printed, ValuePrinter.printErased(Value.of(nasty)));
         assertThrows(ValueSyntaxException.class, () -> ValueParser.parse(TypeDesc.STR, "\"\\u12\""));
+        // What the user typed is quoted back escaped in errors, too.
+        for (String bad : List.of("\u001b[2J", "[1\u0007]", "Account { balance = 1\u0007 }")) {
+            String message = assertThrows(ValueSyntaxException.class, () -> ValueParser.parse(INTS, bad)).getMessage();
+            for (char c : message.toCharArray()) assertFalse(Character.isISOControl(c), message);
+        }
     }
 
     static int cmp(Value a, Value b) { return Integer.signum(ValueOrder.compare(a, b, Meter.FREE)); }
