@@ -145,6 +145,13 @@ final class ModuleChecker {
                 env.error(pos, "the primitive '" + p.name() + "' needs a signature");
                 declared = Unifier.ERROR;
             }
+            if (expected == null && p.op() != null && !declared.equals(Unifier.ERROR)) {
+                Optional<Type> table = PrimitiveTypes.of(p.op(), env.unifier);
+                if (table.isPresent() && !PrimitiveTypes.same(declared, table.get(), env.unifier)) {
+                    env.error(pos, "the primitive '" + p.name() + "' (" + p.op().name() + ") has the type "
+                            + p.op().signature() + " in the VM's table, but its signature says " + TypePrinter.print(declared));
+                }
+            }
             Type type = expected != null ? expected : declared;
             env.schemes.put(p.qualifiedName(), new Scheme(env.unifier.freeVars(type), type));
         }
