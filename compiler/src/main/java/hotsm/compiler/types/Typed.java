@@ -124,6 +124,12 @@ public final class Typed {
 
         public FieldRef(String name) { this.name = name; }
 
+        /** A reference already resolved (for trees built by hand, as in tests). */
+        public FieldRef(String name, String dataType, int index) {
+            this(name);
+            resolve(dataType, index);
+        }
+
         public String name() { return name; }
 
         /** The qualified data type; null until resolved (never after a successful check). */
