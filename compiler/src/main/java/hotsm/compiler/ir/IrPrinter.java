@@ -178,6 +178,14 @@ public final class IrPrinter {
     private static List<String> layout(Term t, int width, Map<Term, String> memo) {
         String one = flat(t, memo);
         Chain c = chain(t);
+        if (t instanceof Term.Fold f && one.length() > width) {
+            // a long fold body goes under its head, indented
+            List<String> lines = new ArrayList<>();
+            lines.add("fold(");
+            for (String line : layout(f.f(), width - 4, memo)) lines.add("    " + line);
+            lines.add(")");
+            return lines;
+        }
         if (c == null || one.length() <= width) return List.of(one);
         List<String> lines = new ArrayList<>();
         for (int k = 0; k < c.operands().size(); k++) {
