@@ -41,8 +41,8 @@ public class VmBench {
 
         void load(Machines.Compiled m, List<String> text) {
             inputs = text.stream().map(t -> ValueParser.parse(m.artifact().input(), t)).toArray(Value[]::new);
-            interpreted = LoadedCode.load(m.artifact().step());
-            jit = StepCode.prepare(m.artifact().step());
+            interpreted = LoadedCode.load(m.artifact().step(), m.artifact().blocks());
+            jit = StepCode.prepare(m.artifact().step(), m.artifact().blocks());
             if (!jit.compiled()) throw new IllegalStateException("the JIT refused the step: " + jit.refusal());
             term = m.ir().step();
             camState = jitState = refState = m.artifact().initialState();

@@ -41,20 +41,22 @@ class JitAgreesWithInterpretersTest {
 
     @Property(tries = 800)
     void jitAgreesWithTheInterpreterAndTheReference(@ForAll("samples") RandomTerms.Sample s) {
-        Code code = CamCompiler.compile(s.term());
-        JitCode jit = Jit.compile(code);
+        BlockTable blocks = new BlockTable();
+        Code code = CamCompiler.compile(s.term(), blocks);
+        JitCode jit = Jit.compile(code, blocks.blocks());
         Outcome reference = reference(s);
-        assertEquals(reference, cam(code, s), () -> "CAM on " + s);
+        assertEquals(reference, cam(code, blocks, s), () -> "CAM on " + s);
         assertEquals(reference, jit(jit, s), () -> "JIT on " + s + "\ncode\n" + Disassembler.code(code, "  "));
     }
 
     @Property(tries = 400)
     void theJitTierStopsWhereTheInterpreterStops(@ForAll("samples") RandomTerms.Sample s,
                                                 @ForAll @LongRange(min = 1, max = 300) long fuel) {
-        Code code = CamCompiler.compile(s.term());
-        StepCode tiers = StepCode.prepare(code);
+        BlockTable blocks = new BlockTable();
+        Code code = CamCompiler.compile(s.term(), blocks);
+        StepCode tiers = StepCode.prepare(code, blocks.blocks());
         assertTrue(tiers.compiled(), () -> "refused: " + tiers.refusal());
-        String expected = describe(() -> Cam.run(LoadedCode.load(code), s.argument(), s.state(), fuel));
+        String expected = describe(() -> Cam.run(LoadedCode.load(code, blocks.blocks()), s.argument(), s.state(), fuel));
         assertEquals(expected, describe(() -> tiers.run(s.argument(), s.state(), fuel)), () -> "fuel " + fuel + " on " + s);
     }
 
@@ -76,9 +78,9 @@ class JitAgreesWithInterpretersTest {
         }
     }
 
-    private static Outcome cam(Code code, RandomTerms.Sample s) {
+    private static Outcome cam(Code code, BlockTable blocks, RandomTerms.Sample s) {
         try {
-            Cam.Result r = Cam.run(code, s.argument(), s.state(), FUEL);
+            Cam.Result r = Cam.run(code, blocks.blocks(), s.argument(), s.state(), FUEL);
             return new Outcome(r.value(), r.state(), false);
         } catch (CamRuntimeError e) {
             return Outcome.FAILED;

@@ -3,6 +3,8 @@ package hotsm.vm.jit;
 import hotsm.vm.bytecode.Code;
 import hotsm.vm.bytecode.Instruction;
 import hotsm.vm.bytecode.Opcode;
+import hotsm.vm.bytecode.PrimOp;
+import hotsm.vm.bytecode.SharedBlock;
 import hotsm.vm.value.Value;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -53,6 +55,8 @@ final class ClassGenerator {
     private static final String INL = "hotsm/vm/value/Value$Inl";
     private static final String INR = "hotsm/vm/value/Value$Inr";
     private static final String FRAME = "hotsm/vm/jit/JitFrame";
+    private static final String PRIM_OP = "hotsm/vm/bytecode/PrimOp";
+    private static final String LIST = "hotsm/vm/value/Value$ListOf";
     private static final String RUNTIME = "hotsm/vm/jit/JitRuntime";
     private static final String BLOCK_D = "(" + VALUE_D + "[" + VALUE_D + "IL" + FRAME + ";)" + VALUE_D;
     private static final String UNARY_D = "(" + VALUE_D + ")" + VALUE_D;
@@ -66,27 +70,35 @@ final class ClassGenerator {
      */
     static final int CHUNK = 150;
     // Locals of a block method: the value register, the stack array, the entry depth, the frame, a temporary,
-    // then one per stack slot pushed in the method.
-    private static final int V = 0, S = 1, BASE = 2, F = 3, TEMP = 4, LOCALS = 5;
+    // a FOLD's environment and elements left, then one per stack slot pushed in the method.
+    private static final int V = 0, S = 1, BASE = 2, F = 3, TEMP = 4, FOLD_ENV = 5, FOLD_REST = 6, LOCALS = 7;
 
     /** The class bytes, the quoted constants (its class data) and how deep the stack gets. */
-    record Output(byte[] bytes, List<Value> constants, int stackSize) {}
+    record Output(byte[] bytes, List<Object> constants, int stackSize) {}
 
     private final Map<Code, Integer> index = new IdentityHashMap<>();
     private final Map<Code, Integer> depth = new IdentityHashMap<>();
     private final List<Code> blocks = new ArrayList<>();
-    private final List<Value> constants = new ArrayList<>();
+    /** Quoted values and primitives, one {@code static final} field each ({@code k0}, {@code k1}, ...). */
+    private final List<Object> constants = new ArrayList<>();
+    private final List<SharedBlock> shared;
     private final Map<Code, Integer> reach = new IdentityHashMap<>();
     /** Whether any method touches the stack array (if none, runs need not allocate one). */
     private boolean usesArray;
 
     private final int chunkSize;
 
-    private ClassGenerator(int chunkSize) { this.chunkSize = chunkSize; }
+    private ClassGenerator(int chunkSize, List<SharedBlock> shared) {
+        this.chunkSize = chunkSize;
+        this.shared = shared;
+    }
 
-    /** @param chunkSize instructions per method ({@link #CHUNK}; tests use tiny ones) */
-    static Output generate(Code root, int chunkSize) {
-        return new ClassGenerator(chunkSize).run(root);
+    /**
+     * @param shared    the artifact's shared blocks, which {@code CALL} names by index
+     * @param chunkSize instructions per method ({@link #CHUNK}; tests use tiny ones)
+     */
+    static Output generate(Code root, List<SharedBlock> shared, int chunkSize) {
+        return new ClassGenerator(chunkSize, shared).run(root);
     }
 
     private Output run(Code root) {
@@ -94,10 +106,7 @@ final class ClassGenerator {
         number(root, work);
         while (!work.isEmpty()) {
             for (Instruction i : work.pop().instructions()) {
-                if (i instanceof Instruction.Case c) {
-                    number(c.left(), work);
-                    number(c.right(), work);
-                }
+                for (Code c : nested(i)) number(c, work);
             }
         }
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
@@ -121,6 +130,17 @@ final class ClassGenerator {
         return new Output(bytes, List.copyOf(constants), usesArray ? maxDepth(root) : 0);
     }
 
+    /** The blocks an instruction runs: a CASE's branches, a FOLD's body, a CALL's shared block. */
+    private List<Code> nested(Instruction i) {
+        if (i instanceof Instruction.Case c) return List.of(c.left(), c.right());
+        if (i instanceof Instruction.Fold f) return List.of(f.body());
+        if (i instanceof Instruction.Call call) {
+            if (call.block() < 0 || call.block() >= shared.size()) throw new JitRefusal("CALL of a block that does not exist");
+            return List.of(shared.get(call.block()).code());
+        }
+        return List.of();
+    }
+
     private void number(Code c, Deque<Code> work) {
         if (!index.containsKey(c)) {
             index.put(c, blocks.size());
@@ -138,7 +158,7 @@ final class ClassGenerator {
         for (Instruction i : code.instructions()) {
             if (i instanceof Instruction.Push) d++;
             else if (i instanceof Instruction.Cons) d--;
-            else if (i instanceof Instruction.Case c) max = Math.max(max, d + Math.max(maxDepth(c.left()), maxDepth(c.right())));
+            else for (Code c : nested(i)) max = Math.max(max, d + maxDepth(c));
             max = Math.max(max, d);
         }
         depth.put(code, max);
@@ -159,8 +179,8 @@ final class ClassGenerator {
                 min = Math.min(min, d);
             } else if (i instanceof Instruction.Swap) {
                 min = Math.min(min, d - 1);
-            } else if (i instanceof Instruction.Case c) {
-                min = Math.min(min, d + Math.min(minDepth(c.left()), minDepth(c.right())));
+            } else {
+                for (Code c : nested(i)) min = Math.min(min, d + minDepth(c));
             }
         }
         reach.put(code, min);
@@ -186,13 +206,14 @@ final class ClassGenerator {
         mv.visitTypeInsn(Opcodes.CHECKCAST, "java/util/List");
         mv.visitVarInsn(Opcodes.ASTORE, 0);
         for (int k = 0; k < constants.size(); k++) {
-            cw.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL, "k" + k, VALUE_D, null, null)
+            String desc = descriptor(constants.get(k));
+            cw.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL, "k" + k, desc, null, null)
                     .visitEnd();
             mv.visitVarInsn(Opcodes.ALOAD, 0);
             mv.visitLdcInsn(k);
             mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, "java/util/List", "get", "(I)Ljava/lang/Object;", true);
-            mv.visitTypeInsn(Opcodes.CHECKCAST, VALUE);
-            mv.visitFieldInsn(Opcodes.PUTSTATIC, CLASS, "k" + k, VALUE_D);
+            mv.visitTypeInsn(Opcodes.CHECKCAST, desc.substring(1, desc.length() - 1));
+            mv.visitFieldInsn(Opcodes.PUTSTATIC, CLASS, "k" + k, desc);
         }
         mv.visitInsn(Opcodes.RETURN);
         mv.visitMaxs(0, 0);
@@ -281,8 +302,7 @@ final class ClassGenerator {
                     }
                 }
                 case QUOTE -> {
-                    mv.visitFieldInsn(Opcodes.GETSTATIC, CLASS, "k" + constants.size(), VALUE_D);
-                    constants.add(((Instruction.Quote) i).value());
+                    constant(mv, ((Instruction.Quote) i).value());
                     mv.visitVarInsn(Opcodes.ASTORE, V);
                 }
                 case INL -> unary(mv, "inl");
@@ -298,14 +318,40 @@ final class ClassGenerator {
                     }
                 }
                 case PRIM -> {
-                    JitRuntime.PrimHelper h = JitRuntime.helper(((Instruction.Prim) i).op());
-                    if (h == null) throw new JitRefusal("a primitive the JIT does not know: " + ((Instruction.Prim) i).op());
-                    mv.visitVarInsn(Opcodes.ALOAD, V);
-                    if (h.charges()) mv.visitVarInsn(Opcodes.ALOAD, F);
-                    mv.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, h.method(), h.charges() ? CHARGING_D : UNARY_D,
-                            false);
+                    PrimOp primOp = ((Instruction.Prim) i).op();
+                    JitRuntime.PrimHelper h = JitRuntime.helper(primOp);
+                    if (h != null) {
+                        mv.visitVarInsn(Opcodes.ALOAD, V);
+                        if (h.charges()) mv.visitVarInsn(Opcodes.ALOAD, F);
+                        mv.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, h.method(),
+                                h.charges() ? CHARGING_D : UNARY_D, false);
+                    } else {
+                        constant(mv, primOp);
+                        mv.visitVarInsn(Opcodes.ALOAD, V);
+                        mv.visitVarInsn(Opcodes.ALOAD, F);
+                        mv.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "prim",
+                                "(L" + PRIM_OP + ";" + VALUE_D + "L" + FRAME + ";)" + VALUE_D, false);
+                    }
                     mv.visitVarInsn(Opcodes.ASTORE, V);
                 }
+                case ERROR -> {
+                    mv.visitVarInsn(Opcodes.ALOAD, V);
+                    mv.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "error",
+                            "(" + VALUE_D + ")Lhotsm/vm/machine/CamRuntimeError;", false);
+                    mv.visitInsn(Opcodes.ATHROW);
+                }
+                case CALL -> {
+                    Code callee = nested(i).get(0);
+                    int reach = e.d + minDepth(callee);
+                    e.spill(reach);
+                    mv.visitVarInsn(Opcodes.ALOAD, V);
+                    e.index(e.d);
+                    mv.visitVarInsn(Opcodes.ALOAD, F);
+                    mv.visitMethodInsn(Opcodes.INVOKESTATIC, CLASS, "b" + index.get(callee), BLOCK_D, false);
+                    mv.visitVarInsn(Opcodes.ASTORE, V);
+                    e.reload(reach);
+                }
+                case FOLD -> fold(e, ((Instruction.Fold) i).body());
                 case GET -> {
                     needState(mv, "GET");
                     mv.visitVarInsn(Opcodes.ALOAD, F);
@@ -483,6 +529,72 @@ final class ClassGenerator {
         mv.visitVarInsn(Opcodes.ALOAD, F);
         mv.visitMethodInsn(Opcodes.INVOKESTATIC, CLASS, "b" + index.get(target), BLOCK_D, false);
         mv.visitVarInsn(Opcodes.ASTORE, V);
+    }
+
+    /** Pushes a constant: a {@code static final} field of the class, set from its class data. */
+    private void constant(MethodVisitor mv, Object value) {
+        mv.visitFieldInsn(Opcodes.GETSTATIC, CLASS, "k" + constants.size(), descriptor(value));
+        constants.add(value);
+    }
+
+    private static String descriptor(Object constant) {
+        return constant instanceof PrimOp ? "L" + PRIM_OP + ";" : VALUE_D;
+    }
+
+    /**
+     * {@code FOLD f: (e, (acc, [x1..xn])) -> f (e, (acc, x1)), then f (e, (result, x2)), ...}:
+     * a loop calling the body's method; each element after the first costs
+     * one unit of fuel (the FOLD instruction paid for the first).
+     */
+    private void fold(Emitter e, Code body) {
+        MethodVisitor mv = e.mv;
+        int reach = e.d + minDepth(body);
+        e.spill(reach);
+        Label loop = new Label();
+        Label done = new Label();
+        Label first = new Label();
+        // FOLD_ENV = e; v = acc; FOLD_REST = the list, or null when empty
+        mv.visitVarInsn(Opcodes.ALOAD, V);
+        mv.visitTypeInsn(Opcodes.CHECKCAST, PAIR);
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, PAIR, "first", "()" + VALUE_D, false);
+        mv.visitVarInsn(Opcodes.ASTORE, FOLD_ENV);
+        mv.visitVarInsn(Opcodes.ALOAD, V);
+        mv.visitTypeInsn(Opcodes.CHECKCAST, PAIR);
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, PAIR, "second", "()" + VALUE_D, false);
+        mv.visitTypeInsn(Opcodes.CHECKCAST, PAIR);
+        mv.visitVarInsn(Opcodes.ASTORE, TEMP);
+        mv.visitVarInsn(Opcodes.ALOAD, TEMP);
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, PAIR, "second", "()" + VALUE_D, false);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "rest", "(" + VALUE_D + ")L" + LIST + ";", false);
+        mv.visitVarInsn(Opcodes.ASTORE, FOLD_REST);
+        mv.visitVarInsn(Opcodes.ALOAD, TEMP);
+        mv.visitTypeInsn(Opcodes.CHECKCAST, PAIR);
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, PAIR, "first", "()" + VALUE_D, false);
+        mv.visitVarInsn(Opcodes.ASTORE, V);
+        mv.visitJumpInsn(Opcodes.GOTO, first);
+        mv.visitLabel(loop);
+        charge(mv, 1);
+        mv.visitLabel(first);
+        mv.visitVarInsn(Opcodes.ALOAD, FOLD_REST);
+        mv.visitJumpInsn(Opcodes.IFNULL, done);
+        // v = body((e, (v, head)), s, base + d, frame); FOLD_REST = rest(tail)
+        mv.visitVarInsn(Opcodes.ALOAD, FOLD_ENV);
+        mv.visitVarInsn(Opcodes.ALOAD, V);
+        mv.visitVarInsn(Opcodes.ALOAD, FOLD_REST);
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, LIST, "head", "()" + VALUE_D, false);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "cons", "(" + VALUE_D + VALUE_D + ")" + VALUE_D, false);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "cons", "(" + VALUE_D + VALUE_D + ")" + VALUE_D, false);
+        e.index(e.d);
+        mv.visitVarInsn(Opcodes.ALOAD, F);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, CLASS, "b" + index.get(body), BLOCK_D, false);
+        mv.visitVarInsn(Opcodes.ASTORE, V);
+        mv.visitVarInsn(Opcodes.ALOAD, FOLD_REST);
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, LIST, "tail", "()L" + LIST + ";", false);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "rest", "(" + VALUE_D + ")L" + LIST + ";", false);
+        mv.visitVarInsn(Opcodes.ASTORE, FOLD_REST);
+        mv.visitJumpInsn(Opcodes.GOTO, loop);
+        mv.visitLabel(done);
+        e.reload(reach);
     }
 
     /** The interpreter's error for GET/PUT without a state register (pure code). */

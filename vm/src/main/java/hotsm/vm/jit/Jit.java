@@ -17,17 +17,22 @@ public final class Jit {
     /**
      * Compiles {@code code}, which must have passed the verifier.
      *
-     * @throws JitRefusal if it has an instruction or primitive the JIT does not know, or is too large for a JVM class
+     * @throws JitRefusal if it has an instruction the JIT does not know, or is too large for a JVM class
      */
     public static JitCode compile(Code code) {
-        return compile(code, ClassGenerator.CHUNK);
+        return compile(code, java.util.List.of());
+    }
+
+    /** Compiles {@code code}, whose {@code CALL}s name the blocks of {@code shared}. */
+    public static JitCode compile(Code code, java.util.List<hotsm.vm.bytecode.SharedBlock> shared) {
+        return compile(code, shared, ClassGenerator.CHUNK);
     }
 
     /** With {@code chunkSize} instructions per JVM method (tests use small ones to exercise the chaining). */
-    static JitCode compile(Code code, int chunkSize) {
+    static JitCode compile(Code code, java.util.List<hotsm.vm.bytecode.SharedBlock> shared, int chunkSize) {
         ClassGenerator.Output out;
         try {
-            out = ClassGenerator.generate(code, chunkSize);
+            out = ClassGenerator.generate(code, shared, chunkSize);
         } catch (StackOverflowError e) {
             throw new JitRefusal("the code nests too deeply");
         }

@@ -35,7 +35,12 @@ public final class JitCode {
     /** Runs the root block with {@code v = argument}, an empty stack and {@code st = state}. */
     public Cam.Result run(Value argument, Value state, long fuel) {
         JitFrame frame = new JitFrame(state, fuel);
-        Value v = entry.run(argument, stackSize == 0 ? NO_STACK : new Value[stackSize], frame);
+        Value v;
+        try {
+            v = entry.run(argument, stackSize == 0 ? NO_STACK : new Value[stackSize], frame);
+        } catch (hotsm.vm.bytecode.PrimFailure e) {
+            throw new hotsm.vm.machine.CamRuntimeError(e.getMessage());   // as the interpreter reports it
+        }
         return new Cam.Result(v, frame.state);
     }
 }

@@ -1,7 +1,6 @@
 package hotsm.vm.jit;
 
 import hotsm.vm.bytecode.PrimOp;
-import hotsm.vm.machine.Cam;
 import hotsm.vm.machine.CamRuntimeError;
 import hotsm.vm.value.Value;
 
@@ -92,91 +91,26 @@ public final class JitRuntime {
 
     public static Value neg(Value v) { return integer(-((Value.Int) v).value()); }
 
-    public static Value showInt(Value v) { return Value.of(Long.toString(((Value.Int) v).value())); }
-
-    public static Value length(Value v) { return integer(((Value.Str) v).value().length()); }
-
     private static long divisor(long d) {
         if (d == 0) throw new CamRuntimeError("division by zero");
         return d;
     }
 
-    public static Value concat(Value v, JitFrame f) { return concat(first(v), second(v), f); }
+    /**
+     * Any other primitive: its one definition, {@link PrimOp#apply}, charging
+     * its work to the frame's fuel as the interpreter does.
+     */
+    public static Value prim(PrimOp op, Value v, JitFrame f) { return op.apply(v, f); }
 
-    public static Value concat(Value x, Value y, JitFrame f) {
-        String a = ((Value.Str) x).value();
-        String b = ((Value.Str) y).value();
-        long length = (long) a.length() + b.length();
-        if (length > Cam.MAX_STRING_LENGTH) {
-            throw new CamRuntimeError("string of " + length + " characters is longer than the limit of "
-                    + Cam.MAX_STRING_LENGTH);
-        }
-        charge(f, length);
-        return Value.of(a.concat(b));
+    /** {@code ERROR T: msg -> the run fails with msg} (the interpreter's message). */
+    public static CamRuntimeError error(Value v) {
+        return new CamRuntimeError(hotsm.vm.value.ValuePrinter.escapeControls(((Value.Str) v).value()));
     }
 
-    public static Value eq(Value v, JitFrame f) { return eq(first(v), second(v), f); }
-
-    public static Value eq(Value a, Value b, JitFrame f) { return Value.bool(compare(a, b, f) == 0); }
-
-    public static Value ne(Value v, JitFrame f) { return ne(first(v), second(v), f); }
-
-    public static Value ne(Value a, Value b, JitFrame f) { return Value.bool(compare(a, b, f) != 0); }
-
-    public static Value lt(Value v, JitFrame f) { return lt(first(v), second(v), f); }
-
-    public static Value lt(Value a, Value b, JitFrame f) { return Value.bool(compare(a, b, f) < 0); }
-
-    public static Value le(Value v, JitFrame f) { return le(first(v), second(v), f); }
-
-    public static Value le(Value a, Value b, JitFrame f) { return Value.bool(compare(a, b, f) <= 0); }
-
-    public static Value gt(Value v, JitFrame f) { return gt(first(v), second(v), f); }
-
-    public static Value gt(Value a, Value b, JitFrame f) { return Value.bool(compare(a, b, f) > 0); }
-
-    public static Value ge(Value v, JitFrame f) { return ge(first(v), second(v), f); }
-
-    public static Value ge(Value a, Value b, JitFrame f) { return Value.bool(compare(a, b, f) >= 0); }
-
-    /** The interpreter's order and its charge of one unit per node visited (Cam.Run.compare). */
-    private static int compare(Value a, Value b, JitFrame f) {
-        // Ints first, without the general loop: the common case (one unit, as the loop charges).
-        if (a instanceof Value.Int x && b instanceof Value.Int y) {
-            charge(f, 1);
-            return Long.compare(x.value(), y.value());
-        }
-        while (true) {
-            charge(f, 1);
-            if (a instanceof Value.Int x && b instanceof Value.Int y) return Long.compare(x.value(), y.value());
-            if (a instanceof Value.Str x && b instanceof Value.Str y) {
-                return Integer.signum(x.value().compareTo(y.value()));
-            }
-            if (a instanceof Value.Pair x && b instanceof Value.Pair y) {
-                if (x == y) return 0;
-                int c = compare(x.first(), y.first(), f);
-                if (c != 0) return c;
-                a = x.second();
-                b = y.second();
-            } else if (a instanceof Value.Inl x && b instanceof Value.Inl y) {
-                a = x.value();
-                b = y.value();
-            } else if (a instanceof Value.Inr x && b instanceof Value.Inr y) {
-                a = x.value();
-                b = y.value();
-            } else {
-                return Integer.compare(rank(a), rank(b));
-            }
-        }
-    }
-
-    private static int rank(Value v) {
-        if (v instanceof Value.Unit) return 0;
-        if (v instanceof Value.Int) return 1;
-        if (v instanceof Value.Str) return 2;
-        if (v instanceof Value.Pair) return 3;
-        if (v instanceof Value.Inl) return 4;
-        return 5;
+    /** {@code FOLD}: the elements left ({@code null} when there are none), so generated loops need no casts. */
+    public static Value.ListOf rest(Value list) {
+        Value.ListOf l = (Value.ListOf) list;
+        return l.isEmpty() ? null : l;
     }
 
     /** A segment of {@code units} instructions starts: charge them all now. */
@@ -186,31 +120,22 @@ public final class JitRuntime {
     }
 
     /**
-     * The helper a {@code PRIM op} compiles to: its name, and whether it takes
-     * the frame (it charges fuel). {@code null} for a primitive the JIT does not
-     * know: the block is then refused and runs on the interpreter.
+     * The arithmetic a {@code PRIM op} compiles to directly (it costs no fuel
+     * beyond its instruction, docs/bytecode.md §7): the helper's name, whether
+     * it takes the frame, whether it is binary (so {@code CONS} then it passes
+     * the two components). {@code null}: every other primitive calls
+     * {@link #prim}.
      */
-    record PrimHelper(String method, boolean charges, boolean binary) {
-        PrimHelper(String method, boolean charges) { this(method, charges, true); }
-    }
+    record PrimHelper(String method, boolean charges, boolean binary) {}
 
     static PrimHelper helper(PrimOp op) {
-        return switch (op.name()) {
-            case "ADD" -> new PrimHelper("add", false);
-            case "SUB" -> new PrimHelper("sub", false);
-            case "MUL" -> new PrimHelper("mul", false);
-            case "DIV" -> new PrimHelper("div", false);
-            case "MOD" -> new PrimHelper("mod", false);
-            case "NEG" -> new PrimHelper("neg", false, false);
-            case "SHOW_INT" -> new PrimHelper("showInt", false, false);
-            case "LENGTH" -> new PrimHelper("length", false, false);
-            case "CONCAT" -> new PrimHelper("concat", true);
-            case "EQ" -> new PrimHelper("eq", true);
-            case "NE" -> new PrimHelper("ne", true);
-            case "LT" -> new PrimHelper("lt", true);
-            case "LE" -> new PrimHelper("le", true);
-            case "GT" -> new PrimHelper("gt", true);
-            case "GE" -> new PrimHelper("ge", true);
+        return switch (op) {
+            case ADD -> new PrimHelper("add", false, true);
+            case SUB -> new PrimHelper("sub", false, true);
+            case MUL -> new PrimHelper("mul", false, true);
+            case DIV -> new PrimHelper("div", false, true);
+            case MOD -> new PrimHelper("mod", false, true);
+            case NEG -> new PrimHelper("neg", false, false);
             default -> null;
         };
     }

@@ -31,10 +31,15 @@ public final class StepCode {
 
     /** Load and, when the JIT is {@link Jit#ENABLED} and accepts it, compile verified {@code code}. */
     public static StepCode prepare(Code code) {
-        LoadedCode loaded = LoadedCode.load(code);
+        return prepare(code, java.util.List.of());
+    }
+
+    /** As {@link #prepare(Code)}, for code whose {@code CALL}s name the artifact's {@code shared} blocks. */
+    public static StepCode prepare(Code code, java.util.List<hotsm.vm.bytecode.SharedBlock> shared) {
+        LoadedCode loaded = LoadedCode.load(code, shared);
         if (!Jit.ENABLED) return new StepCode(loaded, null, "the JIT is off (-Dhotsm.jit=off)");
         try {
-            return new StepCode(loaded, Jit.compile(code), null);
+            return new StepCode(loaded, Jit.compile(code, shared), null);
         } catch (JitRefusal r) {
             return new StepCode(loaded, null, r.getMessage());
         }

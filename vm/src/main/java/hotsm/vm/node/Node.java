@@ -6,6 +6,7 @@ import hotsm.vm.bytecode.Identities;
 import hotsm.vm.bytecode.Identity;
 import hotsm.vm.machine.Cam;
 import hotsm.vm.jit.StepCode;
+import hotsm.vm.machine.LoadedCode;
 import hotsm.vm.types.Shape;
 import hotsm.vm.types.TypeDesc;
 import hotsm.vm.value.Value;
@@ -60,7 +61,7 @@ public final class Node implements AutoCloseable {
         this.snapshot = start;
         this.options = options;
         // Compiled here, on the starting thread, not on the machine thread.
-        stepCode.put(start.identity(), StepCode.prepare(start.artifact().step()));
+        stepCode.put(start.identity(), StepCode.prepare(start.artifact().step(), start.artifact().blocks()));
         // A roomy stack: values are walked recursively along their left nesting (checks, the trace printer).
         this.machineThread = new Thread(null, this::run, "hotsm-machine-" + start.artifact().name(), 64L << 20);
         machineThread.setDaemon(true);
@@ -321,7 +322,7 @@ public final class Node implements AutoCloseable {
         if (now.artifact() == runningArtifact) return runningStep;
         StepCode code = stepCode.get(now.identity());
         if (code == null) {
-            code = StepCode.prepare(now.artifact().step());
+            code = StepCode.prepare(now.artifact().step(), now.artifact().blocks());
             stepCode.put(now.identity(), code);
         }
         runningArtifact = now.artifact();
@@ -365,9 +366,8 @@ public final class Node implements AutoCloseable {
         }
     }
 
-
-    private Value runAll(List<Code> adapters, Value v, String what) {
-        for (Code c : adapters) {
+    private Value runAll(List<LoadedCode> adapters, Value v, String what) {
+        for (LoadedCode c : adapters) {
             try {
                 v = Cam.run(c, v, null, options.fuel()).value();
             } catch (RuntimeException e) {

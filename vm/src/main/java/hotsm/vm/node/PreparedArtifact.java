@@ -28,7 +28,7 @@ record PreparedArtifact(Artifact artifact, Identity identity, RuntimeException v
         } catch (RuntimeException e) {
             return new PreparedArtifact(artifact, null, e, null);
         }
-        StepCode step = StepCode.prepare(artifact.step());
+        StepCode step = StepCode.prepare(artifact.step(), artifact.blocks());
         // So the machine thread's first steps on the new version run code HotSpot has already compiled.
         step.warm(StepCode.sample(artifact.input().erase()), artifact.initialState(), WARM_UP_RUNS);
         return new PreparedArtifact(artifact, Identities.of(artifact), null, step);

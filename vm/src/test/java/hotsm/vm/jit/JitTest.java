@@ -39,7 +39,7 @@ class JitTest {
         Shape state = seed % 3 == 0 ? null : random.shape(2);
         Code code = new WellTypedCode(seed, state).block(input, 1 + (int) Math.floorMod(seed, 40L), 3).code();
         List<JitCode> compiled = new ArrayList<>();
-        for (int chunk = 1; chunk <= 4; chunk++) compiled.add(Jit.compile(code, chunk));
+        for (int chunk = 1; chunk <= 4; chunk++) compiled.add(Jit.compile(code, List.of(), chunk));
         compiled.add(Jit.compile(code));
         for (int k = 0; k < 3; k++) {
             Value argument = random.value(input);
@@ -68,7 +68,8 @@ class JitTest {
     @Test
     void everySampleMachineCompiles() {
         for (Artifact a : SampleArtifacts.all()) {
-            assertTrue(StepCode.prepare(a.step()).compiled(), a.name());
+            StepCode step = StepCode.prepare(a.step(), a.blocks());
+            assertTrue(step.compiled(), () -> a.name() + ": " + step.refusal());
             for (UpgradeSection u : a.upgrades()) Jit.compile(u.migration());
         }
     }
