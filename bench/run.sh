@@ -16,7 +16,7 @@ fi
 jar="$root/bench/target/benchmarks.jar"
 mkdir -p "$root/bench/target"
 jmh_json="$root/bench/target/jmh.json"
-echo "bench: JMH (VmBench: 8 benchmarks, 1 fork, 8 x 2 s warm-up, 5 x 1 s measured) ..." >&2
+echo "bench: JMH (VmBench: 10 benchmarks, 1 fork, 8 x 2 s warm-up, 5 x 1 s measured) ..." >&2
 java -jar "$jar" VmBench -f 1 -wi 8 -w 2s -i 5 -r 1s -foe true -rf json -rff "$jmh_json" \
   -jvmArgsAppend "-Dhotsm.root=$root" > "$root/bench/target/jmh.txt"
 java -Dhotsm.root="$root" -cp "$jar" hotsm.bench.Suite "$jmh_json" "$root/bench/results.json"

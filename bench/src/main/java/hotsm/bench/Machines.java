@@ -42,6 +42,11 @@ public final class Machines {
         return compile(resource("Heavy.sm"), "Heavy.heavy");
     }
 
+    /** bench/src/main/resources/hotsm/bench/Fold.sm: a fold over 1,000 elements per step. */
+    public static Compiled fold() {
+        return compile(resource("Fold.sm"), "Fold.fold");
+    }
+
     /** Copies a resource of this package to a temporary file (the compiler reads files). */
     static Path resource(String name) {
         try (InputStream in = Machines.class.getResourceAsStream(name)) {

@@ -81,8 +81,10 @@ public final class Suite {
         r.put("vm_heavy_cam_ratio_vs_java", heavyCam / heavyJava, "×");
         r.put("vm_heavy_speedup_vs_reference", heavyRef / heavyJit, "×", Results.atLeast(5));
         r.put("vm_heavy_jit_speedup_vs_cam", heavyCam / heavyJit, "×");
-        r.missing("vm_fold_ns_per_element", "ns", Results.atMost(10),
-                "language v2's Fold is not on main yet");
+        r.put("vm_fold_jit_step_ns", score(jmh, "foldJit"), "ns/step");
+        r.put("vm_fold_cam_step_ns", score(jmh, "foldCam"), "ns/step");
+        r.put("vm_fold_ns_per_element", score(jmh, "foldJit") / VmBench.Fold.ELEMENTS, "ns", Results.atMost(10));
+        r.put("vm_fold_cam_ns_per_element", score(jmh, "foldCam") / VmBench.Fold.ELEMENTS, "ns");
     }
 
     /** JMH's score of {@code VmBench.<name>}, or NaN. */

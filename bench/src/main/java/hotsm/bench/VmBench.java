@@ -110,6 +110,21 @@ public class VmBench {
         }
     }
 
+    /** {@code Fold.sm}: each step folds over the 1,000 elements of its state. */
+    @State(Scope.Thread)
+    public static class Fold extends Machine {
+        /** Elements per step. */
+        static final int ELEMENTS = 1000;
+
+        @Setup public void setup() {
+            load(Machines.fold(), List.of("Sum 1", "Sum 2", "Sum 3"));
+        }
+    }
+
+    @Benchmark public Value foldJit(Fold m) { return m.jit(); }
+
+    @Benchmark public Value foldCam(Fold m) { return m.cam(); }
+
     @Benchmark public Object counterJava(Counter m) { return m.java(); }
 
     @Benchmark public Value counterJit(Counter m) { return m.jit(); }

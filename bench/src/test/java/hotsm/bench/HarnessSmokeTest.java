@@ -39,6 +39,23 @@ class HarnessSmokeTest {
     }
 
     @Test
+    void theFoldAgreesOnEveryBackEnd() {
+        VmBench.Fold m = new VmBench.Fold();
+        m.setup();
+        var type = Machines.fold().artifact().output();
+        for (int i = 0; i < 3; i++) {
+            m.next = i;
+            String jit = ValuePrinter.print(type, m.jit());
+            m.next = i;
+            assertEquals(jit, ValuePrinter.print(type, m.cam()));
+            m.next = i;
+            assertEquals(jit, ValuePrinter.print(type, m.reference()));
+            assertEquals("Total " + 500500 * (i + 1), jit);
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(m.jit.compiled(), () -> "the JIT refused the fold: " + m.jit.refusal());
+    }
+
+    @Test
     void theHeavyMachineAgreesOnEveryBackEndWithItsJavaTwin() {
         VmBench.Heavy m = new VmBench.Heavy();
         m.setup();
