@@ -35,10 +35,18 @@ import org.objectweb.asm.Opcodes;
  * INL, INR   v = JitRuntime.inl(v)      (the interpreter's shared FALSE/TRUE for units)
  * CASE l r   v = v instanceof Inl ? l(v.value, s, base + d) : r(v.value, s, base + d)
  * DIST       v = JitRuntime.dist(v)
- * PRIM op    v = JitRuntime.op(v[, frame])   (the frame when the primitive charges fuel)
+ * PRIM op    v = JitRuntime.add(v) ...     (arithmetic, inline)
+ *            v = JitRuntime.prim(op, v, frame)   (any other: PrimOp.apply, the frame as its meter)
  * GET        v = frame.state           (null state: the interpreter's error)
  * PUT        frame.state = v; v = ()
+ * FOLD f     (e, (acc, xs)) = v; v = acc; for x in xs: v = f((e, (v, x)), s, base + d)   (1 fuel per x after the first)
+ * CALL k     v = shared_k(v, s, base + d)
+ * ERROR T    throw the interpreter's error with the message in v
  * </pre>
+ *
+ * Around a call that reaches below its own entry (CASE, FOLD, CALL), the
+ * locals holding the stack slots it can reach are stored to the array
+ * before and read back after.
  *
  * A block longer than {@link #CHUNK} instructions continues in a chain of
  * methods, each called at the end of the one before with the stack offset

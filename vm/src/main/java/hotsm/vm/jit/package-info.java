@@ -15,8 +15,9 @@
  * interpreter would; whenever compiled code throws, the run is repeated on the
  * interpreter, so errors and fuel boundaries are the interpreter's exactly.
  * The JIT refuses ({@link hotsm.vm.jit.JitRefusal}) a whole code tree that
- * has an instruction or primitive missing from its table, or that is too
- * large for a JVM class; that tree runs interpreted. A law in the compiler's
+ * has an instruction missing from its table, or that is too large for a JVM
+ * class; that tree runs interpreted. Primitives other than arithmetic call
+ * their one definition, {@link hotsm.vm.bytecode.PrimOp#apply}. A law in the compiler's
  * tests checks JIT = interpreter = reference IR interpreter on random programs.
  */
 package hotsm.vm.jit;
