@@ -56,10 +56,8 @@ public final class Node implements AutoCloseable {
     public static Node start(Artifact artifact, NodeOptions options) throws VerifyException {
         Verifier.verify(artifact);
         Identity id = Identities.of(artifact);
-        Version first = new Version(id, artifact.name(), options.clock().instant(), Version.Arrival.STARTED,
-                Optional.empty());
-        Node node = new Node(new NodeSnapshot(artifact, id, artifact.initialState(), List.of(first),
-                Map.of(id, artifact)), options);
+        Node node = new Node(NodeSnapshot.started(artifact, id, artifact.initialState(), options.clock().instant()),
+                options);
         node.machineThread.start();
         return node;
     }
