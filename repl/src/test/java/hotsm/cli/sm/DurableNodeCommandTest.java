@@ -54,6 +54,32 @@ class DurableNodeCommandTest {
     }
 
     @Test
+    void aFailedFsyncStopsTheNodeWithAClearMessage() throws Exception {
+        Path dir = tmp.resolve("data");
+        // The first force is the starting snapshot's, the second the first step's: the third fails.
+        NodeProcess node = NodeProcess.startWith(List.of("-Dhotsm.failpoint=force:3"), write("c1.cam", counter1())
+                .toString(), "--data-dir", dir.toString());
+        try {
+            assertEquals(List.of("Ok"), SmRun.of("send", node.address, "Incr").lines());
+            SmRun refused = SmRun.of("send", node.address, "Incr");
+            assertEquals(1, refused.status());
+            // The refusal, or (if the process was quicker to exit than its reply to leave) a lost connection.
+            assertTrue(refused.out().contains("The node has stopped: cannot force (fsync) the journal " + dir)
+                    || refused.err().contains("cannot talk to a node"), refused.out() + refused.err());
+            assertEquals(1, node.waitForExit());
+            assertTrue(node.stderr().contains("sm: the node stopped: cannot force (fsync) the journal " + dir),
+                    node.stderr());
+            assertTrue(node.stderr().contains("Input/output error (injected"), node.stderr());
+        } finally {
+            node.close();
+        }
+        // What was acknowledged is there.
+        try (NodeProcess again = NodeProcess.start("--data-dir", dir.toString())) {
+            assertTrue(List.of("1", "2").contains(SmRun.of("state", again.address).lines().get(0)));
+        }
+    }
+
+    @Test
     void anInMemoryNodeRefusesASnapshot() throws Exception {
         try (NodeProcess node = NodeProcess.start(write("c1.cam", counter1()).toString(), "--state", "7")) {
             SmRun snap = SmRun.of("snapshot", node.address);

@@ -165,7 +165,7 @@ class DamagedDirectoryTest {
             }
             assertNotNull(refusal);
             assertEquals(Refusal.Reason.STOPPED, refusal.reason());
-            assertTrue(refusal.getMessage().contains("cannot write the journal " + dir), refusal.getMessage());
+            assertTrue(refusal.getMessage().contains("cannot force (fsync) the journal " + dir), refusal.getMessage());
             assertTrue(refusal.getMessage().contains("EIO (injected)"), refusal.getMessage());
             assertEquals(List.of(refusal.getMessage().substring("The node has stopped: ".length())), told);
             // Later requests, reads included, are refused too: the node never carries on.
