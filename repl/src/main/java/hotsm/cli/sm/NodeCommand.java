@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code sm node [FILE(.cam|.sm)] [--data-dir DIR [--fsync MODE] [--snapshot-every N]] [--state VALUE]
+ * {@code sm node [FILE(.cam|.sm)] [--data-dir DIR [--fsync MODE] [--snapshot-every N] [--segment-bytes N]]
+ * [--state VALUE]
  * [--tick MS VALUE] [--machine NAME] [--port N] [--bind ADDR] [--trace]}.
  */
 @Command(name = "node", mixinStandardHelpOptions = true,
@@ -64,6 +65,11 @@ public final class NodeCommand implements Callable<Integer> {
                     + " `sm snapshot` writes one at once")
     long snapshotEvery;
 
+    @Option(names = "--segment-bytes", paramLabel = "N", defaultValue = "" + JournalOptions.DEFAULT_SEGMENT_BYTES,
+            description = "with --data-dir: begin a new journal segment file when one reaches N bytes"
+                    + " (default ${DEFAULT-VALUE})")
+    long segmentBytes;
+
     @Option(names = "--state", paramLabel = "VALUE",
             description = "start from this state instead of FILE's initial one (source syntax, read against FILE's"
                     + " state type); not for a DIR that already holds a node")
@@ -101,8 +107,10 @@ public final class NodeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) throw CliError.usage("--port must be in 0..65535, got " + port);
         if (fuel <= 0) throw CliError.usage("--fuel must be positive");
         if (snapshotEvery <= 0) throw CliError.usage("--snapshot-every must be positive");
-        if (dataDir == null && (fsync != null || snapshotEvery != JournalOptions.DEFAULT_SNAPSHOT_EVERY)) {
-            throw CliError.usage("--fsync and --snapshot-every need --data-dir");
+        if (segmentBytes < 64) throw CliError.usage("--segment-bytes must be at least 64");
+        if (dataDir == null && (fsync != null || snapshotEvery != JournalOptions.DEFAULT_SNAPSHOT_EVERY
+                || segmentBytes != JournalOptions.DEFAULT_SEGMENT_BYTES)) {
+            throw CliError.usage("--fsync, --snapshot-every and --segment-bytes need --data-dir");
         }
         long tickMillis = 0;
         if (tick != null) {
@@ -115,7 +123,7 @@ public final class NodeCommand implements Callable<Integer> {
         }
         JournalOptions journal;
         try {
-            journal = JournalOptions.defaults().withSnapshotEvery(snapshotEvery)
+            journal = JournalOptions.defaults().withSnapshotEvery(snapshotEvery).withSegmentBytes(segmentBytes)
                     .withFsync(fsync == null ? Fsync.ALWAYS : Fsync.parse(fsync));
         } catch (IllegalArgumentException e) {
             throw CliError.usage(e.getMessage());

@@ -98,6 +98,7 @@ class DurableNodeCommandTest {
                 "sometimes");
         assertEquals(2, badMode.status());
         assertTrue(badMode.err().contains("--fsync takes `always`, `batch MS`"), badMode.err());
+        assertEquals(2, SmRun.of("node", c1.toString(), "--segment-bytes", "4096").status());
         SmRun badState = SmRun.of("node", c1.toString(), "--state", "True");
         assertEquals(1, badState.status());
         assertTrue(badState.err().contains("--state"), badState.err());
