@@ -1,0 +1,338 @@
+package hotsm.cluster;
+
+import hotsm.vm.bytecode.Identity;
+import hotsm.vm.node.InterfaceView;
+import hotsm.vm.node.NodeInfo;
+import hotsm.vm.node.NodeOptions;
+import hotsm.vm.node.NodeService;
+import hotsm.vm.node.Refusal;
+import hotsm.vm.node.StateView;
+import hotsm.vm.node.StepResult;
+import hotsm.vm.node.VersionChange;
+import hotsm.vm.protocol.HostPort;
+import hotsm.vm.protocol.Messages;
+import hotsm.vm.protocol.ProtocolException;
+import hotsm.vm.value.Value;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.client.RaftClientConfigKeys;
+import org.apache.ratis.conf.RaftProperties;
+import org.apache.ratis.grpc.GrpcConfigKeys;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.RaftPeer;
+import org.apache.ratis.retry.RetryPolicies;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.server.RaftServerConfigKeys;
+import org.apache.ratis.server.storage.RaftStorage;
+import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
+import org.apache.ratis.util.SizeInBytes;
+import org.apache.ratis.util.TimeDuration;
+
+/**
+ * One member of a replicated group: a Ratis server whose state machine runs
+ * the machine ({@link MachineStateMachine}), and the {@link NodeService} the
+ * protocol server serves to this member's clients. Every write a client sends
+ * to any member is forwarded to the leader by this member's Ratis client
+ * (which follows leader changes and retries with the same call id, so Ratis's
+ * retry cache applies it once) and answered only once the entry is committed
+ * and applied; {@code state}, {@code info} and interface checks are
+ * linearizable reads (Ratis's read index, served by this member's own machine
+ * once it has applied that far).
+ */
+public final class Member implements NodeService, AutoCloseable {
+
+    /** What a member tells its operator. */
+    public interface Events extends MachineStateMachine.Events {
+        /** The group's Init entry this member proposed was applied: the group runs its machine. */
+        default void started(String message) { }
+
+        /** The group runs another machine than the one this member was started with. */
+        default void initRefused(String message) { }
+    }
+
+    private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(2);
+
+    private final ClusterSpec spec;
+    private final ClusterOptions options;
+    private final MachineStateMachine machine;
+    private final RaftServer server;
+    private final RaftClient client;
+    private final RaftClient prober;
+    private volatile boolean closed;
+
+    private Member(ClusterSpec spec, ClusterOptions options, MachineStateMachine machine, RaftServer server,
+                   RaftClient client, RaftClient prober) {
+        this.spec = spec;
+        this.options = options;
+        this.machine = machine;
+        this.server = server;
+        this.client = client;
+        this.prober = prober;
+    }
+
+    /**
+     * Start this member's Ratis server on its {@code --cluster} address with
+     * its log and snapshots in {@code dataDir} (recovered if it holds them),
+     * and, given an artifact, propose it as the group's machine.
+     */
+    public static Member start(ClusterSpec spec, Path dataDir, Optional<byte[]> artifact, NodeOptions nodeOptions,
+                               ClusterOptions options, Events events) throws IOException {
+        MachineStateMachine machine = new MachineStateMachine(nodeOptions, events);
+        RaftServer server = RaftServer.newBuilder()
+                .setGroup(spec.group())
+                .setProperties(serverProperties(spec, dataDir, options))
+                .setServerId(spec.selfId())
+                .setStateMachine(machine)
+                .setOption(RaftStorage.StartupOption.RECOVER)
+                .build();
+        server.start();
+        long sleepMs = Math.max(20, options.electionTimeout().toMillis() / 4);
+        int attempts = (int) Math.max(1, options.commitTimeout().toMillis() / sleepMs);
+        RaftClient client = RaftClient.newBuilder()
+                .setRaftGroup(spec.group())
+                .setLeaderId(spec.selfId())
+                .setProperties(clientProperties(options.commitTimeout().toMillis()))
+                .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(attempts,
+                        TimeDuration.valueOf(sleepMs, TimeUnit.MILLISECONDS)))
+                .build();
+        RaftClient prober = RaftClient.newBuilder()
+                .setRaftGroup(spec.group())
+                .setProperties(clientProperties(STATUS_TIMEOUT.toMillis()))
+                .setRetryPolicy(RetryPolicies.noRetry())
+                .build();
+        Member member = new Member(spec, options, machine, server, client, prober);
+        artifact.ifPresent(bytes -> {
+            Thread t = new Thread(() -> member.propose(bytes, events, sleepMs), "hotsm-propose-init");
+            t.setDaemon(true);
+            t.start();
+        });
+        return member;
+    }
+
+    private static RaftProperties serverProperties(ClusterSpec spec, Path dataDir, ClusterOptions options) {
+        RaftProperties p = new RaftProperties();
+        RaftServerConfigKeys.setStorageDir(p, List.of(dataDir.toFile()));
+        HostPort self = HostPort.parse(spec.selfAddress());
+        GrpcConfigKeys.Server.setHost(p, self.host());
+        GrpcConfigKeys.Server.setPort(p, self.port());
+        long election = options.electionTimeout().toMillis();
+        RaftServerConfigKeys.Rpc.setTimeoutMin(p, TimeDuration.valueOf(election, TimeUnit.MILLISECONDS));
+        RaftServerConfigKeys.Rpc.setTimeoutMax(p, TimeDuration.valueOf(2 * election, TimeUnit.MILLISECONDS));
+        RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMin(p, TimeDuration.valueOf(election, TimeUnit.MILLISECONDS));
+        RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMax(p,
+                TimeDuration.valueOf(2 * election, TimeUnit.MILLISECONDS));
+        RaftServerConfigKeys.Read.setOption(p, RaftServerConfigKeys.Read.Option.LINEARIZABLE);
+        RaftServerConfigKeys.Read.setTimeout(p, TimeDuration.valueOf(options.commitTimeout().toMillis(),
+                TimeUnit.MILLISECONDS));
+        RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, true);
+        RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(p, options.snapshotEvery());
+        RaftServerConfigKeys.Snapshot.setRetentionFileNum(p, 2);
+        RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, true);
+        RaftServerConfigKeys.Log.setPurgeGap(p, (int) Math.min(1024, options.snapshotEvery()));
+        RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf(options.segmentBytes()));
+        // An upgrade entry carries a whole artifact (up to 16 MiB).
+        RaftServerConfigKeys.Log.Appender.setBufferByteLimit(p, SizeInBytes.valueOf("40MB"));
+        GrpcConfigKeys.setMessageSizeMax(p, SizeInBytes.valueOf("48MB"));
+        RaftServerConfigKeys.setCloseThreshold(p, TimeDuration.valueOf(5, TimeUnit.SECONDS));
+        return p;
+    }
+
+    private static RaftProperties clientProperties(long timeoutMs) {
+        RaftProperties p = new RaftProperties();
+        RaftClientConfigKeys.Rpc.setRequestTimeout(p, TimeDuration.valueOf(Math.min(timeoutMs, 3000),
+                TimeUnit.MILLISECONDS));
+        GrpcConfigKeys.setMessageSizeMax(p, SizeInBytes.valueOf("48MB"));
+        return p;
+    }
+
+    /** Propose the Init entry until the group answers (it may have no leader yet). */
+    private void propose(byte[] artifact, Events events, long sleepMs) {
+        while (!closed) {
+            try {
+                byte[] body = write(new Entry.Init(artifact)).get();
+                events.started(new String(body, StandardCharsets.UTF_8));
+                return;
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof Refusal r && r.reason() == Refusal.Reason.BAD_VALUE) {
+                    events.initRefused(r.getMessage());
+                    return;
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                Thread.sleep(sleepMs);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** Where this member serves clients, for the others' status pages. */
+    public void clientAddress(String hostPort) { machine.clientAddress(hostPort); }
+
+    public ClusterSpec spec() { return spec; }
+
+    @Override
+    public CompletableFuture<StepResult> step(Value input, Identity speaking) {
+        return write(new Entry.Step(new Messages.StepRequest(Optional.ofNullable(speaking), input)))
+                .thenApply(body -> decode(body, Messages::output));
+    }
+
+    @Override
+    public CompletableFuture<VersionChange> upgrade(byte[] artifact) {
+        return write(new Entry.Upgrade(artifact.clone())).thenApply(body -> decode(body, Messages::changed));
+    }
+
+    @Override
+    public CompletableFuture<VersionChange> downgrade() {
+        return write(new Entry.Downgrade()).thenApply(body -> decode(body, Messages::changed));
+    }
+
+    @Override
+    public CompletableFuture<StateView> state() {
+        return read(new Entry.ReadState()).thenApply(body -> decode(body, Messages::state));
+    }
+
+    @Override
+    public CompletableFuture<NodeInfo> info() {
+        return read(new Entry.ReadInfo()).thenApply(body -> decode(body, Messages::info));
+    }
+
+    @Override
+    public CompletableFuture<InterfaceView> interfaceOf(Identity identity) {
+        return read(new Entry.ReadInterface(identity)).thenApply(body -> decode(body, Messages::interfaceView));
+    }
+
+    /** Every member's own status (asked over Ratis, without retries), this member's first-hand. */
+    @Override
+    public CompletableFuture<byte[]> group() {
+        List<CompletableFuture<GroupView.Member>> each = new ArrayList<>();
+        for (RaftPeer peer : spec.group().getPeers()) {
+            String id = peer.getId().toString();
+            String address = peer.getAddress();
+            if (id.equals(spec.self())) {
+                each.add(CompletableFuture.completedFuture(
+                        new GroupView.Member(id, address, Optional.of(machine.status()), "")));
+                continue;
+            }
+            CompletableFuture<RaftClientReply> asked;
+            try {
+                asked = prober.async().sendStaleRead(message(new Entry.ReadStatus()), 0, peer.getId());
+            } catch (RuntimeException e) {
+                asked = CompletableFuture.failedFuture(e);
+            }
+            each.add(answer(asked, STATUS_TIMEOUT.toMillis(), "status").handle((body, failure) -> failure == null
+                    ? new GroupView.Member(id, address, Optional.of(GroupView.decodeStatus(body)), "")
+                    : new GroupView.Member(id, address, Optional.empty(), why(failure))));
+        }
+        return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            List<GroupView.Member> members = new ArrayList<>();
+            for (CompletableFuture<GroupView.Member> m : each) members.add(m.join());
+            return new GroupView(spec.groupId().getUuid().toString(), spec.self(), members).encode();
+        });
+    }
+
+    private CompletableFuture<byte[]> write(Entry e) {
+        CompletableFuture<RaftClientReply> sent;
+        try {
+            sent = client.async().send(message(e));
+        } catch (RuntimeException failure) {
+            sent = CompletableFuture.failedFuture(failure);
+        }
+        return answer(sent, options.commitTimeout().toMillis(), "write");
+    }
+
+    private CompletableFuture<byte[]> read(Entry e) {
+        CompletableFuture<RaftClientReply> sent;
+        try {
+            sent = client.async().sendReadOnly(message(e), spec.selfId());
+        } catch (RuntimeException failure) {
+            sent = CompletableFuture.failedFuture(failure);
+        }
+        return answer(sent, options.commitTimeout().toMillis(), "read");
+    }
+
+    private static Message message(Entry e) {
+        return Message.valueOf(ByteString.copyFrom(EntryCodec.encode(e)));
+    }
+
+    /**
+     * The machine's answer, or a refusal: the machine's own (from the entry's
+     * reply), or {@code STOPPED} when the group could not commit the write (or
+     * confirm the read) in time, in which case a write's outcome is unknown.
+     */
+    private CompletableFuture<byte[]> answer(CompletableFuture<RaftClientReply> sent, long timeoutMs, String what) {
+        return sent.orTimeout(timeoutMs, TimeUnit.MILLISECONDS).handle((reply, failure) -> {
+            if (failure == null && !reply.isSuccess()) failure = reply.getException();
+            if (failure != null) throw new CompletionException(unavailable(what, timeoutMs, failure));
+            Reply r;
+            try {
+                r = Reply.decode(reply.getMessage().getContent().toByteArray());
+            } catch (IllegalArgumentException e) {
+                throw new CompletionException(new Refusal(Refusal.Reason.INTERNAL, "unreadable reply from the group: "
+                        + e.getMessage()));
+            }
+            if (r instanceof Reply.Refused refused) throw new CompletionException(refused.toRefusal());
+            return ((Reply.Ok) r).body();
+        });
+    }
+
+    private Refusal unavailable(String what, long timeoutMs, Throwable failure) {
+        String why = why(failure);
+        if (what.equals("write")) {
+            return new Refusal(Refusal.Reason.STOPPED, "The group did not commit this request within " + timeoutMs
+                    + " ms (member " + spec.self() + ": " + why + "); it may still be applied later, or never."
+                    + " A group accepts writes only while a majority of its members can reach each other.");
+        }
+        return new Refusal(Refusal.Reason.STOPPED, "The group could not answer within " + timeoutMs + " ms (member "
+                + spec.self() + ": " + why + ").");
+    }
+
+    private static String why(Throwable failure) {
+        Throwable t = failure;
+        while (t instanceof CompletionException && t.getCause() != null) t = t.getCause();
+        if (t instanceof TimeoutException) return "no answer in time";
+        String m = t.getMessage();
+        if (m == null) return t.getClass().getSimpleName();
+        return m.length() > 200 ? m.substring(0, 200) + "..." : m;
+    }
+
+    @FunctionalInterface
+    private interface Decoder<T> {
+        T decode(byte[] body) throws ProtocolException;
+    }
+
+    private static <T> T decode(byte[] body, Decoder<T> decoder) {
+        try {
+            return decoder.decode(body);
+        } catch (ProtocolException e) {
+            throw new CompletionException(new Refusal(Refusal.Reason.INTERNAL, "unreadable reply from the group: "
+                    + e.getMessage()));
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (AutoCloseable c : new AutoCloseable[] {client, prober, server}) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // closing anyway
+            }
+        }
+    }
+}
