@@ -71,6 +71,11 @@ public final class Member implements NodeService, AutoCloseable {
     private final RaftClient client;
     private final RaftClient prober;
     private volatile boolean closed;
+    private final java.util.concurrent.ExecutorService probes = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "hotsm-status-probe");
+        t.setDaemon(true);
+        return t;
+    });
 
     private Member(ClusterSpec spec, ClusterOptions options, MachineStateMachine machine, RaftServer server,
                    RaftClient client, RaftClient prober) {
@@ -142,9 +147,10 @@ public final class Member implements NodeService, AutoCloseable {
         RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, true);
         RaftServerConfigKeys.Log.setPurgeGap(p, (int) Math.min(1024, options.snapshotEvery()));
         RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf(options.segmentBytes()));
-        // An upgrade entry carries a whole artifact (up to 16 MiB).
-        RaftServerConfigKeys.Log.Appender.setBufferByteLimit(p, SizeInBytes.valueOf("40MB"));
-        GrpcConfigKeys.setMessageSizeMax(p, SizeInBytes.valueOf("48MB"));
+        // An upgrade entry carries a whole artifact (up to 16 MiB, ArtifactCodec.MAX_FILE_BYTES).
+        RaftServerConfigKeys.Log.Appender.setBufferByteLimit(p, SizeInBytes.valueOf("17MB"));
+        RaftServerConfigKeys.Log.setWriteBufferSize(p, SizeInBytes.valueOf("18MB"));
+        GrpcConfigKeys.setMessageSizeMax(p, SizeInBytes.valueOf("20MB"));
         RaftServerConfigKeys.setCloseThreshold(p, TimeDuration.valueOf(5, TimeUnit.SECONDS));
         return p;
     }
@@ -153,7 +159,7 @@ public final class Member implements NodeService, AutoCloseable {
         RaftProperties p = new RaftProperties();
         RaftClientConfigKeys.Rpc.setRequestTimeout(p, TimeDuration.valueOf(Math.min(timeoutMs, 3000),
                 TimeUnit.MILLISECONDS));
-        GrpcConfigKeys.setMessageSizeMax(p, SizeInBytes.valueOf("48MB"));
+        GrpcConfigKeys.setMessageSizeMax(p, SizeInBytes.valueOf("20MB"));
         return p;
     }
 
@@ -228,15 +234,27 @@ public final class Member implements NodeService, AutoCloseable {
                         new GroupView.Member(id, address, Optional.of(machine.status()), "")));
                 continue;
             }
-            CompletableFuture<RaftClientReply> asked;
-            try {
-                asked = prober.async().sendStaleRead(message(new Entry.ReadStatus()), 0, peer.getId());
-            } catch (RuntimeException e) {
-                asked = CompletableFuture.failedFuture(e);
-            }
-            each.add(answer(asked, STATUS_TIMEOUT.toMillis(), "status").handle((body, failure) -> failure == null
-                    ? new GroupView.Member(id, address, Optional.of(GroupView.decodeStatus(body)), "")
-                    : new GroupView.Member(id, address, Optional.empty(), why(failure))));
+            // Blocking and unordered: straight to that member (ordered async requests go through the leader).
+            CompletableFuture<RaftClientReply> asked = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return prober.io().sendStaleRead(message(new Entry.ReadStatus()), 0, peer.getId());
+                } catch (IOException e) {
+                    throw new CompletionException(e);
+                }
+            }, probes);
+            each.add(asked.orTimeout(STATUS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).handle((reply, failure) -> {
+                try {
+                    if (failure == null && !reply.isSuccess()) failure = reply.getException();
+                    if (failure == null && Reply.decode(reply.getMessage().getContent().toByteArray())
+                            instanceof Reply.Ok ok) {
+                        return new GroupView.Member(id, address, Optional.of(GroupView.decodeStatus(ok.body())), "");
+                    }
+                } catch (IllegalArgumentException e) {
+                    failure = e;
+                }
+                return new GroupView.Member(id, address, Optional.empty(),
+                        failure == null ? "an unreadable answer" : why(failure));
+            }));
         }
         return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).thenApply(done -> {
             List<GroupView.Member> members = new ArrayList<>();
@@ -258,7 +276,7 @@ public final class Member implements NodeService, AutoCloseable {
     private CompletableFuture<byte[]> read(Entry e) {
         CompletableFuture<RaftClientReply> sent;
         try {
-            sent = client.async().sendReadOnly(message(e), spec.selfId());
+            sent = client.async().sendReadOnlyUnordered(message(e), spec.selfId());
         } catch (RuntimeException failure) {
             sent = CompletableFuture.failedFuture(failure);
         }
@@ -327,6 +345,7 @@ public final class Member implements NodeService, AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        probes.shutdownNow();
         for (AutoCloseable c : new AutoCloseable[] {client, prober, server}) {
             try {
                 c.close();

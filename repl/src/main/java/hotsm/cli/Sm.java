@@ -34,6 +34,7 @@ import picocli.CommandLine.Option;
                 DowngradeCommand.class,
                 InfoCommand.class,
                 StateCommand.class,
+                hotsm.cli.sm.ClusterCommand.class,
                 hotsm.repl.ReplCommand.class,
                 hotsm.repl.DemoCommand.class,
         },

@@ -21,7 +21,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code sm node FILE(.cam|.sm) [--machine NAME] [--port N] [--bind ADDR] [--trace]}. */
+/**
+ * {@code sm node FILE(.cam|.sm) [--machine NAME] [--port N] [--bind ADDR] [--trace]}; with
+ * {@code --cluster ... --id ID --data-dir DIR}, one member of a replicated group ({@link ClusterNode}).
+ */
 @Command(name = "node", mixinStandardHelpOptions = true,
         description = {"Run a machine as a node that clients step and upgrade over TCP.", "",
                 "The first line printed is `listening on HOST:PORT`. Inputs from every connection go through "
@@ -32,7 +35,9 @@ public final class NodeCommand implements Callable<Integer> {
 
     @ParentCommand Sm sm;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "a .cam artifact, or a .sm file (compiled first)")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+            description = "a .cam artifact, or a .sm file (compiled first); a cluster member restarted on its"
+                    + " --data-dir may omit it")
     Path file;
 
     @Option(names = "--machine", paramLabel = "NAME",
@@ -59,9 +64,40 @@ public final class NodeCommand implements Callable<Integer> {
             description = "step limit: instructions one step or migration may run (default ${DEFAULT-VALUE})")
     long fuel;
 
+    @Option(names = "--cluster", paramLabel = "ID=HOST:PORT,...",
+            description = "run as one member of a replicated group (docs/cluster.md): every member's id and Raft"
+                    + " address; --port stays this member's client port")
+    String cluster;
+
+    @Option(names = "--id", paramLabel = "ID", description = "with --cluster: which member this is")
+    String id;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "with --cluster: this member's log and snapshots")
+    Path dataDir;
+
+    @Option(names = "--election-timeout", paramLabel = "MS", defaultValue = "1000",
+            description = "with --cluster: a member stands for election after ${DEFAULT-VALUE}..2x ms"
+                    + " without a leader")
+    long electionTimeoutMs;
+
+    @Option(names = "--commit-timeout", paramLabel = "MS", defaultValue = "10000",
+            description = "with --cluster: a request the group cannot commit within ${DEFAULT-VALUE} ms is"
+                    + " answered with an error (its outcome is then unknown)")
+    long commitTimeoutMs;
+
+    @Option(names = "--snapshot-every", paramLabel = "N", defaultValue = "10000",
+            description = "with --cluster: snapshot after N log entries (default ${DEFAULT-VALUE})")
+    long snapshotEvery;
+
+    @Option(names = "--segment-bytes", paramLabel = "N", defaultValue = "8388608", hidden = true,
+            description = "with --cluster: log segment size (tests make it small so snapshots purge the log)")
+    long segmentBytes;
+
     @Override public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) throw CliError.usage("--port must be in 0..65535, got " + port);
         if (fuel <= 0) throw CliError.usage("--fuel must be positive");
+        if (cluster != null) return cluster();
+        if (file == null) throw CliError.usage("Missing required parameter: 'FILE'");
         Artifact artifact = ArtifactFiles.isSource(file)
                 ? ArtifactFiles.compile(file, machine, includes, sm.err(), a -> false)
                 : ArtifactFiles.requireMachine(file, ArtifactFiles.decode(file), machine);
@@ -101,5 +137,19 @@ public final class NodeCommand implements Callable<Integer> {
         server.serve();   // only now, so the address is always the first line
         stopped.await();
         return Sm.OK;
+    }
+
+    private int cluster() throws InterruptedException {
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(bind);
+        } catch (UnknownHostException e) {
+            throw CliError.user("unknown address to bind: " + bind);
+        }
+        boolean tracing = trace != null ? trace : System.console() != null;
+        TracePrinter tracer = tracing ? new TracePrinter(sm.out()) : null;
+        NodeOptions options = NodeOptions.defaults().withFuel(fuel)
+                .withListener(tracer != null ? tracer : NodeListener.NONE);
+        return ClusterNode.run(this, address, options, () -> { if (tracer != null) tracer.close(); });
     }
 }
