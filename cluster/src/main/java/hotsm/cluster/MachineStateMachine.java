@@ -40,6 +40,7 @@ import org.apache.ratis.statemachine.impl.BaseStateMachine;
 import org.apache.ratis.statemachine.impl.SimpleStateMachineStorage;
 import org.apache.ratis.statemachine.impl.SingleFileSnapshotInfo;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
+import org.apache.ratis.util.LifeCycle;
 import org.apache.ratis.util.MD5FileUtil;
 
 /**
@@ -70,7 +71,6 @@ final class MachineStateMachine extends BaseStateMachine {
     /** The running version, for status answers that must not wait on the machine thread. */
     private volatile Optional<String> running = Optional.empty();
     private volatile String clientAddress = "";
-    private volatile boolean initialized;
 
     MachineStateMachine(NodeOptions nodeOptions, Events events) {
         this.nodeOptions = nodeOptions;
@@ -81,16 +81,28 @@ final class MachineStateMachine extends BaseStateMachine {
 
     @Override
     public void initialize(RaftServer server, RaftGroupId groupId, RaftStorage raftStorage) throws IOException {
-        super.initialize(server, groupId, raftStorage);
-        storage.init(raftStorage);
-        load(storage.loadLatestSnapshot(), false);
-        initialized = true;
+        getLifeCycle().startAndTransition(() -> {
+            super.initialize(server, groupId, raftStorage);
+            storage.init(raftStorage);
+            load(storage.loadLatestSnapshot(), false);
+        });
+    }
+
+    /** Before Ratis installs a snapshot from the leader (it then calls {@link #reinitialize}). */
+    @Override
+    public void pause() {
+        getLifeCycle().transition(LifeCycle.State.PAUSING);
+        getLifeCycle().transition(LifeCycle.State.PAUSED);
     }
 
     /** After Ratis installed a snapshot from the leader: run from it. */
     @Override
     public void reinitialize() throws IOException {
-        load(storage.loadLatestSnapshot(), initialized);
+        load(storage.loadLatestSnapshot(), true);
+        if (getLifeCycleState() == LifeCycle.State.PAUSED) {
+            getLifeCycle().transition(LifeCycle.State.STARTING);
+            getLifeCycle().transition(LifeCycle.State.RUNNING);
+        }
     }
 
     @Override

@@ -55,10 +55,12 @@ final class ClusterNode {
         } catch (IOException e) {
             throw CliError.user("cannot create --data-dir " + c.dataDir + ": " + e.getMessage());
         }
-        // Ratis logs through SLF4J: warnings and errors only, unless the user asks for more.
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        }
+        // Ratis logs through SLF4J (simple logger, standard error): its errors only, unless the user
+        // sets these properties (-Dorg.slf4j.simpleLogger.log.org.apache.ratis=info). Its client's
+        // errors are the member's to report: they reach the client as refusals.
+        quiet("org.slf4j.simpleLogger.log.org.apache.ratis", "error");
+        quiet("org.slf4j.simpleLogger.log.org.apache.ratis.client", "off");
+        quiet("org.slf4j.simpleLogger.log.org.apache.ratis.grpc.client", "off");
         Lines out = new Lines(sm.out());
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicInteger exit = new AtomicInteger(Sm.OK);
@@ -139,6 +141,10 @@ final class ClusterNode {
                 out.flush();
             }
         }
+    }
+
+    private static void quiet(String property, String level) {
+        if (System.getProperty(property) == null) System.setProperty(property, level);
     }
 
     private static boolean isEmpty(Path dir) {
