@@ -1,19 +1,28 @@
 package hotsm.cluster;
 
+import hotsm.vm.journal.CommandCodec;
+import hotsm.vm.journal.JournalException;
+import hotsm.vm.node.Command;
 import hotsm.vm.protocol.Messages;
 import hotsm.vm.protocol.ProtocolException;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.Arrays;
 
 /**
- * The bytes of an {@link Entry}: {@code u8 tag | payload}. In the log a write
- * also carries the time the leader accepted it, {@code u8 tag | i64 epoch
- * millis | payload}: the one non-deterministic input of a machine (the
- * version history's clock) is decided once, by the leader, and every member
- * applies the same value.
+ * The bytes of an {@link Entry}. Between a member and the leader:
+ * {@code u8 tag | payload} (table below). In the log, a write as the leader
+ * accepted it, with the time it decided: the one non-deterministic input of a
+ * machine (the version history's clock) is decided once, by the leader, and
+ * every member applies the same value.
+ *
+ * <pre>
+ * u8 1 | i64 epoch millis | artifact bytes            Init
+ * u8 2 | a durable journal record (CommandCodec)      Step, Upgrade, Downgrade (the record carries the time)
+ * </pre>
  *
  * <table>
- * <caption>tags</caption>
+ * <caption>tags between a member and the leader</caption>
  * <tr><td>1</td><td>Init</td><td>artifact bytes</td></tr>
  * <tr><td>2</td><td>Step</td><td>a protocol STEP body</td></tr>
  * <tr><td>3</td><td>Upgrade</td><td>artifact bytes</td></tr>
@@ -48,19 +57,46 @@ public final class EntryCodec {
         return decode(bytes[0] & 0xFF, Arrays.copyOfRange(bytes, 1, bytes.length));
     }
 
-    /** The log form of a write: its tag, {@code epochMillis}, its payload. */
+    /** The log form of a write: what the leader appends, with the time it decided ({@code epochMillis}). */
     public static byte[] stamp(byte[] message, long epochMillis) {
-        return ByteBuffer.allocate(message.length + 8).put(message[0]).putLong(epochMillis)
-                .put(message, 1, message.length - 1).array();
+        Entry e = decode(message);
+        Instant time = Instant.ofEpochMilli(epochMillis);
+        if (e instanceof Entry.Init i) {
+            return ByteBuffer.allocate(9 + i.artifact().length).put((byte) 1).putLong(epochMillis).put(i.artifact())
+                    .array();
+        } else if (e instanceof Entry.Step s) {
+            return tagged(2, CommandCodec.encode(new Command.Step(s.request().input(), s.request().speaking()), null));
+        } else if (e instanceof Entry.Upgrade u) {
+            return tagged(2, CommandCodec.encode(new Command.UpgradeFromBytes(u.artifact()), time));
+        } else if (e instanceof Entry.Downgrade) {
+            return tagged(2, CommandCodec.encode(new Command.Downgrade(), time));
+        }
+        throw new IllegalArgumentException("a read in the log: " + e);
     }
 
-    /** @throws IllegalArgumentException if the bytes are not a stamped write */
+    /** @throws IllegalArgumentException if the bytes are not a log entry {@link #stamp} wrote */
     public static Stamped unstamp(byte[] logData) {
-        if (logData.length < 9) throw new IllegalArgumentException("a log entry of " + logData.length + " bytes");
-        long millis = ByteBuffer.wrap(logData, 1, 8).getLong();
-        Entry e = decode(logData[0] & 0xFF, Arrays.copyOfRange(logData, 9, logData.length));
-        if (!e.isWrite()) throw new IllegalArgumentException("a read in the log: " + e);
-        return new Stamped(millis, e);
+        if (logData.length >= 9 && logData[0] == 1) {
+            return new Stamped(ByteBuffer.wrap(logData, 1, 8).getLong(),
+                    new Entry.Init(Arrays.copyOfRange(logData, 9, logData.length)));
+        }
+        if (logData.length < 2 || logData[0] != 2) {
+            throw new IllegalArgumentException("not a log entry (" + logData.length + " bytes)");
+        }
+        CommandCodec.Entry record;
+        try {
+            record = CommandCodec.decode(Arrays.copyOfRange(logData, 1, logData.length));
+        } catch (JournalException ex) {
+            throw new IllegalArgumentException(ex.getMessage(), ex);
+        }
+        long millis = record.time() == null ? 0 : record.time().toEpochMilli();
+        Command c = record.command();
+        if (c instanceof Command.Step s) {
+            return new Stamped(millis, new Entry.Step(new Messages.StepRequest(s.speaking(), s.input())));
+        } else if (c instanceof Command.UpgradeFromBytes u) {
+            return new Stamped(millis, new Entry.Upgrade(u.artifact()));
+        }
+        return new Stamped(millis, new Entry.Downgrade());
     }
 
     private static Entry decode(int tag, byte[] payload) {

@@ -273,7 +273,7 @@ final class MachineStateMachine extends BaseStateMachine {
         Path tmp = file.resolveSibling(file.getFileName() + ".writing");
         try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE)) {
-            ch.write(java.nio.ByteBuffer.wrap(SnapshotCodec.encode(snapshot)));
+            ch.write(java.nio.ByteBuffer.wrap(SnapshotCodec.encode(snapshot, at.getIndex())));
             ch.force(true);
         }
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -292,7 +292,7 @@ final class MachineStateMachine extends BaseStateMachine {
         }
         NodeSnapshot snapshot;
         try {
-            snapshot = SnapshotCodec.decode(Files.readAllBytes(file));
+            snapshot = SnapshotCodec.decode(Files.readAllBytes(file)).snapshot();
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }

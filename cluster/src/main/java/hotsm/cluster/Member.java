@@ -6,6 +6,7 @@ import hotsm.vm.node.NodeInfo;
 import hotsm.vm.node.NodeOptions;
 import hotsm.vm.node.NodeService;
 import hotsm.vm.node.Refusal;
+import hotsm.vm.node.SnapshotWritten;
 import hotsm.vm.node.StateView;
 import hotsm.vm.node.StepResult;
 import hotsm.vm.node.VersionChange;
@@ -220,6 +221,23 @@ public final class Member implements NodeService, AutoCloseable {
     @Override
     public CompletableFuture<InterfaceView> interfaceOf(Identity identity) {
         return read(new Entry.ReadInterface(identity)).thenApply(body -> decode(body, Messages::interfaceView));
+    }
+
+    /** {@code sm snapshot}: this member takes a snapshot of its machine now (Ratis's snapshot management). */
+    @Override
+    public CompletableFuture<SnapshotWritten> writeSnapshot() {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                RaftClientReply reply = prober.getSnapshotManagementApi(spec.selfId())
+                        .create(options.commitTimeout().toMillis());
+                if (!reply.isSuccess()) throw new CompletionException(unavailable("snapshot",
+                        options.commitTimeout().toMillis(), reply.getException()));
+                return new SnapshotWritten(reply.getLogIndex(), "the snapshot of member " + spec.self()
+                        + " at log index " + reply.getLogIndex());
+            } catch (IOException e) {
+                throw new CompletionException(unavailable("snapshot", options.commitTimeout().toMillis(), e));
+            }
+        }, probes);
     }
 
     /** Every member's own status (asked over Ratis, without retries), this member's first-hand. */

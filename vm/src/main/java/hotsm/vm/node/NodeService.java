@@ -27,6 +27,12 @@ public interface NodeService {
     /** The types a client speaking {@code identity} uses; refused if the machine cannot adapt it. */
     CompletableFuture<InterfaceView> interfaceOf(Identity identity);
 
+    /** Write a snapshot now ({@code sm snapshot}); a node without a journal refuses. */
+    default CompletableFuture<SnapshotWritten> writeSnapshot() {
+        return CompletableFuture.failedFuture(new Refusal(Refusal.Reason.NOT_DURABLE,
+                "This node keeps no journal, so it has no snapshot to write."));
+    }
+
     /**
      * A replicated member's view of its group, encoded by the {@code cluster}
      * module (docs/cluster.md); a single node refuses.

@@ -158,6 +158,10 @@ final class ServerConnection {
                     reply(id, result, MessageType.OUTPUT, Messages::output);
                 }
                 case UPGRADE -> reply(id, node.upgrade(f.body()), MessageType.CHANGED, Messages::changed);
+                case SNAPSHOT -> {
+                    empty(f);
+                    reply(id, node.writeSnapshot(), MessageType.SNAPSHOT_REPLY, Messages::snapshotWritten);
+                }
                 case GROUP -> { empty(f); reply(id, node.group(), MessageType.GROUP_REPLY, body -> body); }
                 default -> error(id, ErrorCode.UNKNOWN_REQUEST, "unknown request type " + type);
             }
@@ -198,6 +202,7 @@ final class ServerConnection {
             case STOPPED -> ErrorCode.STOPPED;
             case PROTOCOL -> ErrorCode.MALFORMED;
             case INTERNAL -> ErrorCode.INTERNAL;
+            case NOT_DURABLE -> ErrorCode.NOT_DURABLE;
         };
     }
 
