@@ -70,6 +70,20 @@ class LocalGroupTest {
                 assertEquals(List.of("m1", "m2", "m3"), view.members().stream().map(GroupView.Member::id).toList());
                 assertTrue(view.self().leader().isPresent());
             }
+
+            // A member restarted with another machine's file is told so; the group is unchanged.
+            g.stopMember(2);
+            java.util.concurrent.CompletableFuture<String> told = new java.util.concurrent.CompletableFuture<>();
+            try (Member wrong = Member.start(new ClusterSpec(g.spec().peers(), "m3"), dir.resolve("m3"),
+                    java.util.Optional.of(ArtifactCodec.encode(counter3(false))), NodeOptions.defaults(), FAST,
+                    new Member.Events() {
+                        @Override public void initRefused(String message) { told.complete(message); }
+                        @Override public void started(String message) { told.complete("started: " + message); }
+                    })) {
+                String message = told.get(60, TimeUnit.SECONDS);
+                assertTrue(message.startsWith("the group was started from Counter1.counter "), message);
+                assertEquals(NAME1, wrong.info().join().name());
+            }
         }
     }
 

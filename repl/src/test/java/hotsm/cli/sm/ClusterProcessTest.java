@@ -142,11 +142,24 @@ class ClusterProcessTest {
         GroupView view = c.group();
         assertTrue(view.members().stream().filter(m -> !m.id().equals(c.id)).allMatch(m -> m.status().isEmpty()),
                 view.describe().toString());
+        // `sm cluster status` needs no quorum: it shows the lone member and why the others are missing.
+        SmRun status = SmRun.of("cluster", "status", c.address);
+        assertEquals(0, status.status(), status.err());
+        assertEquals(3 + 3, status.lines().size(), status.out());
+        assertTrue(status.lines().get(1).startsWith("leader    "), status.out());
+        assertTrue(status.lines().get(3).contains("unreachable: "), status.out());
+        assertTrue(status.lines().get(5).contains(c.address), status.out());
 
         a.restart();
         b.restart();
         long state = agreedState();
         assertTrue(state == acked || state == acked + 1, "state " + state + " (one write's outcome was unknown)");
+        SmRun info = SmRun.of("info", a.address);
+        assertEquals(0, info.status(), info.err());
+        assertTrue(info.out().contains("machine   Counter1.counter\n"), info.out());
+        assertTrue(info.out().contains("(3 members, as a sees it)"), info.out());
+        SmRun send = SmRun.of("send", b.address, "Incr", "Count");
+        assertEquals(List.of("Ok", "Total " + (state + 1)), send.lines(), send.err());
     }
 
     // ---- the group
