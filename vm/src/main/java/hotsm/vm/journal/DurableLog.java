@@ -34,6 +34,11 @@ final class DurableLog implements CommandLog {
         journal = j;
     }
 
+    /** Whether replay is over. */
+    boolean live() {
+        return journal != null;
+    }
+
     @Override public void append(Command command) {
         // Nothing: records are written at commit, once the command is known to change the node.
     }

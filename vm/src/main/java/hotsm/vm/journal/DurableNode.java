@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * A {@link Node} kept in a data directory: opened fresh from an artifact, or
@@ -76,7 +75,8 @@ public final class DurableNode implements AutoCloseable {
         data.removeTemporaries();
         ArtifactStore store = new ArtifactStore(data.artifacts());
         DurableLog log = new DurableLog(data, journalOptions);
-        NodeOptions withLog = nodeOptions.withLog(log);
+        // Replayed steps are not news: the listener (sm node --trace) hears only what happens once the node is live.
+        NodeOptions withLog = nodeOptions.withLog(log).withListener(new QuietWhileReplaying(log, nodeOptions.listener()));
         if (Recovery.isFresh(data)) {
             if (start == null) {
                 throw new JournalException(data.path() + " holds no node yet: give the machine to start there");
@@ -113,11 +113,12 @@ public final class DurableNode implements AutoCloseable {
     private static void requireRun(DataDir data, NodeInfo info, Artifact start) {
         Identity id = Identities.of(start);
         if (info.history().stream().anyMatch(v -> v.identity().equals(id))) return;
-        String versions = info.history().stream().map(v -> v.name() + " " + v.identity().shortHex())
-                .distinct().collect(Collectors.joining(", "));
+        List<String> versions = info.history().stream().map(v -> v.name() + " " + v.identity().shortHex())
+                .distinct().toList();
         throw new JournalException(data.path() + " holds a node running " + info.name() + " "
-                + info.identity().shortHex() + " (it has run " + versions + "), not " + start.name() + " "
-                + id.shortHex() + ": omit the file to resume that node, or use another data directory");
+                + info.identity().shortHex() + (versions.size() > 1 ? " (it has run " + String.join(", ", versions)
+                + ")" : "") + ", not " + start.name() + " " + id.shortHex()
+                + ": omit the file to resume that node, or use another data directory");
     }
 
     public Node node() { return node; }
