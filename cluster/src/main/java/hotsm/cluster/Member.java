@@ -229,7 +229,7 @@ public final class Member implements NodeService, AutoCloseable {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 RaftClientReply reply = prober.getSnapshotManagementApi(spec.selfId())
-                        .create(options.commitTimeout().toMillis());
+                        .create(true, options.commitTimeout().toMillis());
                 if (!reply.isSuccess()) throw new CompletionException(unavailable("snapshot",
                         options.commitTimeout().toMillis(), reply.getException()));
                 return new SnapshotWritten(reply.getLogIndex(), "the snapshot of member " + spec.self()
