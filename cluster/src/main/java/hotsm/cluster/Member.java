@@ -10,7 +10,6 @@ import hotsm.vm.node.SnapshotWritten;
 import hotsm.vm.node.StateView;
 import hotsm.vm.node.StepResult;
 import hotsm.vm.node.VersionChange;
-import hotsm.vm.protocol.HostPort;
 import hotsm.vm.protocol.Messages;
 import hotsm.vm.protocol.ProtocolException;
 import hotsm.vm.value.Value;
@@ -27,18 +26,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.ratis.client.RaftClient;
-import org.apache.ratis.client.RaftClientConfigKeys;
-import org.apache.ratis.conf.RaftProperties;
-import org.apache.ratis.grpc.GrpcConfigKeys;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.retry.RetryPolicies;
 import org.apache.ratis.server.RaftServer;
-import org.apache.ratis.server.RaftServerConfigKeys;
 import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
-import org.apache.ratis.util.SizeInBytes;
 import org.apache.ratis.util.TimeDuration;
 
 /**
@@ -98,7 +92,7 @@ public final class Member implements NodeService, AutoCloseable {
         MachineStateMachine machine = new MachineStateMachine(nodeOptions, events);
         RaftServer server = RaftServer.newBuilder()
                 .setGroup(spec.group())
-                .setProperties(serverProperties(spec, dataDir, options))
+                .setProperties(RatisConfig.server(spec, dataDir, options))
                 .setServerId(spec.selfId())
                 .setStateMachine(machine)
                 .setOption(RaftStorage.StartupOption.RECOVER)
@@ -109,13 +103,13 @@ public final class Member implements NodeService, AutoCloseable {
         RaftClient client = RaftClient.newBuilder()
                 .setRaftGroup(spec.group())
                 .setLeaderId(spec.selfId())
-                .setProperties(clientProperties(options.commitTimeout().toMillis()))
+                .setProperties(RatisConfig.client(options.commitTimeout().toMillis()))
                 .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(attempts,
                         TimeDuration.valueOf(sleepMs, TimeUnit.MILLISECONDS)))
                 .build();
         RaftClient prober = RaftClient.newBuilder()
                 .setRaftGroup(spec.group())
-                .setProperties(clientProperties(STATUS_TIMEOUT.toMillis()))
+                .setProperties(RatisConfig.client(STATUS_TIMEOUT.toMillis()))
                 .setRetryPolicy(RetryPolicies.noRetry())
                 .build();
         Member member = new Member(spec, options, machine, server, client, prober);
@@ -125,43 +119,6 @@ public final class Member implements NodeService, AutoCloseable {
             t.start();
         });
         return member;
-    }
-
-    private static RaftProperties serverProperties(ClusterSpec spec, Path dataDir, ClusterOptions options) {
-        RaftProperties p = new RaftProperties();
-        RaftServerConfigKeys.setStorageDir(p, List.of(dataDir.toFile()));
-        HostPort self = HostPort.parse(spec.selfAddress());
-        GrpcConfigKeys.Server.setHost(p, self.host());
-        GrpcConfigKeys.Server.setPort(p, self.port());
-        long election = options.electionTimeout().toMillis();
-        RaftServerConfigKeys.Rpc.setTimeoutMin(p, TimeDuration.valueOf(election, TimeUnit.MILLISECONDS));
-        RaftServerConfigKeys.Rpc.setTimeoutMax(p, TimeDuration.valueOf(2 * election, TimeUnit.MILLISECONDS));
-        RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMin(p, TimeDuration.valueOf(election, TimeUnit.MILLISECONDS));
-        RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMax(p,
-                TimeDuration.valueOf(2 * election, TimeUnit.MILLISECONDS));
-        RaftServerConfigKeys.Read.setOption(p, RaftServerConfigKeys.Read.Option.LINEARIZABLE);
-        RaftServerConfigKeys.Read.setTimeout(p, TimeDuration.valueOf(options.commitTimeout().toMillis(),
-                TimeUnit.MILLISECONDS));
-        RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, true);
-        RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(p, options.snapshotEvery());
-        RaftServerConfigKeys.Snapshot.setRetentionFileNum(p, 2);
-        RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, true);
-        RaftServerConfigKeys.Log.setPurgeGap(p, (int) Math.min(1024, options.snapshotEvery()));
-        RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf(options.segmentBytes()));
-        // An upgrade entry carries a whole artifact (up to 16 MiB, ArtifactCodec.MAX_FILE_BYTES).
-        RaftServerConfigKeys.Log.Appender.setBufferByteLimit(p, SizeInBytes.valueOf("17MB"));
-        RaftServerConfigKeys.Log.setWriteBufferSize(p, SizeInBytes.valueOf("18MB"));
-        GrpcConfigKeys.setMessageSizeMax(p, SizeInBytes.valueOf("20MB"));
-        RaftServerConfigKeys.setCloseThreshold(p, TimeDuration.valueOf(5, TimeUnit.SECONDS));
-        return p;
-    }
-
-    private static RaftProperties clientProperties(long timeoutMs) {
-        RaftProperties p = new RaftProperties();
-        RaftClientConfigKeys.Rpc.setRequestTimeout(p, TimeDuration.valueOf(Math.min(timeoutMs, 3000),
-                TimeUnit.MILLISECONDS));
-        GrpcConfigKeys.setMessageSizeMax(p, SizeInBytes.valueOf("20MB"));
-        return p;
     }
 
     /** Propose the Init entry until the group answers (it may have no leader yet). */
