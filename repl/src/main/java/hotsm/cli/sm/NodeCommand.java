@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code sm node [FILE(.cam|.sm)] [--data-dir DIR [--fsync MODE] [--snapshot-every N]] [--state VALUE]
+ * {@code sm node [FILE(.cam|.sm)] [--data-dir DIR [--fsync MODE] [--snapshot-every N] [--segment-bytes N]]
+ * [--state VALUE]
  * [--tick MS VALUE] [--machine NAME] [--port N] [--bind ADDR] [--trace]}.
  * With {@code --cluster ... --id ID --data-dir DIR}, one member of a replicated group ({@link ClusterNode}).
  */
@@ -66,6 +67,11 @@ public final class NodeCommand implements Callable<Integer> {
             description = "with --data-dir: write a snapshot every N journal records (default ${DEFAULT-VALUE});"
                     + " `sm snapshot` writes one at once; with --cluster: every N log entries")
     long snapshotEvery;
+
+    @Option(names = "--segment-bytes", paramLabel = "N", defaultValue = "" + JournalOptions.DEFAULT_SEGMENT_BYTES,
+            description = "with --data-dir: begin a new journal segment file when one reaches N bytes"
+                    + " (default ${DEFAULT-VALUE})")
+    long segmentBytes;
 
     @Option(names = "--state", paramLabel = "VALUE",
             description = "start from this state instead of FILE's initial one (source syntax, read against FILE's"
@@ -127,8 +133,10 @@ public final class NodeCommand implements Callable<Integer> {
         if (fuel <= 0) throw CliError.usage("--fuel must be positive");
         if (cluster != null) return cluster();
         if (snapshotEvery <= 0) throw CliError.usage("--snapshot-every must be positive");
-        if (dataDir == null && (fsync != null || snapshotEvery != JournalOptions.DEFAULT_SNAPSHOT_EVERY)) {
-            throw CliError.usage("--fsync and --snapshot-every need --data-dir");
+        if (segmentBytes < 64) throw CliError.usage("--segment-bytes must be at least 64");
+        if (dataDir == null && (fsync != null || snapshotEvery != JournalOptions.DEFAULT_SNAPSHOT_EVERY
+                || segmentBytes != JournalOptions.DEFAULT_SEGMENT_BYTES)) {
+            throw CliError.usage("--fsync, --snapshot-every and --segment-bytes need --data-dir");
         }
         long tickMillis = 0;
         if (tick != null) {
@@ -141,7 +149,7 @@ public final class NodeCommand implements Callable<Integer> {
         }
         JournalOptions journal;
         try {
-            journal = JournalOptions.defaults().withSnapshotEvery(snapshotEvery)
+            journal = JournalOptions.defaults().withSnapshotEvery(snapshotEvery).withSegmentBytes(segmentBytes)
                     .withFsync(fsync == null ? Fsync.ALWAYS : Fsync.parse(fsync));
         } catch (IllegalArgumentException e) {
             throw CliError.usage(e.getMessage());

@@ -32,7 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 9 item 7: {@code kill -9} a real {@code sm node --data-dir} process
  * at random moments while four clients send {@code Incr} and an admin
  * upgrades Counter1 to Counter2 and downgrades back, then restart it on the
- * same directory, 50 times.
+ * same directory, 50 times (each {@code --fsync} mode in turn: all survive the
+ * death of the process; small segments and frequent snapshots, so rolls and
+ * snapshots are killed half-way too).
  *
  * <p>What "0 lost, 0 applied twice" means here. Each client has at most one
  * request in flight. An increment whose {@code Ok} arrived is acknowledged;
@@ -89,9 +91,12 @@ class CrashRecoveryTest {
         long totalAcked = 0, totalDoubt = 0, totalDoubtApplied = 0;
         AtomicLong changes = new AtomicLong();
         for (int round = 0; round <= KILLS; round++) {
-            NodeProcess node = round == 0
-                    ? NodeProcess.startWith(FAST_JVM, c1File.toString(), "--data-dir", dir.toString())
-                    : NodeProcess.startWith(FAST_JVM, "--data-dir", dir.toString());
+            // Every fsync mode survives kill -9; small segments and frequent snapshots are killed mid-way too.
+            List<String> args = new ArrayList<>(List.of("--data-dir", dir.toString(), "--segment-bytes", "4096",
+                    "--snapshot-every", "100", "--fsync"));
+            args.addAll(List.of(List.of("always"), List.of("batch", "5"), List.of("never")).get(round % 3));
+            if (round == 0) args.add(0, c1File.toString());
+            NodeProcess node = NodeProcess.startWith(FAST_JVM, args.toArray(String[]::new));
             try {
                 String second = node.nextLine();
                 assertTrue(round == 0 ? second.startsWith("started ") : second.startsWith("resumed "), second + why);

@@ -54,6 +54,32 @@ class DurableNodeCommandTest {
     }
 
     @Test
+    void aFailedFsyncStopsTheNodeWithAClearMessage() throws Exception {
+        Path dir = tmp.resolve("data");
+        // The first force is the starting snapshot's, the second the first step's: the third fails.
+        NodeProcess node = NodeProcess.startWith(List.of("-Dhotsm.failpoint=force:3"), write("c1.cam", counter1())
+                .toString(), "--data-dir", dir.toString());
+        try {
+            assertEquals(List.of("Ok"), SmRun.of("send", node.address, "Incr").lines());
+            SmRun refused = SmRun.of("send", node.address, "Incr");
+            assertEquals(1, refused.status());
+            // The refusal, or (if the process was quicker to exit than its reply to leave) a lost connection.
+            assertTrue(refused.out().contains("The node has stopped: cannot force (fsync) the journal " + dir)
+                    || refused.err().contains("cannot talk to a node"), refused.out() + refused.err());
+            assertEquals(1, node.waitForExit());
+            assertTrue(node.stderr().contains("sm: the node stopped: cannot force (fsync) the journal " + dir),
+                    node.stderr());
+            assertTrue(node.stderr().contains("Input/output error (injected"), node.stderr());
+        } finally {
+            node.close();
+        }
+        // What was acknowledged is there.
+        try (NodeProcess again = NodeProcess.start("--data-dir", dir.toString())) {
+            assertTrue(List.of("1", "2").contains(SmRun.of("state", again.address).lines().get(0)));
+        }
+    }
+
+    @Test
     void anInMemoryNodeRefusesASnapshot() throws Exception {
         try (NodeProcess node = NodeProcess.start(write("c1.cam", counter1()).toString(), "--state", "7")) {
             SmRun snap = SmRun.of("snapshot", node.address);
@@ -72,6 +98,7 @@ class DurableNodeCommandTest {
                 "sometimes");
         assertEquals(2, badMode.status());
         assertTrue(badMode.err().contains("--fsync takes `always`, `batch MS`"), badMode.err());
+        assertEquals(2, SmRun.of("node", c1.toString(), "--segment-bytes", "4096").status());
         SmRun badState = SmRun.of("node", c1.toString(), "--state", "True");
         assertEquals(1, badState.status());
         assertTrue(badState.err().contains("--state"), badState.err());

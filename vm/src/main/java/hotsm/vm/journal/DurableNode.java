@@ -89,7 +89,13 @@ public final class DurableNode implements AutoCloseable {
             journal.snapshot(first, 0);
             CompletableFuture<Object> written = new CompletableFuture<>();
             journal.answer(written, null, null);
-            written.join();
+            try {
+                written.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                node.close();
+                journal.close();
+                throw new JournalException("cannot start a node in " + data.path() + ": " + e.getCause().getMessage());
+            }
             log.goLive(journal);
             return new DurableNode(lock, node, journal, new Opened(true, 0, 0, List.of()));
         }

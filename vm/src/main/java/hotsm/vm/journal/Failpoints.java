@@ -8,7 +8,9 @@ import java.io.IOException;
  * {@code -Dhotsm.failpoint=POINT[:KIND]} (POINT one of {@code before-write},
  * {@code after-write}, {@code after-swap}; KIND {@code step}, {@code upgrade}
  * or {@code downgrade}, default any) the process halts, like {@code kill -9},
- * the first time it reaches that point for a record of that kind.
+ * the first time it reaches that point for a record of that kind; with
+ * {@code -Dhotsm.failpoint=write:N} or {@code force:N} the N-th write or force
+ * of the journal fails with an {@code IOException}.
  */
 @FunctionalInterface
 public interface Failpoints {
@@ -44,6 +46,15 @@ public interface Failpoints {
         if (spec == null || spec.isBlank()) return NONE;
         String[] parts = spec.split(":", 2);
         Point at = Point.valueOf(parts[0].trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        if (at == Point.WRITE || at == Point.FORCE) {
+            long nth = parts.length < 2 ? 1 : Long.parseLong(parts[1].trim());
+            java.util.concurrent.atomic.AtomicLong seen = new java.util.concurrent.atomic.AtomicLong();
+            return (point, k) -> {
+                if (point == at && seen.incrementAndGet() == nth) {
+                    throw new IOException("Input/output error (injected by hotsm.failpoint=" + spec + ")");
+                }
+            };
+        }
         int kind = parts.length < 2 ? 0 : switch (parts[1].trim()) {
             case "step" -> CommandCodec.STEP;
             case "upgrade" -> CommandCodec.UPGRADE;

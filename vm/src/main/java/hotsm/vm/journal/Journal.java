@@ -57,6 +57,8 @@ public final class Journal implements AutoCloseable {
     private volatile long jobsDone;
     private volatile long forces;
     private volatile String failure;
+    /** What the writer is doing, for the message if it fails: {@code write the journal FILE}. */
+    private String doing = "start";
 
     /**
      * Start writing after the records recovery found.
@@ -226,6 +228,7 @@ public final class Journal implements AutoCloseable {
         ByteBuffer b = ByteBuffer.allocate(Math.toIntExact(bytes));
         for (byte[] p : payloads) b.putInt(p.length).putInt(Segment.crc(p)).put(p);
         b.flip();
+        doing = "write the journal " + dir.segment(segmentFirst);
         options.failpoints().reached(Failpoints.Point.WRITE, 0);
         while (b.hasRemaining()) segment.write(b);
         segmentSize += bytes;
@@ -234,6 +237,7 @@ public final class Journal implements AutoCloseable {
 
     private void force() throws IOException {
         if (!unforced) return;
+        doing = "force (fsync) the journal " + dir.segment(segmentFirst);
         options.failpoints().reached(Failpoints.Point.FORCE, 0);
         segment.force(false);
         unforced = false;
@@ -249,6 +253,7 @@ public final class Journal implements AutoCloseable {
     }
 
     private void begin(long first) throws IOException {
+        doing = "create the journal segment " + dir.segment(first);
         segment = FileChannel.open(dir.segment(first), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         ByteBuffer h = Segment.header(first);
         while (h.hasRemaining()) segment.write(h);
@@ -266,8 +271,11 @@ public final class Journal implements AutoCloseable {
     private void writeSnapshot(Snapshot s) throws IOException {
         unforced = true;
         force();
+        doing = "store the artifacts in " + dir.artifacts();
         byte[] bytes = SnapshotCodec.encode(s.snapshot(), s.position(), store::put);
+        doing = "write the snapshot " + dir.snapshot(s.position());
         DataDir.writeAtomically(dir.snapshot(s.position()), bytes);
+        doing = "delete old snapshots and segments in " + dir.path();
         Retention.prune(dir, segmentFirst);
     }
 
@@ -278,8 +286,8 @@ public final class Journal implements AutoCloseable {
 
     private void fail(Throwable t, List<Reply> replies) {
         String what = t instanceof IOException || t instanceof java.io.UncheckedIOException
-                ? "cannot write the journal " + dir.segment(segmentFirst) + " (" + t.getMessage() + ")"
-                : "the journal writer failed: " + t;
+                ? "cannot " + doing + " (" + t.getMessage() + ")"
+                : "the journal writer failed to " + doing + ": " + t;
         failure = what + "; every acknowledged change is on disk, restart the node to recover";
         for (Reply r : replies) complete(new Reply(r.reply(), null, stopped(failure)));
         failQueued();

@@ -5,6 +5,7 @@ import hotsm.vm.node.NodeOptions;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class Recovery {
     private Recovery() {}
+
+    static final String DAMAGED = ".damaged";
 
     /** Replayed records in flight at once: bounds memory, keeps the machine thread busy. */
     private static final int WINDOW = 4096;
@@ -123,6 +126,7 @@ final class Recovery {
             throws IOException {
         List<DataDir.Numbered> snapshots = dir.snapshots();
         List<String> reasons = new ArrayList<>();
+        List<DataDir.Numbered> damaged = new ArrayList<>();
         for (int i = snapshots.size() - 1; i >= 0; i--) {
             DataDir.Numbered s = snapshots.get(i);
             try {
@@ -131,10 +135,16 @@ final class Recovery {
                     throw new JournalException("it says it covers " + image.position() + " records, its name "
                             + s.number());
                 }
-                if (!reasons.isEmpty()) notes.addAll(reasons);
+                // Out of the way (retention counts snapshots by name), kept for a person to look at.
+                for (DataDir.Numbered d : damaged) {
+                    Files.move(d.file(), d.file().resolveSibling(d.file().getFileName() + DAMAGED),
+                            StandardCopyOption.REPLACE_EXISTING);
+                }
+                for (String r : reasons) notes.add(r + " (renamed to *" + DAMAGED + ")");
                 return image;
             } catch (JournalException e) {
                 reasons.add("skipped the damaged snapshot " + s.file() + ": " + e.getMessage());
+                damaged.add(s);
             }
         }
         throw new JournalException("no usable snapshot in " + dir.path()

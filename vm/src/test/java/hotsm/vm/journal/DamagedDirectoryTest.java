@@ -76,6 +76,20 @@ class DamagedDirectoryTest {
     }
 
     @Test
+    void aSegmentWhoseHeaderWasCutShortIsDroppedAndBegunAgain() throws IOException {
+        incrementsThenStop(4, Durable.QUICK);
+        Path torn = new DataDir(dir).segment(4);
+        Files.write(torn, java.util.Arrays.copyOf(Segment.MAGIC, 3));   // a crash while creating the next segment
+        try (DurableNode d = Durable.open(dir, null, Durable.QUICK)) {
+            assertEquals(4, d.opened().replayed());
+            assertTrue(d.opened().notes().get(0).contains("cut a torn record off the end of " + torn),
+                    d.opened().notes().toString());
+            d.node().step(INCR).join();
+        }
+        assertEquals(5, count(Durable.QUICK));
+    }
+
+    @Test
     void aFlippedByteBeforeTheTailStopsRecoveryNamingFileAndOffset() throws IOException {
         incrementsThenStop(5, Durable.QUICK);
         Path seg = lastSegment();
@@ -130,6 +144,10 @@ class DamagedDirectoryTest {
             assertTrue(d.opened().notes().get(0).contains("skipped the damaged snapshot " + newest), d.opened().notes()
                     .toString());
             assertTrue(d.opened().notes().get(0).contains("truncated"), d.opened().notes().toString());
+            assertTrue(Files.exists(newest.resolveSibling(newest.getFileName() + ".damaged")));
+            // Written on, the directory keeps its two newest good snapshots.
+            d.node().writeSnapshot().join();
+            assertEquals(List.of(3L, 7L), new DataDir(dir).snapshots().stream().map(DataDir.Numbered::number).toList());
         }
         assertEquals(7, count(Durable.QUICK));
     }
@@ -145,7 +163,7 @@ class DamagedDirectoryTest {
     }
 
     @Test
-    void aFailedForceStopsTheNodeAndNothingIsAcknowledgedAfterIt() throws IOException {
+    void aFailedForceStopsTheNodeAndNothingIsAcknowledgedAfterIt() throws Exception {
         AtomicInteger forces = new AtomicInteger();
         Failpoints failingForce = (point, kind) -> {
             if (point == Failpoints.Point.FORCE && forces.incrementAndGet() > 3) throw new IOException("EIO (injected)");
@@ -165,8 +183,9 @@ class DamagedDirectoryTest {
             }
             assertNotNull(refusal);
             assertEquals(Refusal.Reason.STOPPED, refusal.reason());
-            assertTrue(refusal.getMessage().contains("cannot write the journal " + dir), refusal.getMessage());
+            assertTrue(refusal.getMessage().contains("cannot force (fsync) the journal " + dir), refusal.getMessage());
             assertTrue(refusal.getMessage().contains("EIO (injected)"), refusal.getMessage());
+            for (int i = 0; i < 6000 && told.isEmpty(); i++) Thread.sleep(10);   // told just after the replies fail
             assertEquals(List.of(refusal.getMessage().substring("The node has stopped: ".length())), told);
             // Later requests, reads included, are refused too: the node never carries on.
             CompletionException later = assertThrows(CompletionException.class, () -> d.node().state().join());

@@ -152,7 +152,18 @@ class DurableNodeTest {
 
     @Test
     void recordsArrivingDuringAForceShareIt() throws Exception {
-        try (DurableNode d = Durable.open(dir, counter1(), Durable.QUICK.withFsync(Fsync.ALWAYS))) {
+        // A disk whose fsync takes a while (tmpfs would make it free and the test meaningless).
+        Failpoints slowDisk = (point, kind) -> {
+            if (point == Failpoints.Point.FORCE) {
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        try (DurableNode d = Durable.open(dir, counter1(), Durable.QUICK.withFsync(Fsync.ALWAYS)
+                .withFailpoints(slowDisk))) {
             List<CompletableFuture<?>> replies = new ArrayList<>();
             for (int i = 0; i < 1000; i++) replies.add(d.node().step(INCR));
             for (CompletableFuture<?> r : replies) r.join();
