@@ -70,7 +70,7 @@ public final class NodeCommand implements Callable<Integer> {
 
     @Option(names = "--segment-bytes", paramLabel = "N", defaultValue = "" + JournalOptions.DEFAULT_SEGMENT_BYTES,
             description = "with --data-dir: begin a new journal segment file when one reaches N bytes"
-                    + " (default ${DEFAULT-VALUE})")
+                    + " (default ${DEFAULT-VALUE}); with --cluster, the same for the Raft log (at least 1024)")
     long segmentBytes;
 
     @Option(names = "--state", paramLabel = "VALUE",
@@ -123,10 +123,6 @@ public final class NodeCommand implements Callable<Integer> {
             description = "with --cluster: a request the group cannot commit within ${DEFAULT-VALUE} ms is"
                     + " answered with an error (its outcome is then unknown)")
     long commitTimeoutMs;
-
-    @Option(names = "--segment-bytes", paramLabel = "N", defaultValue = "8388608", hidden = true,
-            description = "with --cluster: log segment size (tests make it small so snapshots purge the log)")
-    long segmentBytes;
 
     @Override public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) throw CliError.usage("--port must be in 0..65535, got " + port);
