@@ -132,6 +132,11 @@ class ClusterProcessTest {
         long acked = 2;
 
         b.stop();
+        // Alone, c can commit nothing more: once it has applied what it knows to be committed, it is frozen.
+        await("c applied all it knows committed", () -> {
+            MemberStatus s = c.status();
+            return s != null && s.appliedIndex() == s.commitIndex();
+        });
         long appliedBefore = c.status().appliedIndex();
         Refusal refused = assertThrows(Refusal.class, () -> step(c));
         assertEquals(Refusal.Reason.STOPPED, refused.reason());
