@@ -171,6 +171,13 @@ public final class NodeCommand implements Callable<Integer> {
                     stopped.countDown();
                 });
         Node node = start.node;
+        Ticker ticker;
+        try {
+            ticker = tick == null ? null : Ticker.plan(node, tickMillis, tick.get(1));
+        } catch (CliError e) {
+            start.close();
+            throw e;
+        }
         NodeServer server;
         try {
             server = NodeServer.bind(node, address, port, Wire.DEFAULT_MAX_FRAME);
@@ -178,7 +185,6 @@ public final class NodeCommand implements Callable<Integer> {
             start.close();
             throw CliError.user("cannot listen on " + bind + ":" + port + ": " + e.getMessage());
         }
-        Ticker ticker = tick == null ? null : Ticker.start(node, tickMillis, tick.get(1));
         AtomicBoolean closed = new AtomicBoolean();
         Runnable shutdown = () -> {
             if (closed.getAndSet(true)) return;
@@ -197,6 +203,7 @@ public final class NodeCommand implements Callable<Integer> {
             sm.out().flush();
         }
         server.serve();   // only now, so the address is always the first line
+        if (ticker != null) ticker.start();   // its trace comes after the first lines too
         stopped.await();
         if (journalFailure.get() != null) {
             shutdown.run();

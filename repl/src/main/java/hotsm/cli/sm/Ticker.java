@@ -18,13 +18,21 @@ import java.util.concurrent.TimeUnit;
  * an upgrade. One tick at a time: the next waits for the last one's reply.
  */
 final class Ticker implements AutoCloseable {
-    private final ScheduledExecutorService timer;
+    private final Node node;
+    private final long millis;
+    private final Value value;
+    private final Identity speaking;
+    private ScheduledExecutorService timer;
 
-    private Ticker(ScheduledExecutorService timer) {
-        this.timer = timer;
+    private Ticker(Node node, long millis, Value value, Identity speaking) {
+        this.node = node;
+        this.millis = millis;
+        this.value = value;
+        this.speaking = speaking;
     }
 
-    static Ticker start(Node node, long millis, String text) {
+    /** Read VALUE now (a mistake is an error before the node serves); {@link #start} ticks. */
+    static Ticker plan(Node node, long millis, String text) {
         if (millis <= 0) throw CliError.usage("--tick MS must be positive, got " + millis);
         NodeInfo info = node.info().join();
         Value value;
@@ -33,8 +41,11 @@ final class Ticker implements AutoCloseable {
         } catch (ValueSyntaxException e) {
             throw CliError.user("--tick: " + e.getMessage());
         }
-        Identity speaking = info.identity();
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        return new Ticker(node, millis, value, info.identity());
+    }
+
+    void start() {
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "hotsm-tick");
             t.setDaemon(true);
             return t;
@@ -43,10 +54,9 @@ final class Ticker implements AutoCloseable {
             // A refused tick is traced like any refused input; the next one still comes.
             node.step(value, speaking).exceptionally(e -> null).join();
         }, millis, millis, TimeUnit.MILLISECONDS);
-        return new Ticker(timer);
     }
 
     @Override public void close() {
-        timer.shutdownNow();
+        if (timer != null) timer.shutdownNow();
     }
 }

@@ -104,6 +104,10 @@ class DurableNodeCommandTest {
         assertTrue(badState.err().contains("--state"), badState.err());
         SmRun badTick = SmRun.of("node", c1.toString(), "--tick", "0", "Incr");
         assertEquals(2, badTick.status());
+        SmRun badTickValue = SmRun.of("node", c1.toString(), "--tick", "5", "Bogus", "--port", "0");
+        assertEquals(1, badTickValue.status());
+        assertTrue(badTickValue.err().contains("--tick: expected a value of type Input"), badTickValue.err());
+        assertEquals("", badTickValue.out());   // refused before the node serves
         SmRun empty = SmRun.of("node", "--data-dir", tmp.resolve("empty").toString());
         assertEquals(1, empty.status());
         assertTrue(empty.err().contains("holds no node yet"), empty.err());

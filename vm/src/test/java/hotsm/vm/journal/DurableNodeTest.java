@@ -91,6 +91,25 @@ class DurableNodeTest {
     }
 
     @Test
+    void replayedCommandsAreNotTracedAgain() throws Exception {
+        try (DurableNode d = Durable.open(dir, counter1(), Durable.QUICK)) {
+            for (int i = 0; i < 3; i++) d.node().step(INCR).join();
+        }
+        java.util.concurrent.atomic.AtomicInteger heard = new java.util.concurrent.atomic.AtomicInteger();
+        hotsm.vm.node.NodeListener counting = new hotsm.vm.node.NodeListener() {
+            @Override public void stepped(hotsm.vm.types.TypeDesc o, Value out, hotsm.vm.types.TypeDesc s, Value st) {
+                heard.incrementAndGet();
+            }
+        };
+        try (DurableNode d = DurableNode.open(dir, null, null, Durable.QUICK,
+                NodeOptions.defaults().withListener(counting), f -> { })) {
+            assertEquals(3, d.opened().replayed());
+            d.node().step(INCR).join();
+            assertEquals(1, heard.get());
+        }
+    }
+
+    @Test
     void anEmptyDirectoryNeedsAMachine() {
         JournalException e = assertThrows(JournalException.class, () -> Durable.open(dir, null, Durable.QUICK));
         assertTrue(e.getMessage().contains("holds no node yet"), e.getMessage());
