@@ -1,5 +1,6 @@
 package hotsm.repl;
 
+import hotsm.cli.sm.UpgradeMismatch;
 import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.bytecode.Identity;
 import hotsm.vm.node.Node;
@@ -51,8 +52,8 @@ final class LocalMachine implements Target {
             if (e.getCause() instanceof Refusal r) throw r;
             throw ReplError.of("internal: " + ReplSession.oneLine(e.getCause()));
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ReplError.of("interrupted");
+            throw new Interrupted(Interrupted.MESSAGE + " The machine had already been asked; it finishes or fails"
+                    + " the request on its own (:state shows which).");
         }
     }
 
@@ -76,13 +77,15 @@ final class LocalMachine implements Target {
         return Values.print(s.type(), s.value());
     }
 
-    @Override public String upgrade(Artifact artifact) throws ReplError {
+    @Override public List<String> upgrade(Artifact artifact) throws ReplError {
         try {
             String message = await(node.upgrade(artifact)).message();
             info = await(node.info());
-            return message;
+            return List.of(message);
         } catch (Refusal e) {
-            return e.getMessage();
+            List<String> lines = new ArrayList<>(List.of(e.getMessage()));
+            UpgradeMismatch.explain(e, artifact, info.name(), info.identity()).ifPresent(lines::add);
+            return lines;
         }
     }
 

@@ -1,5 +1,6 @@
 package hotsm.repl;
 
+import hotsm.cli.sm.UpgradeMismatch;
 import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.node.NodeInfo;
 import hotsm.vm.node.Refusal;
@@ -12,6 +13,7 @@ import hotsm.vm.value.Value;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A node the REPL is attached to: typed values are sent to it and its answer
@@ -95,13 +97,16 @@ final class RemoteNode implements Target {
     }
 
     /** Sends an artifact; the node's answer, {@code Upgrade successful!} or its reason for refusing. */
-    @Override public String upgrade(Artifact artifact) throws ReplError {
+    @Override public List<String> upgrade(Artifact artifact) throws ReplError {
         try {
             VersionChange change = client.upgrade(artifact);
             refresh();
-            return change.message();
+            return List.of(change.message());
         } catch (Refusal e) {
-            return e.getMessage();
+            refresh();
+            List<String> lines = new ArrayList<>(List.of(e.getMessage()));
+            UpgradeMismatch.explain(e, artifact, info.name(), info.identity()).ifPresent(lines::add);
+            return lines;
         } catch (IllegalArgumentException e) {   // ArtifactCodec.encode: over a limit of the .cam format
             throw ReplError.of(e.getMessage());
         } catch (IOException e) {
@@ -142,6 +147,19 @@ final class RemoteNode implements Target {
 
     /** The identity of the machine the node runs (as of the last answer). */
     @Override public hotsm.vm.bytecode.Identity identity() { return info.identity(); }
+
+    /**
+     * When the node runs another version than at its last answer to this
+     * session (someone else upgraded or downgraded it), says so and follows
+     * it: {@code The node now runs Counter2.counter b14da3c2 (was Counter1.counter ee75fea7), changed by another client.}
+     */
+    Optional<String> changedElsewhere() throws ReplError {
+        NodeInfo before = info;
+        refresh();
+        if (before.identity().equals(info.identity())) return Optional.empty();
+        return Optional.of("The node now runs " + info.name() + " " + info.identity().shortHex() + " (was "
+                + before.name() + " " + before.identity().shortHex() + "), changed by another client.");
+    }
 
     private void refresh() throws ReplError {
         try {

@@ -4,6 +4,8 @@ import hotsm.cli.Sm;
 import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.bytecode.ArtifactCodec;
 import hotsm.vm.bytecode.Identity;
+import hotsm.vm.node.NodeInfo;
+import hotsm.vm.node.VersionChange;
 import hotsm.vm.protocol.NodeClient;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -40,8 +42,16 @@ public final class UpgradeCommand implements Callable<Integer> {
     @Option(names = {"-I", "--include"}, paramLabel = "DIR", description = "where a .sm file's imports are looked for")
     List<Path> includes = new ArrayList<>();
 
+    /** The artifact sent, for explaining a refusal. */
+    private byte[] sent;
+
     @Override public Integer call() {
-        return Remote.changeVersion(sm, address, client -> client.upgrade(artifactFor(client)));
+        return Remote.changeVersion(sm, address, client -> client.upgrade(sent = artifactFor(client)),
+                (client, refusal) -> {
+                    if (!VersionChange.WRONG_VERSION.equals(refusal.getMessage())) return java.util.Optional.empty();
+                    NodeInfo running = client.info();
+                    return UpgradeMismatch.explain(refusal, ArtifactCodec.decode(sent), running.name(), running.identity());
+                });
     }
 
     /** The artifact bytes to send: FILE itself, or FILE compiled (picking the machine that upgrades the running one). */
