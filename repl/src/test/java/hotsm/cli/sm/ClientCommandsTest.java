@@ -155,4 +155,22 @@ class ClientCommandsTest {
             assertTrue(help.out().contains(sub), help.out());
         }
     }
+
+    @Test
+    void aRefusedUpgradeSaysWhichMachineTheArtifactExpectsAndWhatRuns() throws Exception {
+        // No upgrade section at all: counter1 itself is a fresh machine.
+        Artifact fresh = new Artifact("Other.fresh", counter1().input(), counter1().output(), counter1().state(),
+                counter1().initialState(), counter1().step(), List.of(), List.of());
+        SmRun none = SmRun.of("upgrade", address, cam("fresh.cam", fresh).toString());
+        assertEquals(1, none.status(), none.err());
+        assertEquals("The version running isn't the one the upgrade expects. Aborting upgrade.", none.lines().get(0));
+        assertTrue(none.lines().get(1).matches("Other\\.fresh [0-9a-f]{8} has no upgrade section, so it can replace no running"
+                + " machine \\(the node runs Counter1\\.counter [0-9a-f]{8}\\); add 'upgrade Counter1\\.counter -> fresh' to its source\\."),
+                none.out());
+        // From version 3 to ...: counter3 upgrades Counter2.counter, another machine than the one running.
+        SmRun other = SmRun.of("upgrade", address, cam("c3.cam", counter3(false)).toString());
+        assertEquals(1, other.status(), other.err());
+        assertTrue(other.lines().get(1).matches("Counter3\\.counter [0-9a-f]{8} upgrades Counter2\\.counter [0-9a-f]{8},"
+                + " but the node runs another machine: Counter1\\.counter [0-9a-f]{8}\\."), other.out());
+    }
 }
