@@ -89,8 +89,13 @@ public final class ReplSession implements AutoCloseable {
             if (text.startsWith(":")) command(text.substring(1));
             else input(text);
         } catch (ReplError e) {
-            errors++;
-            printError(e);
+            if (Thread.currentThread().isInterrupted()) {
+                // Ctrl-C broke what the line waited for (a file, a connection): that is the news, not the error
+                if (!abandoned()) out.println(Interrupted.MESSAGE);
+            } else {
+                errors++;
+                printError(e);
+            }
         } catch (Interrupted e) {
             if (!abandoned()) out.println(e.getMessage());
         } catch (RuntimeException e) {
@@ -104,6 +109,7 @@ public final class ReplSession implements AutoCloseable {
             errors++;
             out.println("error: out of memory while handling this line (the session is intact)");
         } catch (Error e) {
+            if (e instanceof ThreadDeath || abandoned()) throw e;   // a line given up after Ctrl-C (LineRunner)
             errors++;
             out.println("error: internal: " + e.getClass().getSimpleName() + ": " + oneLine(e));
         }

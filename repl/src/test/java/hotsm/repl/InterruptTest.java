@@ -46,6 +46,23 @@ class InterruptTest {
         assertEquals(List.of("Interrupted.", "3 : Int", "1"), out, out.toString());
     }
 
+    @Test void aLineWaitingForANodeThatNeverAnswersIsGivenUpAndTheSessionGoesOn() throws Exception {
+        StringWriter text = new StringWriter();
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+             ReplSession session = new ReplSession(new PrintWriter(text, true), Sessions.root())) {
+            LineRunner runner = new LineRunner(session, 200);
+            // The connection is accepted (backlog) but no welcome ever comes.
+            Thread typing = new Thread(() -> runner.handle(":connect 127.0.0.1:" + silent.getLocalPort()));
+            typing.start();
+            while (!runner.busy() && typing.isAlive()) Thread.onSpinWait();
+            runner.interrupt();
+            typing.join(30_000);
+            assertFalse(typing.isAlive(), "the line was not given up");
+            runner.handle("1 + 2");
+        }
+        assertEquals(List.of("Interrupted.", "3 : Int"), text.toString().lines().toList());
+    }
+
     @Test void aLineThatIsNotInterruptedIsHandledAsUsual() {
         StringWriter text = new StringWriter();
         try (ReplSession session = new ReplSession(new PrintWriter(text, true), Sessions.root())) {
