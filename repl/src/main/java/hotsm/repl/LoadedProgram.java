@@ -75,6 +75,7 @@ final class LoadedProgram {
         if (machines.containsKey(name)) return name;
         for (String q : machines.keySet()) if (q.endsWith("." + name)) return q;
         throw ReplError.of("no machine " + name + " in " + displayName()
+                + hotsm.cli.MachineNames.didYouMean(name, List.copyOf(machines.keySet()))
                 + (machines.isEmpty() ? "" : " (it has " + String.join(", ", machines.keySet()) + ")"));
     }
 

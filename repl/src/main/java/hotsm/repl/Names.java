@@ -60,6 +60,21 @@ final class Names {
         return lines;
     }
 
+    /** {@code "; did you mean 'counter'?"} among the names {@code :info} knows, or the empty string. */
+    static String didYouMean(String name, Compilation c) {
+        Typed.Program p = c.program().orElse(null);
+        if (p == null) return "";
+        java.util.Set<String> known = new java.util.TreeSet<>();
+        for (DataType d : p.dataTypes().values()) {
+            known.add(d.name());
+            for (DataType.Constructor k : d.constructors()) known.add(k.name());
+        }
+        for (String f : p.functions().keySet()) if (f.indexOf('.') == f.lastIndexOf('.')) known.add(TypePrinter.bare(f));
+        for (Typed.Machine m : p.machines().values()) known.add(m.name());
+        String bare = TypePrinter.bare(name);
+        return hotsm.compiler.resolve.Suggestions.closest(bare, known).map(s -> "; did you mean '" + s + "'?").orElse("");
+    }
+
     private record Found<T>(T value, int index) {}
 
     private static List<Found<DataType>> constructorsNamed(String name, Typed.Program p, String module) {

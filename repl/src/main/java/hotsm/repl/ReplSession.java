@@ -351,7 +351,9 @@ public final class ReplSession implements AutoCloseable {
         if (!argument.isEmpty()) {
             Definitions.Scope scope = definitions.scope();
             List<String> lines = Names.info(argument, scope.compilation(), scope.moduleName());
-            if (lines.isEmpty()) throw ReplError.of("nothing named " + argument + " in scope");
+            if (lines.isEmpty()) {
+                throw ReplError.of("nothing named " + argument + " in scope" + Names.didYouMean(argument, scope.compilation()));
+            }
             lines.forEach(out::println);
             return;
         }
