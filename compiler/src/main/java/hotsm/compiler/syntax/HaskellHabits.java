@@ -49,7 +49,7 @@ final class HaskellHabits {
             return at(previous, 2, "banana brackets '(| ... |)' (user-defined control operators) are not supported:"
                     + " write the command with 'do', 'case' or 'if'");
         }
-        if (type == SmLexer.BAR && (expected.contains("'='") || expected.contains("'->'"))) {
+        if (type == SmLexer.BAR && (expected.contains("'='") || expected.contains("'->'")) && inEquationOrAlternative(parser)) {
             return at(offending, 1, "guards ('| condition') are not supported: write the choice in the body with"
                     + " 'if ... then ... else ...' or 'case'");
         }
@@ -108,10 +108,23 @@ final class HaskellHabits {
         if (above == null || above.getLine() >= first.getLine()) return Optional.empty();
         Token aboveFirst = firstOnLine(tokens, above);
         if (first.getCharPositionInLine() <= aboveFirst.getCharPositionInLine()) return Optional.empty();
+        if (!looksLikeStatement(tokens, first)) return Optional.empty();   // a long expression wrapped, not a statement
         int column = aboveFirst.getCharPositionInLine() + 1;
         return Optional.of(new Hint(first.getLine(), first.getCharPositionInLine() + 1, first.getText().length(),
                 "this statement is indented more than the one above it (column " + column + "), so it is read as"
                         + " part of that one; start it in column " + column + ", as the other statements of its 'do' block"));
+    }
+
+    /** A line with {@code -<} or {@code <-} on it, or starting with {@code let}. */
+    private static boolean looksLikeStatement(CommonTokenStream tokens, Token first) {
+        if (first.getType() == SmLexer.LET) return true;
+        tokens.fill();
+        for (int i = first.getTokenIndex(); i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.getType() == Token.EOF || !(t instanceof VirtualToken) && t.getLine() != first.getLine()) return false;
+            if (t.getType() == SmLexer.FEED || t.getType() == SmLexer.BIND) return true;
+        }
+        return false;
     }
 
     private static Token firstOnLine(CommonTokenStream tokens, Token t) {
@@ -123,6 +136,16 @@ final class HaskellHabits {
             first = u;
         }
         return first;
+    }
+
+    private static boolean inEquationOrAlternative(SmParser parser) {
+        for (RuleContext c = parser.getContext(); c != null; c = c.parent) {
+            if (c instanceof SmParser.ValueDeclContext || c instanceof SmParser.AltContext
+                    || c instanceof SmParser.CmdAltContext) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean inDo(SmParser parser) {
