@@ -237,6 +237,13 @@ public final class ReplSession implements AutoCloseable {
     void step(String argument) throws ReplError {
         Target t = requireTarget();
         if (argument.isEmpty()) throw ReplError.of(":step needs an expression, e.g. :step Total (1 + 1)");
+        try {   // a plain value of the input type (all a node's constructors are known by, without its source)
+            Value plain = Values.parse(t.inputType(), argument);
+            t.step(plain).forEach(out::println);
+            return;
+        } catch (ReplError notAPlainValue) {
+            // an expression, then
+        }
         Expressions.Result r = Expressions.evaluate(argument, definitions.scope(), fuel);
         Value input;
         try {

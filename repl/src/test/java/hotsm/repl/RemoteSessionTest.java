@@ -106,6 +106,13 @@ class RemoteSessionTest {
         assertEquals(List.of("Upgrade successful!", "Total 1"), out.subList(3, 5));
     }
 
+    @Test void stepFeedsAValueOrAComputedOneToTheNode() {
+        List<String> out = Sessions.run(connect, ":step Incr", ":load samples/counter/Counter1.sm",
+                ":step if 2 > 1 then Incr else Count", ":step Count");
+        assertEquals("Ok", out.get(1));
+        assertEquals(List.of("Ok", "Total 2"), out.subList(out.size() - 2, out.size()), out.toString());
+    }
+
     @Test void anUpgradeBySomeoneElseDoesNotMakeTypedValuesMeanSomethingElse() {
         StringWriter text = new StringWriter();
         try (ReplSession watcher = new ReplSession(new PrintWriter(text, true), Sessions.root())) {
