@@ -223,7 +223,9 @@ public final class ReplSession implements AutoCloseable {
             return;
         }
         out.println("Type a value of the machine's input type to step it (Incr, Total 2, (1, \"a\")),");
-        out.println("or an expression to evaluate it (1 + 2 prints 3 : Int). Commands:");
+        out.println("or an expression to evaluate it (1 + 2 prints 3 : Int; `it` is the last value),");
+        out.println("or a definition (let x = 5, f n = n * x, data C = R | G; :{ ... :} for several lines).");
+        out.println("Ctrl-C stops an evaluation or a step. Commands:");
         int width = Commands.ALL.stream().mapToInt(c -> c.synopsis().length()).max().orElse(0);
         for (Command c : Commands.ALL) {
             out.println("  " + pad(c.synopsis(), width) + "  " + c.help());
