@@ -45,8 +45,16 @@ final class Definitions implements AutoCloseable {
     private Scope scope;                // compiled lazily, null when stale
     private Path folder;
 
-    /** The module and compilation expressions are checked in. */
-    record Scope(Compilation compilation, String moduleName) {}
+    /**
+     * The module and compilation expressions are checked in; declarations at
+     * or after line {@code firstPromptLine} of {@code file} were made at the prompt.
+     */
+    record Scope(Compilation compilation, String moduleName, String file, int firstPromptLine) {
+        /** Whether a declaration at {@code pos} was typed at the prompt (not read from the loaded file). */
+        boolean atPrompt(hotsm.compiler.syntax.Position pos) {
+            return pos.file().equals(file) && pos.line() >= firstPromptLine;
+        }
+    }
 
     /** A new file was loaded (or none): the prompt's definitions and {@code it} are forgotten. */
     void programChanged(LoadedProgram loaded) {
@@ -152,7 +160,7 @@ final class Definitions implements AutoCloseable {
         }
         Compilation c = new Compiler(includes).compile(List.of(file));
         Interrupted.check();   // reading a file stops at Ctrl-C: what it reported is not about the program
-        return new Compiled(c, new Scope(c, moduleName), file, first, lines);
+        return new Compiled(c, new Scope(c, moduleName, file.toString(), first), file, first, lines);
     }
 
     /** The first error about the definition just typed, with a caret when it is on one line. */

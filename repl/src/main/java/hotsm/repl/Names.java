@@ -33,7 +33,9 @@ final class Names {
     }
 
     /** {@code :info NAME}: every meaning of {@code name}, a few lines each; empty when it has none. */
-    static List<String> info(String name, Compilation c, String module) {
+    static List<String> info(String name, Definitions.Scope scope) {
+        Compilation c = scope.compilation();
+        String module = scope.moduleName();
         Typed.Program p = c.program().orElse(null);
         List<String> lines = new ArrayList<>();
         if (p == null) return lines;
@@ -47,7 +49,7 @@ final class Names {
         for (Typed.Function f : inScope(p.functions(), name, module)) {
             lines.add(TypePrinter.bare(f.qualifiedName()) + " : " + TypePrinter.print(f.type())
                     + "    -- " + (f.parameter() == null && f.proc() == null ? "a constant, " : "a function, ")
-                    + where(f.qualifiedName()));
+                    + (scope.atPrompt(f.pos()) ? "defined at the prompt" : where(f.qualifiedName())));
         }
         if (name.matches("(Prelude\\.)?(showInt|length)") && lines.isEmpty()) {
             lines.add(TypePrinter.bare(name) + " : " + (name.endsWith("length") ? "String -> Int" : "Int -> String")

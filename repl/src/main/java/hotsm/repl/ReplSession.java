@@ -359,7 +359,7 @@ public final class ReplSession implements AutoCloseable {
     void info(String argument) throws ReplError {
         if (!argument.isEmpty()) {
             Definitions.Scope scope = definitions.scope();
-            List<String> lines = Names.info(argument, scope.compilation(), scope.moduleName());
+            List<String> lines = Names.info(argument, scope);
             if (lines.isEmpty()) {
                 throw ReplError.of("nothing named " + argument + " in scope" + Names.didYouMean(argument, scope.compilation()));
             }
