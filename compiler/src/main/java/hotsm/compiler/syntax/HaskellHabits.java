@@ -41,6 +41,10 @@ final class HaskellHabits {
             String n = name == null ? "name" : name.getText();
             return at(previous, 2, "'::' is Haskell's; a signature has one colon: '" + n + " : Type'");
         }
+        if ("::".equals(offending.getText()) && before == SmLexer.LOWER && inEquationOrAlternative(parser)) {
+            // a lexer with a '::' token (the list cons of language v2) stops here, after the name
+            return at(offending, 2, "'::' is Haskell's; a signature has one colon: '" + previous.getText() + " : Type'");
+        }
         if (type == SmLexer.LT && before == SmLexer.FEED && adjacent(previous, offending)) {
             return at(previous, 3, "'-<<' (an arrow computed from bound variables, ArrowApply) is not supported: the arrow"
                     + " fed must be fixed; feed with '-<' and choose between arrows with 'case' or 'if'");
