@@ -44,25 +44,8 @@ final class Remote {
      * the node's reason for refusing with exit status 1.
      */
     static int changeVersion(Sm sm, String address, VersionRequest request) {
-        return changeVersion(sm, address, request, (client, refusal) -> java.util.Optional.empty());
-    }
-
-    /** Why a request was refused, as the client can tell (it may ask the node), to print after the node's reason. */
-    interface RefusalExplainer {
-        java.util.Optional<String> explain(NodeClient client, Refusal refusal) throws IOException;
-    }
-
-    /** As {@link #changeVersion(Sm, String, VersionRequest)}; a refusal is followed by {@code explainer}'s lines. */
-    static int changeVersion(Sm sm, String address, VersionRequest request, RefusalExplainer explainer) {
         try (NodeClient client = connect(address)) {
-            VersionChange change;
-            try {
-                change = request.send(client);
-            } catch (Refusal r) {
-                sm.out().println(r.getMessage());
-                explainer.explain(client, r).ifPresent(sm.out()::println);
-                return Sm.USER_ERROR;
-            }
+            VersionChange change = request.send(client);
             sm.out().println(change.message());
             sm.out().println(change.describe());
             return Sm.OK;

@@ -5,6 +5,7 @@ import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.bytecode.ArtifactCodec;
 import hotsm.vm.bytecode.Identity;
 import hotsm.vm.node.NodeInfo;
+import hotsm.vm.node.Refusal;
 import hotsm.vm.node.VersionChange;
 import hotsm.vm.protocol.NodeClient;
 import java.io.IOException;
@@ -42,16 +43,23 @@ public final class UpgradeCommand implements Callable<Integer> {
     @Option(names = {"-I", "--include"}, paramLabel = "DIR", description = "where a .sm file's imports are looked for")
     List<Path> includes = new ArrayList<>();
 
-    /** The artifact sent, for explaining a refusal. */
-    private byte[] sent;
-
     @Override public Integer call() {
-        return Remote.changeVersion(sm, address, client -> client.upgrade(sent = artifactFor(client)),
-                (client, refusal) -> {
-                    if (!VersionChange.WRONG_VERSION.equals(refusal.getMessage())) return java.util.Optional.empty();
-                    NodeInfo running = client.info();
-                    return UpgradeMismatch.explain(refusal, ArtifactCodec.decode(sent), running.name(), running.identity());
-                });
+        return Remote.changeVersion(sm, address, client -> explained(client, artifactFor(client)));
+    }
+
+    /**
+     * Sends the upgrade; a refusal for want of a matching upgrade section gets,
+     * after the node's sentence, the client's explanation ({@link UpgradeMismatch}).
+     */
+    private static VersionChange explained(NodeClient client, byte[] artifact) throws IOException {
+        try {
+            return client.upgrade(artifact);
+        } catch (Refusal r) {
+            if (!VersionChange.WRONG_VERSION.equals(r.getMessage())) throw r;
+            NodeInfo running = client.info();
+            String why = UpgradeMismatch.explain(ArtifactCodec.decode(artifact), running.name(), running.identity());
+            throw new Refusal(r.reason(), r.getMessage() + System.lineSeparator() + why);
+        }
     }
 
     /** The artifact bytes to send: FILE itself, or FILE compiled (picking the machine that upgrades the running one). */
