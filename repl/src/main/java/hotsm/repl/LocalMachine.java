@@ -77,15 +77,15 @@ final class LocalMachine implements Target {
         return Values.print(s.type(), s.value());
     }
 
-    @Override public List<String> upgrade(Artifact artifact) throws ReplError {
+    @Override public String upgrade(Artifact artifact) throws ReplError {
         try {
             String message = await(node.upgrade(artifact)).message();
             info = await(node.info());
-            return List.of(message);
+            return message;
         } catch (Refusal e) {
-            List<String> lines = new ArrayList<>(List.of(e.getMessage()));
-            UpgradeMismatch.explain(e, artifact, info.name(), info.identity()).ifPresent(lines::add);
-            return lines;
+            // the node's sentence, then why (the REPL holds the artifact)
+            return e.getMessage() + UpgradeMismatch.explain(e, artifact, info.name(), info.identity())
+                    .map(why -> System.lineSeparator() + why).orElse("");
         }
     }
 

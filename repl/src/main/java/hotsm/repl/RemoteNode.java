@@ -97,21 +97,26 @@ final class RemoteNode implements Target {
     }
 
     /** Sends an artifact; the node's answer, {@code Upgrade successful!} or its reason for refusing. */
-    @Override public List<String> upgrade(Artifact artifact) throws ReplError {
+    @Override public String upgrade(Artifact artifact) throws ReplError {
         try {
             VersionChange change = client.upgrade(artifact);
             refresh();
-            return List.of(change.message());
+            return change.message();
         } catch (Refusal e) {
-            refresh();
-            List<String> lines = new ArrayList<>(List.of(e.getMessage()));
-            UpgradeMismatch.explain(e, artifact, info.name(), info.identity()).ifPresent(lines::add);
-            return lines;
+            return e.getMessage() + explanation(e, artifact);
         } catch (IllegalArgumentException e) {   // ArtifactCodec.encode: over a limit of the .cam format
             throw ReplError.of(e.getMessage());
         } catch (IOException e) {
             throw lost(e);
         }
+    }
+
+    /** After a refused upgrade, on the next line, why (the REPL holds the artifact), or nothing. */
+    private String explanation(Refusal refusal, Artifact artifact) throws ReplError {
+        if (!VersionChange.WRONG_VERSION.equals(refusal.getMessage())) return "";
+        refresh();
+        return UpgradeMismatch.explain(refusal, artifact, info.name(), info.identity())
+                .map(why -> System.lineSeparator() + why).orElse("");
     }
 
     /** The node's answer: {@code Downgrade successful!} or its reason for refusing. */

@@ -1,6 +1,5 @@
 package hotsm.repl;
 
-import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.types.TypeDesc;
 import hotsm.vm.value.Value;
 import java.io.PrintWriter;
@@ -378,9 +377,7 @@ public final class ReplSession implements AutoCloseable {
         if (words.length > 2) throw ReplError.of("usage: :upgrade FILE [MACHINE]");
         Path file = files.resolveArtifactSource(words[0]);
         String machine = words.length == 2 ? words[1] : null;
-        Artifact artifact = Artifacts.load(file, machine, node.identity());
-        Interrupted.check();
-        node.upgrade(artifact).forEach(out::println);
+        out.println(node.upgrade(Artifacts.load(file, machine, node.identity())));
     }
 
     void downgrade() throws ReplError {

@@ -31,12 +31,8 @@ interface Target {
     /** The current state, printed in source syntax. */
     String state() throws ReplError;
 
-    /**
-     * Upgrades with {@code artifact}: {@code Upgrade successful!}, or the
-     * reason it was refused followed by what the artifact expected and what
-     * runs ({@link hotsm.cli.sm.UpgradeMismatch}).
-     */
-    List<String> upgrade(Artifact artifact) throws ReplError;
+    /** Upgrades with {@code artifact}: {@code Upgrade successful!} or the reason it was refused. */
+    String upgrade(Artifact artifact) throws ReplError;
 
     /** {@code Downgrade successful!} or the reason it was refused. */
     String downgrade() throws ReplError;
