@@ -68,7 +68,9 @@ final class LocalMachine implements Target {
             StepResult r = await(node.step(input));
             return List.of(Values.print(r.outputType(), r.output()), "New state: " + state());
         } catch (Refusal e) {
-            throw ReplError.of("step failed, state unchanged: " + e.getMessage());
+            // The node's own words ("The step failed: ... The state is unchanged."), as a remote node sends them.
+            String m = e.getMessage();
+            throw ReplError.of(m.contains("unchanged") ? m : "step failed, state unchanged: " + m);
         }
     }
 
