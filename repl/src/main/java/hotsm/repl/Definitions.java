@@ -94,7 +94,7 @@ final class Definitions implements AutoCloseable {
         String itNow = it != null && names.contains("it") ? null : it;
         Compiled compiled = compile(kept, itNow);
         if (!compiled.compilation().ok()) {
-            throw located(compiled, source, text.strip().length() != source.length() ? text.strip().length() - source.length() : 0);
+            throw located(compiled, source, text.strip(), text.strip().length() - source.length());
         }
         chunks.clear();
         chunks.addAll(kept);
@@ -163,15 +163,20 @@ final class Definitions implements AutoCloseable {
         return new Compiled(c, new Scope(c, moduleName, file.toString(), first), file, first, lines);
     }
 
-    /** The first error about the definition just typed, with a caret when it is on one line. */
-    private static ReplError located(Compiled compiled, String source, int offset) {
+    /**
+     * The first error about the definition just typed, with a caret when it is
+     * on one line ({@code offset}: how far {@code source} starts into what was
+     * {@code typed}, past a {@code let}).
+     */
+    private static ReplError located(Compiled compiled, String source, String typed, int offset) {
         List<Diagnostic> ds = compiled.compilation().diagnostics();
         int start = compiled.chunkLines().get(compiled.chunkLines().size() - 1);
         for (Diagnostic d : ds) {
             if (!d.file().equals(compiled.file().toString()) || d.line() < start) continue;
             int line = d.line() - start;
-            if (!source.contains("\n")) return ReplError.at(" ".repeat(offset) + source, offset + d.column() - 1, d.message());
-            return ReplError.of("line " + (line + 1) + " of the definition: " + d.message());
+            String message = d.message().replace("end of file", "end of the line");   // typed, not read from a file
+            if (!source.contains("\n")) return ReplError.at(typed, offset + d.column() - 1, message);
+            return ReplError.of("line " + (line + 1) + " of the definition: " + message);
         }
         Diagnostic d = ds.get(0);
         return ReplError.of(d.message());
