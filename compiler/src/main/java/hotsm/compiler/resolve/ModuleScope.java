@@ -95,6 +95,8 @@ public final class ModuleScope {
     }
 
     private String suggestion(Namespace ns, String name) {
-        return Suggestions.closest(name, bareNames(ns)).map(s -> "; did you mean '" + s + "'?").orElse("");
+        Set<String> known = bareNames(ns);
+        if (ns == Namespace.TYPE) known.addAll(List.of("Int", "String"));   // built in, in no module's table
+        return Suggestions.closest(name, known).map(s -> "; did you mean '" + s + "'?").orElse("");
     }
 }
