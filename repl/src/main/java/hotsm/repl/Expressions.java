@@ -35,6 +35,10 @@ final class Expressions {
     static Result evaluate(String text, Definitions.Scope scope, long fuel) throws ReplError {
         Compiler.Evaluation e = check(text, scope, new EvaluationBudget(fuel));
         if (e.runtimeError() != null) throw ReplError.atRunTime(e.runtimeError());
+        if (PrintedSize.of(e.value()) > PrintedSize.LIMIT) {
+            throw ReplError.atRunTime("the value has more than " + PrintedSize.LIMIT + " parts once printed (it shares them);"
+                    + " the REPL does not print it: look at a part of it, or its size");
+        }
         String value = Values.print(e.type(), e.value());
         return new Result(value + " : " + TypePrinter.print(e.expr().type()), value, e.type(), e.value());
     }
