@@ -105,6 +105,7 @@ final class Definitions implements AutoCloseable {
 
     /** Binds {@code it} to the value just printed (its source text); dropped if it does not check. */
     void setIt(String valueSource) {
+        chunks.removeIf(c -> c.names().equals(Set.of("it")));   // a 'let it = ...' typed earlier is replaced too
         it = "it = " + valueSource;
         scope = null;
     }
