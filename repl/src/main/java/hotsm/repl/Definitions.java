@@ -125,8 +125,8 @@ final class Definitions implements AutoCloseable {
         return scope;
     }
 
-    private record Compiled(Compilation compilation, Scope scope, Path file, int firstDefinitionLine,
-                            List<Integer> chunkLines) {}
+    /** A compiled scope, its file, and the line each prompt definition starts on. */
+    private record Compiled(Compilation compilation, Scope scope, Path file, List<Integer> chunkLines) {}
 
     private Compiled compile(List<Chunk> list, String itLine) throws ReplError {
         StringBuilder source = new StringBuilder();
@@ -161,7 +161,7 @@ final class Definitions implements AutoCloseable {
         }
         Compilation c = new Compiler(includes).compile(List.of(file));
         Interrupted.check();   // reading a file stops at Ctrl-C: what it reported is not about the program
-        return new Compiled(c, new Scope(c, moduleName, file.toString(), first), file, first, lines);
+        return new Compiled(c, new Scope(c, moduleName, file.toString(), first), file, lines);
     }
 
     /**
