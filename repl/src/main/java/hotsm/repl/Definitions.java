@@ -43,6 +43,7 @@ final class Definitions implements AutoCloseable {
     private String it;                  // "it = <value>", or null
     private LoadedProgram program;
     private Scope scope;                // compiled lazily, null when stale
+    private Scope lastCompiled;         // the last scope compiled, stale or not (completion reads it)
     private Path folder;
 
     /**
@@ -103,6 +104,16 @@ final class Definitions implements AutoCloseable {
         return List.copyOf(names);
     }
 
+    /**
+     * The bare names of the functions, constants, constructors and machines
+     * of the last scope compiled (the loaded module's, its imports', the
+     * Prelude's, the prompt's); empty before the first. Never compiles.
+     */
+    java.util.Set<String> namesInScope() {
+        if (lastCompiled == null) return java.util.Set.of();
+        return lastCompiled.compilation().program().map(Names::bareNames).orElse(java.util.Set.of());
+    }
+
     /** Binds {@code it} to the value just printed (its source text); dropped if it does not check. */
     void setIt(String valueSource) {
         chunks.removeIf(c -> c.names().equals(Set.of("it")));   // a 'let it = ...' typed earlier is replaced too
@@ -161,6 +172,7 @@ final class Definitions implements AutoCloseable {
         }
         Compilation c = new Compiler(includes).compile(List.of(file));
         Interrupted.check();   // reading a file stops at Ctrl-C: what it reported is not about the program
+        if (c.ok()) lastCompiled = new Scope(c, moduleName, file.toString(), first);
         return new Compiled(c, new Scope(c, moduleName, file.toString(), first), file, lines);
     }
 

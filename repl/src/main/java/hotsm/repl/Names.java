@@ -66,6 +66,12 @@ final class Names {
     static String didYouMean(String name, Compilation c) {
         Typed.Program p = c.program().orElse(null);
         if (p == null) return "";
+        return hotsm.compiler.resolve.Suggestions.closest(TypePrinter.bare(name), bareNames(p))
+                .map(s -> "; did you mean '" + s + "'?").orElse("");
+    }
+
+    /** The bare names of a program's data types, constructors, top-level functions and machines. */
+    static java.util.Set<String> bareNames(Typed.Program p) {
         java.util.Set<String> known = new java.util.TreeSet<>();
         for (DataType d : p.dataTypes().values()) {
             known.add(d.name());
@@ -73,8 +79,7 @@ final class Names {
         }
         for (String f : p.functions().keySet()) if (f.indexOf('.') == f.lastIndexOf('.')) known.add(TypePrinter.bare(f));
         for (Typed.Machine m : p.machines().values()) known.add(m.name());
-        String bare = TypePrinter.bare(name);
-        return hotsm.compiler.resolve.Suggestions.closest(bare, known).map(s -> "; did you mean '" + s + "'?").orElse("");
+        return known;
     }
 
     private record Found<T>(T value, int index) {}

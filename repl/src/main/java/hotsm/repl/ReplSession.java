@@ -212,6 +212,9 @@ public final class ReplSession implements AutoCloseable {
 
     FileResolver files() { return files; }
 
+    /** The names expressions may use, as of the last time the scope was compiled (for completion; never compiles). */
+    java.util.Set<String> namesInScope() { return definitions.namesInScope(); }
+
     // ---- the commands (see Commands for the table) ----
 
     void help(String argument) throws ReplError {
