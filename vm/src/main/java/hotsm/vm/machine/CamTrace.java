@@ -27,8 +27,7 @@ public final class CamTrace {
     }
 
     static String line(int depth, int pc, Instruction instruction, Value v, int stackDepth) {
-        String value = ValuePrinter.printErased(v);
-        if (value.length() > 80) value = value.substring(0, 77) + "...";
+        String value = ValuePrinter.printErased(v, 80);
         return ". ".repeat(depth) + String.format("%3d  %-6s v = %s  s = %d", pc, Opcode.of(instruction).mnemonic(), value, stackDepth);
     }
 }

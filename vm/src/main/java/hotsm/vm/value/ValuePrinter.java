@@ -85,15 +85,29 @@ public final class ValuePrinter {
      * For listings, where only a shape is known.
      */
     public static String printErased(Value value) {
+        return printErased(value, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #printErased(Value)}, stopping with {@code ...} once about
+     * {@code maxChars} characters are written, so printing the beginning of a
+     * huge value (for a trace line) costs no more than the beginning.
+     */
+    public static String printErased(Value value, int maxChars) {
         StringBuilder out = new StringBuilder();
-        printErased(value, false, out, 0);
+        printErased(value, false, out, 0, maxChars);
+        if (out.length() > maxChars) {
+            out.setLength(Math.max(0, maxChars - 3));
+            out.append("...");
+        }
         return out.toString();
     }
 
     /** Nesting beyond which {@link #printErased} prints {@code ...} (it may see unverified values). */
     private static final int ERASED_PRINT_DEPTH = 100;
 
-    private static void printErased(Value value, boolean argument, StringBuilder out, int depth) {
+    private static void printErased(Value value, boolean argument, StringBuilder out, int depth, int max) {
+        if (out.length() > max) return;
         if (depth > ERASED_PRINT_DEPTH) {
             out.append("...");
         } else if (value instanceof Value.Unit) {
@@ -101,30 +115,33 @@ public final class ValuePrinter {
         } else if (value instanceof Value.Int i) {
             out.append(argument && i.value() < 0 ? "(" + i.value() + ")" : Long.toString(i.value()));
         } else if (value instanceof Value.Str s) {
-            out.append(quote(s.value()));
+            String text = s.value();
+            out.append(quote(text.length() > max ? text.substring(0, max) : text));
         } else if (value instanceof Value.Pair p) {
             out.append('(');
-            printErased(p.first(), false, out, depth + 1);
+            printErased(p.first(), false, out, depth + 1, max);
             out.append(", ");
-            printErased(p.second(), false, out, depth + 1);
+            printErased(p.second(), false, out, depth + 1, max);
             out.append(')');
         } else if (value instanceof Value.ListOf list) {
             out.append('[');
             boolean first = true;
             for (Value element : list) {
+                if (out.length() > max) break;
                 if (!first) out.append(", ");
                 first = false;
-                printErased(element, false, out, depth + 1);
+                printErased(element, false, out, depth + 1, max);
             }
             out.append(']');
         } else if (value instanceof Value.MapOf map) {
             if (argument) out.append('(');
             out.append("Map.fromList [");
             boolean first = true;
-            for (Value.Pair entry : map.entries()) {
+            for (java.util.Iterator<Value.Pair> it = map.iterator(); it.hasNext() && out.length() <= max; ) {
+                Value.Pair entry = it.next();
                 if (!first) out.append(", ");
                 first = false;
-                printErased(entry, false, out, depth + 1);
+                printErased(entry, false, out, depth + 1, max);
             }
             out.append(']');
             if (argument) out.append(')');
@@ -133,7 +150,7 @@ public final class ValuePrinter {
             Value inner = left ? ((Value.Inl) value).value() : ((Value.Inr) value).value();
             if (argument) out.append('(');
             out.append(left ? "inl " : "inr ");
-            printErased(inner, true, out, depth + 1);
+            printErased(inner, true, out, depth + 1, max);
             if (argument) out.append(')');
         }
     }

@@ -123,6 +123,17 @@ class CollectionValuesTest {
         }
     }
 
+    @Test
+    void theBeginningOfAHugeValuePrintsCheaply() {
+        Value.ListOf big = Value.NIL;
+        for (int i = 0; i < 200_000; i++) big = big.cons(Value.of(7));
+        String start = ValuePrinter.printErased(big, 120);
+        assertTrue(start.startsWith("[7, 7, 7") && start.endsWith("..."), start);
+        assertEquals(120, ValuePrinter.printErased(big, 120).length());
+        assertEquals(80, ValuePrinter.printErased(Value.pair(Value.of("x".repeat(1_000_000)), big), 80).length());
+        assertEquals("[1, 2]", ValuePrinter.printErased(ints(1, 2), 80));
+    }
+
     static int cmp(Value a, Value b) { return Integer.signum(ValueOrder.compare(a, b, Meter.FREE)); }
 
     @Test
