@@ -4,8 +4,8 @@ import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.bytecode.Code;
 import hotsm.vm.bytecode.Identities;
 import hotsm.vm.bytecode.Identity;
-import hotsm.vm.machine.Cam;
 import hotsm.vm.jit.StepCode;
+import hotsm.vm.machine.Cam;
 import hotsm.vm.machine.LoadedCode;
 import hotsm.vm.types.Shape;
 import hotsm.vm.types.TypeDesc;
@@ -13,6 +13,7 @@ import hotsm.vm.value.Value;
 import hotsm.vm.value.Values;
 import hotsm.vm.verify.Verifier;
 import hotsm.vm.verify.VerifyException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,19 +27,20 @@ import java.util.concurrent.LinkedBlockingQueue;
  * future completed by the machine thread (exceptionally with a
  * {@link Refusal} when the node says no; the node is then unchanged).
  */
-public final class Node implements AutoCloseable {
+public final class Node implements NodeService, AutoCloseable {
 
     /**
-     * A queued command. {@code prepared}: for an upgrade, the work done before
-     * it entered the queue (a {@link Ready}, or the {@link Refusal} of bytes
-     * that do not decode); null otherwise.
+     * A queued command; {@code time} is null (read the clock) except for a
+     * replayed journal record. {@code prepared}: for an upgrade, the work done
+     * before it entered the queue (a {@link Ready}, or the {@link Refusal} of
+     * bytes that do not decode); null otherwise.
      */
-    private record Pending(Command command, CompletableFuture<Object> reply, Object prepared) {}
+    private record Pending(Command command, CompletableFuture<Object> reply, Instant time, long fuel, Object prepared) {}
 
     /** An upgrade's artifact made ready, and its plan against the snapshot of the moment it was queued. */
     private record Ready(PreparedArtifact artifact, VersionChanges.Plan plan) {}
 
-    private static final Pending STOP = new Pending(new Command.ReadInfo(), new CompletableFuture<>(), null);
+    private static final Pending STOP = new Pending(new Command.ReadInfo(), new CompletableFuture<>(), null, 1, null);
     /** Versions whose compiled step code the machine thread keeps (the running one and recent ones). */
     private static final int STEP_CODE_CACHE = 8;
     /** Commands the machine thread takes from the queue at once. */
@@ -75,10 +77,8 @@ public final class Node implements AutoCloseable {
     public static Node start(Artifact artifact, NodeOptions options) throws VerifyException {
         Verifier.verify(artifact);
         Identity id = Identities.of(artifact);
-        Version first = new Version(id, artifact.name(), options.clock().instant(), Version.Arrival.STARTED,
-                Optional.empty());
-        Node node = new Node(new NodeSnapshot(artifact, id, artifact.initialState(), List.of(first),
-                Map.of(id, artifact)), options);
+        Node node = new Node(NodeSnapshot.started(artifact, id, artifact.initialState(), options.clock().instant()),
+                options);
         node.machineThread.start();
         return node;
     }
@@ -106,6 +106,7 @@ public final class Node implements AutoCloseable {
     }
 
     /** Run one input from a client speaking the interface of version {@code speaking} (null: the running one). */
+    @Override
     public CompletableFuture<StepResult> step(Value input, Identity speaking) {
         return stepped(submit(new Command.Step(input, Optional.ofNullable(speaking))));
     }
@@ -126,7 +127,7 @@ public final class Node implements AutoCloseable {
      * thread only migrates and swaps.
      */
     public CompletableFuture<VersionChange> upgrade(Artifact artifact) {
-        return submit(new Command.Upgrade(artifact), ready(PreparedArtifact.of(artifact)))
+        return enqueue(new Command.Upgrade(artifact), null, options.fuel(), ready(PreparedArtifact.of(artifact)))
                 .thenApply(VersionChange.class::cast);
     }
 
@@ -135,6 +136,7 @@ public final class Node implements AutoCloseable {
      * refused like a bad artifact. Decoding, verifying, hashing and compiling
      * happen on the calling thread, before the upgrade enters the queue.
      */
+    @Override
     public CompletableFuture<VersionChange> upgrade(byte[] artifact) {
         byte[] bytes = artifact.clone();
         Object prepared;
@@ -143,17 +145,21 @@ public final class Node implements AutoCloseable {
         } catch (Refusal r) {
             prepared = r;
         }
-        return submit(new Command.UpgradeFromBytes(bytes), prepared).thenApply(VersionChange.class::cast);
+        return enqueue(new Command.UpgradeFromBytes(bytes), null, options.fuel(), prepared)
+                .thenApply(VersionChange.class::cast);
     }
 
+    @Override
     public CompletableFuture<VersionChange> downgrade() {
         return submit(new Command.Downgrade()).thenApply(VersionChange.class::cast);
     }
 
+    @Override
     public CompletableFuture<StateView> state() {
         return submit(new Command.ReadState()).thenApply(StateView.class::cast);
     }
 
+    @Override
     public CompletableFuture<NodeInfo> info() {
         return submit(new Command.ReadInfo()).thenApply(NodeInfo.class::cast);
     }
@@ -164,6 +170,7 @@ public final class Node implements AutoCloseable {
     }
 
     /** The types a client speaking {@code identity} uses; refused if the node cannot adapt it. */
+    @Override
     public CompletableFuture<InterfaceView> interfaceOf(Identity identity) {
         return submit(new Command.ReadInterface(identity)).thenApply(InterfaceView.class::cast);
     }
@@ -176,16 +183,31 @@ public final class Node implements AutoCloseable {
      * on a node started from the same artifact rebuilds the same node.
      */
     public CompletableFuture<Object> submit(Command command) {
-        return submit(command, null);
+        return enqueue(command, null, options.fuel(), null);
     }
 
-    private CompletableFuture<Object> submit(Command command, Object prepared) {
+    /**
+     * Apply a command a journal recorded as having changed the node, at the
+     * time it recorded and with no step limit (it succeeded once, and the
+     * machine is deterministic): recovery and replication rebuild the node so.
+     */
+    public CompletableFuture<Object> replay(Command command, Instant time) {
+        return enqueue(command, java.util.Objects.requireNonNull(time), Long.MAX_VALUE, null);
+    }
+
+    /** Write a snapshot to the node's data directory (a node without one refuses). */
+    @Override
+    public CompletableFuture<SnapshotWritten> writeSnapshot() {
+        return submit(new Command.WriteSnapshot()).thenApply(SnapshotWritten.class::cast);
+    }
+
+    private CompletableFuture<Object> enqueue(Command command, Instant time, long fuel, Object prepared) {
         CompletableFuture<Object> reply = new CompletableFuture<>();
         if (stopped) {
             reply.completeExceptionally(stoppedRefusal());
             return reply;
         }
-        queue.add(new Pending(command, reply, prepared));
+        queue.add(new Pending(command, reply, time, fuel, prepared));
         if (stopped) drain();
         return reply;
     }
@@ -226,15 +248,20 @@ public final class Node implements AutoCloseable {
     }
 
     private void handle(Pending p) {
+        Object result = null;
+        Throwable failure = null;
         try {
             options.log().append(p.command());
-            p.reply().complete(apply(p.command(), p.prepared()));
+            Instant time = p.time() != null ? p.time() : options.clock().instant();
+            result = apply(p.command(), time, p.fuel(), p.prepared());
         } catch (Refusal r) {
-            p.reply().completeExceptionally(r);
+            failure = r;
         } catch (RuntimeException | StackOverflowError e) {
             // A bug must not kill the machine thread: report it to this client, keep serving.
-            p.reply().completeExceptionally(e);
+            failure = e;
         }
+        // The log answers once every record before this reply is durable (at once without a journal).
+        options.log().answer(p.reply(), result, failure);
     }
 
     private void drain() {
@@ -246,16 +273,21 @@ public final class Node implements AutoCloseable {
         return new Refusal(Refusal.Reason.STOPPED, "The node has stopped.");
     }
 
-    /** One case per command; each ends in at most one assignment to {@link #snapshot}. */
-    private Object apply(Command command, Object prepared) {
+    /**
+     * One case per command; each ends in at most one assignment to {@link #snapshot}, made through
+     * {@link CommandLog#commit} so the command is journaled first.
+     */
+    private Object apply(Command command, Instant time, long fuel, Object prepared) {
         NodeSnapshot now = snapshot;
         if (command instanceof Command.Step s) {
-            return step(now, s);
+            return step(now, s, fuel);
         } else if (command instanceof Command.Upgrade || command instanceof Command.UpgradeFromBytes) {
-            return upgrade(now, command, prepared);
+            return upgrade(now, command, prepared, time, fuel);
         } else if (command instanceof Command.Downgrade) {
-            return change(VersionChange.Kind.DOWNGRADE,
-                    () -> VersionChanges.downgrade(now, options.fuel(), options.clock().instant()));
+            return change(command, time, VersionChange.Kind.DOWNGRADE,
+                    () -> VersionChanges.downgrade(now, fuel, time));
+        } else if (command instanceof Command.WriteSnapshot) {
+            return options.log().writeSnapshot(now);
         } else if (command instanceof Command.ReadState) {
             return new StateView(now.artifact().state(), now.state());
         } else if (command instanceof Command.ReadInfo) {
@@ -268,23 +300,24 @@ public final class Node implements AutoCloseable {
         throw new IllegalArgumentException("unknown command " + command);
     }
 
-    private StepResult step(NodeSnapshot now, Command.Step s) {
+    private StepResult step(NodeSnapshot now, Command.Step s, long fuel) {
         try {
             Interfaces.Route route = Interfaces.route(now, s.speaking().orElse(now.identity()));
             if (!Values.conforms(s.input(), inputShape(route.view().input()))) {
                 throw new Refusal(Refusal.Reason.BAD_VALUE, "The input is not a value of type " + route.view().input()
                         + " (expected shape " + route.view().input().erase() + ").");
             }
-            Value input = runAll(route.inputAdapters(), s.input(), "input adapter");
+            Value input = runAll(route.inputAdapters(), s.input(), "input adapter", fuel);
             Cam.Result r;
             try {
-                r = stepCode(now).run(input, now.state(), options.fuel());
+                r = stepCode(now).run(input, now.state(), fuel);
             } catch (RuntimeException e) {
                 throw new Refusal(Refusal.Reason.STEP_FAILED, "The step failed: " + VersionChanges.describe(e)
                         + ". The state is unchanged.");
             }
-            Value output = runAll(route.outputAdapters(), r.value(), "output adapter");
-            snapshot = now.withState(r.state());
+            Value output = runAll(route.outputAdapters(), r.value(), "output adapter", fuel);
+            NodeSnapshot next = now.withState(r.state());
+            options.log().commit(s, null, next, () -> snapshot = next);
             if (options.listener() != NodeListener.NONE) {
                 tell(() -> options.listener().stepped(now.artifact().output(), r.value(), now.artifact().state(),
                         r.state()));
@@ -366,10 +399,10 @@ public final class Node implements AutoCloseable {
         }
     }
 
-    private Value runAll(List<LoadedCode> adapters, Value v, String what) {
+    private Value runAll(List<LoadedCode> adapters, Value v, String what, long fuel) {
         for (LoadedCode c : adapters) {
             try {
-                v = Cam.run(c, v, null, options.fuel()).value();
+                v = Cam.run(c, v, null, fuel).value();
             } catch (RuntimeException e) {
                 throw new Refusal(Refusal.Reason.STEP_FAILED, "The " + what + " failed: "
                         + VersionChanges.describe(e) + ". The state is unchanged.");
@@ -378,23 +411,26 @@ public final class Node implements AutoCloseable {
         return v;
     }
 
-    private VersionChange change(VersionChange.Kind kind, java.util.function.Supplier<VersionChanges.Changed> how) {
+    private VersionChange change(Command command, Instant time, VersionChange.Kind kind,
+                                 java.util.function.Supplier<VersionChanges.Changed> how) {
         VersionChanges.Changed c;
         try {
             c = how.get();
         } catch (Refusal refusal) {
             throw refused(kind, refusal);
         }
-        return commit(c);
+        return commit(command, time, c);
     }
 
     /**
-     * An upgrade, written without lambdas: its call sites would otherwise be
-     * linked on the machine thread the first time, in the gap between two
-     * replies. Most of the work was done before it was queued ({@link #ready}).
+     * An upgrade, written without lambdas on its usual path: their call sites
+     * would otherwise be linked on the machine thread the first time, in the
+     * gap between two replies. Most of the work was done before it was queued
+     * ({@link #ready}); a replayed one is prepared here, at its recorded time.
      */
-    private VersionChange upgrade(NodeSnapshot now, Command command, Object prepared) {
+    private VersionChange upgrade(NodeSnapshot now, Command command, Object prepared, Instant time, long fuel) {
         VersionChanges.Changed c;
+        Instant at = time;
         try {
             Ready r;
             if (prepared instanceof Refusal refusal) throw refusal;
@@ -406,16 +442,18 @@ public final class Node implements AutoCloseable {
                 r = new Ready(PreparedArtifact.of(VersionChanges.decode(((Command.UpgradeFromBytes) command).artifact())),
                         null);
             }
-            c = VersionChanges.upgrade(now, r.artifact(), r.plan(), options.fuel(), options.clock().instant());
+            // A plan made when the upgrade was queued carries that time; the journal records the time used.
+            if (r.plan() != null && r.plan().fits(now)) at = r.plan().time();
+            c = VersionChanges.upgrade(now, r.artifact(), r.plan(), fuel, at);
         } catch (Refusal refusal) {
             throw refused(VersionChange.Kind.UPGRADE, refusal);
         }
-        return commit(c);
+        return commit(command, at, c);
     }
 
-    /** Commits a version change: one assignment; then the listener is told. */
-    private VersionChange commit(VersionChanges.Changed c) {
-        snapshot = c.next();
+    /** Commits a version change through the log (journaled first), then tells the listener. */
+    private VersionChange commit(Command command, Instant time, VersionChanges.Changed c) {
+        options.log().commit(command, time, c.next(), () -> snapshot = c.next());
         if (c.prepared() != null) stepCode.put(c.next().identity(), c.prepared());
         try {
             options.listener().changed(c.change());

@@ -66,7 +66,8 @@ final class VersionChanges {
      * if the node runs the same version with the same history and artifacts
      * (steps in between change only the state).
      */
-    record Plan(NodeSnapshot base, UpgradeSection section, Refusal refusal, NodeSnapshot after, VersionChange change) {
+    record Plan(NodeSnapshot base, Instant time, UpgradeSection section, Refusal refusal, NodeSnapshot after,
+                VersionChange change) {
         boolean fits(NodeSnapshot now) {
             return now.artifact() == base.artifact() && now.identity().equals(base.identity())
                     && now.history() == base.history() && now.known() == base.known();
@@ -96,10 +97,10 @@ final class VersionChanges {
             if (typeMismatch != null) throw upgradeRefused(typeMismatch + " Aborting upgrade.");
             Identity nextIdentity = prepared.identity();
             NodeSnapshot after = base.moveTo(next, nextIdentity, base.state(), Version.Arrival.UPGRADED, time);
-            return new Plan(base, section, null, after, new VersionChange(VersionChange.Kind.UPGRADE,
+            return new Plan(base, time, section, null, after, new VersionChange(VersionChange.Kind.UPGRADE,
                     base.identity(), running.name(), nextIdentity, next.name(), VersionChange.UPGRADE_SUCCESSFUL));
         } catch (Refusal r) {
-            return new Plan(base, null, r, null, null);
+            return new Plan(base, time, null, r, null, null);
         }
     }
 
