@@ -36,6 +36,7 @@ import picocli.CommandLine.Option;
                 InfoCommand.class,
                 StateCommand.class,
                 SnapshotCommand.class,
+                hotsm.cli.sm.ClusterCommand.class,
                 hotsm.repl.ReplCommand.class,
                 hotsm.repl.DemoCommand.class,
         },

@@ -28,6 +28,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code sm node [FILE(.cam|.sm)] [--data-dir DIR [--fsync MODE] [--snapshot-every N] [--segment-bytes N]]
  * [--state VALUE]
  * [--tick MS VALUE] [--machine NAME] [--port N] [--bind ADDR] [--trace]}.
+ * With {@code --cluster ... --id ID --data-dir DIR}, one member of a replicated group ({@link ClusterNode}).
  */
 @Command(name = "node", mixinStandardHelpOptions = true,
         description = {"Run a machine as a node that clients step and upgrade over TCP.", "",
@@ -45,12 +46,14 @@ public final class NodeCommand implements Callable<Integer> {
     @ParentCommand Sm sm;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
-            description = "a .cam artifact, or a .sm file (compiled first); optional when --data-dir holds a node")
+            description = "a .cam artifact, or a .sm file (compiled first); optional when --data-dir holds a node"
+                    + " (or a cluster member's log)")
     Path file;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "keep the node in DIR (journal, snapshots, artifacts): start FILE there if DIR holds no"
-                    + " node, else resume the node DIR holds (FILE, if given, must be a version it has run)")
+                    + " node, else resume the node DIR holds (FILE, if given, must be a version it has run);"
+                    + " with --cluster, this member's Raft log and snapshots")
     Path dataDir;
 
     @Option(names = "--fsync", paramLabel = "MODE", parameterConsumer = FsyncOption.class,
@@ -62,12 +65,12 @@ public final class NodeCommand implements Callable<Integer> {
 
     @Option(names = "--snapshot-every", paramLabel = "N", defaultValue = "" + JournalOptions.DEFAULT_SNAPSHOT_EVERY,
             description = "with --data-dir: write a snapshot every N journal records (default ${DEFAULT-VALUE});"
-                    + " `sm snapshot` writes one at once")
+                    + " `sm snapshot` writes one at once; with --cluster: every N log entries")
     long snapshotEvery;
 
     @Option(names = "--segment-bytes", paramLabel = "N", defaultValue = "" + JournalOptions.DEFAULT_SEGMENT_BYTES,
             description = "with --data-dir: begin a new journal segment file when one reaches N bytes"
-                    + " (default ${DEFAULT-VALUE})")
+                    + " (default ${DEFAULT-VALUE}); with --cluster, the same for the Raft log (at least 1024)")
     long segmentBytes;
 
     @Option(names = "--state", paramLabel = "VALUE",
@@ -103,9 +106,28 @@ public final class NodeCommand implements Callable<Integer> {
             description = "step limit: instructions one step or migration may run (default ${DEFAULT-VALUE})")
     long fuel;
 
+    @Option(names = "--cluster", paramLabel = "ID=HOST:PORT,...",
+            description = "run as one member of a replicated group (docs/cluster.md): every member's id and Raft"
+                    + " address; --port stays this member's client port")
+    String cluster;
+
+    @Option(names = "--id", paramLabel = "ID", description = "with --cluster: which member this is")
+    String id;
+
+    @Option(names = "--election-timeout", paramLabel = "MS", defaultValue = "1000",
+            description = "with --cluster: a member stands for election after ${DEFAULT-VALUE}..2x ms"
+                    + " without a leader")
+    long electionTimeoutMs;
+
+    @Option(names = "--commit-timeout", paramLabel = "MS", defaultValue = "10000",
+            description = "with --cluster: a request the group cannot commit within ${DEFAULT-VALUE} ms is"
+                    + " answered with an error (its outcome is then unknown)")
+    long commitTimeoutMs;
+
     @Override public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) throw CliError.usage("--port must be in 0..65535, got " + port);
         if (fuel <= 0) throw CliError.usage("--fuel must be positive");
+        if (cluster != null) return cluster();
         if (snapshotEvery <= 0) throw CliError.usage("--snapshot-every must be positive");
         if (segmentBytes < 64) throw CliError.usage("--segment-bytes must be at least 64");
         if (dataDir == null && (fsync != null || snapshotEvery != JournalOptions.DEFAULT_SNAPSHOT_EVERY
@@ -188,5 +210,22 @@ public final class NodeCommand implements Callable<Integer> {
             throw CliError.user("the node stopped: " + journalFailure.get());
         }
         return Sm.OK;
+    }
+
+    private int cluster() throws InterruptedException {
+        if (fsync != null) throw CliError.usage("--fsync does not apply to --cluster: Ratis forces its log itself");
+        if (state != null || tick != null) throw CliError.usage("--state and --tick do not apply to --cluster yet");
+        if (snapshotEvery <= 0) throw CliError.usage("--snapshot-every must be positive");
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(bind);
+        } catch (UnknownHostException e) {
+            throw CliError.user("unknown address to bind: " + bind);
+        }
+        boolean tracing = trace != null ? trace : System.console() != null;
+        TracePrinter tracer = tracing ? new TracePrinter(sm.out()) : null;
+        NodeOptions options = NodeOptions.defaults().withFuel(fuel)
+                .withListener(tracer != null ? tracer : NodeListener.NONE);
+        return ClusterNode.run(this, address, options, () -> { if (tracer != null) tracer.close(); });
     }
 }

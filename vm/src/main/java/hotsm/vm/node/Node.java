@@ -24,7 +24,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  * future completed by the machine thread (exceptionally with a
  * {@link Refusal} when the node says no; the node is then unchanged).
  */
-public final class Node implements AutoCloseable {
+public final class Node implements NodeService, AutoCloseable {
 
     /** A queued command; {@code time} is null (read the clock) except for a replayed journal record. */
     private record Pending(Command command, CompletableFuture<Object> reply, Instant time, long fuel) {}
@@ -85,6 +85,7 @@ public final class Node implements AutoCloseable {
     }
 
     /** Run one input from a client speaking the interface of version {@code speaking} (null: the running one). */
+    @Override
     public CompletableFuture<StepResult> step(Value input, Identity speaking) {
         return submit(new Command.Step(input, Optional.ofNullable(speaking))).thenApply(StepResult.class::cast);
     }
@@ -94,18 +95,22 @@ public final class Node implements AutoCloseable {
     }
 
     /** Upgrade from a {@code .cam} file's bytes; bytes that do not decode are refused like a bad artifact. */
+    @Override
     public CompletableFuture<VersionChange> upgrade(byte[] artifact) {
         return submit(new Command.UpgradeFromBytes(artifact.clone())).thenApply(VersionChange.class::cast);
     }
 
+    @Override
     public CompletableFuture<VersionChange> downgrade() {
         return submit(new Command.Downgrade()).thenApply(VersionChange.class::cast);
     }
 
+    @Override
     public CompletableFuture<StateView> state() {
         return submit(new Command.ReadState()).thenApply(StateView.class::cast);
     }
 
+    @Override
     public CompletableFuture<NodeInfo> info() {
         return submit(new Command.ReadInfo()).thenApply(NodeInfo.class::cast);
     }
@@ -116,6 +121,7 @@ public final class Node implements AutoCloseable {
     }
 
     /** The types a client speaking {@code identity} uses; refused if the node cannot adapt it. */
+    @Override
     public CompletableFuture<InterfaceView> interfaceOf(Identity identity) {
         return submit(new Command.ReadInterface(identity)).thenApply(InterfaceView.class::cast);
     }
@@ -141,6 +147,7 @@ public final class Node implements AutoCloseable {
     }
 
     /** Write a snapshot to the node's data directory (a node without one refuses). */
+    @Override
     public CompletableFuture<SnapshotWritten> writeSnapshot() {
         return submit(new Command.WriteSnapshot()).thenApply(SnapshotWritten.class::cast);
     }

@@ -18,6 +18,11 @@ public enum MessageType {
     INTERFACE(0x07),
     /** Empty body; answered by {@link #SNAPSHOT_REPLY} once a snapshot is on disk (durable nodes only). */
     SNAPSHOT(0x08),
+    /**
+     * Empty body; answered by {@link #GROUP_REPLY} by a member of a replicated
+     * group (docs/cluster.md); a single node answers an error.
+     */
+    GROUP(0x09),
 
     INFO_REPLY(0x81),
     OUTPUT(0x82),
@@ -26,6 +31,8 @@ public enum MessageType {
     PONG(0x86),
     INTERFACE_REPLY(0x87),
     SNAPSHOT_REPLY(0x88),
+    /** The group's members, leader, term, commit index and each member's applied index and version. */
+    GROUP_REPLY(0x89),
     /** An error code and a message. */
     ERROR(0xFF);
 
