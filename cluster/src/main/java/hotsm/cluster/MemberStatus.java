@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param commitIndex   the highest log index it knows to be committed
  * @param appliedIndex  the highest log index its machine has applied
  * @param clientAddress where it serves hotsm clients ({@code HOST:PORT}), empty before it listens
- * @param running       the running machine's name and short identity ({@code Counter2.counter b14da3c2}),
+ * @param running       the running machine's name and short identity ({@code Counter2.counter 0c0749b2}),
  *                      empty before the group has started one
  */
 public record MemberStatus(String id, String role, long term, Optional<String> leader, long commitIndex,

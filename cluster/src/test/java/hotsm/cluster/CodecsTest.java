@@ -78,7 +78,7 @@ class CodecsTest {
     @Test
     void aGroupViewRoundTrips() {
         MemberStatus a = new MemberStatus("a", "LEADER", 3, Optional.of("a"), 41, 41, "127.0.0.1:7071",
-                Optional.of("Counter2.counter b14da3c2"));
+                Optional.of("Counter2.counter 0c0749b2"));
         GroupView v = new GroupView("g", "a", List.of(new GroupView.Member("a", "127.0.0.1:9001", Optional.of(a), ""),
                 new GroupView.Member("b", "127.0.0.1:9002", Optional.empty(), "UNAVAILABLE: io exception")));
         assertEquals(v, GroupView.decode(v.encode()));
