@@ -156,7 +156,7 @@ final class RemoteNode implements Target {
     /**
      * When the node runs another version than at its last answer to this
      * session (someone else upgraded or downgraded it), says so and follows
-     * it: {@code The node now runs Counter2.counter b14da3c2 (was Counter1.counter ee75fea7), changed by another client.}
+     * it: {@code The node now runs Counter2.counter 0c0749b2 (was Counter1.counter dd23c603), changed by another client.}
      */
     Optional<String> changedElsewhere() throws ReplError {
         NodeInfo before = info;

@@ -96,8 +96,8 @@ class LocalSessionTest {
                 "Counter2.counter> Count", "Total 3", "New state: (2, 3)",
                 "Counter2.counter> :upgrade Counter2",
                 "The version running isn't the one the upgrade expects. Aborting upgrade.",
-                "The node already runs Counter2.counter b14da3c2, the machine this artifact installs;"
-                        + " its upgrade section is from Counter1.counter ee75fea7.",
+                "The node already runs Counter2.counter 0c0749b2, the machine this artifact installs;"
+                        + " its upgrade section is from Counter1.counter dd23c603.",
                 "Counter2.counter> :downgrade", "Downgrade successful!",
                 "Counter1.counter> Count", "Total 3", "New state: 3",
                 "Counter1.counter> :history"),

@@ -56,8 +56,8 @@ class RemoteSessionTest {
                 "Upgrade successful!",
                 "Ok", "Ok", "Total 4", "(2, 4)",
                 "The version running isn't the one the upgrade expects. Aborting upgrade.",
-                "The node already runs Counter2.counter b14da3c2, the machine this artifact installs;"
-                        + " its upgrade section is from Counter1.counter ee75fea7.",
+                "The node already runs Counter2.counter 0c0749b2, the machine this artifact installs;"
+                        + " its upgrade section is from Counter1.counter dd23c603.",
                 "Downgrade successful!", "Total 4",
                 "Upgrade successful!",
                 "Upgrade successful!",

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * {@code sm node --trace}: for each input {@code Output: <value>} and
  * {@code New state: <value>} (LANGUAGE.md §10), for upgrades and downgrades
  * the node's answer and, when it changed, the version pair
- * ({@code Counter1.counter ee75fea7 -> Counter2.counter b14da3c2}), each line
+ * ({@code Counter1.counter dd23c603 -> Counter2.counter 0c0749b2}), each line
  * flushed as it happens. The machine thread only
  * queues the lines; a printer thread writes them, in order, so a reader that
  * is slow to drain standard output never stalls the node.

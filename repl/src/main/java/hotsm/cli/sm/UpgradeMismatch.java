@@ -15,7 +15,7 @@ import java.util.Optional;
  * §10's sentence ({@link VersionChange#WRONG_VERSION}), and {@code sm upgrade}
  * and the REPL's {@code :upgrade} print this explanation on the line after it.
  * Machines are named with their short identities
- * ({@code Counter1.counter ee75fea7}).
+ * ({@code Counter1.counter dd23c603}).
  */
 public final class UpgradeMismatch {
     private UpgradeMismatch() {}
