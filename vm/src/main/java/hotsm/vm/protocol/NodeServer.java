@@ -1,6 +1,6 @@
 package hotsm.vm.protocol;
 
-import hotsm.vm.node.Node;
+import hotsm.vm.node.NodeService;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -11,21 +11,21 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Serves a {@link Node} over TCP (docs/protocol.md): one accepting thread,
+ * Serves a {@link NodeService} (a node, or a member of a replicated group) over TCP (docs/protocol.md): one accepting thread,
  * and per client a reading and a writing thread. Whatever a client sends,
  * the worst that happens is that its own connection is closed; the node and
  * its machine thread carry on.
  */
 public final class NodeServer implements AutoCloseable {
 
-    private final Node node;
+    private final NodeService node;
     private final ServerSocket socket;
     private final int maxFrame;
     private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
     private volatile boolean closed;
 
-    private NodeServer(Node node, ServerSocket socket, int maxFrame) {
+    private NodeServer(NodeService node, ServerSocket socket, int maxFrame) {
         this.node = node;
         this.socket = socket;
         this.maxFrame = maxFrame;
@@ -38,7 +38,7 @@ public final class NodeServer implements AutoCloseable {
      *
      * @param maxFrame the largest frame length accepted ({@link Wire#DEFAULT_MAX_FRAME})
      */
-    public static NodeServer start(Node node, InetAddress bind, int port, int maxFrame) throws IOException {
+    public static NodeServer start(NodeService node, InetAddress bind, int port, int maxFrame) throws IOException {
         NodeServer server = bind(node, bind, port, maxFrame);
         server.serve();
         return server;
@@ -49,7 +49,7 @@ public final class NodeServer implements AutoCloseable {
      * so the caller can announce the address before any request is served;
      * then {@link #serve()}.
      */
-    public static NodeServer bind(Node node, InetAddress bind, int port, int maxFrame) throws IOException {
+    public static NodeServer bind(NodeService node, InetAddress bind, int port, int maxFrame) throws IOException {
         ServerSocket ss = new ServerSocket();
         ss.setReuseAddress(true);
         ss.bind(new InetSocketAddress(bind, port), 128);
@@ -61,7 +61,7 @@ public final class NodeServer implements AutoCloseable {
         if (acceptor.getState() == Thread.State.NEW) acceptor.start();
     }
 
-    public static NodeServer start(Node node, InetAddress bind, int port) throws IOException {
+    public static NodeServer start(NodeService node, InetAddress bind, int port) throws IOException {
         return start(node, bind, port, Wire.DEFAULT_MAX_FRAME);
     }
 
