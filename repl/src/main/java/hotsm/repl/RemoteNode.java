@@ -6,12 +6,15 @@ import hotsm.vm.node.Refusal;
 import hotsm.vm.node.StepResult;
 import hotsm.vm.node.Version;
 import hotsm.vm.node.VersionChange;
+import hotsm.vm.bytecode.ArtifactCodec;
 import hotsm.vm.protocol.NodeClient;
+import hotsm.vm.trust.ReleaseSignature;
 import hotsm.vm.types.TypeDesc;
 import hotsm.vm.value.Value;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A node the REPL is attached to: typed values are sent to it and its answer
@@ -96,8 +99,15 @@ final class RemoteNode implements Target {
 
     /** Sends an artifact; the node's answer, {@code Upgrade successful!} or its reason for refusing. */
     @Override public String upgrade(Artifact artifact) throws ReplError {
+        return upgrade(artifact, Optional.empty());
+    }
+
+    /** The same with the release signature of the artifact's bytes, for a node that requires one. */
+    @Override public String upgrade(Artifact artifact, Optional<ReleaseSignature> signature) throws ReplError {
         try {
-            VersionChange change = client.upgrade(artifact);
+            byte[] bytes = ArtifactCodec.encode(artifact);
+            VersionChange change = signature.isPresent() ? client.upgrade(bytes, signature.get())
+                    : client.upgrade(bytes);
             refresh();
             return change.message();
         } catch (Refusal e) {
@@ -111,8 +121,12 @@ final class RemoteNode implements Target {
 
     /** The node's answer: {@code Downgrade successful!} or its reason for refusing. */
     @Override public String downgrade() throws ReplError {
+        return downgrade(Optional.empty());
+    }
+
+    @Override public String downgrade(Optional<ReleaseSignature> signature) throws ReplError {
         try {
-            VersionChange change = client.downgrade();
+            VersionChange change = signature.isPresent() ? client.downgrade(signature.get()) : client.downgrade();
             refresh();
             return change.message();
         } catch (Refusal e) {

@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import hotsm.vm.trust.ReleaseSignature;
+import java.util.Optional;
 
 /**
  * The REPL's state and its evaluation of one line: a {@code :command}, a value
@@ -255,11 +257,14 @@ public final class ReplSession implements AutoCloseable {
         if (words.length > 2) throw ReplError.of("usage: :upgrade FILE [MACHINE]");
         Path file = files.resolveArtifactSource(words[0]);
         String machine = words.length == 2 ? words[1] : null;
-        out.println(node.upgrade(Artifacts.load(file, machine, node.identity())));
+        out.println(node.upgrade(Artifacts.load(file, machine, node.identity()), Artifacts.signatureBeside(file)));
     }
 
-    void downgrade() throws ReplError {
-        out.println(requireTarget().downgrade());
+    /** {@code :downgrade [FILE.sig]}: with a release signature for a node that requires one. */
+    void downgrade(String argument) throws ReplError {
+        Optional<ReleaseSignature> signature = argument.isBlank() ? Optional.empty()
+                : Optional.of(Artifacts.signature(files.resolveSignature(argument.strip())));
+        out.println(requireTarget().downgrade(signature));
     }
 
     void history() throws ReplError {

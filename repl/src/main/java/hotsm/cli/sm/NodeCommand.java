@@ -7,6 +7,8 @@ import hotsm.vm.node.NodeListener;
 import hotsm.vm.node.NodeOptions;
 import hotsm.vm.protocol.NodeServer;
 import hotsm.vm.protocol.Wire;
+import hotsm.vm.trust.TrustException;
+import hotsm.vm.trust.TrustPolicy;
 import hotsm.vm.verify.VerifyException;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -59,6 +61,12 @@ public final class NodeCommand implements Callable<Integer> {
             description = "step limit: instructions one step or migration may run (default ${DEFAULT-VALUE})")
     long fuel;
 
+    @Option(names = "--trust", paramLabel = "NAME.pub",
+            description = "accept an upgrade or downgrade only if signed by this key (smc keygen, smc sign) with a"
+                    + " release number above every one accepted so far; repeatable. Without it, any client that"
+                    + " may connect may change the code")
+    List<Path> trust = new ArrayList<>();
+
     @Override public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) throw CliError.usage("--port must be in 0..65535, got " + port);
         if (fuel <= 0) throw CliError.usage("--fuel must be positive");
@@ -74,9 +82,16 @@ public final class NodeCommand implements Callable<Integer> {
         boolean tracing = trace != null ? trace : System.console() != null;
         TracePrinter tracer = tracing ? new TracePrinter(sm.out()) : null;
         NodeListener listener = tracer != null ? tracer : NodeListener.NONE;
+        TrustPolicy policy;
+        try {
+            policy = TrustPolicy.load(trust);
+        } catch (IOException | TrustException e) {
+            throw CliError.user("cannot read a --trust key: " + e.getMessage());
+        }
         Node node;
         try {
-            node = Node.start(artifact, NodeOptions.defaults().withFuel(fuel).withListener(listener));
+            node = Node.start(artifact, NodeOptions.defaults().withFuel(fuel).withListener(listener)
+                    .withTrust(policy));
         } catch (VerifyException e) {
             throw CliError.user(file + " does not verify: " + e.getMessage());
         }
@@ -98,6 +113,10 @@ public final class NodeCommand implements Callable<Integer> {
             sm.out().println("listening on " + server.hostPort());
             sm.out().flush();
         }
+        sm.err().println(policy.isOpen()
+                ? "warning: no --trust key: any client that may connect may upgrade or downgrade this node"
+                : "code changes need a release signed by " + policy.names());
+        sm.err().flush();
         server.serve();   // only now, so the address is always the first line
         stopped.await();
         return Sm.OK;

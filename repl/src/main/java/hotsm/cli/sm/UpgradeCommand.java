@@ -5,10 +5,12 @@ import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.bytecode.ArtifactCodec;
 import hotsm.vm.bytecode.Identity;
 import hotsm.vm.protocol.NodeClient;
+import hotsm.vm.trust.ReleaseSignature;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,8 +42,17 @@ public final class UpgradeCommand implements Callable<Integer> {
     @Option(names = {"-I", "--include"}, paramLabel = "DIR", description = "where a .sm file's imports are looked for")
     List<Path> includes = new ArrayList<>();
 
+    @Option(names = "--signature", paramLabel = "FILE.sig",
+            description = "the release signature to send (default for a .cam file: FILE.cam.sig beside it, if any;"
+                    + " a node started with --trust needs one)")
+    Path signature;
+
     @Override public Integer call() {
-        return Remote.changeVersion(sm, address, client -> client.upgrade(artifactFor(client)));
+        Optional<ReleaseSignature> sig = Signatures.forUpgrade(signature, file, !ArtifactFiles.isSource(file));
+        return Remote.changeVersion(sm, address, client -> {
+            byte[] artifact = artifactFor(client);
+            return sig.isPresent() ? client.upgrade(artifact, sig.get()) : client.upgrade(artifact);
+        });
     }
 
     /** The artifact bytes to send: FILE itself, or FILE compiled (picking the machine that upgrades the running one). */

@@ -1,11 +1,16 @@
 package hotsm.vm.node;
 
 import hotsm.vm.bytecode.Artifact;
+import hotsm.vm.bytecode.ArtifactCodec;
 import hotsm.vm.bytecode.Code;
 import hotsm.vm.bytecode.Identities;
 import hotsm.vm.bytecode.Identity;
 import hotsm.vm.machine.Cam;
 import hotsm.vm.machine.LoadedCode;
+import hotsm.vm.trust.ChangeKind;
+import hotsm.vm.trust.ReleaseSignature;
+import hotsm.vm.trust.Signer;
+import hotsm.vm.trust.TrustPolicy;
 import hotsm.vm.value.Value;
 import hotsm.vm.value.Values;
 import hotsm.vm.verify.Verifier;
@@ -102,6 +107,17 @@ public final class Node implements AutoCloseable {
         return submit(new Command.Downgrade()).thenApply(VersionChange.class::cast);
     }
 
+    /** Upgrade from a {@code .cam} file's bytes, with the release signature that authorises it. */
+    public CompletableFuture<VersionChange> upgrade(byte[] artifact, ReleaseSignature signature) {
+        return submit(new Command.Signed(new Command.UpgradeFromBytes(artifact.clone()), signature))
+                .thenApply(VersionChange.class::cast);
+    }
+
+    /** Downgrade, with the release signature that authorises it. */
+    public CompletableFuture<VersionChange> downgrade(ReleaseSignature signature) {
+        return submit(new Command.Signed(new Command.Downgrade(), signature)).thenApply(VersionChange.class::cast);
+    }
+
     public CompletableFuture<StateView> state() {
         return submit(new Command.ReadState()).thenApply(StateView.class::cast);
     }
@@ -184,19 +200,34 @@ public final class Node implements AutoCloseable {
 
     /** One case per command; each ends in at most one assignment to {@link #snapshot}. */
     private Object apply(Command command) {
+        if (command instanceof Command.Signed s) return apply(s.change(), Optional.of(s.signature()));
+        return apply(command, Optional.<ReleaseSignature>empty());
+    }
+
+    /** @param signature the release signature that came with an upgrade or downgrade */
+    private Object apply(Command command, Optional<ReleaseSignature> signature) {
         NodeSnapshot now = snapshot;
+        TrustPolicy trust = options.trust();
         if (command instanceof Command.Step s) {
             return step(now, s);
         } else if (command instanceof Command.Upgrade u) {
             return change(VersionChange.Kind.UPGRADE,
-                    () -> VersionChanges.upgrade(now, u.artifact(), options.fuel(), options.clock().instant()));
+                    () -> VersionChanges.upgrade(now, u.artifact(), options.fuel(), options.clock().instant(),
+                            VersionChanges.authorize(now, trust, ChangeKind.UPGRADE,
+                                    () -> ArtifactCodec.encode(u.artifact()), signature)));
         } else if (command instanceof Command.UpgradeFromBytes b) {
-            return change(VersionChange.Kind.UPGRADE,
-                    () -> VersionChanges.upgrade(now, VersionChanges.decode(b.artifact()), options.fuel(),
-                            options.clock().instant()));
+            // The signature is checked before the bytes are decoded: unsigned input is never parsed.
+            return change(VersionChange.Kind.UPGRADE, () -> {
+                Optional<Signer> signer = VersionChanges.authorize(now, trust, ChangeKind.UPGRADE, b::artifact,
+                        signature);
+                return VersionChanges.upgrade(now, VersionChanges.decode(b.artifact()), options.fuel(),
+                        options.clock().instant(), signer);
+            });
         } else if (command instanceof Command.Downgrade) {
             return change(VersionChange.Kind.DOWNGRADE,
-                    () -> VersionChanges.downgrade(now, options.fuel(), options.clock().instant()));
+                    () -> VersionChanges.downgrade(now, options.fuel(), options.clock().instant(),
+                            VersionChanges.authorize(now, trust, ChangeKind.DOWNGRADE,
+                                    () -> now.identity().bytes(), signature)));
         } else if (command instanceof Command.ReadState) {
             return new StateView(now.artifact().state(), now.state());
         } else if (command instanceof Command.ReadInfo) {

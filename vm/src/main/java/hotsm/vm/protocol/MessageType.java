@@ -16,6 +16,10 @@ public enum MessageType {
     PING(0x06),
     /** An identity; answered by {@link #INTERFACE_REPLY} if the node can serve a client speaking it. */
     INTERFACE(0x07),
+    /** A release signature, then an artifact's bytes (docs/security.md); answered by {@link #CHANGED}. */
+    SIGNED_UPGRADE(0x08),
+    /** A release signature; answered by {@link #CHANGED}. */
+    SIGNED_DOWNGRADE(0x09),
 
     INFO_REPLY(0x81),
     OUTPUT(0x82),

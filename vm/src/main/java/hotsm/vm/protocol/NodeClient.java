@@ -9,6 +9,7 @@ import hotsm.vm.node.Refusal;
 import hotsm.vm.node.StateView;
 import hotsm.vm.node.StepResult;
 import hotsm.vm.node.VersionChange;
+import hotsm.vm.trust.ReleaseSignature;
 import hotsm.vm.value.Value;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -152,6 +153,18 @@ public final class NodeClient implements AutoCloseable {
 
     public VersionChange upgrade(Artifact artifact) throws IOException {
         return upgrade(ArtifactCodec.encode(artifact));
+    }
+
+    /** Send an artifact's bytes with the release signature that authorises the upgrade (docs/security.md). */
+    public VersionChange upgrade(byte[] artifact, ReleaseSignature signature) throws IOException {
+        return await(request(MessageType.SIGNED_UPGRADE, Messages.signedUpgrade(signature, artifact)),
+                MessageType.CHANGED, Messages::changed);
+    }
+
+    /** Downgrade with the release signature that authorises it. */
+    public VersionChange downgrade(ReleaseSignature signature) throws IOException {
+        return await(request(MessageType.SIGNED_DOWNGRADE, signature.encode()), MessageType.CHANGED,
+                Messages::changed);
     }
 
     public VersionChange downgrade() throws IOException {

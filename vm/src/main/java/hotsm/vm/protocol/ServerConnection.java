@@ -158,6 +158,12 @@ final class ServerConnection {
                     reply(id, result, MessageType.OUTPUT, Messages::output);
                 }
                 case UPGRADE -> reply(id, node.upgrade(f.body()), MessageType.CHANGED, Messages::changed);
+                case SIGNED_UPGRADE -> {
+                    Messages.SignedUpgrade u = Messages.signedUpgrade(f.body());
+                    reply(id, node.upgrade(u.artifact(), u.signature()), MessageType.CHANGED, Messages::changed);
+                }
+                case SIGNED_DOWNGRADE -> reply(id, node.downgrade(Messages.signature(f.body())), MessageType.CHANGED,
+                        Messages::changed);
                 default -> error(id, ErrorCode.UNKNOWN_REQUEST, "unknown request type " + type);
             }
         } catch (ProtocolException e) {
