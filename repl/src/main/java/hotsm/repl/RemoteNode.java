@@ -7,6 +7,8 @@ import hotsm.vm.node.StepResult;
 import hotsm.vm.node.Version;
 import hotsm.vm.node.VersionChange;
 import hotsm.vm.bytecode.ArtifactCodec;
+import hotsm.vm.protocol.ConnectionSecurity;
+import hotsm.vm.protocol.HostPort;
 import hotsm.vm.protocol.NodeClient;
 import hotsm.vm.trust.ReleaseSignature;
 import hotsm.vm.types.TypeDesc;
@@ -34,6 +36,15 @@ final class RemoteNode implements Target {
 
     /** Connects to {@code HOST:PORT} and asks who is there. */
     static RemoteNode connect(String address) throws ReplError {
+        try {
+            return connect(address, ConnectionSecurity.defaults());
+        } catch (IOException | RuntimeException e) {
+            throw ReplError.of("cannot read the cookie: " + ReplSession.oneLine(e));
+        }
+    }
+
+    /** The same with a cookie and optionally TLS (docs/security.md). */
+    static RemoteNode connect(String address, ConnectionSecurity security) throws ReplError {
         int colon = address.lastIndexOf(':');
         if (colon <= 0 || colon == address.length() - 1) throw ReplError.of("expected HOST:PORT, got " + address);
         int port;
@@ -44,7 +55,7 @@ final class RemoteNode implements Target {
         }
         NodeClient client;
         try {
-            client = NodeClient.connect(address.substring(0, colon), port);
+            client = NodeClient.connect(new HostPort(address.substring(0, colon), port), Optional.empty(), security);
         } catch (Refusal e) {
             throw ReplError.of("the node at " + address + " refused the connection: " + e.getMessage());
         } catch (IOException e) {

@@ -229,9 +229,15 @@ public final class ReplSession implements AutoCloseable {
         out.println("Reset: " + local.describe());
     }
 
+    /** How {@code :connect} secures its connections (docs/security.md); null: the default cookie, no TLS. */
+    private hotsm.vm.protocol.ConnectionSecurity security;
+
+    /** Use this cookie (and TLS) for {@code :connect} ({@code sm repl --cookie-file --tls-trust}). */
+    public void security(hotsm.vm.protocol.ConnectionSecurity security) { this.security = security; }
+
     void connect(String argument) throws ReplError {
         if (argument.isEmpty()) throw ReplError.of(":connect needs HOST:PORT, e.g. :connect 127.0.0.1:7070");
-        RemoteNode node = RemoteNode.connect(argument);
+        RemoteNode node = security == null ? RemoteNode.connect(argument) : RemoteNode.connect(argument, security);
         if (remote != null) remote.close();
         remote = node;
         out.println("Connected to " + node.describe());

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -22,6 +23,8 @@ public final class DowngradeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "HOST:PORT", description = "the node")
     String address;
 
+    @Mixin ClientSecurityOptions security;
+
     @Option(names = "--signature", paramLabel = "FILE.sig",
             description = "the release signature to send (`smc sign --downgrade` writes it; a node started with"
                     + " --trust needs one)")
@@ -29,7 +32,7 @@ public final class DowngradeCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         Optional<ReleaseSignature> sig = Optional.ofNullable(signature).map(Signatures::read);
-        return Remote.changeVersion(sm, address,
+        return Remote.changeVersion(sm, address, security,
                 client -> sig.isPresent() ? client.downgrade(sig.get()) : client.downgrade());
     }
 }

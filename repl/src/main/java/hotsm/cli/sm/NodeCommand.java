@@ -5,7 +5,10 @@ import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.node.Node;
 import hotsm.vm.node.NodeListener;
 import hotsm.vm.node.NodeOptions;
+import hotsm.vm.protocol.ConnectionSecurity;
+import hotsm.vm.protocol.Cookie;
 import hotsm.vm.protocol.NodeServer;
+import hotsm.vm.protocol.TlsContexts;
 import hotsm.vm.protocol.Wire;
 import hotsm.vm.trust.TrustException;
 import hotsm.vm.trust.TrustPolicy;
@@ -16,6 +19,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -23,7 +27,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code sm node FILE(.cam|.sm) [--machine NAME] [--port N] [--bind ADDR] [--trace]}. */
+/**
+ * {@code sm node FILE(.cam|.sm) [--machine NAME] [--port N] [--bind ADDR] [--trace] [--cookie-file FILE]
+ * [--tls-cert CERT.pem --tls-key KEY.pem] [--trust NAME.pub]...}.
+ */
 @Command(name = "node", mixinStandardHelpOptions = true,
         description = {"Run a machine as a node that clients step and upgrade over TCP.", "",
                 "The first line printed is `listening on HOST:PORT`. Inputs from every connection go through "
@@ -67,6 +74,33 @@ public final class NodeCommand implements Callable<Integer> {
                     + " may connect may change the code")
     List<Path> trust = new ArrayList<>();
 
+    @Option(names = "--cookie-file", paramLabel = "FILE",
+            description = "the secret every client must prove it knows (default: $HOME/.sm/cookie, created"
+                    + " owner-only if missing)")
+    Path cookieFile;
+
+    @Option(names = "--tls-cert", paramLabel = "CERT.pem",
+            description = "serve over TLS 1.3 with this certificate (chain), PEM; needs --tls-key")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "KEY.pem",
+            description = "the certificate's private key: unencrypted PKCS#8 PEM, owner-only")
+    Path tlsKey;
+
+    /** The cookie, and TLS if asked for; a one-line error for a bad file. */
+    private ConnectionSecurity security() {
+        if ((tlsCert == null) != (tlsKey == null)) throw CliError.usage("--tls-cert and --tls-key go together");
+        try {
+            Cookie cookie = cookieFile == null ? Cookie.loadDefault() : Cookie.load(cookieFile, false);
+            ConnectionSecurity s = new ConnectionSecurity(cookie, Optional.empty());
+            return tlsCert == null ? s : s.withTls(TlsContexts.server(tlsCert, tlsKey));
+        } catch (TrustException e) {
+            throw CliError.user(e.getMessage());
+        } catch (IOException e) {
+            throw CliError.user("cannot read the cookie or TLS files: " + e.getMessage());
+        }
+    }
+
     @Override public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) throw CliError.usage("--port must be in 0..65535, got " + port);
         if (fuel <= 0) throw CliError.usage("--fuel must be positive");
@@ -79,6 +113,7 @@ public final class NodeCommand implements Callable<Integer> {
         } catch (UnknownHostException e) {
             throw CliError.user("unknown address to bind: " + bind);
         }
+        ConnectionSecurity security = security();
         boolean tracing = trace != null ? trace : System.console() != null;
         TracePrinter tracer = tracing ? new TracePrinter(sm.out()) : null;
         NodeListener listener = tracer != null ? tracer : NodeListener.NONE;
@@ -97,7 +132,7 @@ public final class NodeCommand implements Callable<Integer> {
         }
         NodeServer server;
         try {
-            server = NodeServer.bind(node, address, port, Wire.DEFAULT_MAX_FRAME);
+            server = NodeServer.bind(node, address, port, Wire.DEFAULT_MAX_FRAME, security);
         } catch (IOException e) {
             node.close();
             throw CliError.user("cannot listen on " + bind + ":" + port + ": " + e.getMessage());
@@ -113,9 +148,15 @@ public final class NodeCommand implements Callable<Integer> {
             sm.out().println("listening on " + server.hostPort());
             sm.out().flush();
         }
+        sm.err().println("clients must prove they know the cookie in " + security.cookie().file()
+                + (security.tls().isPresent() ? "; connections use TLS 1.3" : ""));
         sm.err().println(policy.isOpen()
-                ? "warning: no --trust key: any client that may connect may upgrade or downgrade this node"
+                ? "warning: no --trust key: any client that knows the cookie may upgrade or downgrade this node"
                 : "code changes need a release signed by " + policy.names());
+        if (tlsCert == null && !address.isLoopbackAddress()) {
+            sm.err().println("warning: listening on " + bind + " without TLS: the cookie proof keeps strangers out,"
+                    + " but inputs, states and code cross the network in clear (--tls-cert, --tls-key)");
+        }
         sm.err().flush();
         server.serve();   // only now, so the address is always the first line
         stopped.await();

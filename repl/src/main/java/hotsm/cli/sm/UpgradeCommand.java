@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -30,6 +31,8 @@ public final class UpgradeCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "HOST:PORT", description = "the node")
     String address;
+
+    @Mixin ClientSecurityOptions security;
 
     @Parameters(index = "1", paramLabel = "FILE", description = "a .cam artifact, or a .sm file")
     Path file;
@@ -49,7 +52,7 @@ public final class UpgradeCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         Optional<ReleaseSignature> sig = Signatures.forUpgrade(signature, file, !ArtifactFiles.isSource(file));
-        return Remote.changeVersion(sm, address, client -> {
+        return Remote.changeVersion(sm, address, security, client -> {
             byte[] artifact = artifactFor(client);
             return sig.isPresent() ? client.upgrade(artifact, sig.get()) : client.upgrade(artifact);
         });

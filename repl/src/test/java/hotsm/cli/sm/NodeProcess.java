@@ -48,6 +48,7 @@ final class NodeProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
                 "-Dhotsm.root=" + System.getProperty("hotsm.root", ""),
+                "-Dhotsm.cookie=" + hotsm.vm.protocol.Cookie.defaultFile(),
                 "hotsm.cli.Sm", "node"));
         command.addAll(List.of(args));
         command.addAll(List.of("--port", "0"));

@@ -39,15 +39,17 @@ final class ServerConnection {
     private final Node node;
     private final Socket socket;
     private final int maxFrame;
+    private final CookieProof cookie;
     private final Consumer<ServerConnection> onClosed;
     private final LinkedBlockingQueue<Outgoing> outbox = new LinkedBlockingQueue<>();
     private final Semaphore inFlight = new Semaphore(Wire.MAX_IN_FLIGHT);
     private Optional<Identity> speaking = Optional.empty();
 
-    ServerConnection(Node node, Socket socket, int maxFrame, Consumer<ServerConnection> onClosed) {
+    ServerConnection(Node node, Socket socket, int maxFrame, CookieProof cookie, Consumer<ServerConnection> onClosed) {
         this.node = node;
         this.socket = socket;
         this.maxFrame = maxFrame;
+        this.cookie = cookie;
         this.onClosed = onClosed;
     }
 
@@ -110,6 +112,17 @@ final class ServerConnection {
         if (hello.version() != Wire.PROTOCOL_VERSION) {
             welcome(out, Handshake.REFUSED, "this node speaks protocol version " + Wire.PROTOCOL_VERSION + ", not "
                     + hello.version());
+            return false;
+        }
+        // The cookie proof, before anything else the client sent is read.
+        byte[] nonce = CookieProof.nonce();
+        synchronized (socket) {
+            Handshake.writeChallenge(out, new Handshake.Challenge(Wire.PROTOCOL_VERSION, nonce,
+                    cookie.nodeProof(hello.nonce(), nonce)));
+        }
+        if (!CookieProof.same(cookie.clientProof(hello.nonce(), nonce), Handshake.readProof(in))) {
+            welcome(out, Handshake.REFUSED_COOKIE, "wrong cookie: the client's proof does not match this node's"
+                    + " cookie");
             return false;
         }
         if (hello.speaking().isPresent()) {
