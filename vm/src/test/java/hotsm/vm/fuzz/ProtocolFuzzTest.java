@@ -13,7 +13,7 @@ import java.io.EOFException;
 import java.io.IOException;
 
 /**
- * The protocol decoder: the handshake, frames and every message body a node
+ * The protocol decoder: the handshake (hello, challenge, welcome), frames and every message body a node
  * or a client reads. Running out of bytes in a stream ({@link EOFException})
  * is how the stream readers say "truncated"; a bad length is
  * {@link FrameIO.BadLength}; anything else wrong is a {@link ProtocolException}.
@@ -22,7 +22,7 @@ class ProtocolFuzzTest {
 
     @FuzzTest(maxDuration = "5s")
     void decode(FuzzedDataProvider data) throws IOException {
-        int which = data.consumeInt(0, 12);
+        int which = data.consumeInt(0, 13);
         byte[] bytes = data.consumeRemainingAsBytes();
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
         try {
@@ -39,6 +39,7 @@ class ProtocolFuzzTest {
                 case 9 -> Messages.error(bytes);
                 case 10 -> Messages.signedUpgrade(bytes);
                 case 11 -> Messages.signature(bytes);
+                case 13 -> Handshake.readGreeting(in);
                 default -> Messages.interfaceRequest(bytes);
             }
         } catch (ProtocolException | EOFException expected) {
