@@ -34,7 +34,7 @@ class FrontEndFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "5s")
+    @FuzzTest(maxDuration = "4s")
     void compile(byte[] source) throws IOException {
         Path file = DIR.resolve("Fuzz.sm");
         Files.write(file, source);

@@ -10,7 +10,7 @@ import hotsm.vm.verify.VerifyException;
 /** The artifact decoder and the verifier: what a node does with the bytes of an upgrade. */
 class ArtifactFuzzTest {
 
-    @FuzzTest(maxDuration = "5s")
+    @FuzzTest(maxDuration = "4s")
     void decodeAndVerify(byte[] bytes) {
         Artifact a;
         try {

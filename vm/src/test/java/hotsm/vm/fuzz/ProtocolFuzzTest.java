@@ -20,7 +20,7 @@ import java.io.IOException;
  */
 class ProtocolFuzzTest {
 
-    @FuzzTest(maxDuration = "5s")
+    @FuzzTest(maxDuration = "4s")
     void decode(FuzzedDataProvider data) throws IOException {
         int which = data.consumeInt(0, 13);
         byte[] bytes = data.consumeRemainingAsBytes();

@@ -21,7 +21,7 @@ class ValueParserFuzzTest {
             new TypeDesc.Tuple(List.of(TypeDesc.INT, INPUT, new TypeDesc.Str())),
             new TypeDesc.Tuple(List.of(TypeDesc.INT, TypeDesc.INT)));
 
-    @FuzzTest(maxDuration = "5s")
+    @FuzzTest(maxDuration = "4s")
     void parse(FuzzedDataProvider data) {
         TypeDesc type = data.pickValue(TYPES);
         try {

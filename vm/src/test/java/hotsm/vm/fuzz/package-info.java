@@ -5,10 +5,11 @@
  * component's own error type; anything else (another exception, a stack
  * overflow, running out of memory) is a finding.
  *
- * <p>A plain {@code mvn verify} replays the checked-in corpus in
- * {@code src/test/resources/hotsm/vm/fuzz/<Class>Inputs/<method>/} (regression
- * mode); the {@code fuzz-*} surefire executions then run each target for a few
- * seconds with {@code JAZZER_FUZZ=1} (Jazzer fuzzes one test per JVM).
+ * <p>{@code mvn verify} runs each target in its own {@code fuzz-*} surefire
+ * execution with {@code JAZZER_FUZZ=1} (Jazzer fuzzes one test per JVM): it
+ * replays the checked-in corpus in
+ * {@code src/test/resources/hotsm/vm/fuzz/<Class>Inputs/<method>/}, then
+ * fuzzes for a few seconds. The ordinary test run excludes them.
  * A finding is written into the Inputs folder, so it becomes a regression input.
  */
 package hotsm.vm.fuzz;
