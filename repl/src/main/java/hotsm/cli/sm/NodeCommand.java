@@ -10,12 +10,15 @@ import hotsm.vm.protocol.Cookie;
 import hotsm.vm.protocol.NodeServer;
 import hotsm.vm.protocol.TlsContexts;
 import hotsm.vm.protocol.Wire;
+import hotsm.vm.trust.ChangeKind;
+import hotsm.vm.trust.Signer;
 import hotsm.vm.trust.TrustException;
 import hotsm.vm.trust.TrustPolicy;
 import hotsm.vm.verify.VerifyException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,8 +73,9 @@ public final class NodeCommand implements Callable<Integer> {
 
     @Option(names = "--trust", paramLabel = "NAME.pub",
             description = "accept an upgrade or downgrade only if signed by this key (smc keygen, smc sign) with a"
-                    + " release number above every one accepted so far; repeatable. Without it, any client that"
-                    + " may connect may change the code")
+                    + " release number above every one accepted so far; repeatable. A FILE.cam.sig beside FILE"
+                    + " must then be valid, and the node starts at its release. Without --trust, any client that"
+                    + " knows the cookie may change the code")
     List<Path> trust = new ArrayList<>();
 
     @Option(names = "--cookie-file", paramLabel = "FILE",
@@ -101,6 +105,21 @@ public final class NodeCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * With trusted keys, a {@code .cam} file's {@code FILE.cam.sig} (if any) must be a valid signed release:
+     * the node starts at that release, so older ones cannot be applied after a restart.
+     */
+    private Optional<Signer> startingRelease(TrustPolicy policy) {
+        if (policy.isOpen() || ArtifactFiles.isSource(file)) return Optional.empty();
+        Path sig = file.resolveSibling(file.getFileName() + ".sig");
+        if (!Files.exists(sig)) return Optional.empty();
+        try {
+            return policy.authorize(ChangeKind.UPGRADE, ArtifactFiles.read(file), Optional.of(Signatures.read(sig)), 0);
+        } catch (TrustException e) {
+            throw CliError.user(sig + ": " + e.getMessage());
+        }
+    }
+
     @Override public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) throw CliError.usage("--port must be in 0..65535, got " + port);
         if (fuel <= 0) throw CliError.usage("--fuel must be positive");
@@ -123,10 +142,11 @@ public final class NodeCommand implements Callable<Integer> {
         } catch (IOException | TrustException e) {
             throw CliError.user("cannot read a --trust key: " + e.getMessage());
         }
+        Optional<Signer> signedBy = startingRelease(policy);
         Node node;
         try {
             node = Node.start(artifact, NodeOptions.defaults().withFuel(fuel).withListener(listener)
-                    .withTrust(policy));
+                    .withTrust(policy), signedBy);
         } catch (VerifyException e) {
             throw CliError.user(file + " does not verify: " + e.getMessage());
         }

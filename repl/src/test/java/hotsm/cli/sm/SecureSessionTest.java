@@ -69,7 +69,9 @@ class SecureSessionTest {
         String c2 = dir.resolve("Counter2.counter.cam").toString();
         String c3 = dir.resolve("Counter3.counter.cam").toString();
         String key = dir.resolve("ops.key").toString();
-        assertTrue(smc("sign", "--key", key, c2).contains("release 1"));
+        // The node starts from a signed release (1): every change must come later.
+        assertTrue(smc("sign", "--key", key, c1).contains("release 1"));
+        assertTrue(smc("sign", "--key", key, c2).contains("release 2"));
 
         String[] client = {"--cookie-file", cookie, "--tls-trust", tls.certificate().toString()};
         try (NodeProcess node = NodeProcess.start(c1, "--cookie-file", cookie, "--tls-cert",
@@ -87,23 +89,23 @@ class SecureSessionTest {
             assertEquals("Upgrade successful!", up.lines().get(0));
             assertEquals(List.of("(2, 2)"), SmRun.of(with(client, "state", a)).lines());
 
-            assertTrue(smc("sign", "--key", key, "--downgrade", c2).contains("release 2"));
+            assertTrue(smc("sign", "--key", key, "--downgrade", c2).contains("release 3"));
             SmRun down = SmRun.of(with(client, "downgrade", a, "--signature", c2 + ".downgrade.sig"));
             assertEquals(0, down.status(), down.out() + down.err());
             assertEquals("Downgrade successful!", down.lines().get(0));
 
-            SmRun replay = SmRun.of(with(client, "upgrade", a, c2));   // the release-1 signature again
+            SmRun replay = SmRun.of(with(client, "upgrade", a, c2));   // the release-2 signature again
             assertEquals(1, replay.status());
-            assertEquals("Release 1 is not above release 2, the highest this node has accepted: an older release "
+            assertEquals("Release 2 is not above release 3, the highest this node has accepted: an older release "
                     + "cannot be replayed. Aborting upgrade.", replay.lines().get(0));
 
-            // The REPL, with new releases: 3 (Counter2), 4 (a downgrade from it), 5 (Counter2 again, from a
-            // copy so its signature file is another) and 6 (Counter3).
+            // The REPL, with new releases: 4 (Counter2), 5 (a downgrade from it), 6 (Counter2 again, from a
+            // copy so its signature file is another) and 7 (Counter3).
             smc("sign", "--key", key, c2);
             smc("sign", "--key", key, "--downgrade", c2);
             String c2again = Files.copy(Path.of(c2), dir.resolve("Counter2-again.cam")).toString();
             smc("sign", "--key", key, c2again);
-            assertTrue(smc("sign", "--key", key, c3).contains("release 6"));
+            assertTrue(smc("sign", "--key", key, c3).contains("release 7"));
             SmRun session = repl(String.join("\n", ":upgrade " + c2, "Incr", "Count",
                     ":downgrade " + c2 + ".downgrade.sig", ":upgrade " + c2again, ":upgrade " + c3, ":history", ""),
                     with(client, "repl", "--connect", a));
@@ -113,12 +115,12 @@ class SecureSessionTest {
             assertEquals(List.of("Upgrade successful!", "Ok", "Total 3", "Downgrade successful!",
                     "Upgrade successful!", "Upgrade successful!"), lines.subList(1, 7), session.out());
             assertTrue(lines.get(lines.size() - 1).matches(".*Counter3\\.counter  \\(upgraded from [0-9a-f]{8},"
-                    + " release 6 signed by ops \\([0-9a-f]{16}\\)\\)"), session.out());
+                    + " release 7 signed by ops \\([0-9a-f]{16}\\)\\)"), session.out());
 
             SmRun info = SmRun.of(with(client, "info", a));
             assertEquals(0, info.status(), info.err());
-            assertTrue(info.out().contains("(upgraded from ") && info.out().contains(", release 1 signed by ops ("),
-                    info.out());
+            assertTrue(info.out().contains("(started, release 1 signed by ops (")
+                    && info.out().contains(", release 2 signed by ops ("), info.out());
 
             // Turned away: another cookie (the message names the file to check), no TLS.
             String other = Cookie.load(dir.resolve("other-cookie"), true).file().toString();

@@ -57,10 +57,18 @@ public final class Node implements AutoCloseable {
      * @throws VerifyException if the artifact is not type-correct (or its initial state does not fit its state type)
      */
     public static Node start(Artifact artifact, NodeOptions options) throws VerifyException {
+        return start(artifact, options, Optional.empty());
+    }
+
+    /**
+     * The same from a signed release (docs/security.md): the history's first
+     * entry records who signed it, so later changes need a higher release.
+     */
+    public static Node start(Artifact artifact, NodeOptions options, Optional<Signer> signedBy) throws VerifyException {
         Verifier.verify(artifact);
         Identity id = Identities.of(artifact);
         Version first = new Version(id, artifact.name(), options.clock().instant(), Version.Arrival.STARTED,
-                Optional.empty());
+                Optional.empty(), signedBy);
         Node node = new Node(new NodeSnapshot(artifact, id, artifact.initialState(), List.of(first),
                 Map.of(id, artifact)), options);
         node.machineThread.start();
