@@ -106,14 +106,16 @@ class SecureSessionTest {
             String c2again = Files.copy(Path.of(c2), dir.resolve("Counter2-again.cam")).toString();
             smc("sign", "--key", key, c2again);
             assertTrue(smc("sign", "--key", key, c3).contains("release 7"));
-            SmRun session = repl(String.join("\n", ":upgrade " + c2, "Incr", "Count",
-                    ":downgrade " + c2 + ".downgrade.sig", ":upgrade " + c2again, ":upgrade " + c3, ":history", ""),
+            SmRun session = repl(String.join("\n", ":upgrade " + c2, "Incr", "Count", ":state",
+                    ":downgrade " + c2 + ".downgrade.sig", ":upgrade " + c2again, ":upgrade " + c3, ":info",
+                    ":history", ""),
                     with(client, "repl", "--connect", a));
             assertEquals(0, session.status(), session.out() + session.err());
             List<String> lines = session.lines();
             assertTrue(lines.get(0).startsWith("Connected to " + a), session.out());
-            assertEquals(List.of("Upgrade successful!", "Ok", "Total 3", "Downgrade successful!",
-                    "Upgrade successful!", "Upgrade successful!"), lines.subList(1, 7), session.out());
+            assertEquals(List.of("Upgrade successful!", "Ok", "Total 3", "(2, 3)", "Downgrade successful!",
+                    "Upgrade successful!", "Upgrade successful!"), lines.subList(1, 8), session.out());
+            assertTrue(lines.contains("machine  Counter3.counter"), session.out());
             assertTrue(lines.get(lines.size() - 1).matches(".*Counter3\\.counter  \\(upgraded from [0-9a-f]{8},"
                     + " release 7 signed by ops \\([0-9a-f]{16}\\)\\)"), session.out());
 
