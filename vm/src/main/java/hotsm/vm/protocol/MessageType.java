@@ -16,10 +16,13 @@ public enum MessageType {
     PING(0x06),
     /** An identity; answered by {@link #INTERFACE_REPLY} if the node can serve a client speaking it. */
     INTERFACE(0x07),
+    /*
+     * 0x08 and 0x09 are left to the durable and cluster work (SNAPSHOT, GROUP).
+     */
     /** A release signature, then an artifact's bytes (docs/security.md); answered by {@link #CHANGED}. */
-    SIGNED_UPGRADE(0x08),
+    SIGNED_UPGRADE(0x0A),
     /** A release signature; answered by {@link #CHANGED}. */
-    SIGNED_DOWNGRADE(0x09),
+    SIGNED_DOWNGRADE(0x0B),
 
     INFO_REPLY(0x81),
     OUTPUT(0x82),
