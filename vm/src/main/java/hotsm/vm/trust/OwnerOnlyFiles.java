@@ -3,7 +3,6 @@ package hotsm.vm.trust;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
@@ -60,8 +59,8 @@ public final class OwnerOnlyFiles {
      * @throws TrustException naming the file, its permissions and the fix
      */
     public static void check(Path file, String what) throws IOException {
-        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class,
-                LinkOption.NOFOLLOW_LINKS);
+        // The file a link points to is what holds the secret: check that one.
+        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
         if (view == null) return;
         Set<PosixFilePermission> perms = view.readAttributes().permissions();
         Set<PosixFilePermission> loose = EnumSet.noneOf(PosixFilePermission.class);
