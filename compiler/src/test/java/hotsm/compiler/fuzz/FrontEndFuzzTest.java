@@ -34,12 +34,25 @@ class FrontEndFuzzTest {
         }
     }
 
+    /** The stack smc and the REPL give the front end (hotsm.cli.CommandThread): it recurses over nesting. */
+    private static final long STACK_BYTES = 512L << 20;
+
     @FuzzTest(maxDuration = "4s")
-    void compile(byte[] source) throws IOException {
+    void compile(byte[] source) throws Throwable {
         Path file = DIR.resolve("Fuzz.sm");
         Files.write(file, source);
-        Compilation c = new Compiler(INCLUDES).compile(List.of(file));
-        // What compiles must also build to an artifact the verifier accepts (a rejection is a compiler bug).
-        for (MachineIr m : c.machines()) Verifier.verify(ArtifactBuilder.build(m));
+        Throwable[] failure = new Throwable[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                Compilation c = new Compiler(INCLUDES).compile(List.of(file));
+                // What compiles must also build to an artifact the verifier accepts (a rejection is a compiler bug).
+                for (MachineIr m : c.machines()) Verifier.verify(ArtifactBuilder.build(m));
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        }, "fuzz-front-end", STACK_BYTES);
+        t.start();
+        t.join();
+        if (failure[0] != null) throw failure[0];
     }
 }
