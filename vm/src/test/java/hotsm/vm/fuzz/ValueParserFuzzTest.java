@@ -17,9 +17,14 @@ class ValueParserFuzzTest {
     static final TypeDesc INPUT = new TypeDesc.Data("Input", List.of(), List.of(
             ctor("Incr"), ctor("Add", TypeDesc.INT), ctor("Name", new TypeDesc.Str()),
             ctor("Both", TypeDesc.INT, TypeDesc.BOOL)));
+    static final TypeDesc ACCOUNT = new TypeDesc.Data("Account", List.of(), List.of(new TypeDesc.Constructor(
+            "Account", List.of(TypeDesc.INT, new TypeDesc.Str()), List.of("balance", "owner"))));
     static final List<TypeDesc> TYPES = List.of(TypeDesc.INT, new TypeDesc.Str(), TypeDesc.BOOL, INPUT,
             new TypeDesc.Tuple(List.of(TypeDesc.INT, INPUT, new TypeDesc.Str())),
-            new TypeDesc.Tuple(List.of(TypeDesc.INT, TypeDesc.INT)));
+            new TypeDesc.Tuple(List.of(TypeDesc.INT, TypeDesc.INT)),
+            new TypeDesc.ListOf(new TypeDesc.ListOf(TypeDesc.INT)),
+            new TypeDesc.MapOf(TypeDesc.INT, INPUT),
+            ACCOUNT);
 
     @FuzzTest(maxDuration = "4s")
     void parse(FuzzedDataProvider data) {
