@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code sm node --trace}: for each input {@code Output: <value>} and
  * {@code New state: <value>} (LANGUAGE.md §10), for upgrades and downgrades
- * the node's answer, each line flushed as it happens. The machine thread only
+ * the node's answer and, when it changed, the version pair
+ * ({@code Counter1.counter dd23c603 -> Counter2.counter 0c0749b2}), each line
+ * flushed as it happens. The machine thread only
  * queues the lines; a printer thread writes them, in order, so a reader that
  * is slow to drain standard output never stalls the node.
  */
@@ -39,8 +41,10 @@ final class TracePrinter implements NodeListener, AutoCloseable {
         lines.add("Error: " + reason);
     }
 
+    /** {@code Upgrade successful!}, then the version pair, as {@code sm upgrade} prints them. */
     @Override public void changed(VersionChange change) {
         lines.add(change.message());
+        lines.add(change.describe());
     }
 
     @Override public void changeRefused(VersionChange.Kind kind, String reason) {

@@ -4,6 +4,9 @@ import hotsm.cli.Sm;
 import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.bytecode.ArtifactCodec;
 import hotsm.vm.bytecode.Identity;
+import hotsm.vm.node.NodeInfo;
+import hotsm.vm.node.Refusal;
+import hotsm.vm.node.VersionChange;
 import hotsm.vm.protocol.NodeClient;
 import hotsm.vm.trust.ReleaseSignature;
 import java.io.IOException;
@@ -52,10 +55,23 @@ public final class UpgradeCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         Optional<ReleaseSignature> sig = Signatures.forUpgrade(signature, file, !ArtifactFiles.isSource(file));
-        return Remote.changeVersion(sm, address, security, client -> {
-            byte[] artifact = artifactFor(client);
+        return Remote.changeVersion(sm, address, security, client -> explained(client, artifactFor(client), sig));
+    }
+
+    /**
+     * Sends the upgrade (with its release signature, if any); a refusal for want of a matching upgrade
+     * section gets, after the node's sentence, the client's explanation ({@link UpgradeMismatch}).
+     */
+    private static VersionChange explained(NodeClient client, byte[] artifact, Optional<ReleaseSignature> sig)
+            throws IOException {
+        try {
             return sig.isPresent() ? client.upgrade(artifact, sig.get()) : client.upgrade(artifact);
-        });
+        } catch (Refusal r) {
+            if (!VersionChange.WRONG_VERSION.equals(r.getMessage())) throw r;
+            NodeInfo running = client.info();
+            String why = UpgradeMismatch.explain(ArtifactCodec.decode(artifact), running.name(), running.identity());
+            throw new Refusal(r.reason(), r.getMessage() + System.lineSeparator() + why);
+        }
     }
 
     /** The artifact bytes to send: FILE itself, or FILE compiled (picking the machine that upgrades the running one). */

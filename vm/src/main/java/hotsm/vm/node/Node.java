@@ -15,6 +15,7 @@ import hotsm.vm.value.Value;
 import hotsm.vm.value.Values;
 import hotsm.vm.verify.Verifier;
 import hotsm.vm.verify.VerifyException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,11 +29,12 @@ import java.util.concurrent.LinkedBlockingQueue;
  * future completed by the machine thread (exceptionally with a
  * {@link Refusal} when the node says no; the node is then unchanged).
  */
-public final class Node implements AutoCloseable {
+public final class Node implements NodeService, AutoCloseable {
 
-    private record Pending(Command command, CompletableFuture<Object> reply) {}
+    /** A queued command; {@code time} is null (read the clock) except for a replayed journal record. */
+    private record Pending(Command command, CompletableFuture<Object> reply, Instant time, long fuel) {}
 
-    private static final Pending STOP = new Pending(new Command.ReadInfo(), new CompletableFuture<>());
+    private static final Pending STOP = new Pending(new Command.ReadInfo(), new CompletableFuture<>(), null, 1);
 
     private final NodeOptions options;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -67,10 +69,8 @@ public final class Node implements AutoCloseable {
     public static Node start(Artifact artifact, NodeOptions options, Optional<Signer> signedBy) throws VerifyException {
         Verifier.verify(artifact);
         Identity id = Identities.of(artifact);
-        Version first = new Version(id, artifact.name(), options.clock().instant(), Version.Arrival.STARTED,
-                Optional.empty(), signedBy);
-        Node node = new Node(new NodeSnapshot(artifact, id, artifact.initialState(), List.of(first),
-                Map.of(id, artifact)), options);
+        Node node = new Node(NodeSnapshot.started(artifact, id, artifact.initialState(), options.clock().instant(),
+                signedBy), options);
         node.machineThread.start();
         return node;
     }
@@ -98,6 +98,7 @@ public final class Node implements AutoCloseable {
     }
 
     /** Run one input from a client speaking the interface of version {@code speaking} (null: the running one). */
+    @Override
     public CompletableFuture<StepResult> step(Value input, Identity speaking) {
         return submit(new Command.Step(input, Optional.ofNullable(speaking))).thenApply(StepResult.class::cast);
     }
@@ -107,29 +108,35 @@ public final class Node implements AutoCloseable {
     }
 
     /** Upgrade from a {@code .cam} file's bytes; bytes that do not decode are refused like a bad artifact. */
+    @Override
     public CompletableFuture<VersionChange> upgrade(byte[] artifact) {
         return submit(new Command.UpgradeFromBytes(artifact.clone())).thenApply(VersionChange.class::cast);
     }
 
+    @Override
     public CompletableFuture<VersionChange> downgrade() {
         return submit(new Command.Downgrade()).thenApply(VersionChange.class::cast);
     }
 
     /** Upgrade from a {@code .cam} file's bytes, with the release signature that authorises it. */
+    @Override
     public CompletableFuture<VersionChange> upgrade(byte[] artifact, ReleaseSignature signature) {
         return submit(new Command.Signed(new Command.UpgradeFromBytes(artifact.clone()), signature))
                 .thenApply(VersionChange.class::cast);
     }
 
     /** Downgrade, with the release signature that authorises it. */
+    @Override
     public CompletableFuture<VersionChange> downgrade(ReleaseSignature signature) {
         return submit(new Command.Signed(new Command.Downgrade(), signature)).thenApply(VersionChange.class::cast);
     }
 
+    @Override
     public CompletableFuture<StateView> state() {
         return submit(new Command.ReadState()).thenApply(StateView.class::cast);
     }
 
+    @Override
     public CompletableFuture<NodeInfo> info() {
         return submit(new Command.ReadInfo()).thenApply(NodeInfo.class::cast);
     }
@@ -140,6 +147,7 @@ public final class Node implements AutoCloseable {
     }
 
     /** The types a client speaking {@code identity} uses; refused if the node cannot adapt it. */
+    @Override
     public CompletableFuture<InterfaceView> interfaceOf(Identity identity) {
         return submit(new Command.ReadInterface(identity)).thenApply(InterfaceView.class::cast);
     }
@@ -152,12 +160,31 @@ public final class Node implements AutoCloseable {
      * on a node started from the same artifact rebuilds the same node.
      */
     public CompletableFuture<Object> submit(Command command) {
+        return enqueue(command, null, options.fuel());
+    }
+
+    /**
+     * Apply a command a journal recorded as having changed the node, at the
+     * time it recorded and with no step limit (it succeeded once, and the
+     * machine is deterministic): recovery and replication rebuild the node so.
+     */
+    public CompletableFuture<Object> replay(Command command, Instant time) {
+        return enqueue(command, java.util.Objects.requireNonNull(time), Long.MAX_VALUE);
+    }
+
+    /** Write a snapshot to the node's data directory (a node without one refuses). */
+    @Override
+    public CompletableFuture<SnapshotWritten> writeSnapshot() {
+        return submit(new Command.WriteSnapshot()).thenApply(SnapshotWritten.class::cast);
+    }
+
+    private CompletableFuture<Object> enqueue(Command command, Instant time, long fuel) {
         CompletableFuture<Object> reply = new CompletableFuture<>();
         if (stopped) {
             reply.completeExceptionally(stoppedRefusal());
             return reply;
         }
-        queue.add(new Pending(command, reply));
+        queue.add(new Pending(command, reply, time, fuel));
         if (stopped) drain();
         return reply;
     }
@@ -185,15 +212,20 @@ public final class Node implements AutoCloseable {
                 continue;   // only close() stops the machine thread
             }
             if (p == STOP) return;
+            Object result = null;
+            Throwable failure = null;
             try {
                 options.log().append(p.command());
-                p.reply().complete(apply(p.command()));
+                Instant time = p.time() != null ? p.time() : options.clock().instant();
+                result = apply(p.command(), time, p.fuel());
             } catch (Refusal r) {
-                p.reply().completeExceptionally(r);
+                failure = r;
             } catch (RuntimeException | StackOverflowError e) {
                 // A bug must not kill the machine thread: report it to this client, keep serving.
-                p.reply().completeExceptionally(e);
+                failure = e;
             }
+            // The log answers once every record before this reply is durable (at once without a journal).
+            options.log().answer(p.reply(), result, failure);
         }
     }
 
@@ -206,36 +238,39 @@ public final class Node implements AutoCloseable {
         return new Refusal(Refusal.Reason.STOPPED, "The node has stopped.");
     }
 
-    /** One case per command; each ends in at most one assignment to {@link #snapshot}. */
-    private Object apply(Command command) {
-        if (command instanceof Command.Signed s) return apply(s.change(), Optional.of(s.signature()));
-        return apply(command, Optional.<ReleaseSignature>empty());
-    }
-
-    /** @param signature the release signature that came with an upgrade or downgrade */
-    private Object apply(Command command, Optional<ReleaseSignature> signature) {
-        NodeSnapshot now = snapshot;
+    /**
+     * One case per command; each ends in at most one assignment to {@link #snapshot}, made through
+     * {@link CommandLog#commit} so the command is journaled first. A {@link Command.Signed} change is
+     * applied as its inner command, with its signature checked by the trust policy; the signed command
+     * is what is journaled.
+     */
+    private Object apply(Command command, Instant time, long fuel) {
+        Optional<ReleaseSignature> signature = command instanceof Command.Signed signed
+                ? Optional.of(signed.signature()) : Optional.empty();
+        Command change = command instanceof Command.Signed signed ? signed.change() : command;
         TrustPolicy trust = options.trust();
-        if (command instanceof Command.Step s) {
-            return step(now, s);
-        } else if (command instanceof Command.Upgrade u) {
-            return change(VersionChange.Kind.UPGRADE,
-                    () -> VersionChanges.upgrade(now, u.artifact(), options.fuel(), options.clock().instant(),
+        NodeSnapshot now = snapshot;
+        if (change instanceof Command.Step s) {
+            return step(now, s, fuel);
+        } else if (change instanceof Command.Upgrade u) {
+            return change(command, time, VersionChange.Kind.UPGRADE,
+                    () -> VersionChanges.upgrade(now, u.artifact(), fuel, time,
                             VersionChanges.authorize(now, trust, ChangeKind.UPGRADE,
                                     () -> ArtifactCodec.encode(u.artifact()), signature)));
-        } else if (command instanceof Command.UpgradeFromBytes b) {
+        } else if (change instanceof Command.UpgradeFromBytes b) {
             // The signature is checked before the bytes are decoded: unsigned input is never parsed.
-            return change(VersionChange.Kind.UPGRADE, () -> {
+            return change(command, time, VersionChange.Kind.UPGRADE, () -> {
                 Optional<Signer> signer = VersionChanges.authorize(now, trust, ChangeKind.UPGRADE, b::artifact,
                         signature);
-                return VersionChanges.upgrade(now, VersionChanges.decode(b.artifact()), options.fuel(),
-                        options.clock().instant(), signer);
+                return VersionChanges.upgrade(now, VersionChanges.decode(b.artifact()), fuel, time, signer);
             });
-        } else if (command instanceof Command.Downgrade) {
-            return change(VersionChange.Kind.DOWNGRADE,
-                    () -> VersionChanges.downgrade(now, options.fuel(), options.clock().instant(),
+        } else if (change instanceof Command.Downgrade) {
+            return change(command, time, VersionChange.Kind.DOWNGRADE,
+                    () -> VersionChanges.downgrade(now, fuel, time,
                             VersionChanges.authorize(now, trust, ChangeKind.DOWNGRADE,
                                     () -> now.identity().bytes(), signature)));
+        } else if (change instanceof Command.WriteSnapshot) {
+            return options.log().writeSnapshot(now);
         } else if (command instanceof Command.ReadState) {
             return new StateView(now.artifact().state(), now.state());
         } else if (command instanceof Command.ReadInfo) {
@@ -248,23 +283,24 @@ public final class Node implements AutoCloseable {
         throw new IllegalArgumentException("unknown command " + command);
     }
 
-    private StepResult step(NodeSnapshot now, Command.Step s) {
+    private StepResult step(NodeSnapshot now, Command.Step s, long fuel) {
         try {
             Interfaces.Route route = Interfaces.route(now, s.speaking().orElse(now.identity()));
             if (!Values.conforms(s.input(), route.view().input().erase())) {
                 throw new Refusal(Refusal.Reason.BAD_VALUE, "The input is not a value of type " + route.view().input()
                         + " (expected shape " + route.view().input().erase() + ").");
             }
-            Value input = runAll(route.inputAdapters(), s.input(), "input adapter");
+            Value input = runAll(route.inputAdapters(), s.input(), "input adapter", fuel);
             Cam.Result r;
             try {
-                r = Cam.run(loadedStep(now), input, now.state(), options.fuel());
+                r = Cam.run(loadedStep(now), input, now.state(), fuel);
             } catch (RuntimeException e) {
                 throw new Refusal(Refusal.Reason.STEP_FAILED, "The step failed: " + VersionChanges.describe(e)
                         + ". The state is unchanged.");
             }
-            Value output = runAll(route.outputAdapters(), r.value(), "output adapter");
-            snapshot = now.withState(r.state());
+            Value output = runAll(route.outputAdapters(), r.value(), "output adapter", fuel);
+            NodeSnapshot next = now.withState(r.state());
+            options.log().commit(s, null, next, () -> snapshot = next);
             tell(() -> options.listener().stepped(now.artifact().output(), r.value(), now.artifact().state(),
                     r.state()));
             return new StepResult(output, route.view().output());
@@ -292,10 +328,10 @@ public final class Node implements AutoCloseable {
         return loadedStep;
     }
 
-    private Value runAll(List<LoadedCode> adapters, Value v, String what) {
+    private Value runAll(List<LoadedCode> adapters, Value v, String what, long fuel) {
         for (LoadedCode c : adapters) {
             try {
-                v = Cam.run(c, v, null, options.fuel()).value();
+                v = Cam.run(c, v, null, fuel).value();
             } catch (RuntimeException e) {
                 throw new Refusal(Refusal.Reason.STEP_FAILED, "The " + what + " failed: "
                         + VersionChanges.describe(e) + ". The state is unchanged.");
@@ -304,10 +340,11 @@ public final class Node implements AutoCloseable {
         return v;
     }
 
-    private VersionChange change(VersionChange.Kind kind, java.util.function.Supplier<VersionChanges.Changed> how) {
+    private VersionChange change(Command command, Instant time, VersionChange.Kind kind,
+                                 java.util.function.Supplier<VersionChanges.Changed> how) {
         try {
             VersionChanges.Changed c = how.get();
-            snapshot = c.next();
+            options.log().commit(command, time, c.next(), () -> snapshot = c.next());
             tell(() -> options.listener().changed(c.change()));
             return c.change();
         } catch (Refusal refusal) {

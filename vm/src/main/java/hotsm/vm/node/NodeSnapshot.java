@@ -28,6 +28,18 @@ public record NodeSnapshot(Artifact artifact, Identity identity, Value state,
         known = Map.copyOf(known);
     }
 
+    /** A node just started: {@code artifact} running from {@code state}, its history one {@code STARTED} entry. */
+    public static NodeSnapshot started(Artifact artifact, Identity id, Value state, java.time.Instant now) {
+        return started(artifact, id, state, now, Optional.empty());
+    }
+
+    /** The same from a signed release: its first entry records who signed it (docs/security.md). */
+    public static NodeSnapshot started(Artifact artifact, Identity id, Value state, java.time.Instant now,
+                                       Optional<Signer> signer) {
+        Version first = new Version(id, artifact.name(), now, Version.Arrival.STARTED, Optional.empty(), signer);
+        return new NodeSnapshot(artifact, id, state, List.of(first), Map.of(id, artifact));
+    }
+
     /** The same node after a step that left {@code newState}. */
     public NodeSnapshot withState(Value newState) {
         return new NodeSnapshot(artifact, identity, newState, history, known);

@@ -23,7 +23,9 @@ public enum ErrorCode {
     /** The node is stopping. */
     STOPPED(11),
     /** A bug in the node; the node keeps running. */
-    INTERNAL(12);
+    INTERNAL(12),
+    /** The request needs a journal and the node keeps none (started without {@code --data-dir}). */
+    NOT_DURABLE(13);
 
     private final int code;
 

@@ -16,9 +16,13 @@ public enum MessageType {
     PING(0x06),
     /** An identity; answered by {@link #INTERFACE_REPLY} if the node can serve a client speaking it. */
     INTERFACE(0x07),
-    /*
-     * 0x08 and 0x09 are left to the durable and cluster work (SNAPSHOT, GROUP).
+    /** Empty body; answered by {@link #SNAPSHOT_REPLY} once a snapshot is on disk (durable nodes only). */
+    SNAPSHOT(0x08),
+    /**
+     * Empty body; answered by {@link #GROUP_REPLY} by a member of a replicated
+     * group (docs/cluster.md); a single node answers an error.
      */
+    GROUP(0x09),
     /** A release signature, then an artifact's bytes (docs/security.md); answered by {@link #CHANGED}. */
     SIGNED_UPGRADE(0x0A),
     /** A release signature; answered by {@link #CHANGED}. */
@@ -30,6 +34,9 @@ public enum MessageType {
     CHANGED(0x84),
     PONG(0x86),
     INTERFACE_REPLY(0x87),
+    SNAPSHOT_REPLY(0x88),
+    /** The group's members, leader, term, commit index and each member's applied index and version. */
+    GROUP_REPLY(0x89),
     /** An error code and a message. */
     ERROR(0xFF);
 

@@ -6,6 +6,7 @@ import hotsm.vm.bytecode.Identity;
 import hotsm.vm.node.InterfaceView;
 import hotsm.vm.node.NodeInfo;
 import hotsm.vm.node.Refusal;
+import hotsm.vm.node.SnapshotWritten;
 import hotsm.vm.node.StateView;
 import hotsm.vm.node.StepResult;
 import hotsm.vm.node.VersionChange;
@@ -215,6 +216,12 @@ public final class NodeClient implements AutoCloseable {
     public VersionChange downgrade(ReleaseSignature signature) throws IOException {
         return await(request(MessageType.SIGNED_DOWNGRADE, signature.encode()), MessageType.CHANGED,
                 Messages::changed);
+    }
+
+    /** Ask a durable node to write a snapshot now ({@code sm snapshot}). */
+    public SnapshotWritten snapshot() throws IOException {
+        return await(request(MessageType.SNAPSHOT, new byte[0]), MessageType.SNAPSHOT_REPLY,
+                Messages::snapshotWritten);
     }
 
     public VersionChange downgrade() throws IOException {

@@ -1,6 +1,6 @@
 package hotsm.vm.protocol;
 
-import hotsm.vm.node.Node;
+import hotsm.vm.node.NodeService;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -12,14 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLServerSocket;
 
 /**
- * Serves a {@link Node} over TCP (docs/protocol.md): one accepting thread,
+ * Serves a {@link NodeService} (a node, or a member of a replicated group) over TCP (docs/protocol.md): one accepting thread,
  * and per client a reading and a writing thread. Whatever a client sends,
  * the worst that happens is that its own connection is closed; the node and
  * its machine thread carry on.
  */
 public final class NodeServer implements AutoCloseable {
 
-    private final Node node;
+    private final NodeService node;
     private final ServerSocket socket;
     private final int maxFrame;
     private final CookieProof cookie;
@@ -27,7 +27,7 @@ public final class NodeServer implements AutoCloseable {
     private final Thread acceptor;
     private volatile boolean closed;
 
-    private NodeServer(Node node, ServerSocket socket, int maxFrame, Cookie cookie) {
+    private NodeServer(NodeService node, ServerSocket socket, int maxFrame, Cookie cookie) {
         this.node = node;
         this.socket = socket;
         this.maxFrame = maxFrame;
@@ -41,7 +41,7 @@ public final class NodeServer implements AutoCloseable {
      *
      * @param maxFrame the largest frame length accepted ({@link Wire#DEFAULT_MAX_FRAME})
      */
-    public static NodeServer start(Node node, InetAddress bind, int port, int maxFrame) throws IOException {
+    public static NodeServer start(NodeService node, InetAddress bind, int port, int maxFrame) throws IOException {
         NodeServer server = bind(node, bind, port, maxFrame);
         server.serve();
         return server;
@@ -52,7 +52,7 @@ public final class NodeServer implements AutoCloseable {
      * so the caller can announce the address before any request is served;
      * then {@link #serve()}.
      */
-    public static NodeServer bind(Node node, InetAddress bind, int port, int maxFrame) throws IOException {
+    public static NodeServer bind(NodeService node, InetAddress bind, int port, int maxFrame) throws IOException {
         return bind(node, bind, port, maxFrame, ConnectionSecurity.defaults());
     }
 
@@ -60,7 +60,7 @@ public final class NodeServer implements AutoCloseable {
      * The same with a cookie and optionally TLS (docs/security.md): every
      * connection proves it knows the cookie before any request is read.
      */
-    public static NodeServer bind(Node node, InetAddress bind, int port, int maxFrame, ConnectionSecurity security)
+    public static NodeServer bind(NodeService node, InetAddress bind, int port, int maxFrame, ConnectionSecurity security)
             throws IOException {
         ServerSocket ss;
         if (security.tls().isPresent()) {
@@ -76,7 +76,7 @@ public final class NodeServer implements AutoCloseable {
     }
 
     /** Listen and serve at once, with a cookie and optionally TLS. */
-    public static NodeServer start(Node node, InetAddress bind, int port, ConnectionSecurity security)
+    public static NodeServer start(NodeService node, InetAddress bind, int port, ConnectionSecurity security)
             throws IOException {
         NodeServer server = bind(node, bind, port, Wire.DEFAULT_MAX_FRAME, security);
         server.serve();
@@ -88,7 +88,7 @@ public final class NodeServer implements AutoCloseable {
         if (acceptor.getState() == Thread.State.NEW) acceptor.start();
     }
 
-    public static NodeServer start(Node node, InetAddress bind, int port) throws IOException {
+    public static NodeServer start(NodeService node, InetAddress bind, int port) throws IOException {
         return start(node, bind, port, Wire.DEFAULT_MAX_FRAME);
     }
 

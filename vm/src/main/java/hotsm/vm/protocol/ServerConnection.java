@@ -1,7 +1,7 @@
 package hotsm.vm.protocol;
 
 import hotsm.vm.bytecode.Identity;
-import hotsm.vm.node.Node;
+import hotsm.vm.node.NodeService;
 import hotsm.vm.node.NodeInfo;
 import hotsm.vm.node.Refusal;
 import hotsm.vm.node.StateView;
@@ -36,7 +36,7 @@ final class ServerConnection {
     private static final Outgoing CLOSE = new Outgoing(new Frame(0, 0, new byte[0]), false);
     private static final int HANDSHAKE_TIMEOUT_MS = 30_000;
 
-    private final Node node;
+    private final NodeService node;
     private final Socket socket;
     private final int maxFrame;
     private final CookieProof cookie;
@@ -45,7 +45,7 @@ final class ServerConnection {
     private final Semaphore inFlight = new Semaphore(Wire.MAX_IN_FLIGHT);
     private Optional<Identity> speaking = Optional.empty();
 
-    ServerConnection(Node node, Socket socket, int maxFrame, CookieProof cookie, Consumer<ServerConnection> onClosed) {
+    ServerConnection(NodeService node, Socket socket, int maxFrame, CookieProof cookie, Consumer<ServerConnection> onClosed) {
         this.node = node;
         this.socket = socket;
         this.maxFrame = maxFrame;
@@ -177,6 +177,11 @@ final class ServerConnection {
                 }
                 case SIGNED_DOWNGRADE -> reply(id, node.downgrade(Messages.signature(f.body())), MessageType.CHANGED,
                         Messages::changed);
+                case SNAPSHOT -> {
+                    empty(f);
+                    reply(id, node.writeSnapshot(), MessageType.SNAPSHOT_REPLY, Messages::snapshotWritten);
+                }
+                case GROUP -> { empty(f); reply(id, node.group(), MessageType.GROUP_REPLY, body -> body); }
                 default -> error(id, ErrorCode.UNKNOWN_REQUEST, "unknown request type " + type);
             }
         } catch (ProtocolException e) {
@@ -216,6 +221,7 @@ final class ServerConnection {
             case STOPPED -> ErrorCode.STOPPED;
             case PROTOCOL -> ErrorCode.MALFORMED;
             case INTERNAL -> ErrorCode.INTERNAL;
+            case NOT_DURABLE -> ErrorCode.NOT_DURABLE;
         };
     }
 
