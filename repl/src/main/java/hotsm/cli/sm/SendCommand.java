@@ -17,6 +17,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -37,6 +38,8 @@ public final class SendCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "HOST:PORT", description = "the node")
     String address;
 
+    @Mixin ClientSecurityOptions security;
+
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "VALUE", description = "inputs, in source syntax")
     List<String> values;
 
@@ -48,7 +51,7 @@ public final class SendCommand implements Callable<Integer> {
     @Override public Integer call() {
         PrintWriter out = sm.out();
         boolean refused = false;
-        try (NodeClient client = Remote.connect(address)) {
+        try (NodeClient client = Remote.connect(address, security)) {
             // Speak the interface the values were read against, even if the node is upgraded meanwhile.
             NodeInfo info = client.info();
             InterfaceView speaking = as == null
