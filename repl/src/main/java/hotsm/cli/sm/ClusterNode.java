@@ -90,7 +90,7 @@ final class ClusterNode {
         }
         NodeServer server;
         try {
-            server = NodeServer.bind(member, address, c.port, Wire.DEFAULT_MAX_FRAME);
+            server = NodeServer.bind(member, address, c.port, Wire.DEFAULT_MAX_FRAME, c.security());
         } catch (IOException e) {
             member.close();
             throw CliError.user("cannot listen on " + c.bind + ":" + c.port + ": " + e.getMessage());

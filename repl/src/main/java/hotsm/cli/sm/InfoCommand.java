@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -28,8 +29,10 @@ public final class InfoCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "HOST:PORT", description = "the node")
     String address;
 
+    @Mixin ClientSecurityOptions security;
+
     @Override public Integer call() {
-        try (NodeClient client = Remote.connect(address)) {
+        try (NodeClient client = Remote.connect(address, security)) {
             NodeInfo info = client.info();
             PrintWriter out = sm.out();
             out.println("machine   " + info.name());

@@ -19,10 +19,11 @@ final class Remote {
         }
     }
 
-    static NodeClient connect(String address) {
+    static NodeClient connect(String address, ClientSecurityOptions options) {
         HostPort hp = address(address);
+        hotsm.vm.protocol.ConnectionSecurity security = options.security();
         try {
-            return NodeClient.connect(hp);
+            return NodeClient.connect(hp, java.util.Optional.empty(), security);
         } catch (IOException e) {
             throw lost(hp.toString(), e);
         }
@@ -43,8 +44,8 @@ final class Remote {
      * output: the change (its message, then old -> new) with exit status 0, or
      * the node's reason for refusing with exit status 1.
      */
-    static int changeVersion(Sm sm, String address, VersionRequest request) {
-        try (NodeClient client = connect(address)) {
+    static int changeVersion(Sm sm, String address, ClientSecurityOptions options, VersionRequest request) {
+        try (NodeClient client = connect(address, options)) {
             VersionChange change = request.send(client);
             sm.out().println(change.message());
             sm.out().println(change.describe());

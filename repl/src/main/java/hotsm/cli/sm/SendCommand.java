@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -50,6 +51,8 @@ public final class SendCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "HOST:PORT", description = "the node")
     String address;
 
+    @Mixin ClientSecurityOptions security;
+
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "VALUE",
             description = "inputs, in source syntax; none or `-`: one per line from standard input")
     List<String> values = new ArrayList<>();
@@ -70,7 +73,7 @@ public final class SendCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         PrintWriter out = sm.out();
-        try (NodeClient c = Remote.connect(address)) {
+        try (NodeClient c = Remote.connect(address, security)) {
             client = c;
             // Speak the interface the values were read against, even if the node is upgraded meanwhile.
             NodeInfo info = client.info();

@@ -7,6 +7,7 @@ import hotsm.vm.protocol.NodeClient;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -24,8 +25,10 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "HOST:PORT", description = "the node")
     String address;
 
+    @Mixin ClientSecurityOptions security;
+
     @Override public Integer call() {
-        try (NodeClient client = Remote.connect(address)) {
+        try (NodeClient client = Remote.connect(address, security)) {
             SnapshotWritten s = client.snapshot();
             sm.out().println("snapshot at record " + s.position() + ": " + s.file());
             return Sm.OK;

@@ -8,6 +8,7 @@ import hotsm.vm.value.ValuePrinter;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -21,8 +22,10 @@ public final class StateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "HOST:PORT", description = "the node")
     String address;
 
+    @Mixin ClientSecurityOptions security;
+
     @Override public Integer call() {
-        try (NodeClient client = Remote.connect(address)) {
+        try (NodeClient client = Remote.connect(address, security)) {
             StateView s = client.state();
             sm.out().println(ValuePrinter.print(s.type(), s.value()));
             return Sm.OK;

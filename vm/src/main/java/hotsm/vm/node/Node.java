@@ -1,14 +1,17 @@
 package hotsm.vm.node;
 
 import hotsm.vm.bytecode.Artifact;
+import hotsm.vm.bytecode.ArtifactCodec;
 import hotsm.vm.bytecode.Code;
 import hotsm.vm.bytecode.Identities;
 import hotsm.vm.bytecode.Identity;
 import hotsm.vm.jit.StepCode;
 import hotsm.vm.machine.Cam;
 import hotsm.vm.machine.LoadedCode;
-import hotsm.vm.types.Shape;
-import hotsm.vm.types.TypeDesc;
+import hotsm.vm.trust.ChangeKind;
+import hotsm.vm.trust.ReleaseSignature;
+import hotsm.vm.trust.Signer;
+import hotsm.vm.trust.TrustPolicy;
 import hotsm.vm.value.Value;
 import hotsm.vm.value.Values;
 import hotsm.vm.verify.Verifier;
@@ -29,41 +32,23 @@ import java.util.concurrent.LinkedBlockingQueue;
  */
 public final class Node implements NodeService, AutoCloseable {
 
-    /**
-     * A queued command; {@code time} is null (read the clock) except for a
-     * replayed journal record. {@code prepared}: for an upgrade, the work done
-     * before it entered the queue (a {@link Ready}, or the {@link Refusal} of
-     * bytes that do not decode); null otherwise.
-     */
-    private record Pending(Command command, CompletableFuture<Object> reply, Instant time, long fuel, Object prepared) {}
+    /** A queued command; {@code time} is null (read the clock) except for a replayed journal record. */
+    private record Pending(Command command, CompletableFuture<Object> reply, Instant time, long fuel) {}
 
-    /** An upgrade's artifact made ready, and its plan against the snapshot of the moment it was queued. */
-    private record Ready(PreparedArtifact artifact, VersionChanges.Plan plan) {}
-
-    private static final Pending STOP = new Pending(new Command.ReadInfo(), new CompletableFuture<>(), null, 1, null);
-    /** Versions whose compiled step code the machine thread keeps (the running one and recent ones). */
-    private static final int STEP_CODE_CACHE = 8;
-    /** Commands the machine thread takes from the queue at once. */
-    private static final int BATCH = 256;
+    private static final Pending STOP = new Pending(new Command.ReadInfo(), new CompletableFuture<>(), null, 1);
 
     private final NodeOptions options;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread machineThread;
     private volatile boolean stopped;
-    /** Written only by the machine thread; read by threads that plan upgrades (see {@link #ready}). */
-    private volatile NodeSnapshot snapshot;
-    /** Step code by version, loaded and compiled (machine thread only; filled ahead of time where possible). */
-    private final Map<Identity, StepCode> stepCode = new java.util.LinkedHashMap<>(16, 0.75f, true) {
-        @Override protected boolean removeEldestEntry(Map.Entry<Identity, StepCode> eldest) {
-            return size() > STEP_CODE_CACHE;
-        }
-    };
+    /** Written only by the machine thread. */
+    private NodeSnapshot snapshot;
+    private Artifact loadedFor;
+    private StepCode loadedStep;
 
     private Node(NodeSnapshot start, NodeOptions options) {
         this.snapshot = start;
         this.options = options;
-        // Compiled here, on the starting thread, not on the machine thread.
-        stepCode.put(start.identity(), StepCode.prepare(start.artifact().step(), start.artifact().blocks()));
         // A roomy stack: values are walked recursively along their left nesting (checks, the trace printer).
         this.machineThread = new Thread(null, this::run, "hotsm-machine-" + start.artifact().name(), 64L << 20);
         machineThread.setDaemon(true);
@@ -75,10 +60,18 @@ public final class Node implements NodeService, AutoCloseable {
      * @throws VerifyException if the artifact is not type-correct (or its initial state does not fit its state type)
      */
     public static Node start(Artifact artifact, NodeOptions options) throws VerifyException {
+        return start(artifact, options, Optional.empty());
+    }
+
+    /**
+     * The same from a signed release (docs/security.md): the history's first
+     * entry records who signed it, so later changes need a higher release.
+     */
+    public static Node start(Artifact artifact, NodeOptions options, Optional<Signer> signedBy) throws VerifyException {
         Verifier.verify(artifact);
         Identity id = Identities.of(artifact);
-        Node node = new Node(NodeSnapshot.started(artifact, id, artifact.initialState(), options.clock().instant()),
-                options);
+        Node node = new Node(NodeSnapshot.started(artifact, id, artifact.initialState(), options.clock().instant(),
+                signedBy), options);
         node.machineThread.start();
         return node;
     }
@@ -102,56 +95,41 @@ public final class Node implements NodeService, AutoCloseable {
 
     /** Run one input of the running machine's input type. */
     public CompletableFuture<StepResult> step(Value input) {
-        return stepped(submit(new Command.Step(input, Optional.empty())));
+        return submit(new Command.Step(input, Optional.empty())).thenApply(StepResult.class::cast);
     }
 
     /** Run one input from a client speaking the interface of version {@code speaking} (null: the running one). */
     @Override
     public CompletableFuture<StepResult> step(Value input, Identity speaking) {
-        return stepped(submit(new Command.Step(input, Optional.ofNullable(speaking))));
+        return submit(new Command.Step(input, Optional.ofNullable(speaking))).thenApply(StepResult.class::cast);
     }
 
-    /**
-     * A step's reply as it is: the machine thread completes it with a
-     * {@link StepResult} (or a refusal), so no second future is chained on
-     * (that halved the steps a node took per second in process).
-     */
-    @SuppressWarnings("unchecked")
-    private static CompletableFuture<StepResult> stepped(CompletableFuture<Object> reply) {
-        return (CompletableFuture<StepResult>) (CompletableFuture<?>) reply;
-    }
-
-    /**
-     * Upgrade to {@code artifact}. It is verified, hashed and compiled on the
-     * calling thread before the upgrade enters the queue, so the machine
-     * thread only migrates and swaps.
-     */
     public CompletableFuture<VersionChange> upgrade(Artifact artifact) {
-        return enqueue(new Command.Upgrade(artifact), null, options.fuel(), ready(PreparedArtifact.of(artifact)))
-                .thenApply(VersionChange.class::cast);
+        return submit(new Command.Upgrade(artifact)).thenApply(VersionChange.class::cast);
     }
 
-    /**
-     * Upgrade from a {@code .cam} file's bytes; bytes that do not decode are
-     * refused like a bad artifact. Decoding, verifying, hashing and compiling
-     * happen on the calling thread, before the upgrade enters the queue.
-     */
+    /** Upgrade from a {@code .cam} file's bytes; bytes that do not decode are refused like a bad artifact. */
     @Override
     public CompletableFuture<VersionChange> upgrade(byte[] artifact) {
-        byte[] bytes = artifact.clone();
-        Object prepared;
-        try {
-            prepared = ready(PreparedArtifact.of(VersionChanges.decode(bytes)));
-        } catch (Refusal r) {
-            prepared = r;
-        }
-        return enqueue(new Command.UpgradeFromBytes(bytes), null, options.fuel(), prepared)
-                .thenApply(VersionChange.class::cast);
+        return submit(new Command.UpgradeFromBytes(artifact.clone())).thenApply(VersionChange.class::cast);
     }
 
     @Override
     public CompletableFuture<VersionChange> downgrade() {
         return submit(new Command.Downgrade()).thenApply(VersionChange.class::cast);
+    }
+
+    /** Upgrade from a {@code .cam} file's bytes, with the release signature that authorises it. */
+    @Override
+    public CompletableFuture<VersionChange> upgrade(byte[] artifact, ReleaseSignature signature) {
+        return submit(new Command.Signed(new Command.UpgradeFromBytes(artifact.clone()), signature))
+                .thenApply(VersionChange.class::cast);
+    }
+
+    /** Downgrade, with the release signature that authorises it. */
+    @Override
+    public CompletableFuture<VersionChange> downgrade(ReleaseSignature signature) {
+        return submit(new Command.Signed(new Command.Downgrade(), signature)).thenApply(VersionChange.class::cast);
     }
 
     @Override
@@ -183,7 +161,7 @@ public final class Node implements NodeService, AutoCloseable {
      * on a node started from the same artifact rebuilds the same node.
      */
     public CompletableFuture<Object> submit(Command command) {
-        return enqueue(command, null, options.fuel(), null);
+        return enqueue(command, null, options.fuel());
     }
 
     /**
@@ -192,7 +170,7 @@ public final class Node implements NodeService, AutoCloseable {
      * machine is deterministic): recovery and replication rebuild the node so.
      */
     public CompletableFuture<Object> replay(Command command, Instant time) {
-        return enqueue(command, java.util.Objects.requireNonNull(time), Long.MAX_VALUE, null);
+        return enqueue(command, java.util.Objects.requireNonNull(time), Long.MAX_VALUE);
     }
 
     /** Write a snapshot to the node's data directory (a node without one refuses). */
@@ -201,13 +179,13 @@ public final class Node implements NodeService, AutoCloseable {
         return submit(new Command.WriteSnapshot()).thenApply(SnapshotWritten.class::cast);
     }
 
-    private CompletableFuture<Object> enqueue(Command command, Instant time, long fuel, Object prepared) {
+    private CompletableFuture<Object> enqueue(Command command, Instant time, long fuel) {
         CompletableFuture<Object> reply = new CompletableFuture<>();
         if (stopped) {
             reply.completeExceptionally(stoppedRefusal());
             return reply;
         }
-        queue.add(new Pending(command, reply, time, fuel, prepared));
+        queue.add(new Pending(command, reply, time, fuel));
         if (stopped) drain();
         return reply;
     }
@@ -227,41 +205,29 @@ public final class Node implements NodeService, AutoCloseable {
     }
 
     private void run() {
-        java.util.ArrayList<Pending> batch = new java.util.ArrayList<>(BATCH);
         while (true) {
+            Pending p;
             try {
-                batch.add(queue.take());
+                p = queue.take();
             } catch (InterruptedException e) {
                 continue;   // only close() stops the machine thread
             }
-            queue.drainTo(batch, BATCH - 1);   // one lock for many commands, in the same order
-            for (int i = 0; i < batch.size(); i++) {
-                Pending p = batch.get(i);
-                if (p == STOP) {
-                    for (int k = i + 1; k < batch.size(); k++) batch.get(k).reply().completeExceptionally(stoppedRefusal());
-                    return;
-                }
-                handle(p);
+            if (p == STOP) return;
+            Object result = null;
+            Throwable failure = null;
+            try {
+                options.log().append(p.command());
+                Instant time = p.time() != null ? p.time() : options.clock().instant();
+                result = apply(p.command(), time, p.fuel());
+            } catch (Refusal r) {
+                failure = r;
+            } catch (RuntimeException | StackOverflowError e) {
+                // A bug must not kill the machine thread: report it to this client, keep serving.
+                failure = e;
             }
-            batch.clear();
+            // The log answers once every record before this reply is durable (at once without a journal).
+            options.log().answer(p.reply(), result, failure);
         }
-    }
-
-    private void handle(Pending p) {
-        Object result = null;
-        Throwable failure = null;
-        try {
-            options.log().append(p.command());
-            Instant time = p.time() != null ? p.time() : options.clock().instant();
-            result = apply(p.command(), time, p.fuel(), p.prepared());
-        } catch (Refusal r) {
-            failure = r;
-        } catch (RuntimeException | StackOverflowError e) {
-            // A bug must not kill the machine thread: report it to this client, keep serving.
-            failure = e;
-        }
-        // The log answers once every record before this reply is durable (at once without a journal).
-        options.log().answer(p.reply(), result, failure);
     }
 
     private void drain() {
@@ -275,18 +241,36 @@ public final class Node implements NodeService, AutoCloseable {
 
     /**
      * One case per command; each ends in at most one assignment to {@link #snapshot}, made through
-     * {@link CommandLog#commit} so the command is journaled first.
+     * {@link CommandLog#commit} so the command is journaled first. A {@link Command.Signed} change is
+     * applied as its inner command, with its signature checked by the trust policy; the signed command
+     * is what is journaled.
      */
-    private Object apply(Command command, Instant time, long fuel, Object prepared) {
+    private Object apply(Command command, Instant time, long fuel) {
+        Optional<ReleaseSignature> signature = command instanceof Command.Signed signed
+                ? Optional.of(signed.signature()) : Optional.empty();
+        Command change = command instanceof Command.Signed signed ? signed.change() : command;
+        TrustPolicy trust = options.trust();
         NodeSnapshot now = snapshot;
-        if (command instanceof Command.Step s) {
+        if (change instanceof Command.Step s) {
             return step(now, s, fuel);
-        } else if (command instanceof Command.Upgrade || command instanceof Command.UpgradeFromBytes) {
-            return upgrade(now, command, prepared, time, fuel);
-        } else if (command instanceof Command.Downgrade) {
+        } else if (change instanceof Command.Upgrade u) {
+            return change(command, time, VersionChange.Kind.UPGRADE,
+                    () -> VersionChanges.upgrade(now, u.artifact(), fuel, time,
+                            VersionChanges.authorize(now, trust, ChangeKind.UPGRADE,
+                                    () -> ArtifactCodec.encode(u.artifact()), signature)));
+        } else if (change instanceof Command.UpgradeFromBytes b) {
+            // The signature is checked before the bytes are decoded: unsigned input is never parsed.
+            return change(command, time, VersionChange.Kind.UPGRADE, () -> {
+                Optional<Signer> signer = VersionChanges.authorize(now, trust, ChangeKind.UPGRADE, b::artifact,
+                        signature);
+                return VersionChanges.upgrade(now, VersionChanges.decode(b.artifact()), fuel, time, signer);
+            });
+        } else if (change instanceof Command.Downgrade) {
             return change(command, time, VersionChange.Kind.DOWNGRADE,
-                    () -> VersionChanges.downgrade(now, fuel, time));
-        } else if (command instanceof Command.WriteSnapshot) {
+                    () -> VersionChanges.downgrade(now, fuel, time,
+                            VersionChanges.authorize(now, trust, ChangeKind.DOWNGRADE,
+                                    () -> now.identity().bytes(), signature)));
+        } else if (change instanceof Command.WriteSnapshot) {
             return options.log().writeSnapshot(now);
         } else if (command instanceof Command.ReadState) {
             return new StateView(now.artifact().state(), now.state());
@@ -303,14 +287,14 @@ public final class Node implements NodeService, AutoCloseable {
     private StepResult step(NodeSnapshot now, Command.Step s, long fuel) {
         try {
             Interfaces.Route route = Interfaces.route(now, s.speaking().orElse(now.identity()));
-            if (!Values.conforms(s.input(), inputShape(route.view().input()))) {
+            if (!Values.conforms(s.input(), route.view().input().erase())) {
                 throw new Refusal(Refusal.Reason.BAD_VALUE, "The input is not a value of type " + route.view().input()
                         + " (expected shape " + route.view().input().erase() + ").");
             }
             Value input = runAll(route.inputAdapters(), s.input(), "input adapter", fuel);
             Cam.Result r;
             try {
-                r = stepCode(now).run(input, now.state(), fuel);
+                r = loadedStep(now).run(input, now.state(), fuel);
             } catch (RuntimeException e) {
                 throw new Refusal(Refusal.Reason.STEP_FAILED, "The step failed: " + VersionChanges.describe(e)
                         + ". The state is unchanged.");
@@ -318,10 +302,8 @@ public final class Node implements NodeService, AutoCloseable {
             Value output = runAll(route.outputAdapters(), r.value(), "output adapter", fuel);
             NodeSnapshot next = now.withState(r.state());
             options.log().commit(s, null, next, () -> snapshot = next);
-            if (options.listener() != NodeListener.NONE) {
-                tell(() -> options.listener().stepped(now.artifact().output(), r.value(), now.artifact().state(),
-                        r.state()));
-            }
+            tell(() -> options.listener().stepped(now.artifact().output(), r.value(), now.artifact().state(),
+                    r.state()));
             return new StepResult(output, route.view().output());
         } catch (Refusal refusal) {
             tell(() -> options.listener().stepFailed(refusal.getMessage()));
@@ -338,65 +320,13 @@ public final class Node implements NodeService, AutoCloseable {
         }
     }
 
-    private TypeDesc shapeOf;
-    private Shape shape;
-
-    /** The erased shape of an input type, kept for the last type asked (machine thread only): erasing costs. */
-    private Shape inputShape(TypeDesc type) {
-        if (type != shapeOf) {
-            shape = type.erase();
-            shapeOf = type;
+    /** The running step code, loaded and compiled by the JIT once per version (machine thread only). */
+    private StepCode loadedStep(NodeSnapshot now) {
+        if (loadedFor != now.artifact()) {
+            loadedStep = StepCode.prepare(now.artifact().step(), now.artifact().blocks());
+            loadedFor = now.artifact();
         }
-        return shape;
-    }
-
-    /** The running step code (machine thread only): prepared ahead for starts and upgrades, else now. */
-    private StepCode stepCode(NodeSnapshot now) {
-        if (now.artifact() == runningArtifact) return runningStep;
-        StepCode code = stepCode.get(now.identity());
-        if (code == null) {
-            code = StepCode.prepare(now.artifact().step(), now.artifact().blocks());
-            stepCode.put(now.identity(), code);
-        }
-        runningArtifact = now.artifact();
-        runningStep = code;
-        return code;
-    }
-
-    /** The last artifact stepped and its step code (machine thread only): most steps need no map look-up. */
-    private Artifact runningArtifact;
-    private StepCode runningStep;
-
-    /** Whether an upgrade has been rehearsed to the end in this JVM (see {@link #rehearse}). */
-    private static volatile boolean rehearsed;
-
-    /**
-     * On the thread that asks for an upgrade, before it is queued: plan it
-     * against the current snapshot (the checks against the running version,
-     * the next history; the machine thread plans again only if the version
-     * changed meanwhile), rehearsed if it is the first in this JVM.
-     */
-    private Ready ready(PreparedArtifact p) {
-        rehearse(p);
-        return new Ready(p, VersionChanges.plan(snapshot, p, options.clock().instant()));
-    }
-
-    /**
-     * Until one has gone through, run an upgrade once on the calling thread
-     * against the current snapshot and throw the result away, so that the
-     * first upgrade in this JVM does not load classes and link call sites on
-     * the machine thread (that cost milliseconds of silence between two
-     * replies). Upgrades are pure functions of the snapshot, so this changes
-     * nothing; the machine thread then does the real one, in order.
-     */
-    private void rehearse(PreparedArtifact p) {
-        if (rehearsed) return;
-        try {
-            VersionChanges.upgrade(snapshot, p, options.fuel(), options.clock().instant());
-            rehearsed = true;
-        } catch (RuntimeException | StackOverflowError e) {
-            // refused or failed: the machine thread will say so
-        }
+        return loadedStep;
     }
 
     private Value runAll(List<LoadedCode> adapters, Value v, String what, long fuel) {
@@ -413,62 +343,14 @@ public final class Node implements NodeService, AutoCloseable {
 
     private VersionChange change(Command command, Instant time, VersionChange.Kind kind,
                                  java.util.function.Supplier<VersionChanges.Changed> how) {
-        VersionChanges.Changed c;
         try {
-            c = how.get();
+            VersionChanges.Changed c = how.get();
+            options.log().commit(command, time, c.next(), () -> snapshot = c.next());
+            tell(() -> options.listener().changed(c.change()));
+            return c.change();
         } catch (Refusal refusal) {
-            throw refused(kind, refusal);
+            tell(() -> options.listener().changeRefused(kind, refusal.getMessage()));
+            throw refusal;
         }
-        return commit(command, time, c);
-    }
-
-    /**
-     * An upgrade, written without lambdas on its usual path: their call sites
-     * would otherwise be linked on the machine thread the first time, in the
-     * gap between two replies. Most of the work was done before it was queued
-     * ({@link #ready}); a replayed one is prepared here, at its recorded time.
-     */
-    private VersionChange upgrade(NodeSnapshot now, Command command, Object prepared, Instant time, long fuel) {
-        VersionChanges.Changed c;
-        Instant at = time;
-        try {
-            Ready r;
-            if (prepared instanceof Refusal refusal) throw refusal;
-            if (prepared instanceof Ready ready) {
-                r = ready;
-            } else if (command instanceof Command.Upgrade u) {
-                r = new Ready(PreparedArtifact.of(u.artifact()), null);
-            } else {
-                r = new Ready(PreparedArtifact.of(VersionChanges.decode(((Command.UpgradeFromBytes) command).artifact())),
-                        null);
-            }
-            // A plan made when the upgrade was queued carries that time; the journal records the time used.
-            if (r.plan() != null && r.plan().fits(now)) at = r.plan().time();
-            c = VersionChanges.upgrade(now, r.artifact(), r.plan(), fuel, at);
-        } catch (Refusal refusal) {
-            throw refused(VersionChange.Kind.UPGRADE, refusal);
-        }
-        return commit(command, at, c);
-    }
-
-    /** Commits a version change through the log (journaled first), then tells the listener. */
-    private VersionChange commit(Command command, Instant time, VersionChanges.Changed c) {
-        options.log().commit(command, time, c.next(), () -> snapshot = c.next());
-        if (c.prepared() != null) stepCode.put(c.next().identity(), c.prepared());
-        try {
-            options.listener().changed(c.change());
-        } catch (RuntimeException ignored) {
-            // tracing is best effort
-        }
-        return c.change();
-    }
-
-    private Refusal refused(VersionChange.Kind kind, Refusal refusal) {
-        try {
-            options.listener().changeRefused(kind, refusal.getMessage());
-        } catch (RuntimeException ignored) {
-            // tracing is best effort
-        }
-        return refusal;
     }
 }

@@ -1,5 +1,6 @@
 package hotsm.vm.node;
 
+import hotsm.vm.trust.TrustPolicy;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -10,8 +11,9 @@ import java.util.Objects;
  * @param log      where commands are recorded before they are applied
  * @param listener told what happened, in order (tracing)
  * @param clock    for the version history's times
+ * @param trust    who may change the code (docs/security.md); open: any client
  */
-public record NodeOptions(long fuel, CommandLog log, NodeListener listener, Clock clock) {
+public record NodeOptions(long fuel, CommandLog log, NodeListener listener, Clock clock, TrustPolicy trust) {
 
     /** Enough for any reasonable step; a runaway one is stopped and refused. */
     public static final long DEFAULT_FUEL = 50_000_000L;
@@ -21,15 +23,22 @@ public record NodeOptions(long fuel, CommandLog log, NodeListener listener, Cloc
         Objects.requireNonNull(log);
         Objects.requireNonNull(listener);
         Objects.requireNonNull(clock);
+        Objects.requireNonNull(trust);
+    }
+
+    public NodeOptions(long fuel, CommandLog log, NodeListener listener, Clock clock) {
+        this(fuel, log, listener, clock, TrustPolicy.open());
     }
 
     public static NodeOptions defaults() {
         return new NodeOptions(DEFAULT_FUEL, CommandLog.NONE, NodeListener.NONE, Clock.systemUTC());
     }
 
-    public NodeOptions withListener(NodeListener l) { return new NodeOptions(fuel, log, l, clock); }
+    public NodeOptions withListener(NodeListener l) { return new NodeOptions(fuel, log, l, clock, trust); }
 
-    public NodeOptions withLog(CommandLog l) { return new NodeOptions(fuel, l, listener, clock); }
+    public NodeOptions withLog(CommandLog l) { return new NodeOptions(fuel, l, listener, clock, trust); }
 
-    public NodeOptions withFuel(long f) { return new NodeOptions(f, log, listener, clock); }
+    public NodeOptions withFuel(long f) { return new NodeOptions(f, log, listener, clock, trust); }
+
+    public NodeOptions withTrust(TrustPolicy t) { return new NodeOptions(fuel, log, listener, clock, t); }
 }

@@ -9,6 +9,11 @@ import hotsm.vm.bytecode.Identities;
 import hotsm.vm.bytecode.Identity;
 import hotsm.vm.bytecode.UpgradeSection;
 import hotsm.vm.machine.Cam;
+import hotsm.vm.trust.ChangeKind;
+import hotsm.vm.trust.ReleaseSignature;
+import hotsm.vm.trust.Signer;
+import hotsm.vm.trust.TrustException;
+import hotsm.vm.trust.TrustPolicy;
 import hotsm.vm.types.TypeDesc;
 import hotsm.vm.value.Value;
 import hotsm.vm.value.Values;
@@ -27,14 +32,8 @@ import java.util.Optional;
 final class VersionChanges {
     private VersionChanges() {}
 
-    /**
-     * The next snapshot and what to tell the client.
-     *
-     * @param prepared the next version's step code when it was prepared ahead (null otherwise)
-     */
-    record Changed(NodeSnapshot next, VersionChange change, hotsm.vm.jit.StepCode prepared) {
-        Changed(NodeSnapshot next, VersionChange change) { this(next, change, null); }
-    }
+    /** The next snapshot and what to tell the client. */
+    record Changed(NodeSnapshot next, VersionChange change) {}
 
     /** Decode an artifact's bytes, refusing the upgrade if they are not one. */
     static Artifact decode(byte[] bytes) {
@@ -50,71 +49,36 @@ final class VersionChanges {
      * artifact, check the declared old types, run the migration.
      */
     static Changed upgrade(NodeSnapshot now, Artifact next, long fuel, Instant time) {
-        return upgrade(now, PreparedArtifact.of(next), fuel, time);
+        return upgrade(now, next, fuel, time, Optional.empty());
     }
 
-    /** As {@link #upgrade(NodeSnapshot, Artifact, long, Instant)}, with the verification done beforehand. */
-    static Changed upgrade(NodeSnapshot now, PreparedArtifact prepared, long fuel, Instant time) {
-        return upgrade(now, prepared, null, fuel, time);
-    }
-
-    /**
-     * Everything of an upgrade that does not depend on the state: the upgrade
-     * section, the checks against the running version (or their refusal), the
-     * next snapshot less its state, and the reply. Made off the machine thread
-     * against the snapshot of the moment; it still holds on the machine thread
-     * if the node runs the same version with the same history and artifacts
-     * (steps in between change only the state).
-     */
-    record Plan(NodeSnapshot base, Instant time, UpgradeSection section, Refusal refusal, NodeSnapshot after,
-                VersionChange change) {
-        boolean fits(NodeSnapshot now) {
-            return now.artifact() == base.artifact() && now.identity().equals(base.identity())
-                    && now.history() == base.history() && now.known() == base.known();
-        }
-    }
-
-    /** The plan of upgrading {@code base} to {@code prepared}, at {@code time}. */
-    static Plan plan(NodeSnapshot base, PreparedArtifact prepared, Instant time) {
-        Artifact next = prepared.artifact();
+    /** The same, recording who signed the upgrade. */
+    static Changed upgrade(NodeSnapshot now, Artifact next, long fuel, Instant time, Optional<Signer> signer) {
+        UpgradeSection section = next.upgrades().stream()
+                .filter(u -> u.from().equals(now.identity()))
+                .findFirst()
+                .orElseThrow(() -> upgradeRefused(VersionChange.WRONG_VERSION));
         try {
-            UpgradeSection section = next.upgrades().stream()
-                    .filter(u -> u.from().equals(base.identity()))
-                    .findFirst()
-                    .orElseThrow(() -> upgradeRefused(VersionChange.WRONG_VERSION));
-            RuntimeException failure = prepared.verifyFailure();
-            if (failure instanceof VerifyException e) {
-                throw upgradeRefused("The artifact for " + next.name() + " does not verify: " + e.getMessage()
-                        + ". Aborting upgrade.");
-            } else if (failure != null) {
-                throw upgradeRefused("The artifact for " + next.name() + " could not be checked: " + describe(failure)
-                        + ". Aborting upgrade.");
-            }
-            Artifact running = base.artifact();
-            String typeMismatch = mismatch("upgrade",
-                    List.of(section.oldInput(), section.oldOutput(), section.oldState()),
-                    List.of(running.input(), running.output(), running.state()));
-            if (typeMismatch != null) throw upgradeRefused(typeMismatch + " Aborting upgrade.");
-            Identity nextIdentity = prepared.identity();
-            NodeSnapshot after = base.moveTo(next, nextIdentity, base.state(), Version.Arrival.UPGRADED, time);
-            return new Plan(base, time, section, null, after, new VersionChange(VersionChange.Kind.UPGRADE,
-                    base.identity(), running.name(), nextIdentity, next.name(), VersionChange.UPGRADE_SUCCESSFUL));
-        } catch (Refusal r) {
-            return new Plan(base, time, null, r, null, null);
+            Verifier.verify(next);
+        } catch (VerifyException e) {
+            throw upgradeRefused("The artifact for " + next.name() + " does not verify: " + e.getMessage()
+                    + ". Aborting upgrade.");
+        } catch (RuntimeException e) {
+            throw upgradeRefused("The artifact for " + next.name() + " could not be checked: " + describe(e)
+                    + ". Aborting upgrade.");
         }
-    }
+        Artifact running = now.artifact();
+        String typeMismatch = mismatch("upgrade",
+                List.of(section.oldInput(), section.oldOutput(), section.oldState()),
+                List.of(running.input(), running.output(), running.state()));
+        if (typeMismatch != null) throw upgradeRefused(typeMismatch + " Aborting upgrade.");
 
-    /**
-     * Carry out {@code plan} on {@code now} (the machine thread's part: the
-     * migration and the new snapshot), or plan now, at {@code time}, if there
-     * is no plan or the node changed version since it was made.
-     */
-    static Changed upgrade(NodeSnapshot now, PreparedArtifact prepared, Plan plan, long fuel, Instant time) {
-        if (plan == null || !plan.fits(now)) plan = plan(now, prepared, time);
-        if (plan.refusal() != null) throw plan.refusal();
-        Value migrated = migrate(plan.section().migration(), prepared.artifact().blocks(), now.state(),
-                prepared.artifact().state(), fuel, Refusal.Reason.UPGRADE_REFUSED, "upgrade");
-        return new Changed(plan.after().withState(migrated), plan.change(), prepared.step());
+        Value migrated = migrate(section.migration(), next.blocks(), now.state(), next.state(), fuel,
+                Refusal.Reason.UPGRADE_REFUSED, "upgrade");
+        Identity nextIdentity = Identities.of(next);
+        NodeSnapshot after = now.moveTo(next, nextIdentity, migrated, Version.Arrival.UPGRADED, time, signer);
+        return new Changed(after, new VersionChange(VersionChange.Kind.UPGRADE, now.identity(), running.name(),
+                nextIdentity, next.name(), VersionChange.UPGRADE_SUCCESSFUL));
     }
 
     /**
@@ -124,6 +88,11 @@ final class VersionChanges {
      * section (which then has no upgrade or downgrade sections of its own).
      */
     static Changed downgrade(NodeSnapshot now, long fuel, Instant time) {
+        return downgrade(now, fuel, time, Optional.empty());
+    }
+
+    /** The same, recording who signed the downgrade. */
+    static Changed downgrade(NodeSnapshot now, long fuel, Instant time, Optional<Signer> signer) {
         Artifact running = now.artifact();
         if (running.downgrades().isEmpty()) {
             throw downgradeRefused("The running version " + running.name() + " has no downgrade section. Aborting downgrade.");
@@ -152,9 +121,26 @@ final class VersionChanges {
             throw downgradeRefused("The downgrade target " + section.toName() + " does not verify: " + e.getMessage()
                     + ". Aborting downgrade.");
         }
-        NodeSnapshot after = now.moveTo(target, section.to(), migrated, Version.Arrival.DOWNGRADED, time);
+        NodeSnapshot after = now.moveTo(target, section.to(), migrated, Version.Arrival.DOWNGRADED, time, signer);
         return new Changed(after, new VersionChange(VersionChange.Kind.DOWNGRADE, now.identity(), running.name(),
                 section.to(), target.name(), VersionChange.DOWNGRADE_SUCCESSFUL));
+    }
+
+    /**
+     * Whether {@code trust} lets this change happen (docs/security.md): who
+     * signed it, or a refusal saying why not. The subject is computed only
+     * when there are trusted keys.
+     */
+    static Optional<Signer> authorize(NodeSnapshot now, TrustPolicy trust, ChangeKind kind,
+                                      java.util.function.Supplier<byte[]> subject,
+                                      Optional<ReleaseSignature> signature) {
+        if (trust.isOpen()) return Optional.empty();
+        try {
+            return trust.authorize(kind, subject.get(), signature, now.highestRelease());
+        } catch (TrustException e) {
+            throw kind == ChangeKind.UPGRADE ? upgradeRefused(e.getMessage() + " Aborting upgrade.")
+                    : downgradeRefused(e.getMessage() + " Aborting downgrade.");
+        }
     }
 
     /** Run pure migration code on the state, with the step limit, and check the result's shape. */

@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLServerSocket;
 
 /**
  * Serves a {@link NodeService} (a node, or a member of a replicated group) over TCP (docs/protocol.md): one accepting thread,
@@ -21,14 +22,16 @@ public final class NodeServer implements AutoCloseable {
     private final NodeService node;
     private final ServerSocket socket;
     private final int maxFrame;
+    private final CookieProof cookie;
     private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
     private volatile boolean closed;
 
-    private NodeServer(NodeService node, ServerSocket socket, int maxFrame) {
+    private NodeServer(NodeService node, ServerSocket socket, int maxFrame, Cookie cookie) {
         this.node = node;
         this.socket = socket;
         this.maxFrame = maxFrame;
+        this.cookie = new CookieProof(cookie);
         this.acceptor = new Thread(this::accept, "hotsm-accept-" + socket.getLocalPort());
         acceptor.setDaemon(true);
     }
@@ -50,10 +53,34 @@ public final class NodeServer implements AutoCloseable {
      * then {@link #serve()}.
      */
     public static NodeServer bind(NodeService node, InetAddress bind, int port, int maxFrame) throws IOException {
-        ServerSocket ss = new ServerSocket();
+        return bind(node, bind, port, maxFrame, ConnectionSecurity.defaults());
+    }
+
+    /**
+     * The same with a cookie and optionally TLS (docs/security.md): every
+     * connection proves it knows the cookie before any request is read.
+     */
+    public static NodeServer bind(NodeService node, InetAddress bind, int port, int maxFrame, ConnectionSecurity security)
+            throws IOException {
+        ServerSocket ss;
+        if (security.tls().isPresent()) {
+            SSLServerSocket tls = (SSLServerSocket) security.tls().get().getServerSocketFactory().createServerSocket();
+            tls.setEnabledProtocols(new String[] {TlsContexts.PROTOCOL});
+            ss = tls;
+        } else {
+            ss = new ServerSocket();
+        }
         ss.setReuseAddress(true);
         ss.bind(new InetSocketAddress(bind, port), 128);
-        return new NodeServer(node, ss, maxFrame);
+        return new NodeServer(node, ss, maxFrame, security.cookie());
+    }
+
+    /** Listen and serve at once, with a cookie and optionally TLS. */
+    public static NodeServer start(NodeService node, InetAddress bind, int port, ConnectionSecurity security)
+            throws IOException {
+        NodeServer server = bind(node, bind, port, Wire.DEFAULT_MAX_FRAME, security);
+        server.serve();
+        return server;
     }
 
     /** Start accepting clients (once). */
@@ -80,7 +107,7 @@ public final class NodeServer implements AutoCloseable {
             try {
                 Socket s = socket.accept();
                 s.setTcpNoDelay(true);
-                ServerConnection c = new ServerConnection(node, s, maxFrame, connections::remove);
+                ServerConnection c = new ServerConnection(node, s, maxFrame, cookie, connections::remove);
                 connections.add(c);
                 c.start();
             } catch (SocketException e) {

@@ -39,15 +39,17 @@ final class ServerConnection {
     private final NodeService node;
     private final Socket socket;
     private final int maxFrame;
+    private final CookieProof cookie;
     private final Consumer<ServerConnection> onClosed;
     private final LinkedBlockingQueue<Outgoing> outbox = new LinkedBlockingQueue<>();
     private final Semaphore inFlight = new Semaphore(Wire.MAX_IN_FLIGHT);
     private Optional<Identity> speaking = Optional.empty();
 
-    ServerConnection(NodeService node, Socket socket, int maxFrame, Consumer<ServerConnection> onClosed) {
+    ServerConnection(NodeService node, Socket socket, int maxFrame, CookieProof cookie, Consumer<ServerConnection> onClosed) {
         this.node = node;
         this.socket = socket;
         this.maxFrame = maxFrame;
+        this.cookie = cookie;
         this.onClosed = onClosed;
     }
 
@@ -112,6 +114,17 @@ final class ServerConnection {
                     + hello.version());
             return false;
         }
+        // The cookie proof, before anything else the client sent is read.
+        byte[] nonce = CookieProof.nonce();
+        synchronized (socket) {
+            Handshake.writeChallenge(out, new Handshake.Challenge(Wire.PROTOCOL_VERSION, nonce,
+                    cookie.nodeProof(hello.nonce(), nonce)));
+        }
+        if (!CookieProof.same(cookie.clientProof(hello.nonce(), nonce), Handshake.readProof(in))) {
+            welcome(out, Handshake.REFUSED_COOKIE, "wrong cookie: the client's proof does not match this node's"
+                    + " cookie");
+            return false;
+        }
         if (hello.speaking().isPresent()) {
             try {
                 node.interfaceOf(hello.speaking().get()).join();
@@ -158,6 +171,12 @@ final class ServerConnection {
                     reply(id, result, MessageType.OUTPUT, Messages::output);
                 }
                 case UPGRADE -> reply(id, node.upgrade(f.body()), MessageType.CHANGED, Messages::changed);
+                case SIGNED_UPGRADE -> {
+                    Messages.SignedUpgrade u = Messages.signedUpgrade(f.body());
+                    reply(id, node.upgrade(u.artifact(), u.signature()), MessageType.CHANGED, Messages::changed);
+                }
+                case SIGNED_DOWNGRADE -> reply(id, node.downgrade(Messages.signature(f.body())), MessageType.CHANGED,
+                        Messages::changed);
                 case SNAPSHOT -> {
                     empty(f);
                     reply(id, node.writeSnapshot(), MessageType.SNAPSHOT_REPLY, Messages::snapshotWritten);
