@@ -18,7 +18,7 @@ final class Commands {
             new Command("bytecode", "[NAME]", "show a machine's CAM artifact listing", Completion.MACHINE, ReplSession::bytecode),
             new Command("state", "", "show the current state (local machine or node)", Completion.NONE, (s, a) -> s.state()),
             new Command("reset", "", "restart the loaded machine from its initial state (undoes upgrades)", Completion.NONE, (s, a) -> s.reset()),
-            new Command("connect", "HOST:PORT", "attach to a node: typed values go to it", Completion.NONE, ReplSession::connect),
+            new Command("connect", "HOST:PORT [--timeout S]", "attach to a node: typed values go to it", Completion.NONE, ReplSession::connect),
             new Command("disconnect", "", "detach from the node (back to the local machine, if any)", Completion.NONE, (s, a) -> s.disconnect()),
             new Command("info", "", "the machine's name, identity and types", Completion.NONE, (s, a) -> s.info()),
             new Command("upgrade", "FILE [MACHINE]", "hot-upgrade the machine (node or local) to FILE.sm or FILE.cam", Completion.FILE, ReplSession::upgrade),

@@ -29,8 +29,8 @@ final class RemoteNode implements Target {
         this.info = info;
     }
 
-    /** Connects to {@code HOST:PORT} and asks who is there. */
-    static RemoteNode connect(String address) throws ReplError {
+    /** Connects to {@code HOST:PORT} and asks who is there; {@code timeout} null for the client's defaults. */
+    static RemoteNode connect(String address, java.time.Duration timeout) throws ReplError {
         int colon = address.lastIndexOf(':');
         if (colon <= 0 || colon == address.length() - 1) throw ReplError.of("expected HOST:PORT, got " + address);
         int port;
@@ -41,14 +41,15 @@ final class RemoteNode implements Target {
         }
         NodeClient client;
         try {
-            client = NodeClient.connect(address.substring(0, colon), port);
+            client = NodeClient.connect(new hotsm.vm.protocol.HostPort(address.substring(0, colon), port),
+                    java.util.Optional.empty(), timeout);
         } catch (Refusal e) {
             throw ReplError.of("the node at " + address + " refused the connection: " + e.getMessage());
         } catch (IOException e) {
             throw ReplError.of("cannot connect to " + address + ": " + ReplSession.oneLine(e));
         }
         try {
-            return new RemoteNode(address, client, client.info());
+            return new RemoteNode(address, client, client.info(1));
         } catch (IOException | Refusal e) {
             client.close();
             throw ReplError.of("no node answering at " + address + ": " + ReplSession.oneLine(e));

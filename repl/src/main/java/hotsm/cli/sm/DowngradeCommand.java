@@ -4,6 +4,7 @@ import hotsm.cli.Sm;
 import hotsm.vm.protocol.NodeClient;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -16,10 +17,12 @@ public final class DowngradeCommand implements Callable<Integer> {
 
     @ParentCommand Sm sm;
 
+    @Mixin ClientTimeoutOption timeout;
+
     @Parameters(index = "0", paramLabel = "HOST:PORT", description = "the node")
     String address;
 
     @Override public Integer call() {
-        return Remote.changeVersion(sm, address, NodeClient::downgrade);
+        return Remote.changeVersion(sm, address, timeout.get(), NodeClient::downgrade);
     }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -21,11 +22,13 @@ public final class InfoCommand implements Callable<Integer> {
 
     @ParentCommand Sm sm;
 
+    @Mixin ClientTimeoutOption timeout;
+
     @Parameters(index = "0", paramLabel = "HOST:PORT", description = "the node")
     String address;
 
     @Override public Integer call() {
-        try (NodeClient client = Remote.connect(address)) {
+        try (NodeClient client = Remote.connect(address, timeout.get())) {
             NodeInfo info = client.info();
             PrintWriter out = sm.out();
             out.println("machine   " + info.name());
@@ -34,6 +37,7 @@ public final class InfoCommand implements Callable<Integer> {
             out.println("output    " + TypeText.describe(info.output()));
             out.println("state     " + TypeText.describe(info.state()));
             out.println("history");
+            if (info.omitted() > 0) out.println("  (" + info.omitted() + " older versions compacted)");
             for (Version v : info.history()) out.println("  " + v.describe());
             return Sm.OK;
         } catch (Refusal r) {

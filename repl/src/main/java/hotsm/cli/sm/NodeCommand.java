@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -59,9 +60,12 @@ public final class NodeCommand implements Callable<Integer> {
             description = "step limit: instructions one step or migration may run (default ${DEFAULT-VALUE})")
     long fuel;
 
+    @Mixin ServerBudgetOptions budgets;
+
     @Override public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) throw CliError.usage("--port must be in 0..65535, got " + port);
         if (fuel <= 0) throw CliError.usage("--fuel must be positive");
+        hotsm.vm.protocol.ServerLimits limits = budgets.limits();
         Artifact artifact = ArtifactFiles.isSource(file)
                 ? ArtifactFiles.compile(file, machine, includes, sm.err(), a -> false)
                 : ArtifactFiles.requireMachine(file, ArtifactFiles.decode(file), machine);
@@ -82,7 +86,7 @@ public final class NodeCommand implements Callable<Integer> {
         }
         NodeServer server;
         try {
-            server = NodeServer.bind(node, address, port, Wire.DEFAULT_MAX_FRAME);
+            server = NodeServer.bind(node, address, port, limits);
         } catch (IOException e) {
             node.close();
             throw CliError.user("cannot listen on " + bind + ":" + port + ": " + e.getMessage());

@@ -6,6 +6,8 @@ import hotsm.vm.node.VersionChange;
 import hotsm.vm.protocol.HostPort;
 import hotsm.vm.protocol.NodeClient;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
 
 /** Opening a client connection for the client subcommands, with one-line errors. */
 final class Remote {
@@ -19,10 +21,11 @@ final class Remote {
         }
     }
 
-    static NodeClient connect(String address) {
+    /** @param timeout null for the client's defaults */
+    static NodeClient connect(String address, Duration timeout) {
         HostPort hp = address(address);
         try {
-            return NodeClient.connect(hp);
+            return NodeClient.connect(hp, Optional.empty(), timeout);
         } catch (IOException e) {
             throw lost(hp.toString(), e);
         }
@@ -43,8 +46,8 @@ final class Remote {
      * output: the change (its message, then old -> new) with exit status 0, or
      * the node's reason for refusing with exit status 1.
      */
-    static int changeVersion(Sm sm, String address, VersionRequest request) {
-        try (NodeClient client = connect(address)) {
+    static int changeVersion(Sm sm, String address, Duration timeout, VersionRequest request) {
+        try (NodeClient client = connect(address, timeout)) {
             VersionChange change = request.send(client);
             sm.out().println(change.message());
             sm.out().println(change.describe());

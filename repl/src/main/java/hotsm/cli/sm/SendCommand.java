@@ -17,6 +17,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -34,6 +35,8 @@ public final class SendCommand implements Callable<Integer> {
 
     @ParentCommand Sm sm;
 
+    @Mixin ClientTimeoutOption timeout;
+
     @Parameters(index = "0", paramLabel = "HOST:PORT", description = "the node")
     String address;
 
@@ -48,9 +51,10 @@ public final class SendCommand implements Callable<Integer> {
     @Override public Integer call() {
         PrintWriter out = sm.out();
         boolean refused = false;
-        try (NodeClient client = Remote.connect(address)) {
+        try (NodeClient client = Remote.connect(address, timeout.get())) {
             // Speak the interface the values were read against, even if the node is upgraded meanwhile.
-            NodeInfo info = client.info();
+            // Only the running version, not the whole history (unless --as must look a prefix up in it).
+            NodeInfo info = as == null ? client.info(1) : client.info();
             InterfaceView speaking = as == null
                     ? new InterfaceView(info.identity(), info.input(), info.output())
                     : client.interfaceOf(version(info, as));

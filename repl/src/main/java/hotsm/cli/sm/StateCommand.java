@@ -8,6 +8,7 @@ import hotsm.vm.value.ValuePrinter;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -18,11 +19,13 @@ public final class StateCommand implements Callable<Integer> {
 
     @ParentCommand Sm sm;
 
+    @Mixin ClientTimeoutOption timeout;
+
     @Parameters(index = "0", paramLabel = "HOST:PORT", description = "the node")
     String address;
 
     @Override public Integer call() {
-        try (NodeClient client = Remote.connect(address)) {
+        try (NodeClient client = Remote.connect(address, timeout.get())) {
             StateView s = client.state();
             sm.out().println(ValuePrinter.print(s.type(), s.value()));
             return Sm.OK;

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -25,6 +26,8 @@ import picocli.CommandLine.ParentCommand;
 public final class UpgradeCommand implements Callable<Integer> {
 
     @ParentCommand Sm sm;
+
+    @Mixin ClientTimeoutOption timeout;
 
     @Parameters(index = "0", paramLabel = "HOST:PORT", description = "the node")
     String address;
@@ -41,7 +44,7 @@ public final class UpgradeCommand implements Callable<Integer> {
     List<Path> includes = new ArrayList<>();
 
     @Override public Integer call() {
-        return Remote.changeVersion(sm, address, client -> client.upgrade(artifactFor(client)));
+        return Remote.changeVersion(sm, address, timeout.get(), client -> client.upgrade(artifactFor(client)));
     }
 
     /** The artifact bytes to send: FILE itself, or FILE compiled (picking the machine that upgrades the running one). */

@@ -166,8 +166,11 @@ public final class Node implements AutoCloseable {
                 p.reply().complete(apply(p.command()));
             } catch (Refusal r) {
                 p.reply().completeExceptionally(r);
-            } catch (RuntimeException | StackOverflowError e) {
-                // A bug must not kill the machine thread: report it to this client, keep serving.
+            } catch (Throwable e) {
+                // Nothing kills the machine thread, not even OutOfMemoryError: this command fails
+                // (its reply says so), the event is logged, the node keeps serving with its state.
+                EventLog.log("the machine thread failed on " + p.command().getClass().getSimpleName()
+                        + "; the node is unchanged", e);
                 p.reply().completeExceptionally(e);
             }
         }
@@ -239,8 +242,8 @@ public final class Node implements AutoCloseable {
     private static void tell(Runnable notification) {
         try {
             notification.run();
-        } catch (RuntimeException ignored) {
-            // tracing is best effort
+        } catch (Throwable e) {
+            EventLog.log("a node listener failed (tracing is best effort)", e);
         }
     }
 

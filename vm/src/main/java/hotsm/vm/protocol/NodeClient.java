@@ -17,11 +17,14 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -35,54 +38,85 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class NodeClient implements AutoCloseable {
 
-    private static final int CONNECT_TIMEOUT_MS = 10_000;
-    /** A peer that accepts the connection but sends no welcome within this time is not a node. */
-    private static final int HANDSHAKE_TIMEOUT_MS = 10_000;
+    /** How long a client waits to connect and for the welcome, unless told otherwise: a peer silent this long is not a node. */
+    public static final int DEFAULT_CONNECT_SECONDS = 10;
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(DEFAULT_CONNECT_SECONDS);
+    /** How long a client waits for a reply, unless told otherwise. */
+    public static final int DEFAULT_REPLY_SECONDS = 30;
+    public static final Duration DEFAULT_REPLY_TIMEOUT = Duration.ofSeconds(DEFAULT_REPLY_SECONDS);
+    /** The largest reply frame a client reads (its memory grows only as the bytes arrive). */
+    static final int MAX_REPLY_FRAME = 1 << 30;
 
     private final Socket socket;
+    private final HostPort address;
     private final DataOutputStream out;
     private final DataInputStream in;
     private final Map<Integer, CompletableFuture<Frame>> pending = new ConcurrentHashMap<>();
     private final AtomicInteger nextId = new AtomicInteger(1);
     private final Thread reader;
+    private final Duration replyTimeout;
     private volatile IOException broken;
+    /** The interface this connection speaks when a step names none: the hello's, or the version running at connect. */
+    private Identity speaking;
 
-    private NodeClient(Socket socket) throws IOException {
+    private NodeClient(Socket socket, HostPort address, Duration replyTimeout) throws IOException {
         this.socket = socket;
+        this.address = address;
+        this.replyTimeout = replyTimeout;
         this.out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
         this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
         this.reader = new Thread(this::readReplies, "hotsm-client-" + socket.getRemoteSocketAddress());
         reader.setDaemon(true);
     }
 
-    /** Connect speaking whatever version the node runs. */
+    /** Connect speaking the version the node runs now. */
     public static NodeClient connect(String host, int port) throws IOException {
         return connect(new HostPort(host, port), Optional.empty());
     }
 
-    /** Connect speaking whatever version the node runs. */
+    /** Connect speaking the version the node runs now. */
     public static NodeClient connect(HostPort address) throws IOException {
         return connect(address, Optional.empty());
+    }
+
+    /** With the default timeouts. */
+    public static NodeClient connect(HostPort address, Optional<Identity> speaking) throws IOException {
+        return connect(address, speaking, null);
     }
 
     /**
      * Connect, saying in the handshake which version's interface this client
      * speaks by default; the node refuses the connection if it cannot adapt it.
+     * Without one, the client asks which version runs right after the
+     * handshake and speaks that one from then on (every step says so, so an
+     * upgrade meanwhile never makes the node misread an input).
+     *
+     * @param timeout bounds the connect, the handshake and each reply; null for the defaults
+     *                ({@link #DEFAULT_CONNECT_TIMEOUT}, {@link #DEFAULT_REPLY_TIMEOUT})
+     * @throws IOException saying which of them timed out
      */
-    public static NodeClient connect(HostPort address, Optional<Identity> speaking) throws IOException {
+    public static NodeClient connect(HostPort address, Optional<Identity> speaking, Duration timeout)
+            throws IOException {
+        Duration connectTimeout = timeout != null ? timeout : DEFAULT_CONNECT_TIMEOUT;
+        Duration replyTimeout = timeout != null ? timeout : DEFAULT_REPLY_TIMEOUT;
+        int connectMs = millis(connectTimeout);
         Socket s = new Socket();
         try {
-            s.connect(new InetSocketAddress(address.host(), address.port()), CONNECT_TIMEOUT_MS);
+            try {
+                s.connect(new InetSocketAddress(address.host(), address.port()), connectMs);
+            } catch (java.net.SocketTimeoutException e) {
+                throw new IOException("could not connect to " + address + " within " + seconds(connectTimeout), e);
+            }
             s.setTcpNoDelay(true);
-            NodeClient c = new NodeClient(s);
+            NodeClient c = new NodeClient(s, address, replyTimeout);
             Handshake.writeHello(c.out, new Handshake.Hello(Wire.PROTOCOL_VERSION, speaking));
-            s.setSoTimeout(HANDSHAKE_TIMEOUT_MS);
+            s.setSoTimeout(connectMs);
             Handshake.Welcome w;
             try {
                 w = Handshake.readWelcome(c.in);
             } catch (java.net.SocketTimeoutException e) {
-                throw new IOException(address + " did not answer the handshake within "
-                        + HANDSHAKE_TIMEOUT_MS / 1000 + " seconds: is it a hotsm node?", e);
+                throw new IOException(address + " did not answer the handshake within " + seconds(connectTimeout)
+                        + ": is it a hotsm node?", e);
             }
             s.setSoTimeout(0);
             if (!w.accepted()) {
@@ -90,6 +124,7 @@ public final class NodeClient implements AutoCloseable {
                         : Refusal.Reason.PROTOCOL, w.message());
             }
             c.reader.start();
+            c.speaking = speaking.isPresent() ? speaking.get() : c.info(1).identity();
             return c;
         } catch (ProtocolException e) {
             s.close();
@@ -100,9 +135,30 @@ public final class NodeClient implements AutoCloseable {
         }
     }
 
+    private static int millis(Duration d) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, d.toMillis()));
+    }
+
+    private static String seconds(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? (ms / 1000) + (ms == 1000 ? " second" : " seconds") : ms + " ms";
+    }
+
+    /** The version whose interface this connection speaks when a step names none. */
+    public Identity speaking() { return speaking; }
+
     /** Name, identity, types and version history of the running machine. */
     public NodeInfo info() throws IOException {
         return await(request(MessageType.INFO, new byte[0]), MessageType.INFO_REPLY, Messages::info);
+    }
+
+    /**
+     * The same with only the newest {@code versions} history entries (at least
+     * the running one): cheap however long the node's history is.
+     */
+    public NodeInfo info(int versions) throws IOException {
+        return await(request(MessageType.INFO, Messages.infoRequest(versions)), MessageType.INFO_REPLY,
+                Messages::info);
     }
 
     /** Run one input, in the interface this connection speaks by default. */
@@ -121,8 +177,9 @@ public final class NodeClient implements AutoCloseable {
      * in the order the node ran the inputs.
      */
     public CompletableFuture<Frame> stepAsync(Value input, Identity speaking) throws IOException {
+        Identity as = speaking != null ? speaking : this.speaking;
         return request(MessageType.STEP,
-                Messages.stepRequest(new Messages.StepRequest(Optional.ofNullable(speaking), input)));
+                Messages.stepRequest(new Messages.StepRequest(Optional.ofNullable(as), input)));
     }
 
     /** Wait for a reply of {@link #stepAsync}. */
@@ -188,11 +245,14 @@ public final class NodeClient implements AutoCloseable {
         T decode(byte[] body) throws ProtocolException;
     }
 
-    private static <T> T await(CompletableFuture<Frame> reply, MessageType expected, Decoder<T> decoder)
+    private <T> T await(CompletableFuture<Frame> reply, MessageType expected, Decoder<T> decoder)
             throws IOException {
         Frame f;
         try {
-            f = reply.get();
+            f = reply.get(replyTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new IOException("the node at " + address + " did not answer within " + seconds(replyTimeout)
+                    + " (--timeout)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for the node");
@@ -215,7 +275,7 @@ public final class NodeClient implements AutoCloseable {
         IOException why;
         try {
             while (true) {
-                Frame f = FrameIO.read(in, Integer.MAX_VALUE - 8);
+                Frame f = FrameIO.read(in, MAX_REPLY_FRAME);
                 if (f == null) {
                     why = new IOException("the node closed the connection");
                     break;
