@@ -62,10 +62,14 @@ public final class NodeCommand implements Callable<Integer> {
 
     @Mixin ServerBudgetOptions budgets;
 
+    @Mixin NodeBudgetOptions nodeBudgets;
+
     @Override public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) throw CliError.usage("--port must be in 0..65535, got " + port);
         if (fuel <= 0) throw CliError.usage("--fuel must be positive");
         hotsm.vm.protocol.ServerLimits limits = budgets.limits();
+        hotsm.vm.node.NodeLimits nodeLimits = nodeBudgets.limits();
+        java.time.Duration stopTimeout = nodeBudgets.stopTimeout();
         Artifact artifact = ArtifactFiles.isSource(file)
                 ? ArtifactFiles.compile(file, machine, includes, sm.err(), a -> false)
                 : ArtifactFiles.requireMachine(file, ArtifactFiles.decode(file), machine);
@@ -76,11 +80,11 @@ public final class NodeCommand implements Callable<Integer> {
             throw CliError.user("unknown address to bind: " + bind);
         }
         boolean tracing = trace != null ? trace : System.console() != null;
-        TracePrinter tracer = tracing ? new TracePrinter(sm.out()) : null;
+        TracePrinter tracer = tracing ? new TracePrinter(sm.out(), nodeBudgets.traceQueue()) : null;
         NodeListener listener = tracer != null ? tracer : NodeListener.NONE;
         Node node;
         try {
-            node = Node.start(artifact, NodeOptions.defaults().withFuel(fuel).withListener(listener));
+            node = Node.start(artifact, NodeOptions.defaults().withFuel(fuel).withListener(listener).withLimits(nodeLimits));
         } catch (VerifyException e) {
             throw CliError.user(file + " does not verify: " + e.getMessage());
         }
@@ -93,9 +97,7 @@ public final class NodeCommand implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            node.close();
-            if (tracer != null) tracer.close();
+            NodeShutdown.stop(server, node, tracer, stopTimeout);
             stopped.countDown();
         }, "hotsm-node-shutdown"));
         synchronized (sm.out()) {

@@ -33,6 +33,8 @@ public final class Node implements AutoCloseable {
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread machineThread;
     private volatile boolean stopped;
+    /** Set by {@link #stop}: queued commands are refused, not run. */
+    private volatile boolean stopping;
     /** Written only by the machine thread. */
     private NodeSnapshot snapshot;
     private Artifact loadedFor;
@@ -152,6 +154,31 @@ public final class Node implements AutoCloseable {
         drain();
     }
 
+    /**
+     * Stop as {@code sm node} does on SIGTERM: refuse new commands, answer
+     * every queued one with "The node is stopping." (a {@link Refusal} with
+     * reason STOPPED), let at most the command already running finish, and
+     * return within {@code bound}.
+     *
+     * @return whether the machine thread ended within the bound (it is a daemon; a step still
+     *         running past it is abandoned with the process)
+     */
+    public boolean stop(java.time.Duration bound) {
+        stopping = true;
+        stopped = true;
+        drain(STOPPING);
+        queue.add(STOP);
+        try {
+            machineThread.join(Math.max(1, bound.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        drain(STOPPING);
+        return !machineThread.isAlive();
+    }
+
+    private static final String STOPPING = "The node is stopping.";
+
     private void run() {
         while (true) {
             Pending p;
@@ -161,6 +188,10 @@ public final class Node implements AutoCloseable {
                 continue;   // only close() stops the machine thread
             }
             if (p == STOP) return;
+            if (stopping) {
+                p.reply().completeExceptionally(new Refusal(Refusal.Reason.STOPPED, STOPPING));
+                continue;
+            }
             try {
                 options.log().append(p.command());
                 p.reply().complete(apply(p.command()));
@@ -179,6 +210,13 @@ public final class Node implements AutoCloseable {
     private void drain() {
         Pending p;
         while ((p = queue.poll()) != null) p.reply().completeExceptionally(stoppedRefusal());
+    }
+
+    private void drain(String message) {
+        Pending p;
+        while ((p = queue.poll()) != null) {
+            if (p != STOP) p.reply().completeExceptionally(new Refusal(Refusal.Reason.STOPPED, message));
+        }
     }
 
     private static Refusal stoppedRefusal() {
@@ -228,6 +266,7 @@ public final class Node implements AutoCloseable {
                         + ". The state is unchanged.");
             }
             Value output = runAll(route.outputAdapters(), r.value(), "output adapter");
+            checkSizes(r.state(), r.value(), output);
             snapshot = now.withState(r.state());
             tell(() -> options.listener().stepped(now.artifact().output(), r.value(), now.artifact().state(),
                     r.state()));
@@ -236,6 +275,25 @@ public final class Node implements AutoCloseable {
             tell(() -> options.listener().stepFailed(refusal.getMessage()));
             throw refusal;
         }
+    }
+
+    /** A step whose state or output is over the value size budget fails; the state is kept. */
+    private void checkSizes(Value newState, Value output, Value adaptedOutput) {
+        String kept = "The state is unchanged.";
+        options.limits().checkSize(newState, "new state", Refusal.Reason.STEP_FAILED, kept);
+        options.limits().checkSize(output, "output", Refusal.Reason.STEP_FAILED, kept);
+        if (adaptedOutput != output) {
+            options.limits().checkSize(adaptedOutput, "adapted output", Refusal.Reason.STEP_FAILED, kept);
+        }
+    }
+
+    /** A migrated state over the size budget refuses the change; the history and artifacts are kept bounded. */
+    private VersionChanges.Changed withinLimits(VersionChange.Kind kind, VersionChanges.Changed c) {
+        boolean up = kind == VersionChange.Kind.UPGRADE;
+        options.limits().checkSize(c.next().state(), "migrated state",
+                up ? Refusal.Reason.UPGRADE_REFUSED : Refusal.Reason.DOWNGRADE_REFUSED,
+                "Aborting " + (up ? "upgrade" : "downgrade") + "; the old version keeps running.");
+        return new VersionChanges.Changed(c.next().bounded(options.limits()), c.change());
     }
 
     /** A listener that fails (a closed stdout, say) must not undo or fail a committed command. */
@@ -270,7 +328,7 @@ public final class Node implements AutoCloseable {
 
     private VersionChange change(VersionChange.Kind kind, java.util.function.Supplier<VersionChanges.Changed> how) {
         try {
-            VersionChanges.Changed c = how.get();
+            VersionChanges.Changed c = withinLimits(kind, how.get());
             snapshot = c.next();
             tell(() -> options.listener().changed(c.change()));
             return c.change();

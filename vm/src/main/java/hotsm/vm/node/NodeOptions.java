@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param log      where commands are recorded before they are applied
  * @param listener told what happened, in order (tracing)
  * @param clock    for the version history's times
+ * @param limits   the node's budgets for values, history and artifacts
  */
-public record NodeOptions(long fuel, CommandLog log, NodeListener listener, Clock clock) {
+public record NodeOptions(long fuel, CommandLog log, NodeListener listener, Clock clock, NodeLimits limits) {
 
     /** Enough for any reasonable step; a runaway one is stopped and refused. */
     public static final long DEFAULT_FUEL = 50_000_000L;
@@ -21,15 +22,23 @@ public record NodeOptions(long fuel, CommandLog log, NodeListener listener, Cloc
         Objects.requireNonNull(log);
         Objects.requireNonNull(listener);
         Objects.requireNonNull(clock);
+        Objects.requireNonNull(limits);
+    }
+
+    /** With the default {@link NodeLimits}. */
+    public NodeOptions(long fuel, CommandLog log, NodeListener listener, Clock clock) {
+        this(fuel, log, listener, clock, NodeLimits.defaults());
     }
 
     public static NodeOptions defaults() {
         return new NodeOptions(DEFAULT_FUEL, CommandLog.NONE, NodeListener.NONE, Clock.systemUTC());
     }
 
-    public NodeOptions withListener(NodeListener l) { return new NodeOptions(fuel, log, l, clock); }
+    public NodeOptions withListener(NodeListener l) { return new NodeOptions(fuel, log, l, clock, limits); }
 
-    public NodeOptions withLog(CommandLog l) { return new NodeOptions(fuel, l, listener, clock); }
+    public NodeOptions withLog(CommandLog l) { return new NodeOptions(fuel, l, listener, clock, limits); }
 
-    public NodeOptions withFuel(long f) { return new NodeOptions(f, log, listener, clock); }
+    public NodeOptions withFuel(long f) { return new NodeOptions(f, log, listener, clock, limits); }
+
+    public NodeOptions withLimits(NodeLimits l) { return new NodeOptions(fuel, log, listener, clock, l); }
 }

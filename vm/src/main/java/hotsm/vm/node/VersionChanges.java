@@ -43,6 +43,11 @@ final class VersionChanges {
      * artifact, check the declared old types, run the migration.
      */
     static Changed upgrade(NodeSnapshot now, Artifact next, long fuel, Instant time) {
+        Identity target = Identities.of(next);
+        if (next.upgrades().stream().anyMatch(u -> u.from().equals(target))) {
+            throw upgradeRefused("The artifact for " + next.name() + " has an upgrade section from its own version "
+                    + target.shortHex() + " to itself; a machine cannot be upgraded to itself. Aborting upgrade.");
+        }
         UpgradeSection section = next.upgrades().stream()
                 .filter(u -> u.from().equals(now.identity()))
                 .findFirst()
@@ -64,7 +69,7 @@ final class VersionChanges {
 
         Value migrated = migrate(section.migration(), now.state(), next.state(), fuel, Refusal.Reason.UPGRADE_REFUSED,
                 "upgrade");
-        Identity nextIdentity = Identities.of(next);
+        Identity nextIdentity = target;
         NodeSnapshot after = now.moveTo(next, nextIdentity, migrated, Version.Arrival.UPGRADED, time);
         return new Changed(after, new VersionChange(VersionChange.Kind.UPGRADE, now.identity(), running.name(),
                 nextIdentity, next.name(), VersionChange.UPGRADE_SUCCESSFUL));

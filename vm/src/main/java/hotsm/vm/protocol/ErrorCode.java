@@ -24,11 +24,12 @@ public enum ErrorCode {
     STOPPED(11),
     /** A bug in the node (or it ran out of memory serving this request); the node keeps running. */
     INTERNAL(12),
+    // 13 is reserved for NOT_DURABLE (durable nodes' snapshot request).
     /**
      * A budget of the node was exhausted by this request or connection (its buffers, a
      * reply's size); the node keeps running and the request may be tried again later.
      */
-    BUSY(13);
+    BUSY(14);
 
     private final int code;
 
