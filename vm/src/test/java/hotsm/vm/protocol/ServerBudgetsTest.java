@@ -211,6 +211,41 @@ class ServerBudgetsTest {
         assertTrue(log.stream().anyMatch(l -> l.contains("over the frame maximum")), log.toString());
     }
 
+    @Test
+    void anOldClientsIncrIsAdaptedAfterAnUpgradeToCounter3NeverRunAsReset() throws Exception {
+        NodeServer s = serve(ServerLimits.defaults(), NodeOptions.defaults());
+        try (NodeClient old = NodeClient.connect(at(s)); NodeClient admin = NodeClient.connect(at(s))) {
+            assertEquals(id1(), old.speaking());   // no interface named: the one running at connect, stated in every step
+            old.step(INCR);
+            old.step(INCR);
+            admin.upgrade(counter2());
+            admin.upgrade(counter3(false));
+            // Counter3's first input is Reset, which Incr's encoding (Inl ()) would be read as.
+            assertEquals(OK, old.step(INCR).output());
+            assertEquals(total(3), old.step(COUNT).output());
+        }
+    }
+
+    @Test
+    void aClientGivesUpOnANodeThatDoesNotAnswerAndSaysSo() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        NodeServer s = serve(ServerLimits.defaults(), NodeOptions.defaults().withLog(c -> {
+            if (c instanceof hotsm.vm.node.Command.Step) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }));
+        try (NodeClient c = NodeClient.connect(at(s), Optional.empty(), Duration.ofMillis(300))) {
+            IOException e = assertThrows(IOException.class, () -> c.step(INCR));
+            assertTrue(e.getMessage().contains("did not answer within 300 ms"), e.getMessage());
+        } finally {
+            release.countDown();
+        }
+    }
+
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
         for (int i = 0; i < 500 && !condition.getAsBoolean(); i++) Thread.sleep(10);
         assertTrue(condition.getAsBoolean());
