@@ -9,8 +9,6 @@ import picocli.CommandLine.Option;
  * "Budgets"); each default is {@link ServerLimits#defaults()}'s.
  */
 final class ServerBudgetOptions {
-    private static final ServerLimits DEFAULTS = ServerLimits.defaults();
-
     @Option(names = "--max-connections", paramLabel = "N", defaultValue = "" + ServerLimits.DEFAULT_MAX_CONNECTIONS,
             description = "clients served at once; one more is refused in the handshake (default ${DEFAULT-VALUE})")
     int maxConnections;
@@ -37,6 +35,11 @@ final class ServerBudgetOptions {
                     + " (default ${DEFAULT-VALUE})")
     double idleSeconds;
 
+    @Option(names = "--max-in-flight", paramLabel = "N", defaultValue = "" + hotsm.vm.protocol.Wire.MAX_IN_FLIGHT,
+            description = "requests one connection may have waiting for replies before the node stops reading it"
+                    + " (default ${DEFAULT-VALUE})")
+    int maxInFlight;
+
     /** The limits, or a usage error naming the flag that is out of range. */
     ServerLimits limits() {
         if (maxConnections <= 0) throw CliError.usage("--max-connections must be positive");
@@ -45,9 +48,10 @@ final class ServerBudgetOptions {
             throw CliError.usage("--max-frame must be at least " + hotsm.vm.protocol.Wire.FRAME_HEADER);
         }
         if (maxBuffered < maxFrame) throw CliError.usage("--max-buffered must be at least --max-frame");
+        if (maxInFlight <= 0) throw CliError.usage("--max-in-flight must be positive");
         return new ServerLimits(maxConnections, ioThreads, maxFrame, maxBuffered,
                 seconds(handshakeSeconds, "--handshake-timeout"), seconds(idleSeconds, "--idle-timeout"),
-                DEFAULTS.maxInFlight());
+                maxInFlight);
     }
 
     static Duration seconds(double s, String flag) {
