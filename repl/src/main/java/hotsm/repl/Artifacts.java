@@ -5,7 +5,6 @@ import hotsm.vm.bytecode.ArtifactCodec;
 import hotsm.vm.bytecode.ArtifactFormatException;
 import hotsm.vm.bytecode.Identity;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -21,7 +20,7 @@ final class Artifacts {
     static Artifact load(Path file, String machine, Identity running) throws ReplError {
         if (ArtifactCodec.isArtifactFile(file)) {
             try {
-                return ArtifactCodec.decode(Files.readAllBytes(file));
+                return ArtifactCodec.decode(ArtifactCodec.readFile(file));
             } catch (IOException e) {
                 throw ReplError.of("cannot read " + file + ": " + ReplSession.oneLine(e));
             } catch (ArtifactFormatException e) {
