@@ -298,6 +298,8 @@ public final class NodeClient implements AutoCloseable {
         } catch (IOException e) {
             why = socket.isClosed() ? new IOException("connection closed") : new IOException("connection lost: "
                     + e.getMessage(), e);
+        } catch (RuntimeException | Error e) {   // OutOfMemoryError included: fail the waiting calls, never hang them
+            why = new IOException("the client failed reading the node's replies: " + e, e);
         }
         broken = why;
         for (Integer id : pending.keySet()) {

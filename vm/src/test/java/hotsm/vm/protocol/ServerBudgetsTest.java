@@ -246,6 +246,41 @@ class ServerBudgetsTest {
         }
     }
 
+    @Test
+    void connectionsCostNoThreadOfTheirOwn() throws Exception {
+        NodeServer s = serve(ServerLimits.defaults().withIoThreads(2), NodeOptions.defaults());
+        stillServes(s, 0);   // the server's threads exist now
+        long before = ioThreads();
+        List<NodeClient> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < 60; i++) clients.add(NodeClient.connect(at(s)));
+            for (NodeClient c : clients) c.step(INCR);
+            assertTrue(ioThreads() - before <= 2, "I/O threads grew from " + before + " to " + ioThreads());
+        } finally {
+            for (NodeClient c : clients) c.close();
+        }
+        stillServes(s, 60);
+    }
+
+    private static long ioThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("hotsm-io")).count();
+    }
+
+    @Test
+    void sendingAsksForTheRunningVersionNotTheWholeHistory() throws Exception {
+        NodeServer s = serve(ServerLimits.defaults(), NodeOptions.defaults());
+        try (NodeClient c = NodeClient.connect(at(s))) {
+            for (int i = 0; i < 5; i++) {
+                c.upgrade(counter2());
+                c.downgrade();
+            }
+            hotsm.vm.node.NodeInfo newest = c.info(1);
+            assertEquals(1, newest.history().size());
+            assertEquals(10, newest.omitted());
+            assertEquals(11, c.info().history().size());
+        }
+    }
+
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
         for (int i = 0; i < 500 && !condition.getAsBoolean(); i++) Thread.sleep(10);
         assertTrue(condition.getAsBoolean());
