@@ -266,7 +266,7 @@ public final class Node implements AutoCloseable {
                         + ". The state is unchanged.");
             }
             Value output = runAll(route.outputAdapters(), r.value(), "output adapter");
-            checkSizes(r.state(), r.value(), output);
+            checkSizes(now.state(), r.state(), r.value(), output);
             snapshot = now.withState(r.state());
             tell(() -> options.listener().stepped(now.artifact().output(), r.value(), now.artifact().state(),
                     r.state()));
@@ -277,10 +277,13 @@ public final class Node implements AutoCloseable {
         }
     }
 
-    /** A step whose state or output is over the value size budget fails; the state is kept. */
-    private void checkSizes(Value newState, Value output, Value adaptedOutput) {
+    /**
+     * A step whose state or output is over the value size budget fails; the
+     * state is kept. A state the step left as it was is not walked again.
+     */
+    private void checkSizes(Value oldState, Value newState, Value output, Value adaptedOutput) {
         String kept = "The state is unchanged.";
-        options.limits().checkSize(newState, "new state", Refusal.Reason.STEP_FAILED, kept);
+        if (newState != oldState) options.limits().checkSize(newState, "new state", Refusal.Reason.STEP_FAILED, kept);
         options.limits().checkSize(output, "output", Refusal.Reason.STEP_FAILED, kept);
         if (adaptedOutput != output) {
             options.limits().checkSize(adaptedOutput, "adapted output", Refusal.Reason.STEP_FAILED, kept);

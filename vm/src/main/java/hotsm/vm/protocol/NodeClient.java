@@ -58,6 +58,8 @@ public final class NodeClient implements AutoCloseable {
     private volatile IOException broken;
     /** The interface this connection speaks when a step names none: the hello's, or the version running at connect. */
     private Identity speaking;
+    /** What the node said it ran right after the handshake (when the hello named no interface). */
+    private NodeInfo atConnect;
 
     private NodeClient(Socket socket, HostPort address, Duration replyTimeout) throws IOException {
         this.socket = socket;
@@ -124,7 +126,12 @@ public final class NodeClient implements AutoCloseable {
                         : Refusal.Reason.PROTOCOL, w.message());
             }
             c.reader.start();
-            c.speaking = speaking.isPresent() ? speaking.get() : c.info(1).identity();
+            if (speaking.isPresent()) {
+                c.speaking = speaking.get();
+            } else {
+                c.atConnect = c.info(1);
+                c.speaking = c.atConnect.identity();
+            }
             return c;
         } catch (ProtocolException e) {
             s.close();
@@ -146,6 +153,13 @@ public final class NodeClient implements AutoCloseable {
 
     /** The version whose interface this connection speaks when a step names none. */
     public Identity speaking() { return speaking; }
+
+    /**
+     * The node's answer to {@code INFO} for its newest version, asked right
+     * after the handshake (the version {@link #speaking()} names); empty if
+     * the hello named an interface.
+     */
+    public Optional<NodeInfo> runningAtConnect() { return Optional.ofNullable(atConnect); }
 
     /** Name, identity, types and version history of the running machine. */
     public NodeInfo info() throws IOException {
