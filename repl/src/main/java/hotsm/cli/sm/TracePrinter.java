@@ -78,7 +78,7 @@ final class TracePrinter implements NodeListener, AutoCloseable {
             String text;
             try {
                 text = line == null || line == END ? null : line.get();
-            } catch (RuntimeException | StackOverflowError e) {
+            } catch (Throwable e) {   // OutOfMemoryError included: this line is lost, the trace goes on
                 text = "(a trace line could not be printed: " + e + ")";
             }
             synchronized (out) {
