@@ -13,7 +13,8 @@ import java.util.Optional;
  * The text {@code smc ir FILE [--machine NAME]} prints: for each machine
  * defined in the file, its name, its input, output and state types, its
  * initial state, its step term with the term's type, and each upgrade and
- * downgrade section's terms with theirs. Terms are printed by
+ * downgrade section's terms with theirs, after the shared definitions they
+ * call ({@code shared NAME : A -> B}). Terms are printed by
  * {@link IrPrinter}, indented under their heading:
  * <pre>
  * machine Counter1.counter
@@ -62,6 +63,14 @@ public final class IrListing {
         b.append("  input  ").append(m.input()).append('\n');
         b.append("  output ").append(m.output()).append('\n');
         b.append("  state  ").append(m.state()).append(" = ").append(ValuePrinter.print(m.state(), m.initialState())).append('\n');
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Term t : terms(m)) {
+            for (Term.Definition d : IrPrinter.definitions(t)) {
+                if (!seen.add(d.name())) continue;
+                b.append("  shared ").append(d.name()).append(" : ").append(d.from()).append(" -> ").append(d.to()).append('\n');
+                for (String line : IrPrinter.print(d.body()).split("\n")) b.append("      ").append(line).append('\n');
+            }
+        }
         term(b, "  ", "step", m.input(), m.output(), m.step());
         for (MachineIr.UpgradeIr u : m.upgrades()) {
             b.append("  upgrade from ").append(u.from().name()).append('\n');
@@ -74,6 +83,19 @@ public final class IrListing {
             term(b, "    ", "state", m.state(), d.to().state(), d.migration());
         }
         return b.toString();
+    }
+
+    /** Every term of the machine: its step, then each section's. */
+    private static List<Term> terms(MachineIr m) {
+        List<Term> out = new ArrayList<>();
+        out.add(m.step());
+        for (MachineIr.UpgradeIr u : m.upgrades()) {
+            out.add(u.migration());
+            u.inputAdapter().ifPresent(out::add);
+            u.outputAdapter().ifPresent(out::add);
+        }
+        for (MachineIr.DowngradeIr d : m.downgrades()) out.add(d.migration());
+        return out;
     }
 
     private static void term(StringBuilder b, String indent, String title, TypeDesc from, TypeDesc to, Term t) {

@@ -83,10 +83,14 @@ STAR      : '*';
 SLASH     : '/';
 PERCENT   : '%';
 EQUALS    : '=';
+CONS      : '::';
 COLON     : ':';
 COMMA     : ',';
 SEMI      : ';';
 BAR       : '|';
+LBRACKET  : '[';
+RBRACKET  : ']';
+BACKSLASH : '\\';
 LPAREN    : '(';
 RPAREN    : ')';
 LBRACE    : '{';
@@ -95,6 +99,8 @@ RBRACE    : '}';
 // Names and literals
 QUALIFIED_LOWER : UpperId '.' LowerId;
 QUALIFIED_UPPER : UpperId '.' UpperId;
+// `.f` right after an expression: record field access (LANGUAGE.md §14)
+FIELD     : '.' LowerId;
 WILDCARD  : '_';
 LOWER     : LowerId;
 UPPER     : UpperId;

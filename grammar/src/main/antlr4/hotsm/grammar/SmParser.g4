@@ -44,7 +44,12 @@ topDecl
     ;
 
 constructorDecl
-    : UPPER atype*
+    : UPPER LBRACE fieldDecl (COMMA fieldDecl)* RBRACE   # recordConstructor
+    | UPPER atype*                                       # plainConstructor
+    ;
+
+fieldDecl
+    : LOWER COLON typeExpr
     ;
 
 // A signature, a function `f p = e`, a constant `c = e` or an arrow `a = proc p -> cmd`.
@@ -114,7 +119,7 @@ stmtBlock
     ;
 
 stmt
-    : LET pattern EQUALS expr                        # letStmt
+    : LET letBlock                                   # letStmt
     | pattern BIND cmd                               # bindStmt
     | cmd                                            # cmdStmt
     ;
@@ -135,13 +140,23 @@ expr
     | MINUS expr                                     # negateExpr
     | expr op=(STAR | SLASH | PERCENT) expr          # multiplicativeExpr
     | expr op=(PLUS | MINUS) expr                    # additiveExpr
-    | <assoc = right> expr op=CONCAT expr            # concatExpr
+    | <assoc = right> expr op=(CONCAT | CONS) expr   # concatExpr
     | expr op=(EQ | NE | LT | LE | GT | GE) expr     # comparisonExpr
     | expr op=AND expr                               # andExpr
     | expr op=OR expr                                # orExpr
     | IF expr THEN expr ELSE expr                    # ifExpr
-    | LET pattern EQUALS expr IN expr                # letExpr
+    | LET letBlock IN expr                           # letExpr
     | CASE expr OF altBlock                          # caseExpr
+    | BACKSLASH apattern ARROW expr                  # lambdaExpr
+    ;
+
+// The bindings of a 'let', one or more, in a layout block or braces.
+letBlock
+    : LBRACE binding? (SEMI binding?)* RBRACE
+    ;
+
+binding
+    : pattern EQUALS expr
     ;
 
 application
@@ -155,6 +170,13 @@ aexpr
     | LPAREN expr (COMMA expr)* RPAREN               # parenExpr
     | (LOWER | QUALIFIED_LOWER)                      # variable
     | (UPPER | QUALIFIED_UPPER)                      # constructor
+    | LBRACKET (expr (COMMA expr)*)? RBRACKET        # listLiteral
+    | aexpr FIELD                                    # fieldAccess
+    | aexpr LBRACE fieldBind (COMMA fieldBind)* RBRACE   # recordExpr
+    ;
+
+fieldBind
+    : LOWER EQUALS expr
     ;
 
 altBlock
@@ -168,6 +190,11 @@ alt
 // ---------------------------------------------------------------- patterns
 
 pattern
+    : cpattern CONS pattern                          # consPattern
+    | cpattern                                       # plainPattern
+    ;
+
+cpattern
     : constructorName apattern+                      # constructorPattern
     | apattern                                       # atomicPattern
     ;
@@ -175,11 +202,17 @@ pattern
 apattern
     : WILDCARD                                       # wildcardPattern
     | LOWER                                          # variablePattern
+    | constructorName LBRACE fieldPattern (COMMA fieldPattern)* RBRACE   # recordPattern
     | constructorName                                # nullaryPattern
     | MINUS? INT                                     # intPattern
     | STRING                                         # stringPattern
     | LPAREN RPAREN                                  # unitPattern
     | LPAREN pattern (COMMA pattern)* RPAREN         # parenPattern
+    | LBRACKET (pattern (COMMA pattern)*)? RBRACKET  # listPattern
+    ;
+
+fieldPattern
+    : LOWER EQUALS pattern
     ;
 
 constructorName

@@ -17,8 +17,11 @@ import org.antlr.v4.runtime.TokenSource;
  * The layout rule of LANGUAGE.md §3 as a pass between {@link SmLexer} and
  * {@link SmParser}, in the manner of Haskell's algorithm L.
  *
- * <p>{@code do}, {@code of}, {@code where} and a {@code machine}/{@code upgrade}/
- * {@code downgrade} header open a block. After {@code do}/{@code of}/{@code where}
+ * <p>{@code do}, {@code of}, {@code where}, {@code let} and a {@code machine}/{@code upgrade}/
+ * {@code downgrade} header open a block. A {@code ;} written after the bindings
+ * of a {@code let} statement in a {@code do} block ends that statement (so
+ * {@code do { let x = 1; put -< x }} reads as it did before let blocks); in
+ * an expression {@code let a = 1; b = 2 in a + b} it separates bindings. After {@code do}/{@code of}/{@code where}
  * the next token sets the block's column; after a header, the first token on
  * a later line does. The pass emits a virtual {@code LBRACE} there, a virtual
  * {@code SEMI} before every line that starts at the block's column, and a
@@ -29,8 +32,8 @@ import org.antlr.v4.runtime.TokenSource;
  *
  * <p>Haskell's "parse-error(t)" rule, which closes an implicit block when the
  * parser cannot go on, is approximated by the tokens that end a construct
- * opened before the block: {@code )} and {@code ,} close blocks opened inside
- * the parenthesis, {@code then}/{@code else} those opened after the matching
+ * opened before the block: {@code )} (or {@code ]}) and {@code ,} close blocks opened inside
+ * the parenthesis (or brackets), {@code then}/{@code else} those opened after the matching
  * {@code if}/{@code then}, {@code in} those after the matching {@code let},
  * {@code }} those inside the explicit brace, and {@code where} the
  * {@code do}/{@code of} blocks of the machine's step. A {@code then} or
@@ -48,7 +51,7 @@ public final class LayoutTokenSource implements TokenSource {
     public enum Mode { MODULE, EXPRESSION }
 
     private enum Kind {
-        MODULE, HEADER, DO, OF, WHERE, EXPLICIT, // blocks
+        MODULE, HEADER, DO, OF, WHERE, LET_BLOCK, LET_STATEMENT, EXPLICIT, // blocks
         PAREN, IF, THEN, LET;                    // markers of open constructs
 
         boolean isBlock() { return ordinal() <= EXPLICIT.ordinal(); }
@@ -67,7 +70,8 @@ public final class LayoutTokenSource implements TokenSource {
     private final Set<Token> declarationSeparators = Collections.newSetFromMap(new IdentityHashMap<>());
     private boolean finished;
 
-    private Kind pendingOpen;          // DO, OF, WHERE or HEADER after its opener
+    private Kind pendingOpen;          // DO, OF, WHERE, LET_* or HEADER after its opener
+    private boolean letStartsItem;     // the last 'let' started an item of a do block (a let statement)
     private Token opener;              // the token that set pendingOpen
     private Context itemStart;         // the block whose item the next token starts
     private int lastLine;              // line of the last real token
@@ -142,6 +146,7 @@ public final class LayoutTokenSource implements TokenSource {
             case SmLexer.DO -> pendingOpen = Kind.DO;
             case SmLexer.OF -> pendingOpen = Kind.OF;
             case SmLexer.WHERE -> pendingOpen = Kind.WHERE;
+            case SmLexer.LET -> pendingOpen = letStartsItem ? Kind.LET_STATEMENT : Kind.LET_BLOCK;
             case SmLexer.MACHINE, SmLexer.UPGRADE, SmLexer.DOWNGRADE -> {
                 pendingOpen = Kind.HEADER;
             }
@@ -205,8 +210,8 @@ public final class LayoutTokenSource implements TokenSource {
      */
     private Context constructs(Token t) {
         switch (t.getType()) {
-            case SmLexer.LPAREN -> stack.add(new Context(Kind.PAREN, 0, false));
-            case SmLexer.RPAREN -> closeTo(Kind.PAREN, true, t);
+            case SmLexer.LPAREN, SmLexer.LBRACKET -> stack.add(new Context(Kind.PAREN, 0, false));
+            case SmLexer.RPAREN, SmLexer.RBRACKET -> closeTo(Kind.PAREN, true, t);
             case SmLexer.COMMA -> closeTo(Kind.PAREN, false, t);
             case SmLexer.LBRACE -> stack.add(new Context(Kind.EXPLICIT, 0, false));
             case SmLexer.RBRACE -> closeTo(Kind.EXPLICIT, true, t);
@@ -215,10 +220,18 @@ public final class LayoutTokenSource implements TokenSource {
                 if (closeTo(Kind.IF, true, t)) stack.add(new Context(Kind.THEN, 0, false));
             }
             case SmLexer.ELSE -> closeTo(Kind.THEN, true, t);
-            case SmLexer.LET -> stack.add(new Context(Kind.LET, 0, false));
+            case SmLexer.LET -> {
+                stack.add(new Context(Kind.LET, 0, false));
+                letStartsItem = itemStart != null && (itemStart.kind() == Kind.DO || itemStart.kind() == Kind.EXPLICIT);
+            }
             case SmLexer.IN -> closeTo(Kind.LET, true, t);
             case SmLexer.SEMI -> {
                 int b = innermostBlock(stack.size() - 1);
+                // 'do { let x = 1; put -< x }': the ';' ends the let statement's bindings
+                if (b >= 0 && stack.get(b).kind() == Kind.LET_STATEMENT) {
+                    closeFrom(b, t);
+                    b = innermostBlock(stack.size() - 1);
+                }
                 if (b >= 0) {
                     truncate(b + 1);
                     if (stack.get(b).kind() == Kind.MODULE) declarationSeparators.add(t);

@@ -67,6 +67,8 @@ final class Expressions {
         for (String q : candidates) {
             if (functions.containsKey(q)) return Optional.of(functions.get(q).type());
         }
+        Optional<Type> seen = TypeChecker.typeOfName(c.check(), module, name);   // primitives, qualified standard modules
+        if (seen.isPresent()) return seen;
         if (name.contains(".") && !name.startsWith("Prelude.")) return Optional.empty();
         return switch (bare) {   // the Prelude's primitives have no Typed.Function
             case "showInt" -> Optional.of(new Type.Fun(Type.INT, Type.STRING));

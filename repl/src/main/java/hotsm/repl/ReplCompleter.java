@@ -84,6 +84,11 @@ final class ReplCompleter implements Completer {
             for (TypeDesc.Constructor c : d.constructors()) for (TypeDesc f : c.fields()) collect(f, names, seen);
         } else if (type instanceof TypeDesc.Tuple t) {
             for (TypeDesc c : t.components()) collect(c, names, seen);
+        } else if (type instanceof TypeDesc.ListOf l) {
+            collect(l.element(), names, seen);
+        } else if (type instanceof TypeDesc.MapOf m) {
+            collect(m.key(), names, seen);
+            collect(m.value(), names, seen);
         }
     }
 

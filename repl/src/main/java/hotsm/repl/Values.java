@@ -33,11 +33,7 @@ final class Values {
         for (int i = 0; i < d.constructors().size(); i++) {
             TypeDesc.Constructor c = d.constructors().get(i);
             if (i > 0) b.append(" | ");
-            b.append(c.name());
-            for (TypeDesc f : c.fields()) {
-                String s = f.toString();
-                b.append(' ').append(f instanceof TypeDesc.Data fd && !fd.arguments().isEmpty() ? "(" + s + ")" : s);
-            }
+            b.append(ValuePrinter.describeConstructor(c));
         }
         return b.toString();
     }

@@ -23,35 +23,39 @@ public final class ArtifactBuilder {
 
     /** The artifact of {@code machine}. */
     public static Artifact build(MachineIr machine) {
+        BlockTable blocks = new BlockTable();
+        Code step = CamCompiler.compile(machine.step(), blocks);
         List<UpgradeSection> upgrades = new ArrayList<>();
-        for (MachineIr.UpgradeIr u : machine.upgrades()) upgrades.add(upgrade(u));
+        for (MachineIr.UpgradeIr u : machine.upgrades()) upgrades.add(upgrade(u, blocks));
         List<DowngradeSection> downgrades = new ArrayList<>();
-        for (MachineIr.DowngradeIr d : machine.downgrades()) downgrades.add(downgrade(d));
+        for (MachineIr.DowngradeIr d : machine.downgrades()) downgrades.add(downgrade(d, blocks));
         return new Artifact(machine.name(), machine.input(), machine.output(), machine.state(),
-                machine.initialState(), CamCompiler.compile(machine.step()), upgrades, downgrades);
+                machine.initialState(), step, upgrades, downgrades, blocks.blocks());
     }
 
-    /** The identity of {@code machine}: hash of its name, types and compiled step code. */
+    /** The identity of {@code machine}: hash of its name, types, the shared blocks its step calls and its step code. */
     public static Identity identity(MachineIr machine) {
-        return Identities.of(machine.name(), machine.input(), machine.output(), machine.state(),
-                CamCompiler.compile(machine.step()));
+        BlockTable blocks = new BlockTable();
+        Code step = CamCompiler.compile(machine.step(), blocks);
+        return Identities.of(machine.name(), machine.input(), machine.output(), machine.state(), step, blocks.blocks());
     }
 
-    /** {@code upgrade from -> this}: from's identity and declared types, migration and adapters. */
-    private static UpgradeSection upgrade(MachineIr.UpgradeIr u) {
+    /** {@code upgrade from -> this}: from's identity and declared types, migration and adapters (calling this artifact's blocks). */
+    private static UpgradeSection upgrade(MachineIr.UpgradeIr u, BlockTable blocks) {
         MachineIr from = u.from();
         return new UpgradeSection(identity(from), from.name(), from.input(), from.output(), from.state(),
-                CamCompiler.compile(u.migration()),
-                u.inputAdapter().map(CamCompiler::compile),
-                u.outputAdapter().map(CamCompiler::compile));
+                CamCompiler.compile(u.migration(), blocks),
+                u.inputAdapter().map(t -> CamCompiler.compile(t, blocks)),
+                u.outputAdapter().map(t -> CamCompiler.compile(t, blocks)));
     }
 
-    /** {@code downgrade this -> to}: to's identity, name, types and step code, and the migration. */
-    private static DowngradeSection downgrade(MachineIr.DowngradeIr d) {
+    /** {@code downgrade this -> to}: to's identity, name, types, step code and blocks, and the migration. */
+    private static DowngradeSection downgrade(MachineIr.DowngradeIr d, BlockTable blocks) {
         MachineIr to = d.to();
-        Code toStep = CamCompiler.compile(to.step());
+        BlockTable toBlocks = new BlockTable();
+        Code toStep = CamCompiler.compile(to.step(), toBlocks);
         return new DowngradeSection(
-                Identities.of(to.name(), to.input(), to.output(), to.state(), toStep), to.name(),
-                to.input(), to.output(), to.state(), toStep, CamCompiler.compile(d.migration()));
+                Identities.of(to.name(), to.input(), to.output(), to.state(), toStep, toBlocks.blocks()), to.name(),
+                to.input(), to.output(), to.state(), toStep, CamCompiler.compile(d.migration(), blocks), toBlocks.blocks());
     }
 }

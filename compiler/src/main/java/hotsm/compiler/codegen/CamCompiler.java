@@ -29,6 +29,9 @@ import java.util.List;
  *   Const v      ->  QUOTE v
  *   Prim op      ->  PRIM op
  *   Get, Put     ->  GET, PUT
+ *   Fold f       ->  FOLD [f]
+ *   Call d       ->  CALL k (d's shared block; in place if d uses the state)
+ *   Fail         ->  ERROR
  * </pre>
  *
  * Terms can be deep (long {@code Compose} chains, deeply nested environments),
@@ -45,8 +48,16 @@ public final class CamCompiler {
 
     private CamCompiler() {}
 
-    /** The CAM code of {@code term}. */
+    /** The CAM code of {@code term}, which calls no shared definition (or inlines them all). */
     public static Code compile(Term term) {
+        return compile(term, null);
+    }
+
+    /**
+     * The CAM code of {@code term}; the pure definitions it calls become
+     * blocks of {@code blocks} (null: every call is compiled in place).
+     */
+    public static Code compile(Term term, BlockTable blocks) {
         List<Instruction> out = new ArrayList<>();
         Deque<Task> work = new ArrayDeque<>();
         work.push(new Task.Translate(term, out));
@@ -56,9 +67,11 @@ public final class CamCompiler {
                 emit(e.out(), e.instruction());
             } else if (task instanceof Task.EmitCase c) {
                 emit(c.out(), new Instruction.Case(new Code(c.left()), new Code(c.right())));
+            } else if (task instanceof Task.EmitFold f) {
+                emit(f.out(), new Instruction.Fold(new Code(f.body())));
             } else {
                 Task.Translate t = (Task.Translate) task;
-                new Translation(t.out(), work).visit(t.term());
+                new Translation(t.out(), work, blocks).visit(t.term());
             }
         }
         return new Code(out);
@@ -79,6 +92,7 @@ public final class CamCompiler {
         record Translate(Term term, List<Instruction> out) implements Task {}
         record Emit(Instruction instruction, List<Instruction> out) implements Task {}
         record EmitCase(List<Instruction> left, List<Instruction> right, List<Instruction> out) implements Task {}
+        record EmitFold(List<Instruction> body, List<Instruction> out) implements Task {}
     }
 
     private static final Instruction FST = new Instruction.Fst();
@@ -92,7 +106,7 @@ public final class CamCompiler {
     private static final Instruction QUOTE_UNIT = new Instruction.Quote(Shape.UNIT, Value.UNIT);
 
     /** The table: schedules the instructions of one term (its parts in order, pushed in reverse). */
-    private record Translation(List<Instruction> out, Deque<Task> work) implements TermVisitor<Void> {
+    private record Translation(List<Instruction> out, Deque<Task> work, BlockTable blocks) implements TermVisitor<Void> {
 
         private void schedule(Object... parts) {
             for (int i = parts.length - 1; i >= 0; i--) {
@@ -152,5 +166,26 @@ public final class CamCompiler {
 
         /** {@code Put}: {@code PUT}. */
         @Override public Void visitPut(Term.Put t) { schedule(PUT); return null; }
+
+        /** {@code Fold f}: {@code FOLD [f]}. */
+        @Override public Void visitFold(Term.Fold t) {
+            List<Instruction> body = new ArrayList<>();
+            work.push(new Task.EmitFold(body, out));
+            work.push(new Task.Translate(t.f(), body));
+            return null;
+        }
+
+        /** {@code Call d}: {@code CALL k} for d's shared block; d's body in place when it uses the state or there is no table. */
+        @Override public Void visitCall(Term.Call t) {
+            if (blocks == null || !blocks.isPure(t.definition())) {
+                schedule(t.definition().body());
+            } else {
+                schedule(new Instruction.Call(blocks.index(t.definition())));
+            }
+            return null;
+        }
+
+        /** {@code Fail}: {@code ERROR}. */
+        @Override public Void visitFail(Term.Fail t) { schedule(new Instruction.Error(t.result())); return null; }
     }
 }

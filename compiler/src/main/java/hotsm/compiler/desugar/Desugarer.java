@@ -30,15 +30,14 @@ import java.util.Optional;
  */
 public final class Desugarer {
     private final Typed.Program program;
-    private final Inliner inliner;
+    private final Map<String, Typed.Function> all;
     private final Map<String, MachineIr> bare = new HashMap<>();
     private final Map<String, MachineIr> full = new HashMap<>();
 
     public Desugarer(Typed.Program program) {
         this.program = program;
-        Map<String, Typed.Function> all = new HashMap<>(program.functions());
+        this.all = new HashMap<>(program.functions());
         for (Typed.Machine m : program.machines().values()) all.putAll(m.locals());
-        this.inliner = new Inliner(all);
     }
 
     /** Every machine of the program by qualified name, in the program's order. */
@@ -71,8 +70,11 @@ public final class Desugarer {
 
     /** A closed expression as a term {@code () -> T}. */
     public Term expression(Typed.Expr closed) {
-        return new Lowering(inliner, erasure()).closed(closed);
+        return new Lowering(inliner(closed), erasure()).closed(closed);
     }
+
+    /** The functions {@code root} reaches, shared or inlined by how often its code uses them. */
+    private Inliner inliner(Object root) { return new Inliner(all, UseCounter.count(all, root)); }
 
     /** The value of a closed expression; throws {@link DesugarError} when it fails (division by zero). */
     public Value evaluate(Typed.Expr closed) {
@@ -85,7 +87,7 @@ public final class Desugarer {
 
     private Erasure erasure() { return new Erasure(program.dataTypes(), Map.of()); }
 
-    private Term pure(Typed.Proc proc) { return new Lowering(inliner, erasure()).proc(proc); }
+    private Term pure(Typed.Proc proc) { return new Lowering(inliner(proc), erasure()).proc(proc); }
 
     private Term migration(Typed.Proc proc) { return proc == null ? Term.ID : pure(proc); }
 

@@ -57,6 +57,8 @@ final class Erasure {
         if (r instanceof Type.Con c) {
             if (c.name().equals("Int")) return Shape.INT;
             if (c.name().equals("String")) return Shape.STR;
+            if (c.name().equals(Type.LIST)) return new Shape.ListOf(erase(c.args().get(0)));
+            if (c.name().equals(Type.MAP)) return new Shape.MapOf(erase(c.args().get(0)), erase(c.args().get(1)));
             List<Shape> ctors = constructorShapes(c);
             Shape s = ctors.get(ctors.size() - 1);
             for (int i = ctors.size() - 2; i >= 0; i--) s = new Shape.Sum(ctors.get(i), s);

@@ -10,7 +10,9 @@ import hotsm.vm.bytecode.PrimOp;
 import hotsm.vm.types.Shape;
 import hotsm.vm.value.Value;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,14 +22,16 @@ import java.util.Optional;
  * an inlined polymorphic function is specialised to its use.
  */
 final class Lowering {
-    private final Inliner inliner;
-    private final Erasure erasure;
-    private final MatchCompiler matches;
+    final Inliner inliner;
+    final Erasure erasure;
+    final MatchCompiler matches;
+    private final ShowBuilder shows;
 
     Lowering(Inliner inliner, Erasure erasure) {
         this.inliner = inliner;
         this.erasure = erasure;
         this.matches = new MatchCompiler(erasure.dataTypes());
+        this.shows = new ShowBuilder(this);
     }
 
     /** {@code proc p -> cmd} as a term {@code P -> R}. */
@@ -52,10 +56,8 @@ final class Lowering {
         if (folded.isPresent()) return Terms.constant(erasure.erase(e.type()), folded.get());
         if (e instanceof Typed.Local l) return scope.access(scope.lookup(l.name()));
         if (e instanceof Typed.Constant c) return Terms.seq(Term.DROP, inliner.constant(c.function(), c.typeArgs(), erasure));
-        if (e instanceof Typed.Call c) {
-            return Terms.seq(expr(c.argument(), scope), inliner.function(c.function(), c.typeArgs(), erasure));
-        }
-        if (e instanceof Typed.PrimCall p) return Terms.seq(expr(p.argument(), scope), new Term.Prim(p.op()));
+        if (e instanceof Typed.Call c) return call(c, scope);
+        if (e instanceof Typed.PrimCall p) return Terms.seq(expr(p.argument(), scope), primitive(p.op(), p.type()));
         if (e instanceof Typed.Construct c) return construct(c, scope);
         if (e instanceof Typed.Tuple t) return tuple(t.components(), scope);
         if (e instanceof Typed.Binary b) return binary(b, scope);
@@ -71,7 +73,154 @@ final class Lowering {
             for (Typed.Alt a : c.alternatives()) ps.add(a.pattern());
             return scrutinise(scope, c.scrutinee(), ps, (k, inner) -> expr(c.alternatives().get(k).body(), inner));
         }
+        if (e instanceof Typed.ListLit l) {
+            Term t = Terms.constant(erasure.erase(l.type()), Value.NIL);
+            for (int i = l.elements().size() - 1; i >= 0; i--) {
+                t = Terms.seq(Terms.fork(expr(l.elements().get(i), scope), t), new Term.Prim(PrimOp.LIST_CONS));
+            }
+            return t;
+        }
+        if (e instanceof Typed.Cons c) {
+            return Terms.seq(Terms.fork(expr(c.head(), scope), expr(c.tail(), scope)), new Term.Prim(PrimOp.LIST_CONS));
+        }
+        if (e instanceof Typed.Fold f) {
+            FunctionValue step = functionValue(f.function(), scope);
+            Scope inner = scope.push();
+            Term body = applyAt(step, inner, Occurrence.slot(scope.nextSlot()));
+            return Terms.seq(Terms.fork(Term.ID, Terms.fork(expr(f.initial(), scope), expr(f.list(), scope))), new Term.Fold(body));
+        }
+        if (e instanceof Typed.LocalCall c) return apply(scope.function(c.function()), scope, expr(c.argument(), scope));
+        if (e instanceof Typed.Fail f) return Terms.seq(expr(f.message(), scope), new Term.Fail(erasure.erase(f.type())));
+        if (e instanceof Typed.Show s) return Terms.seq(expr(s.argument(), scope), shows.show(s.argument().type()));
+        if (e instanceof Typed.Field f) return Terms.seq(expr(f.record(), scope), field(f.ref()));
+        if (e instanceof Typed.Update u) return update(u, scope);
         throw new IllegalStateException("unexpected expression " + e);
+    }
+
+    /** The term of a primitive whose result has type {@code result}: {@code error} fails with its message. */
+    Term primitive(PrimOp op, Type result) {
+        return new Term.Prim(op);
+    }
+
+    // ---- records ----------------------------------------------------------------------------
+
+    /** The projection of field {@code ref} out of its record's right-nested fields. */
+    private Term field(Typed.FieldRef ref) {
+        int n = erasure.dataTypes().get(ref.dataType()).constructors().get(0).fields().size();
+        return projection(ref.index(), n);
+    }
+
+    /** Component {@code i} of {@code n} right-nested components. */
+    static Term projection(int i, int n) {
+        List<Term> steps = new ArrayList<>();
+        for (int k = 0; k < i; k++) steps.add(Term.SND);
+        if (i < n - 1) steps.add(Term.FST);
+        return Terms.pipeline(steps);
+    }
+
+    /** {@code r { f = v }}: the record pushed, then every field taken from it or from its new value. */
+    private Term update(Typed.Update u, Scope scope) {
+        int n = erasure.dataTypes().get(u.refs().get(0).dataType()).constructors().get(0).fields().size();
+        Scope inner = scope.push();
+        Occurrence record = Occurrence.slot(scope.nextSlot());
+        List<Occurrence> fields = record.components(n);
+        Term[] parts = new Term[n];
+        for (int j = 0; j < u.refs().size(); j++) parts[u.refs().get(j).index()] = expr(u.values().get(j), inner);
+        Term t = null;
+        for (int i = n - 1; i >= 0; i--) {
+            Term part = parts[i] != null ? parts[i] : inner.access(fields.get(i));
+            t = t == null ? part : Terms.fork(part, t);
+        }
+        return Terms.seq(Terms.fork(Term.ID, expr(u.record(), scope)), t);
+    }
+
+    // ---- functions passed as arguments (LANGUAGE.md §13) -------------------------------------
+
+    /** A call; one that passes a function is specialised here, in the caller's environment. */
+    private Term call(Typed.Call c, Scope scope) {
+        if (!passesFunction(c.argument())) {
+            return Terms.seq(expr(c.argument(), scope), inliner.function(c.function(), c.typeArgs(), erasure));
+        }
+        Typed.Function f = inliner.definition(c.function());
+        if (f.parameter() == null) throw new IllegalStateException("an arrow passed a function: " + c.function());
+        Lowering callee = new Lowering(inliner, erasure.instantiate(f.typeParams(), c.typeArgs()));
+        Map<String, FunctionValue> functions = new HashMap<>();
+        List<Typed.Expr> values = new ArrayList<>();
+        List<Typed.Pattern> params = new ArrayList<>();
+        if (c.argument() instanceof Typed.Tuple t && f.parameter() instanceof Typed.PTuple p
+                && p.components().size() == t.components().size()) {
+            for (int i = 0; i < t.components().size(); i++) {
+                split(t.components().get(i), p.components().get(i), scope, functions, values, params);
+            }
+        } else {
+            split(c.argument(), f.parameter(), scope, functions, values, params);
+        }
+        Typed.Pattern pattern = params.size() == 1 ? params.get(0) : new Typed.PTuple(params, Type.UNIT, f.parameter().pos());
+        Scope inner = scope.seeing(Map.of(), functions).push();
+        Term body = callee.matches.compile(inner, Occurrence.slot(scope.nextSlot()), List.of(pattern),
+                (action, s) -> callee.expr(f.body(), s));
+        return Terms.seq(Terms.fork(Term.ID, tuple(values, scope)), body);
+    }
+
+    /** One component of a call's argument: a function is bound at compile time, a value is passed. */
+    private void split(Typed.Expr arg, Typed.Pattern param, Scope scope, Map<String, FunctionValue> functions,
+                       List<Typed.Expr> values, List<Typed.Pattern> params) {
+        if (isFunction(arg)) {
+            if (param instanceof Typed.PVar v) functions.put(v.name(), functionValue(arg, scope));
+            values.add(new Typed.UnitLit(Type.UNIT, arg.pos()));
+            params.add(new Typed.PWild(Type.UNIT, param.pos()));
+        } else {
+            values.add(arg);
+            params.add(param);
+        }
+    }
+
+    private boolean passesFunction(Typed.Expr arg) {
+        if (arg instanceof Typed.Tuple t) return t.components().stream().anyMatch(this::isFunction);
+        return isFunction(arg);
+    }
+
+    private boolean isFunction(Typed.Expr e) {
+        return e instanceof Typed.Lambda || e instanceof Typed.FunctionRef || e instanceof Typed.PrimRef
+                || e instanceof Typed.Local l && erasure.resolve(l.type()) instanceof Type.Fun;
+    }
+
+    private FunctionValue functionValue(Typed.Expr e, Scope scope) {
+        if (e instanceof Typed.Lambda l) return new FunctionValue.Lambda(l, scope.variables(), scope.functions(), this);
+        if (e instanceof Typed.FunctionRef f) return new FunctionValue.Named(f.function(), f.typeArgs(), this);
+        if (e instanceof Typed.PrimRef p) return new FunctionValue.Primitive(p, this);
+        if (e instanceof Typed.Local l) return scope.function(l.name());
+        throw new IllegalStateException("not a function: " + e);
+    }
+
+    /** {@code f a} where {@code argument} computes {@code a} from {@code scope}'s environment. */
+    private Term apply(FunctionValue f, Scope scope, Term argument) {
+        if (f instanceof FunctionValue.Lambda l) {
+            Scope inner = scope.push();
+            return Terms.seq(Terms.fork(Term.ID, argument), applyAt(f, inner, Occurrence.slot(scope.nextSlot())));
+        }
+        return Terms.seq(argument, named(f));
+    }
+
+    /** {@code f a} where {@code a} is at {@code at} in {@code scope}. */
+    private Term applyAt(FunctionValue f, Scope scope, Occurrence at) {
+        if (f instanceof FunctionValue.Lambda l) {
+            Lowering where = l.lowering();
+            return where.matches.compile(scope.seeing(l.variables(), l.functions()), at, List.of(l.lambda().parameter()),
+                    (action, s) -> where.expr(l.lambda().body(), s));
+        }
+        return Terms.seq(scope.access(at), named(f));
+    }
+
+    /** The term of a named function or primitive passed as an argument. */
+    private static Term named(FunctionValue f) {
+        if (f instanceof FunctionValue.Named n) return n.lowering().inliner.function(n.function(), n.typeArgs(), n.lowering().erasure);
+        FunctionValue.Primitive p = (FunctionValue.Primitive) f;
+        Type.Fun type = (Type.Fun) p.lowering().erasure.resolve(p.ref().type());
+        if ("show".equals(p.ref().special())) return p.lowering().shows.show(type.from());
+        if ("error".equals(p.ref().special())) return new Term.Fail(p.lowering().erasure.erase(type.to()));
+        if (p.ref().op() == null) throw new IllegalStateException("no primitive " + p.ref().special());
+        return p.lowering().primitive(p.ref().op(), type.to());
     }
 
     /** The value of an expression made only of literals, constructors and tuples. */
@@ -80,6 +229,15 @@ final class Lowering {
         if (e instanceof Typed.StrLit s) return Optional.of(Value.of(s.value()));
         if (e instanceof Typed.UnitLit) return Optional.of(Value.UNIT);
         if (e instanceof Typed.Negate n && n.operand() instanceof Typed.IntLit i) return Optional.of(Value.of(-i.value()));
+        if (e instanceof Typed.ListLit l) {
+            List<Value> vs = new ArrayList<>();
+            for (Typed.Expr x : l.elements()) {
+                Optional<Value> v = constantValue(x);
+                if (v.isEmpty()) return Optional.empty();
+                vs.add(v.get());
+            }
+            return Optional.of(Value.ListOf.of(vs));
+        }
         if (e instanceof Typed.Tuple t) {
             List<Value> vs = new ArrayList<>();
             for (Typed.Expr c : t.components()) {
@@ -153,6 +311,10 @@ final class Lowering {
             return MatchCompiler.branch(scope, expr(b.left(), scope), Terms.constant(Shape.BOOL, Value.TRUE), expr(b.right(), scope));
         }
         Term operands = Terms.fork(expr(b.left(), scope), expr(b.right(), scope));
+        if (b.op() == BinaryOp.CONCAT) {
+            boolean lists = erasure.erase(b.operandType()) instanceof Shape.ListOf;
+            return Terms.seq(operands, lists ? new Term.Prim(PrimOp.LIST_APPEND) : new Term.Prim(PrimOp.CONCAT));
+        }
         return Terms.seq(operands, new Term.Prim(primOf(b.op())));
     }
 
@@ -169,7 +331,7 @@ final class Lowering {
             case LE -> PrimOp.LE;
             case GT -> PrimOp.GT;
             case GE -> PrimOp.GE;
-            case CONCAT -> PrimOp.CONCAT;
+            case CONCAT -> throw new IllegalArgumentException("++ depends on its operands' type");
             case AND, OR -> throw new IllegalArgumentException(op + " short-circuits");
         };
     }
@@ -247,7 +409,7 @@ final class Lowering {
         if (ref instanceof Typed.GetArrow) return Term.GET;
         if (ref instanceof Typed.PutArrow) return Term.PUT;
         if (ref instanceof Typed.ReturnA) return Term.ID;
-        if (ref instanceof Typed.PrimArrow p) return new Term.Prim(p.op());
+        if (ref instanceof Typed.PrimArrow p) return new Term.Prim(p.op()); // error is not an arrow: see CmdChecker
         if (ref instanceof Typed.FunctionArrow f) return inliner.function(f.function(), f.typeArgs(), erasure);
         Typed.LocalArrow l = (Typed.LocalArrow) ref;
         return inliner.function(l.name(), List.<Type>of(), erasure);

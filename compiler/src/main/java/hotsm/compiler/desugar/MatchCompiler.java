@@ -68,6 +68,7 @@ final class MatchCompiler {
         for (int c = 0; c < cols.size(); c++) {
             Typed.Pattern p = first.patterns().get(c);
             if (p instanceof Typed.PCon con) return constructorTest(scope, cols, rs, c, con, leaf);
+            if (p instanceof Typed.PNil || p instanceof Typed.PCons) return listTest(scope, cols, rs, c, leaf);
             if (p instanceof Typed.PInt || p instanceof Typed.PStr) return literalTest(scope, cols, rs, c, p, leaf);
         }
         Map<String, Occurrence> bound = new HashMap<>(first.bindings());
@@ -133,6 +134,37 @@ final class MatchCompiler {
         Term cascade = branches.get(n - 1);
         for (int j = n - 2; j >= 0; j--) cascade = Terms.seq(Term.DIST, new Term.Case(branches.get(j), cascade));
         return Terms.seq(Terms.fork(Term.ID, scope.access(cols.get(c))), cascade);
+    }
+
+    /**
+     * A list column: {@code uncons} it ({@code () + (head, tail)}), push that,
+     * {@code dist} and branch: {@code []} on the left, {@code h :: t} on the
+     * right with the new slot holding {@code (h, t)}.
+     */
+    private Term listTest(Scope scope, List<Occurrence> cols, List<Row> rows, int c, Leaf leaf) {
+        Scope inner = scope.push();
+        Occurrence fields = Occurrence.slot(scope.nextSlot());
+        List<Term> branches = new ArrayList<>();
+        for (int j = 0; j < 2; j++) {
+            int arity = j == 0 ? 0 : 2;
+            List<Occurrence> cs = new ArrayList<>(cols);
+            cs.remove(c);
+            cs.addAll(c, fields.components(arity));
+            List<Row> rs = new ArrayList<>();
+            for (Row r : rows) {
+                Typed.Pattern p = r.patterns().get(c);
+                if (p instanceof Typed.PNil) {
+                    if (j == 0) rs.add(replace(r, c, List.of()));
+                } else if (p instanceof Typed.PCons k) {
+                    if (j == 1) rs.add(replace(r, c, List.of(k.head(), k.tail())));
+                } else {
+                    rs.add(replace(bindVar(r, p, cols.get(c)), c, wildcards(arity, p)));
+                }
+            }
+            branches.add(match(inner, cs, rs, leaf));
+        }
+        Term uncons = Terms.seq(scope.access(cols.get(c)), new Term.Prim(PrimOp.LIST_UNCONS));
+        return Terms.pipeline(Terms.fork(Term.ID, uncons), Term.DIST, new Term.Case(branches.get(0), branches.get(1)));
     }
 
     private Term literalTest(Scope scope, List<Occurrence> cols, List<Row> rows, int c, Typed.Pattern head, Leaf leaf) {

@@ -18,32 +18,54 @@ import java.util.Map;
 final class Scope {
     private final int size;
     private final Map<String, Occurrence> variables;
+    private final Map<String, FunctionValue> functions;
 
-    private Scope(int size, Map<String, Occurrence> variables) {
+    private Scope(int size, Map<String, Occurrence> variables, Map<String, FunctionValue> functions) {
         this.size = size;
         this.variables = variables;
+        this.functions = functions;
     }
 
     /** One slot, the term's input, binding no variables yet. */
-    static Scope root() { return new Scope(1, Map.of()); }
+    static Scope root() { return new Scope(1, Map.of(), Map.of()); }
 
     /** The slot a {@link #push()} adds. */
     int nextSlot() { return size; }
 
     /** This scope with one more slot (the value of a {@code Fork Id t}). */
-    Scope push() { return new Scope(size + 1, variables); }
+    Scope push() { return new Scope(size + 1, variables, functions); }
 
     Scope bind(String name, Occurrence occurrence) {
         Map<String, Occurrence> vs = new HashMap<>(variables);
         vs.put(name, occurrence);
-        return new Scope(size, vs);
+        return new Scope(size, vs, functions);
     }
 
     Scope bindAll(Map<String, Occurrence> more) {
         if (more.isEmpty()) return this;
         Map<String, Occurrence> vs = new HashMap<>(variables);
         vs.putAll(more);
-        return new Scope(size, vs);
+        return new Scope(size, vs, functions);
+    }
+
+    /**
+     * The same environment seen from another declaration: the names
+     * {@code variables} and {@code functions} (a callee specialised at its
+     * call, or a lambda's body seeing what it captured); the slots stay.
+     */
+    Scope seeing(Map<String, Occurrence> variables, Map<String, FunctionValue> functions) {
+        return new Scope(size, variables, functions);
+    }
+
+    Map<String, Occurrence> variables() { return variables; }
+
+    Map<String, FunctionValue> functions() { return functions; }
+
+    /** The function a function-typed parameter stands for here. */
+    FunctionValue function(String name) {
+        FunctionValue f = functions.get(name);
+        if (f == null) throw new IllegalStateException("the desugarer lost function parameter '" + name + "'");
+        return f;
     }
 
     Occurrence lookup(String name) {

@@ -38,6 +38,10 @@ public final class TypeDescs {
         Type.Con c = (Type.Con) type;
         if (c.name().equals("Int")) return TypeDesc.INT;
         if (c.name().equals("String")) return TypeDesc.STR;
+        if (c.name().equals(Type.LIST)) return new TypeDesc.ListOf(of(c.args().get(0), dataTypes, subst));
+        if (c.name().equals(Type.MAP)) {
+            return new TypeDesc.MapOf(of(c.args().get(0), dataTypes, subst), of(c.args().get(1), dataTypes, subst));
+        }
         DataType dt = dataTypes.get(c.name());
         if (dt == null) throw new IllegalArgumentException("unknown data type " + c.name());
         List<TypeDesc> args = all(c.args(), dataTypes, subst);
@@ -47,7 +51,7 @@ public final class TypeDescs {
         }
         List<TypeDesc.Constructor> ctors = new ArrayList<>();
         for (DataType.Constructor k : dt.constructors()) {
-            ctors.add(new TypeDesc.Constructor(k.name(), all(k.fields(), dataTypes, inst)));
+            ctors.add(new TypeDesc.Constructor(k.name(), all(k.fields(), dataTypes, inst), k.fieldNames()));
         }
         return new TypeDesc.Data(dt.name(), args, ctors);
     }

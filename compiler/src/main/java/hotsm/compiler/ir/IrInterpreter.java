@@ -99,6 +99,23 @@ public final class IrInterpreter {
                 state = in;
                 return Value.UNIT;
             }
+
+            @Override public Value visitFold(Term.Fold t) {
+                Value.Pair p = pair("fold");
+                if (!(p.second() instanceof Value.Pair acc) || !(acc.second() instanceof Value.ListOf list)) {
+                    throw new IrRuntimeError("fold applied to " + in + ", not (E, (B, List A))");
+                }
+                Value b = acc.first();
+                for (Value a : list) b = eval(t.f(), new Value.Pair(p.first(), new Value.Pair(b, a)));
+                return b;
+            }
+
+            @Override public Value visitCall(Term.Call t) { return eval(t.definition().body(), in); }
+
+            @Override public Value visitFail(Term.Fail t) {
+                if (in instanceof Value.Str s) throw new IrRuntimeError(s.value());
+                throw new IrRuntimeError("error applied to a non-string " + in);
+            }
         }
     }
 }

@@ -15,7 +15,9 @@ import java.util.Map;
  * are parenthesised). Compose chains are flattened into pipelines. Atoms:
  * {@code id fst snd drop dist get put}, {@code inl[_ + B]}, {@code inr[A + _]}
  * (the annotated other side of the sum), {@code const(v : T)}, and the
- * primitives as {@code (+)}, {@code negate}, {@code showInt}, {@code length}.
+ * primitives as {@code (+)}, {@code negate}, {@code showInt}, {@code length};
+ * {@code fold(f)}, {@code call name} (a shared definition, printed apart by
+ * {@link #definitions}) and {@code error[T]}.
  * A term that does not fit in {@link #WIDTH} columns is laid out vertically,
  * one operand per line with the operator in front:
  * <pre>
@@ -34,6 +36,33 @@ public final class IrPrinter {
     /** The term, laid out vertically where it does not fit on one line; no trailing newline. */
     public static String print(Term term) {
         return String.join("\n", layout(term, WIDTH));
+    }
+
+    /**
+     * The shared definitions {@code term} calls, directly or not, each once,
+     * callees first: {@code name : A -> B = term}, for listings.
+     */
+    public static List<Term.Definition> definitions(Term term) {
+        List<Term.Definition> out = new ArrayList<>();
+        collect(term, out, new java.util.HashSet<>());
+        return out;
+    }
+
+    private static void collect(Term t, List<Term.Definition> out, java.util.Set<String> seen) {
+        java.util.ArrayDeque<Term> work = new java.util.ArrayDeque<>();
+        work.push(t);
+        while (!work.isEmpty()) {
+            Term x = work.pop();
+            if (x instanceof Term.Compose c) { work.push(c.g()); work.push(c.f()); }
+            else if (x instanceof Term.Fork c) { work.push(c.g()); work.push(c.f()); }
+            else if (x instanceof Term.Par c) { work.push(c.g()); work.push(c.f()); }
+            else if (x instanceof Term.Case c) { work.push(c.g()); work.push(c.f()); }
+            else if (x instanceof Term.Fold f) work.push(f.f());
+            else if (x instanceof Term.Call c && seen.add(c.definition().name())) {
+                collect(c.definition().body(), out, seen);
+                out.add(c.definition());
+            }
+        }
     }
 
     /** The term on one line. */
@@ -149,6 +178,14 @@ public final class IrPrinter {
     private static List<String> layout(Term t, int width, Map<Term, String> memo) {
         String one = flat(t, memo);
         Chain c = chain(t);
+        if (t instanceof Term.Fold f && one.length() > width) {
+            // a long fold body goes under its head, indented
+            List<String> lines = new ArrayList<>();
+            lines.add("fold(");
+            for (String line : layout(f.f(), width - 4, memo)) lines.add("    " + line);
+            lines.add(")");
+            return lines;
+        }
         if (c == null || one.length() <= width) return List.of(one);
         List<String> lines = new ArrayList<>();
         for (int k = 0; k < c.operands().size(); k++) {
@@ -186,6 +223,9 @@ public final class IrPrinter {
             @Override public String visitPrim(Term.Prim x) { return prim(x.op()); }
             @Override public String visitGet(Term.Get x) { return "get"; }
             @Override public String visitPut(Term.Put x) { return "put"; }
+            @Override public String visitFold(Term.Fold x) { return "fold(" + flat(x.f()) + ")"; }
+            @Override public String visitCall(Term.Call x) { return "call " + x.definition().name(); }
+            @Override public String visitFail(Term.Fail x) { return "error[" + x.result() + "]"; }
         }.visit(t);
     }
 

@@ -22,20 +22,14 @@ public final class IrTyping {
         return new Typer(state).type(term, domain);
     }
 
-    /** Whether {@code value} has shape {@code shape}. */
+    /** Whether {@code value} has shape {@code shape} (the vm's one conformance check). */
     public static boolean conforms(Value value, Shape shape) {
-        if (shape instanceof Shape.Unit) return value instanceof Value.Unit;
-        if (shape instanceof Shape.Int) return value instanceof Value.Int;
-        if (shape instanceof Shape.Str) return value instanceof Value.Str;
-        if (shape instanceof Shape.Pair p) {
-            return value instanceof Value.Pair v && conforms(v.first(), p.first()) && conforms(v.second(), p.second());
-        }
-        Shape.Sum s = (Shape.Sum) shape;
-        if (value instanceof Value.Inl l) return conforms(l.value(), s.left());
-        return value instanceof Value.Inr r && conforms(r.value(), s.right());
+        return hotsm.vm.value.Values.conforms(value, shape);
     }
 
-    private record Typer(Shape state) {
+    private record Typer(Shape state, java.util.Set<String> checked) {
+        Typer(Shape state) { this(state, new java.util.HashSet<>()); }
+
         Shape type(Term term, Shape in) {
             return new Rules(in).visit(term);
         }
@@ -124,6 +118,33 @@ public final class IrTyping {
                 if (state == null) throw error(t, "put is only allowed where there is a state");
                 if (!in.equals(state)) throw error(t, "expects the state type " + state + " as input, got " + in);
                 return Shape.UNIT;
+            }
+
+            @Override public Shape visitFold(Term.Fold t) {
+                Shape.Pair p = pair(t);
+                if (!(p.second() instanceof Shape.Pair acc) || !(acc.second() instanceof Shape.ListOf list)) {
+                    throw error(t, "expects (E, (B, List A)) as input, got " + in);
+                }
+                Shape step = type(t.f(), new Shape.Pair(p.first(), new Shape.Pair(acc.first(), list.element())));
+                if (!step.equals(acc.first())) {
+                    throw error(t, "its step gives " + step + ", but the accumulator has type " + acc.first());
+                }
+                return acc.first();
+            }
+
+            @Override public Shape visitCall(Term.Call t) {
+                Term.Definition d = t.definition();
+                if (!in.equals(d.from())) throw error(t, "calls " + d.name() + " : " + d.from() + " -> " + d.to() + " with " + in);
+                if (checked.add(d.name())) {
+                    Shape body = type(d.body(), d.from());
+                    if (!body.equals(d.to())) throw error(t, "the body of " + d.name() + " gives " + body + ", not " + d.to());
+                }
+                return d.to();
+            }
+
+            @Override public Shape visitFail(Term.Fail t) {
+                if (!(in instanceof Shape.Str)) throw error(t, "expects a String message, got " + in);
+                return t.result();
             }
         }
     }

@@ -59,6 +59,38 @@ public sealed interface Term {
     /** {@code Put : S -> ()}. */
     record Put() implements Term {}
 
+    /**
+     * {@code Fold f : (E, (B, List A)) -> B} for {@code f : (E, (B, A)) -> B}:
+     * the left fold of the list from B, each step seeing the environment E
+     * (LANGUAGE.md §13). The only iteration in the IR; each element costs fuel.
+     */
+    record Fold(Term f) implements Term {}
+
+    /**
+     * {@code Call d : A -> B} for the shared definition {@code d : A -> B}: a
+     * function used in several places is one definition that every use
+     * calls, so code grows linearly with the source (definitions form an
+     * acyclic graph: a definition's body only calls definitions made before it).
+     */
+    record Call(Definition definition) implements Term {}
+
+    /** {@code Fail : String -> T}: fails the step with the message ({@code error}); {@code result} is T. */
+    record Fail(Shape result) implements Term {}
+
+    /**
+     * A named, shared definition {@code from -> to} (see {@link Call}). Its
+     * body may use {@code Get}/{@code Put} when it is an arrow of a machine's
+     * {@code where} block.
+     */
+    record Definition(String name, Shape from, Shape to, Term body) {
+        /** By name and type: one definition per name and instantiation, and comparing bodies would be exponential on a DAG. */
+        @Override public boolean equals(Object o) {
+            return o instanceof Definition d && d.name.equals(name) && d.from.equals(from) && d.to.equals(to);
+        }
+
+        @Override public int hashCode() { return java.util.Objects.hash(name, from, to); }
+    }
+
     Term ID = new Id();
     Term FST = new Fst();
     Term SND = new Snd();

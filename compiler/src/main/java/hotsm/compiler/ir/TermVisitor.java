@@ -37,6 +37,9 @@ public interface TermVisitor<R> {
     R visitGet(Term.Get t);
 
     R visitPut(Term.Put t);
+    R visitFold(Term.Fold t);
+    R visitCall(Term.Call t);
+    R visitFail(Term.Fail t);
 
     /** Calls the method for {@code t}'s case. */
     default R visit(Term t) {
@@ -55,6 +58,9 @@ public interface TermVisitor<R> {
         if (t instanceof Term.Prim c) return visitPrim(c);
         if (t instanceof Term.Get c) return visitGet(c);
         if (t instanceof Term.Put c) return visitPut(c);
+        if (t instanceof Term.Fold c) return visitFold(c);
+        if (t instanceof Term.Call c) return visitCall(c);
+        if (t instanceof Term.Fail c) return visitFail(c);
         throw new IllegalArgumentException("not an IR term: " + t);
     }
 }

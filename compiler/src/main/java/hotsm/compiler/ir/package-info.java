@@ -11,5 +11,9 @@
  * term's only annotations are an injection's other side and a constant's
  * shape, so its type follows from its domain; {@code Fork} and {@code Par}
  * evaluate left to right, which fixes the order of {@code Get}/{@code Put}.
+ * Language v2 adds {@code Fold} (the one loop), {@code Call} of a shared,
+ * named definition (acyclic: a body calls only definitions made before it)
+ * and {@code Fail} ({@code error}); primitive typing and semantics are the
+ * vm's {@link hotsm.vm.bytecode.PrimOp} table.
  */
 package hotsm.compiler.ir;

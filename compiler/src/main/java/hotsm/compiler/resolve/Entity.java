@@ -17,8 +17,16 @@ public sealed interface Entity {
     /** A top-level function, constant ({@link Decl.Function}) or arrow ({@link Decl.Arrow}). */
     record Value(String module, String name, Decl decl) implements Entity {}
 
-    /** A function the VM implements, declared in the Prelude as {@code name = primitive}. */
-    record Primitive(String module, String name, PrimOp op, Decl.Function decl) implements Entity {}
+    /**
+     * A function the VM implements, declared in a standard module as
+     * {@code name = primitive} (the {@link PrimOp} of that symbol) or
+     * {@code name = primitive "OP"}; or, with {@code op} null, one the compiler
+     * builds itself ({@code special}: {@code "fold"} is the IR's Fold,
+     * {@code "show"} is specialised per type).
+     */
+    record Primitive(String module, String name, PrimOp op, String special, Decl.Function decl) implements Entity {
+        public Primitive(String module, String name, PrimOp op, Decl.Function decl) { this(module, name, op, null, decl); }
+    }
 
     /** Constructor {@code index} of {@code dataType}. */
     record Constructor(String module, String name, DataType dataType, int index) implements Entity {}

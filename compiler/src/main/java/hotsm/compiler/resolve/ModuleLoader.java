@@ -31,6 +31,18 @@ import java.util.Optional;
  */
 public final class ModuleLoader {
     static final String PRELUDE = "Prelude";
+    /**
+     * The standard modules every module sees without an import (LANGUAGE.md
+     * §5, §12): the Prelude bare, the others qualified by their own name
+     * ({@code List.map}). A standard module sees only those before it.
+     */
+    public static final List<String> STANDARD = List.of(PRELUDE, "List", "Map", "String");
+
+    /** The standard modules {@code module} imports implicitly, in order. */
+    public static List<String> implicitImports(String module) {
+        int i = STANDARD.indexOf(module);
+        return i < 0 ? STANDARD : STANDARD.subList(0, i);
+    }
 
     private final List<Path> includePaths;
 
@@ -75,9 +87,10 @@ public final class ModuleLoader {
             state.put(m.name(), State.VISITING);
             stack.add(m.name());
             following.add(null);
-            if (!m.name().equals(PRELUDE) && m.imports().stream().noneMatch(i -> i.module().equals(PRELUDE))) {
-                Module prelude = byName.get(PRELUDE);
-                if (prelude != null) visit(prelude);
+            for (String standard : implicitImports(m.name())) {
+                if (m.imports().stream().anyMatch(i -> i.module().equals(standard))) continue;
+                Module dep = byName.get(standard);
+                if (dep != null) visit(dep);
             }
             for (Module.Import imp : m.imports()) {
                 following.set(following.size() - 1, imp);
@@ -203,18 +216,21 @@ public final class ModuleLoader {
                 run.failedFiles.add(key(f));
             }
         }
-        if (!run.byName.containsKey(PRELUDE)) {
-            Optional<Source> prelude = stdlib(PRELUDE);
-            if (prelude.isEmpty()) {
+        for (String standard : STANDARD) {
+            if (run.byName.containsKey(standard)) continue;
+            Optional<Source> source = stdlib(standard);
+            if (source.isEmpty()) {
                 run.diagnostics.add(new Diagnostic("<stdlib>", 1, 1, 1, Diagnostic.Severity.ERROR,
-                        "the standard library's Prelude.sm was not found (set -Dhotsm.stdlib=<folder>)"));
+                        "the standard library's " + standard + ".sm was not found (set -Dhotsm.stdlib=<folder>)"));
             } else {
-                Module m = run.parse(prelude.get());
-                if (m != null) run.register(m, prelude.get().folder());
+                Module m = run.parse(source.get());
+                if (m != null) run.register(m, source.get().folder());
             }
         }
-        Module prelude = run.byName.get(PRELUDE);
-        if (prelude != null) run.visit(prelude);
+        for (String standard : STANDARD) {
+            Module m = run.byName.get(standard);
+            if (m != null) run.visit(m);
+        }
         for (Module m : roots) run.visit(m);
         return new LoadResult(run.order, run.sources, run.diagnostics);
     }

@@ -73,8 +73,22 @@ public final class AstBuilder {
             List<Decl.ConDecl> constructors = new ArrayList<>();
             for (SmParser.ConstructorDeclContext c : data.constructorDecl()) {
                 List<TypeExpr> fields = new ArrayList<>();
-                for (SmParser.AtypeContext t : c.atype()) fields.add(types.visit(t));
-                constructors.add(new Decl.ConDecl(c.UPPER().getText(), fields, context.pos(c)));
+                List<String> names = new ArrayList<>();
+                if (c instanceof SmParser.RecordConstructorContext r) {
+                    for (SmParser.FieldDeclContext f : r.fieldDecl()) {
+                        if (names.contains(f.LOWER().getText())) {
+                            context.error(f.LOWER().getSymbol(), "the field '" + f.LOWER().getText() + "' is declared twice in '"
+                                    + r.UPPER().getText() + "'");
+                        }
+                        names.add(f.LOWER().getText());
+                        fields.add(types.visit(f.typeExpr()));
+                    }
+                    constructors.add(new Decl.ConDecl(r.UPPER().getText(), fields, names, context.pos(c)));
+                } else {
+                    SmParser.PlainConstructorContext p = (SmParser.PlainConstructorContext) c;
+                    for (SmParser.AtypeContext t : p.atype()) fields.add(types.visit(t));
+                    constructors.add(new Decl.ConDecl(p.UPPER().getText(), fields, context.pos(c)));
+                }
             }
             return new Decl.Data(data.UPPER().getText(), texts(data.LOWER()), constructors, pos);
         }

@@ -26,7 +26,7 @@ public final class AstPrinter {
     public static String print(Decl decl) {
         if (decl instanceof Decl.Data d) {
             return "(data " + d.name() + " [" + String.join(" ", d.params()) + "]"
-                    + all(d.constructors(), c -> c.fields().isEmpty() ? c.name() : "(" + c.name() + all(c.fields(), AstPrinter::print) + ")") + ")";
+                    + all(d.constructors(), AstPrinter::print) + ")";
         }
         if (decl instanceof Decl.TypeAlias a) {
             return "(type " + a.name() + " [" + String.join(" ", a.params()) + "] " + print(a.type()) + ")";
@@ -47,6 +47,17 @@ public final class AstPrinter {
                 + u.state().map(p -> " (state " + print(p) + ")").orElse("")
                 + u.input().map(p -> " (input " + print(p) + ")").orElse("")
                 + u.output().map(p -> " (output " + print(p) + ")").orElse("") + ")";
+    }
+
+    private static String print(Decl.ConDecl c) {
+        if (c.isRecord()) {
+            StringBuilder out = new StringBuilder("(" + c.name() + " {");
+            for (int i = 0; i < c.fields().size(); i++) {
+                out.append(' ').append(c.fieldNames().get(i)).append(" : ").append(print(c.fields().get(i)));
+            }
+            return out.append(" })").toString();
+        }
+        return c.fields().isEmpty() ? c.name() : "(" + c.name() + all(c.fields(), AstPrinter::print) + ")";
     }
 
     public static String print(Proc proc) { return "(proc " + print(proc.parameter()) + " " + print(proc.body()) + ")"; }
@@ -81,6 +92,16 @@ public final class AstPrinter {
             return "(if " + print(i.condition()) + " " + print(i.then()) + " " + print(i.otherwise()) + ")";
         }
         if (expr instanceof Expr.Let l) return "(let " + print(l.pattern()) + " " + print(l.value()) + " " + print(l.body()) + ")";
+        if (expr instanceof Expr.ListLit l) return "(list" + all(l.elements(), AstPrinter::print) + ")";
+        if (expr instanceof Expr.Cons c) return "(:: " + print(c.head()) + " " + print(c.tail()) + ")";
+        if (expr instanceof Expr.Lambda l) return "(\\ " + print(l.parameter()) + " " + print(l.body()) + ")";
+        if (expr instanceof Expr.Field f) return "(. " + print(f.record()) + " " + f.field() + ")";
+        if (expr instanceof Expr.RecordCon r) {
+            return "(record " + r.constructor() + all(r.fields(), b -> "(" + b.name() + " " + print(b.value()) + ")") + ")";
+        }
+        if (expr instanceof Expr.RecordUpdate r) {
+            return "(update " + print(r.record()) + all(r.fields(), b -> "(" + b.name() + " " + print(b.value()) + ")") + ")";
+        }
         Expr.Case c = (Expr.Case) expr;
         return "(case " + print(c.scrutinee()) + all(c.alternatives(), a -> "(" + print(a.pattern()) + " -> " + print(a.body()) + ")") + ")";
     }
@@ -92,6 +113,11 @@ public final class AstPrinter {
         if (pattern instanceof Pattern.StrLit s) return quote(s.value());
         if (pattern instanceof Pattern.Unit) return "()";
         if (pattern instanceof Pattern.Tuple t) return "(tuple" + all(t.components(), AstPrinter::print) + ")";
+        if (pattern instanceof Pattern.ListPat l) return "(list" + all(l.elements(), AstPrinter::print) + ")";
+        if (pattern instanceof Pattern.Cons c) return "(:: " + print(c.head()) + " " + print(c.tail()) + ")";
+        if (pattern instanceof Pattern.Record r) {
+            return "(record " + r.constructor() + all(r.fields(), f -> "(" + f.name() + " " + print(f.pattern()) + ")") + ")";
+        }
         Pattern.Con c = (Pattern.Con) pattern;
         return c.args().isEmpty() ? c.constructor().toString() : "(" + c.constructor() + all(c.args(), AstPrinter::print) + ")";
     }

@@ -29,7 +29,18 @@ final class CmdBuilder extends SmParserBaseVisitor<Cmd> {
     @Override
     public Cmd visitDoCmd(SmParser.DoCmdContext ctx) {
         List<Cmd.Stmt> statements = new ArrayList<>();
-        for (SmParser.StmtContext s : ctx.stmtBlock().stmt()) statements.add(statement(s));
+        for (SmParser.StmtContext s : ctx.stmtBlock().stmt()) {
+            if (s instanceof SmParser.LetStmtContext let) {
+                boolean first = true;
+                for (SmParser.BindingContext b : exprs.bindings(let.letBlock(), let.LET().getSymbol())) {
+                    Position at = first ? context.pos(let) : context.pos(b);
+                    statements.add(new Cmd.LetStmt(patterns.visit(b.pattern()), exprs.visit(b.expr()), at));
+                    first = false;
+                }
+            } else {
+                statements.add(statement(s));
+            }
+        }
         Position pos = context.pos(ctx);
         if (statements.isEmpty()) {
             context.error(ctx.DO().getSymbol(), "empty 'do' block: it needs at least a final command such as 'returnA -< x'");
@@ -44,9 +55,6 @@ final class CmdBuilder extends SmParserBaseVisitor<Cmd> {
 
     private Cmd.Stmt statement(SmParser.StmtContext ctx) {
         Position pos = context.pos(ctx);
-        if (ctx instanceof SmParser.LetStmtContext let) {
-            return new Cmd.LetStmt(patterns.visit(let.pattern()), exprs.visit(let.expr()), pos);
-        }
         if (ctx instanceof SmParser.BindStmtContext bind) {
             return new Cmd.Bind(patterns.visit(bind.pattern()), visit(bind.cmd()), pos);
         }

@@ -15,9 +15,19 @@ public sealed interface Decl {
         }
     }
 
-    /** {@code C T1 T2}. */
-    record ConDecl(String name, List<TypeExpr> fields, Position pos) {
-        public ConDecl { fields = List.copyOf(fields); }
+    /**
+     * {@code C T1 T2}, or the record {@code C { f1 : T1, f2 : T2 }} ({@code fieldNames}
+     * then names each field; empty for a positional constructor).
+     */
+    record ConDecl(String name, List<TypeExpr> fields, List<String> fieldNames, Position pos) {
+        public ConDecl {
+            fields = List.copyOf(fields);
+            fieldNames = List.copyOf(fieldNames);
+        }
+
+        public ConDecl(String name, List<TypeExpr> fields, Position pos) { this(name, fields, List.of(), pos); }
+
+        public boolean isRecord() { return !fieldNames.isEmpty(); }
     }
 
     /** {@code type Name a = T}. */

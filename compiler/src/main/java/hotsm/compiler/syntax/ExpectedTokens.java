@@ -14,18 +14,20 @@ final class ExpectedTokens {
     private ExpectedTokens() {}
 
     private static final Set<Integer> ARGUMENT_START = Set.of(SmLexer.INT, SmLexer.STRING, SmLexer.LPAREN,
-            SmLexer.LOWER, SmLexer.QUALIFIED_LOWER, SmLexer.UPPER, SmLexer.QUALIFIED_UPPER);
+            SmLexer.LOWER, SmLexer.QUALIFIED_LOWER, SmLexer.UPPER, SmLexer.QUALIFIED_UPPER, SmLexer.LBRACKET);
+    /** What may follow an argument without being another one: {@code .f} and a record's {@code {}. */
+    private static final Set<Integer> ARGUMENT_SUFFIX = Set.of(SmLexer.FIELD, SmLexer.LBRACE);
     private static final Set<Integer> EXPRESSION_START = union(ARGUMENT_START,
-            Set.of(SmLexer.MINUS, SmLexer.IF, SmLexer.LET, SmLexer.CASE));
+            Set.of(SmLexer.MINUS, SmLexer.IF, SmLexer.LET, SmLexer.CASE, SmLexer.BACKSLASH));
     private static final Set<Integer> COMMAND_START = Set.of(SmLexer.LOWER, SmLexer.QUALIFIED_LOWER, SmLexer.DO,
             SmLexer.CASE, SmLexer.IF, SmLexer.LPAREN);
     private static final Set<Integer> PATTERN_START = Set.of(SmLexer.WILDCARD, SmLexer.LOWER, SmLexer.UPPER,
-            SmLexer.QUALIFIED_UPPER, SmLexer.INT, SmLexer.MINUS, SmLexer.STRING, SmLexer.LPAREN);
+            SmLexer.QUALIFIED_UPPER, SmLexer.INT, SmLexer.MINUS, SmLexer.STRING, SmLexer.LPAREN, SmLexer.LBRACKET);
     private static final Set<Integer> TYPE_START = Set.of(SmLexer.UPPER, SmLexer.QUALIFIED_UPPER, SmLexer.LOWER,
             SmLexer.LPAREN);
     private static final Set<Integer> OPERATORS = Set.of(SmLexer.OR, SmLexer.AND, SmLexer.EQ, SmLexer.NE,
             SmLexer.LT, SmLexer.LE, SmLexer.GT, SmLexer.GE, SmLexer.CONCAT, SmLexer.PLUS, SmLexer.MINUS, SmLexer.STAR,
-            SmLexer.SLASH, SmLexer.PERCENT);
+            SmLexer.SLASH, SmLexer.PERCENT, SmLexer.CONS);
     private static final Set<Integer> ENDS = Set.of(SmLexer.SEMI, SmLexer.RBRACE, Token.EOF);
 
     /**
@@ -58,6 +60,7 @@ final class ExpectedTokens {
             left.removeAll(OPERATORS);
             phrases.add("an operator");
         }
+        if (left.containsAll(ARGUMENT_START)) left.removeAll(ARGUMENT_SUFFIX);
         take(left, ARGUMENT_START, "an argument", phrases);
         take(left, TYPE_START, "a type", phrases);
         boolean end = left.removeAll(ENDS);

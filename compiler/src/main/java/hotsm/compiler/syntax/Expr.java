@@ -51,4 +51,31 @@ public sealed interface Expr {
 
     /** {@code pattern -> body}. */
     record Alt(Pattern pattern, Expr body, Position pos) {}
+
+    /** {@code [e1, ..., en]}, possibly empty (LANGUAGE.md §12). */
+    record ListLit(List<Expr> elements, Position pos) implements Expr {
+        public ListLit { elements = List.copyOf(elements); }
+    }
+
+    /** {@code head :: tail}; {@code pos} is the operator's position. */
+    record Cons(Expr head, Expr tail, Position pos) implements Expr {}
+
+    /** {@code \p -> body}: only as a function's argument (LANGUAGE.md §13). */
+    record Lambda(Pattern parameter, Expr body, Position pos) implements Expr {}
+
+    /** {@code e.f}; {@code pos} is the field's position (the dot). */
+    record Field(Expr record, String field, Position pos) implements Expr {}
+
+    /** {@code C { f = e, ... }}: construction of a record, every field named once (LANGUAGE.md §14). */
+    record RecordCon(QualName constructor, List<FieldBind> fields, Position pos) implements Expr {
+        public RecordCon { fields = List.copyOf(fields); }
+    }
+
+    /** {@code e { f = e', ... }}: a copy of the record {@code e} with new values for the fields named. */
+    record RecordUpdate(Expr record, List<FieldBind> fields, Position pos) implements Expr {
+        public RecordUpdate { fields = List.copyOf(fields); }
+    }
+
+    /** {@code f = e} in a record construction or update. */
+    record FieldBind(String name, Expr value, Position pos) {}
 }

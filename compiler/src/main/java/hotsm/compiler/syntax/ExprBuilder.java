@@ -52,7 +52,12 @@ final class ExprBuilder extends SmParserBaseVisitor<Expr> {
     public Expr visitAdditiveExpr(SmParser.AdditiveExprContext ctx) { return binary(ctx.op, ctx.expr(0), ctx.expr(1)); }
 
     @Override
-    public Expr visitConcatExpr(SmParser.ConcatExprContext ctx) { return binary(ctx.op, ctx.expr(0), ctx.expr(1)); }
+    public Expr visitConcatExpr(SmParser.ConcatExprContext ctx) {
+        if (ctx.op.getType() == hotsm.grammar.SmLexer.CONS) {
+            return new Expr.Cons(visit(ctx.expr(0)), visit(ctx.expr(1)), context.pos(ctx.op));
+        }
+        return binary(ctx.op, ctx.expr(0), ctx.expr(1));
+    }
 
     @Override
     public Expr visitComparisonExpr(SmParser.ComparisonExprContext ctx) {
@@ -89,7 +94,52 @@ final class ExprBuilder extends SmParserBaseVisitor<Expr> {
 
     @Override
     public Expr visitLetExpr(SmParser.LetExprContext ctx) {
-        return new Expr.Let(patterns.visit(ctx.pattern()), visit(ctx.expr(0)), visit(ctx.expr(1)), context.pos(ctx));
+        List<SmParser.BindingContext> bindings = bindings(ctx.letBlock(), ctx.LET().getSymbol());
+        Expr body = visit(ctx.expr());
+        for (int i = bindings.size() - 1; i >= 0; i--) {
+            SmParser.BindingContext b = bindings.get(i);
+            body = new Expr.Let(patterns.visit(b.pattern()), visit(b.expr()), body, i == 0 ? context.pos(ctx) : context.pos(b));
+        }
+        return body;
+    }
+
+    /** The bindings of a {@code let}, at least one (else an error at {@code let}). */
+    List<SmParser.BindingContext> bindings(SmParser.LetBlockContext block, Token let) {
+        if (block.binding().isEmpty()) context.error(let, "a 'let' needs at least one binding 'pattern = expression'");
+        return block.binding();
+    }
+
+    @Override
+    public Expr visitLambdaExpr(SmParser.LambdaExprContext ctx) {
+        return new Expr.Lambda(patterns.visit(ctx.apattern()), visit(ctx.expr()), context.pos(ctx));
+    }
+
+    @Override
+    public Expr visitListLiteral(SmParser.ListLiteralContext ctx) {
+        List<Expr> elements = new ArrayList<>();
+        for (SmParser.ExprContext e : ctx.expr()) elements.add(visit(e));
+        return new Expr.ListLit(elements, context.pos(ctx));
+    }
+
+    @Override
+    public Expr visitFieldAccess(SmParser.FieldAccessContext ctx) {
+        Token dot = ctx.FIELD().getSymbol();
+        if (ctx.aexpr().getStop().getStopIndex() + 1 != dot.getStartIndex()) {
+            context.error(dot, "no space before the '.' of a field access: write '" + ctx.aexpr().getText() + dot.getText() + "'");
+        }
+        return new Expr.Field(visit(ctx.aexpr()), dot.getText().substring(1), context.pos(dot));
+    }
+
+    @Override
+    public Expr visitRecordExpr(SmParser.RecordExprContext ctx) {
+        List<Expr.FieldBind> fields = new ArrayList<>();
+        for (SmParser.FieldBindContext f : ctx.fieldBind()) {
+            fields.add(new Expr.FieldBind(f.LOWER().getText(), visit(f.expr()), context.pos(f)));
+        }
+        if (ctx.aexpr() instanceof SmParser.ConstructorContext c) {
+            return new Expr.RecordCon(context.name(c.getStart()), fields, context.pos(ctx));
+        }
+        return new Expr.RecordUpdate(visit(ctx.aexpr()), fields, context.pos(ctx.LBRACE().getSymbol()));
     }
 
     @Override

@@ -30,4 +30,20 @@ public sealed interface Pattern {
     record Con(QualName constructor, List<Pattern> args, Position pos) implements Pattern {
         public Con { args = List.copyOf(args); }
     }
+
+    /** {@code [p1, ..., pn]}: a list of exactly n elements. */
+    record ListPat(List<Pattern> elements, Position pos) implements Pattern {
+        public ListPat { elements = List.copyOf(elements); }
+    }
+
+    /** {@code p :: ps}: a non-empty list. */
+    record Cons(Pattern head, Pattern tail, Position pos) implements Pattern {}
+
+    /** {@code C { f = p, ... }}: the fields named, the others anything. */
+    record Record(QualName constructor, List<FieldPat> fields, Position pos) implements Pattern {
+        public Record { fields = List.copyOf(fields); }
+    }
+
+    /** {@code f = p} in a record pattern. */
+    record FieldPat(String name, Pattern pattern, Position pos) {}
 }

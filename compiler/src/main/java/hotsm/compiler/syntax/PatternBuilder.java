@@ -19,6 +19,30 @@ final class PatternBuilder extends SmParserBaseVisitor<Pattern> {
     }
 
     @Override
+    public Pattern visitConsPattern(SmParser.ConsPatternContext ctx) {
+        return new Pattern.Cons(visit(ctx.cpattern()), visit(ctx.pattern()), context.pos(ctx.CONS().getSymbol()));
+    }
+
+    @Override
+    public Pattern visitPlainPattern(SmParser.PlainPatternContext ctx) { return visit(ctx.cpattern()); }
+
+    @Override
+    public Pattern visitListPattern(SmParser.ListPatternContext ctx) {
+        List<Pattern> elements = new ArrayList<>();
+        for (SmParser.PatternContext p : ctx.pattern()) elements.add(visit(p));
+        return new Pattern.ListPat(elements, context.pos(ctx));
+    }
+
+    @Override
+    public Pattern visitRecordPattern(SmParser.RecordPatternContext ctx) {
+        List<Pattern.FieldPat> fields = new ArrayList<>();
+        for (SmParser.FieldPatternContext f : ctx.fieldPattern()) {
+            fields.add(new Pattern.FieldPat(f.LOWER().getText(), visit(f.pattern()), context.pos(f)));
+        }
+        return new Pattern.Record(context.name(ctx.constructorName().getStart()), fields, context.pos(ctx));
+    }
+
+    @Override
     public Pattern visitAtomicPattern(SmParser.AtomicPatternContext ctx) { return visit(ctx.apattern()); }
 
     @Override

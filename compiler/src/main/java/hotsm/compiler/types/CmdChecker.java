@@ -132,8 +132,13 @@ final class CmdChecker {
         ModuleScope.Lookup found = ctx.scope.lookup(Namespace.VALUE, q);
         if (found instanceof ModuleScope.Found fd) {
             Entity e = fd.entity();
+            if (e instanceof Entity.Primitive p && p.special() != null) {
+                env.error(q.pos(), name.length(), "'" + name + "' cannot be used as an arrow: call it in an expression, as 'returnA -< "
+                        + name + " (...)'");
+                return new Arrow(new Typed.ReturnA(), Unifier.ERROR, Unifier.ERROR);
+            }
             if (e instanceof Entity.Primitive p) {
-                return typed(new Typed.PrimArrow(p.op()), env.schemes.get(p.qualifiedName()).type());
+                return typed(new Typed.PrimArrow(p.op()), env.schemes.get(p.qualifiedName()).instantiate(u).type());
             }
             Entity.Value v = (Entity.Value) e;
             if (v.decl() instanceof Decl.Function fn && fn.parameter().isEmpty()) {

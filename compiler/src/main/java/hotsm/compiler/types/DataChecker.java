@@ -54,7 +54,7 @@ final class DataChecker implements TypeResolver.AliasExpander {
     }
 
     private void define(Entity e, Position pos) {
-        if (e.name().equals("Int") || e.name().equals("String")) {
+        if (e.name().equals("Int") || e.name().equals("String") || e.name().equals(Type.LIST) || e.name().equals(Type.MAP)) {
             env.error(pos, "'" + e.name() + "' is a built-in type and cannot be declared again");
             return;
         }
@@ -136,12 +136,13 @@ final class DataChecker implements TypeResolver.AliasExpander {
             for (var f : c.fields()) {
                 Type t = resolver.resolve(f);
                 if (TypeResolver.mentionsFunction(t)) {
-                    env.error(f.pos(), "the constructor '" + c.name() + "' cannot hold a function: data types hold values only");
+                    env.error(f.pos(), "the constructor '" + c.name() + "' cannot hold a function: "
+                            + TypeResolver.FUNCTIONS_ARE_NOT_VALUES);
                     t = Unifier.ERROR;
                 }
                 fields.add(t);
             }
-            cons.add(new DataType.Constructor(c.name(), fields));
+            cons.add(new DataType.Constructor(c.name(), fields, c.fieldNames()));
         }
         DataType dt = new DataType(info.name() + "." + data.name(), data.name(), ps, cons);
         env.dataTypes.put(dt.qualifiedName(), dt);

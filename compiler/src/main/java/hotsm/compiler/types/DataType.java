@@ -15,7 +15,22 @@ public record DataType(String qualifiedName, String name, List<Type.Var> params,
         constructors = List.copyOf(constructors);
     }
 
-    public record Constructor(String name, List<Type> fields) {
-        public Constructor { fields = List.copyOf(fields); }
+    /** {@code fieldNames} is empty for a positional constructor, else one name per field (a record). */
+    public record Constructor(String name, List<Type> fields, List<String> fieldNames) {
+        public Constructor {
+            fields = List.copyOf(fields);
+            fieldNames = List.copyOf(fieldNames);
+        }
+
+        public Constructor(String name, List<Type> fields) { this(name, fields, List.of()); }
+
+        public boolean isRecord() { return !fieldNames.isEmpty(); }
+    }
+
+    /** The built-in list seen as a data type, for exhaustiveness: {@code [] | a :: List a}. */
+    static DataType listType() {
+        Type.Var a = new Type.Var(-1, "a");
+        return new DataType(Type.LIST, Type.LIST, List.of(a),
+                List.of(new Constructor("[]", List.of()), new Constructor("::", List.of(a, Type.list(a)))));
     }
 }

@@ -39,27 +39,43 @@ final class DeclContext {
     /** An ordering operator and the type of its operands, checked when the declaration is done. */
     record Ordering(String op, Type operands, Position pos) {}
     private final Map<String, Integer> counts;
+    /** What can only be checked once the declaration's types are known; shared by sibling contexts. */
+    final Deferred deferred;
+
+    /** A value whose type must hold no function ({@code argument}: unless it is a first-order function passed as an argument). */
+    record ValueUse(Type type, Position pos, int length, boolean argument) {}
+
+    /** The operands of {@code ++}: two strings or two lists. */
+    record Concat(Type operands, Position pos) {}
+
+    /** The checks of one declaration that wait for its types. */
+    static final class Deferred {
+        final List<ValueUse> values = new ArrayList<>();
+        final List<Concat> concats = new ArrayList<>();
+        final List<RecordChecker.Pending> fields = new ArrayList<>();
+    }
 
     DeclContext(ProgramEnv env, ModuleChecker module, MachineScope machine) {
-        this(env, module, machine, new HashMap<>(), new ArrayList<>());
+        this(env, module, machine, new HashMap<>(), new ArrayList<>(), new Deferred());
     }
 
     private DeclContext(ProgramEnv env, ModuleChecker module, MachineScope machine, Map<String, Integer> counts,
-                        List<Ordering> orderings) {
+                        List<Ordering> orderings, Deferred deferred) {
         this.env = env;
         this.module = module;
         this.scope = module.scope();
         this.machine = machine;
         this.counts = counts;
         this.orderings = orderings;
+        this.deferred = deferred;
     }
 
     /** A context for another part of the same declaration (a where-block entry): same renaming. */
-    DeclContext sibling() { return new DeclContext(env, module, machine, counts, orderings); }
+    DeclContext sibling() { return new DeclContext(env, module, machine, counts, orderings, deferred); }
 
     /** The same declaration outside the machine's reach (its initial state): same renaming, no get/put. */
     DeclContext pure() {
-        DeclContext c = new DeclContext(env, module, null, counts, orderings);
+        DeclContext c = new DeclContext(env, module, null, counts, orderings, deferred);
         if (machine != null) c.hiddenWhere.addAll(machine.names());
         return c;
     }
@@ -73,20 +89,43 @@ final class DeclContext {
         return n == 1 ? name : name + "#" + (n - 1);
     }
 
-    /** Defaults ordering operands that nothing determined to Int (as Haskell defaults numbers). */
+    /**
+     * Resolves record fields by the types inferred, then defaults ordering
+     * operands that nothing determined to Int (as Haskell defaults numbers) and
+     * those of {@code ++} to String, and checks that functions are only passed.
+     */
     void finish() {
+        RecordChecker.resolveAll(this);
+        for (Concat c : deferred.concats) {
+            Type t = env.unifier.resolve(c.operands());
+            if (t instanceof Type.Var v && !env.unifier.isRigid(v)) {
+                env.unifier.bind(v, Type.STRING);
+            } else if (!t.equals(Type.STRING) && !Type.isList(t) && !t.equals(Unifier.ERROR)) {
+                env.error(c.pos(), 2, "'++' joins two strings or two lists, but its operands have type "
+                        + TypePrinter.print(env.unifier.zonk(t)));
+            }
+        }
+        for (ValueUse v : deferred.values) {
+            Type t = env.unifier.zonk(v.type());
+            boolean ok = v.argument() && t instanceof Type.Fun f
+                    ? !TypeResolver.mentionsFunction(f.from()) && !TypeResolver.mentionsFunction(f.to())
+                    : !TypeResolver.mentionsFunction(t);
+            if (!ok) env.error(v.pos(), v.length(), TypeResolver.FUNCTIONS_ARE_NOT_VALUES + " (this has type " + TypePrinter.print(t) + ")");
+        }
+        deferred.values.clear();
+        deferred.concats.clear();
         for (Ordering o : orderings) {
             Type t = env.unifier.resolve(o.operands());
             if (t instanceof Type.Var v && !env.unifier.isRigid(v)) {
                 env.unifier.bind(v, Type.INT);
             } else if (!orderable(t)) {
-                env.error(o.pos(), o.op().length(), "'" + o.op() + "' compares Int, String, Bool or () values, but its operands have type "
+                env.error(o.pos(), o.op().length(), "'" + o.op() + "' compares values that hold no function, but its operands have type "
                         + TypePrinter.print(env.unifier.zonk(t)));
             }
         }
     }
 
     private static boolean orderable(Type t) {
-        return t.equals(Type.INT) || t.equals(Type.STRING) || t.equals(Type.BOOL) || t instanceof Type.Unit || t.equals(Unifier.ERROR);
+        return !TypeResolver.mentionsFunction(t);
     }
 }

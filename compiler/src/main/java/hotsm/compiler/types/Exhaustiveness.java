@@ -29,13 +29,18 @@ final class Exhaustiveness {
 
     private final Map<String, DataType> dataTypes;
 
-    Exhaustiveness(Map<String, DataType> dataTypes) { this.dataTypes = dataTypes; }
+    Exhaustiveness(Map<String, DataType> dataTypes) {
+        Map<String, DataType> all = new java.util.HashMap<>(dataTypes);
+        all.put(Type.LIST, DataType.listType()); // [] and _ :: _ cover a list
+        this.dataTypes = all;
+    }
 
     /** Whether any pattern or sub-pattern has the error type (then the checks would only cascade). */
     static boolean hasError(Typed.Pattern p) {
         if (p.type().equals(Unifier.ERROR)) return true;
         if (p instanceof Typed.PTuple t) return t.components().stream().anyMatch(Exhaustiveness::hasError);
         if (p instanceof Typed.PCon c) return c.args().stream().anyMatch(Exhaustiveness::hasError);
+        if (p instanceof Typed.PCons c) return hasError(c.head()) || hasError(c.tail());
         return false;
     }
 
@@ -81,6 +86,8 @@ final class Exhaustiveness {
             for (Typed.Pattern c : t.components()) cs.add(reduce(c));
             return new K("(" + cs.size() + ")", "", null, true, cs);
         }
+        if (p instanceof Typed.PNil) return new K("#0", "[]", Type.LIST, false, List.of());
+        if (p instanceof Typed.PCons c) return new K("#1", "::", Type.LIST, false, List.of(reduce(c.head()), reduce(c.tail())));
         Typed.PCon c = (Typed.PCon) p;
         List<P> args = new ArrayList<>();
         for (Typed.Pattern a : c.args()) args.add(reduce(a));
@@ -210,6 +217,10 @@ final class Exhaustiveness {
             return "(" + String.join(", ", cs) + ")";
         }
         if (k.args().isEmpty()) return k.label();
+        if (k.label().equals("::") && Type.LIST.equals(k.dataType())) {
+            String list = show(k.args().get(0), true) + " :: " + show(k.args().get(1), false);
+            return nested ? "(" + list + ")" : list;
+        }
         StringBuilder out = new StringBuilder(k.label());
         for (P a : k.args()) out.append(' ').append(show(a, true));
         return nested ? "(" + out + ")" : out.toString();

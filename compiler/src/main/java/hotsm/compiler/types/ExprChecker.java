@@ -24,12 +24,14 @@ final class ExprChecker {
     final ProgramEnv env;
     final Unifier u;
     final PatternChecker patterns;
+    final RecordChecker records;
 
     ExprChecker(DeclContext ctx) {
         this.ctx = ctx;
         this.env = ctx.env;
         this.u = ctx.env.unifier;
         this.patterns = new PatternChecker(this);
+        this.records = new RecordChecker(this);
     }
 
     /** Unifies, or reports {@code message(actual, expected)} at {@code pos}. */
@@ -117,7 +119,97 @@ final class ExprChecker {
             Typed.Expr body = infer(l.body(), locals.bindAll(bound.vars()));
             return new Typed.Let(bound.pattern(), value, body, body.type(), l.pos());
         }
+        if (e instanceof Expr.ListLit l) return list(l, locals);
+        if (e instanceof Expr.Cons c) return cons(c, locals);
+        if (e instanceof Expr.Lambda l) {
+            env.error(l.pos(), 1, TypeResolver.FUNCTIONS_ARE_NOT_VALUES + ": a lambda can only be the argument of a function");
+            return new Typed.UnitLit(Unifier.ERROR, l.pos());
+        }
+        if (e instanceof Expr.Field f) return records.access(f, locals);
+        if (e instanceof Expr.RecordCon r) return records.construct(r, locals);
+        if (e instanceof Expr.RecordUpdate r) return records.update(r, locals);
         return caseExpr((Expr.Case) e, locals);
+    }
+
+    private Typed.Expr list(Expr.ListLit l, Locals locals) {
+        Type element = u.fresh(null);
+        List<Typed.Expr> elements = new ArrayList<>();
+        for (Expr x : l.elements()) {
+            Typed.Expr t = infer(x, locals);
+            expect(t.type(), element, start(x), (a, b) -> "type mismatch: this list element has type " + a
+                    + ", but the elements before it have type " + b);
+            elements.add(t);
+        }
+        return new Typed.ListLit(elements, Type.list(element), l.pos());
+    }
+
+    private Typed.Expr cons(Expr.Cons c, Locals locals) {
+        Typed.Expr head = infer(c.head(), locals);
+        Typed.Expr tail = infer(c.tail(), locals);
+        Type expected = Type.list(head.type());
+        if (!u.unify(tail.type(), expected)) {
+            TypePrinter p = new TypePrinter();
+            String h = p.show(u.zonk(head.type()));
+            env.error(c.pos(), 2, "type mismatch: '::' puts a value of type " + h + " in front of a list, but its right operand has type "
+                    + p.show(u.zonk(tail.type())) + " (expected List " + (h.contains(" ") ? "(" + h + ")" : h) + ")");
+        }
+        return new Typed.Cons(head, tail, expected, c.pos());
+    }
+
+    /**
+     * An argument of a call: besides any value, it may be a function (a lambda,
+     * a function's name, a function-typed parameter), and so may each
+     * component of a tuple written as the argument (LANGUAGE.md §13).
+     */
+    Typed.Expr argument(Expr e, Locals locals) {
+        if (e instanceof Expr.Tuple t) {
+            List<Typed.Expr> cs = new ArrayList<>();
+            List<Type> ts = new ArrayList<>();
+            for (Expr c : t.components()) {
+                Typed.Expr tc = argument(c, locals);
+                cs.add(tc);
+                ts.add(tc.type());
+            }
+            return new Typed.Tuple(cs, new Type.Tuple(ts), t.pos());
+        }
+        if (e instanceof Expr.Lambda l) {
+            Type from = u.fresh(null);
+            PatternChecker.Bound bound = patterns.irrefutable(l.parameter(), from, "a lambda");
+            Typed.Expr body = infer(l.body(), locals.bindAll(bound.vars()));
+            value(body.type(), start(l.body()), 1, false);
+            return new Typed.Lambda(bound.pattern(), body, new Type.Fun(from, body.type()), l.pos());
+        }
+        if (e instanceof Expr.Var v) {
+            QualName q = v.name();
+            if (q.qualifier().isEmpty()) {
+                Locals.Var local = locals.lookup(q.name());
+                if (local != null) {
+                    value(local.type(), v.pos(), q.name().length(), true);
+                    return new Typed.Local(local.unique(), local.type(), v.pos());
+                }
+                Optional<DeclContext.LocalRef> where = whereLocal(q.name(), v.pos());
+                if (where.isPresent() && !where.get().arrow()) {
+                    return new Typed.FunctionRef(where.get().key(), List.of(), where.get().type(), v.pos());
+                }
+                if (where.isPresent()) return variable(v, locals);
+            }
+            ModuleScope.Lookup found = ctx.scope.lookup(Namespace.VALUE, q);
+            if (found instanceof ModuleScope.Found f && f.entity() instanceof Entity.Primitive p) {
+                Scheme.Instance inst = env.schemes.get(p.qualifiedName()).instantiate(u);
+                return new Typed.PrimRef(p.op(), p.special(), inst.type(), v.pos());
+            }
+            if (found instanceof ModuleScope.Found f && f.entity() instanceof Entity.Value val
+                    && val.decl() instanceof hotsm.compiler.syntax.Decl.Function fn && fn.parameter().isPresent()) {
+                Scheme.Instance inst = ctx.module.schemeOf(val, v.pos()).instantiate(u);
+                return new Typed.FunctionRef(val.qualifiedName(), inst.typeArgs(), inst.type(), v.pos());
+            }
+        }
+        return infer(e, locals);
+    }
+
+    /** A use of a value whose type must hold no function, checked when the declaration's types are known. */
+    void value(Type type, Position pos, int length, boolean argument) {
+        ctx.deferred.values.add(new DeclContext.ValueUse(type, pos, length, argument));
     }
 
     private Typed.Expr caseExpr(Expr.Case c, Locals locals) {
@@ -144,7 +236,10 @@ final class ExprChecker {
         QualName q = v.name();
         if (q.qualifier().isEmpty()) {
             Locals.Var local = locals.lookup(q.name());
-            if (local != null) return new Typed.Local(local.unique(), local.type(), v.pos());
+            if (local != null) {
+                value(local.type(), v.pos(), q.name().length(), false);
+                return new Typed.Local(local.unique(), local.type(), v.pos());
+            }
             Optional<DeclContext.LocalRef> where = whereLocal(q.name(), v.pos());
             if (where.isPresent()) {
                 env.error(v.pos(), q.name().length(), notAValue(q.name(), where.get().arrow()));
@@ -166,7 +261,8 @@ final class ExprChecker {
 
     private static String notAValue(String name, boolean arrow) {
         return arrow ? "'" + name + "' is an arrow: use it in a command, as '" + name + " -< e'"
-                : "'" + name + "' is a function: apply it to its argument, as '" + name + " x' (functions are not values)";
+                : "'" + name + "' is a function: apply it to its argument, as '" + name + " x' ("
+                + TypeResolver.FUNCTIONS_ARE_NOT_VALUES + ")";
     }
 
     Optional<DeclContext.LocalRef> whereLocal(String name, Position use) {
@@ -199,7 +295,22 @@ final class ExprChecker {
         }
         QualName q = v.name();
         String name = q.toString();
-        if (q.qualifier().isEmpty() && locals.lookup(q.name()) != null) {
+        Locals.Var local = q.qualifier().isEmpty() ? locals.lookup(q.name()) : null;
+        if (local != null && a.args().size() == 1 && !(u.resolve(local.type()) instanceof Type.Con)
+                && !(u.resolve(local.type()) instanceof Type.Tuple) && !(u.resolve(local.type()) instanceof Type.Unit)) {
+            // a function-typed parameter applied (LANGUAGE.md §13)
+            Type from = u.fresh(null);
+            Type to = u.fresh(null);
+            if (u.unify(local.type(), new Type.Fun(from, to))) {
+                Expr argument = a.args().get(0);
+                Typed.Expr arg = infer(argument, locals);
+                expect(arg.type(), from, start(argument), (x, y) -> "type mismatch: the argument of '" + name + "' has type " + x
+                        + ", but '" + name + "' expects " + y);
+                value(to, a.pos(), name.length(), false);
+                return new Typed.LocalCall(local.unique(), arg, to, a.pos());
+            }
+        }
+        if (local != null) {
             env.error(v.pos(), name.length(), "'" + name + "' is a variable, not a function: it cannot be applied to an argument");
             a.args().forEach(x -> infer(x, locals));
             return new Typed.UnitLit(Unifier.ERROR, a.pos());
@@ -222,6 +333,7 @@ final class ExprChecker {
         Entity e = lookupValue(q, locals);
         if (e instanceof Entity.Primitive p) {
             Scheme.Instance inst = env.schemes.get(p.qualifiedName()).instantiate(u);
+            if (p.special() != null) return special(p, inst.type(), name, argument, a.pos(), locals);
             return call(p.qualifiedName(), List.of(), inst.type(), name, argument, a.pos(), locals, p.op());
         }
         if (e instanceof Entity.Value val) {
@@ -242,10 +354,35 @@ final class ExprChecker {
         Type from = u.fresh(null);
         Type to = u.fresh(null);
         u.unify(type, new Type.Fun(from, to));
-        Typed.Expr arg = infer(argument, locals);
+        Typed.Expr arg = argument(argument, locals);
         expect(arg.type(), from, start(argument),
                 (a, b) -> "type mismatch: the argument of '" + written + "' has type " + a + ", but '" + written + "' expects " + b);
+        value(to, pos, written.length(), false);
         return prim != null ? new Typed.PrimCall(prim, arg, to, pos) : new Typed.Call(function, typeArgs, arg, to, pos);
+    }
+
+    /** A call of a function the compiler builds itself: {@code show} or a fold. */
+    private Typed.Expr special(Entity.Primitive p, Type type, String written, Expr argument, Position pos, Locals locals) {
+        Typed.Expr call = call(p.qualifiedName(), List.of(), type, written, argument, pos, locals, null);
+        Typed.Expr arg = ((Typed.Call) call).argument();
+        if (p.special().startsWith(ModuleChecker.MISSING)) {
+            // inside the standard modules this is reported when a program uses them
+            if (hotsm.compiler.resolve.ModuleLoader.STANDARD.contains(ctx.module.name())) return call;
+            env.error(pos, written.length(), "'" + written + "' needs the primitive " + p.special().substring(ModuleChecker.MISSING.length())
+                    + ", which this VM does not provide");
+            return new Typed.UnitLit(Unifier.ERROR, pos);
+        }
+        if (p.special().equals("error")) return new Typed.Fail(arg, call.type(), pos);
+        if (p.special().equals("show")) {
+            value(arg.type(), start(argument), 1, false);
+            return new Typed.Show(arg, call.type(), pos);
+        }
+        if (arg instanceof Typed.Tuple t && t.components().size() == 3) {
+            return new Typed.Fold(t.components().get(0), t.components().get(1), t.components().get(2), call.type(), pos);
+        }
+        env.error(start(argument), 1, "'" + written + "' takes its three arguments as a tuple written in place: "
+                + written + " (f, initial, list)");
+        return new Typed.UnitLit(Unifier.ERROR, pos);
     }
 
     /** A constructor applied to {@code args}, which must be as many as its fields. */
@@ -306,9 +443,12 @@ final class ExprChecker {
                 return new Typed.Binary(op, l, r, Type.BOOL, Type.BOOL, b.pos());
             }
             case CONCAT -> {
-                operand(l, Type.STRING, b.left(), "left", sym);
-                operand(r, Type.STRING, b.right(), "right", sym);
-                return new Typed.Binary(op, l, r, Type.STRING, Type.STRING, b.pos());
+                Type left = u.resolve(l.type());
+                if (!(left instanceof Type.Var) && !Type.isList(left)) operand(l, Type.STRING, b.left(), "left", sym);
+                expect(r.type(), l.type(), start(b.right()),
+                        (a, e) -> "type mismatch: the operands of '++' have different types: " + e + " and " + a);
+                ctx.deferred.concats.add(new DeclContext.Concat(l.type(), b.pos()));
+                return new Typed.Binary(op, l, r, l.type(), l.type(), b.pos());
             }
             case ADD, SUB, MUL, DIV, MOD -> {
                 operand(l, Type.INT, b.left(), "left", sym);

@@ -28,6 +28,14 @@ final class FunctionChecker {
         Typed.Function f = body(e.decl(), e.qualifiedName(), sig, ctx);
         ctx.finish();
         Type type = env.unifier.zonk(f.type());
+        java.util.Optional<Decl.Signature> written = module.signatureOf(e.name());
+        if (sig != null && !TypeResolver.functionTypeAllowed(sig)) {
+            env.error(written.get().type().pos(), 1, "the signature of '" + e.name() + "' puts a function where only values may be: "
+                    + TypeResolver.FUNCTIONS_ARE_NOT_VALUES + " (not returned, nor held in a tuple, list, map or data type)");
+        } else if (!TypeResolver.functionTypeAllowed(type) && !type.equals(Unifier.ERROR)) {
+            env.error(e.decl().pos(), e.name().length(), "'" + e.name() + "' has type " + TypePrinter.print(type) + ": "
+                    + TypeResolver.FUNCTIONS_ARE_NOT_VALUES + " (not returned, nor held in a tuple, list, map or data type)");
+        }
         List<Type.Var> params = env.unifier.freeVars(type);
         Set<Integer> keep = new HashSet<>();
         for (Type.Var v : params) keep.add(v.id());

@@ -39,7 +39,7 @@ final class MachineChecker {
     private Type closed(TypeExpr t, String what) {
         Type type = new TypeResolver(env, module.scope(), TypeResolver.Mode.CLOSED, null, module.data()).resolve(t);
         if (TypeResolver.mentionsFunction(type)) {
-            env.error(t.pos(), "a machine's " + what + " type cannot be a function type");
+            env.error(t.pos(), "a machine's " + what + " type cannot hold a function type: " + TypeResolver.FUNCTIONS_ARE_NOT_VALUES);
             return Unifier.ERROR;
         }
         return type;

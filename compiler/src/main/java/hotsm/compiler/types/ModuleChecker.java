@@ -50,9 +50,12 @@ final class ModuleChecker {
     static void check(ProgramEnv env, Module module) {
         ModuleInfo info = new ModuleInfo(module.name());
         List<ModuleScope.Imported> imports = new ArrayList<>();
-        boolean explicitPrelude = module.imports().stream().anyMatch(i -> i.module().equals(PRELUDE));
-        if (!module.name().equals(PRELUDE) && !explicitPrelude && env.modules.containsKey(PRELUDE)) {
-            imports.add(new ModuleScope.Imported(env.modules.get(PRELUDE), Optional.empty()));
+        for (String standard : hotsm.compiler.resolve.ModuleLoader.implicitImports(module.name())) {
+            boolean explicit = module.imports().stream().anyMatch(i -> i.module().equals(standard));
+            if (!explicit && env.modules.containsKey(standard)) {
+                imports.add(new ModuleScope.Imported(env.modules.get(standard),
+                        standard.equals(PRELUDE) ? Optional.empty() : Optional.of(standard)));
+            }
         }
         for (Module.Import imp : module.imports()) {
             ModuleInfo m = env.modules.get(imp.module());
@@ -107,9 +110,8 @@ final class ModuleChecker {
         }
         for (Decl d : decls) {
             if (d instanceof Decl.Function f) {
-                Optional<PrimOp> prim = primitive(f);
-                define(Namespace.VALUE, prim.isPresent() ? new Entity.Primitive(info.name(), f.name(), prim.get(), f)
-                        : new Entity.Value(info.name(), f.name(), f), f.pos());
+                Optional<Entity.Primitive> prim = primitive(f);
+                define(Namespace.VALUE, prim.isPresent() ? prim.get() : new Entity.Value(info.name(), f.name(), f), f.pos());
             } else if (d instanceof Decl.Arrow a) {
                 define(Namespace.VALUE, new Entity.Value(info.name(), a.name(), a), a.pos());
             } else if (d instanceof Decl.Machine m) {
@@ -135,23 +137,65 @@ final class ModuleChecker {
         before.ifPresent(b -> env.error(pos, e.name().length(), "'" + e.name() + "' is already defined at line " + DataChecker.line(b)));
         if (before.isEmpty() && e instanceof Entity.Primitive p) {
             Decl.Signature sig = signatures.get(p.name());
-            Type expected = PRIMITIVES.get(p.name());
+            Type expected = info.name().equals(PRELUDE) ? PRIMITIVES.get(p.name()) : null;
             Type declared = sig == null ? null : signature(sig);
-            if (declared == null || !declared.equals(expected)) {
+            if (expected != null && (declared == null || !declared.equals(expected))) {
                 env.error(pos, "the primitive '" + p.name() + "' needs the signature " + p.name() + " : " + TypePrinter.print(expected));
+            } else if (declared == null) {
+                env.error(pos, "the primitive '" + p.name() + "' needs a signature");
+                declared = Unifier.ERROR;
             }
-            env.schemes.put(p.qualifiedName(), Scheme.mono(expected));
+            if (expected == null && p.op() != null && !declared.equals(Unifier.ERROR)) {
+                Optional<Type> table = PrimitiveTypes.of(p.op(), env.unifier);
+                if (table.isPresent() && !PrimitiveTypes.same(declared, table.get(), env.unifier)) {
+                    env.error(pos, "the primitive '" + p.name() + "' (" + p.op().name() + ") has the type "
+                            + p.op().signature() + " in the VM's table, but its signature says " + TypePrinter.print(declared));
+                }
+            }
+            Type type = expected != null ? expected : declared;
+            env.schemes.put(p.qualifiedName(), new Scheme(env.unifier.freeVars(type), type));
         }
     }
 
-    /** {@code name = primitive} in the Prelude, for a name the VM implements. */
-    private Optional<PrimOp> primitive(Decl.Function f) {
-        if (!info.name().equals(PRELUDE) || f.parameter().isPresent()) return Optional.empty();
-        if (!(f.body() instanceof Expr.Var v) || v.name().qualifier().isPresent() || !v.name().name().equals("primitive")) {
+    /** What the compiler builds itself where a standard module writes {@code name = primitive "special"}. */
+    static final java.util.Set<String> SPECIALS = java.util.Set.of("fold", "show", "error");
+    /** The prefix of the special of a primitive the VM does not provide. */
+    static final String MISSING = "missing:";
+
+    /**
+     * {@code name = primitive} (the Prelude's {@code showInt}, {@code length})
+     * or {@code name = primitive "OP"} (the {@link PrimOp} of that name, or a
+     * {@link #SPECIALS special}) in a standard module.
+     */
+    private Optional<Entity.Primitive> primitive(Decl.Function f) {
+        if (!hotsm.compiler.resolve.ModuleLoader.STANDARD.contains(info.name()) || f.parameter().isPresent()) return Optional.empty();
+        Expr body = f.body();
+        String opName = null;
+        if (body instanceof Expr.App a && a.args().size() == 1 && a.args().get(0) instanceof Expr.StrLit s) {
+            body = a.function();
+            opName = s.value();
+        }
+        if (!(body instanceof Expr.Var v) || v.name().qualifier().isPresent() || !v.name().name().equals("primitive")) {
             return Optional.empty();
         }
-        for (PrimOp op : PrimOp.values()) if (op.symbol().equals(f.name()) && PRIMITIVES.containsKey(f.name())) return Optional.of(op);
-        env.error(f.pos(), "'" + f.name() + "' is not a primitive the VM provides (" + String.join(", ", PRIMITIVES.keySet()) + ")");
+        if (opName == null && info.name().equals(PRELUDE)) {
+            for (PrimOp op : PrimOp.values()) {
+                if (op.symbol().equals(f.name()) && PRIMITIVES.containsKey(f.name())) {
+                    return Optional.of(new Entity.Primitive(info.name(), f.name(), op, f));
+                }
+            }
+        } else if (opName == null) {
+            return Optional.empty();
+        } else if (SPECIALS.contains(opName)) {
+            return Optional.of(new Entity.Primitive(info.name(), f.name(), null, opName, f));
+        } else {
+            for (PrimOp op : PrimOp.values()) {
+                if (op.name().equals(opName)) return Optional.of(new Entity.Primitive(info.name(), f.name(), op, f));
+            }
+            // a VM without this primitive: the standard module still loads, a use is the error
+            return Optional.of(new Entity.Primitive(info.name(), f.name(), null, MISSING + opName, f));
+        }
+        env.error(f.pos(), "'" + (opName == null ? f.name() : opName) + "' is not a primitive the VM provides");
         return Optional.empty();
     }
 

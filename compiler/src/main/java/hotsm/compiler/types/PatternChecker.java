@@ -88,7 +88,67 @@ final class PatternChecker {
             }
             return new Typed.PTuple(cs, ok ? tuple : Unifier.ERROR, t.pos());
         }
+        if (p instanceof Pattern.ListPat l) {
+            Type element = u.fresh(null);
+            Type list = Type.list(element);
+            boolean ok = exprs.expect(list, expected, l.pos(), (a, b) -> "type mismatch: this pattern matches lists, "
+                    + "but the value has type " + b);
+            List<Typed.Pattern> elements = new ArrayList<>();
+            for (Pattern x : l.elements()) elements.add(pattern(x, ok ? element : Unifier.ERROR, vars));
+            Typed.Pattern out = new Typed.PNil(ok ? list : Unifier.ERROR, l.pos());
+            for (int i = elements.size() - 1; i >= 0; i--) {
+                out = new Typed.PCons(elements.get(i), out, ok ? list : Unifier.ERROR, l.pos());
+            }
+            return out;
+        }
+        if (p instanceof Pattern.Cons c) {
+            Type element = u.fresh(null);
+            Type list = Type.list(element);
+            boolean ok = exprs.expect(list, expected, c.pos(), 2, (a, b) -> "type mismatch: the pattern '::' matches lists, "
+                    + "but the value has type " + b);
+            Typed.Pattern head = pattern(c.head(), ok ? element : Unifier.ERROR, vars);
+            Typed.Pattern tail = pattern(c.tail(), ok ? list : Unifier.ERROR, vars);
+            return new Typed.PCons(head, tail, ok ? list : Unifier.ERROR, c.pos());
+        }
+        if (p instanceof Pattern.Record r) return record(r, expected, vars);
         return constructor((Pattern.Con) p, expected, vars);
+    }
+
+    /** {@code C { f = p, ... }}: the fields named are matched, the others are wildcards. */
+    private Typed.Pattern record(Pattern.Record r, Type expected, Map<String, Locals.Var> vars) {
+        String name = r.constructor().toString();
+        ModuleScope.Lookup found = exprs.ctx.scope.lookup(Namespace.CONSTRUCTOR, r.constructor());
+        if (found instanceof ModuleScope.NotFound nf) {
+            env.error(r.constructor().pos(), name.length(), nf.message());
+            for (Pattern.FieldPat f : r.fields()) pattern(f.pattern(), Unifier.ERROR, vars);
+            return new Typed.PWild(Unifier.ERROR, r.pos());
+        }
+        Entity.Constructor con = (Entity.Constructor) ((ModuleScope.Found) found).entity();
+        DataType.Constructor k = con.dataType().constructors().get(con.index());
+        ExprChecker.DataInstance inst = ExprChecker.DataInstance.of(con.dataType(), con.index(), env.unifier);
+        boolean ok = exprs.expect(inst.type(), expected, r.pos(), name.length(), (a, b) -> "type mismatch: the pattern '"
+                + name + "' matches values of type " + a + ", but the value has type " + b);
+        Typed.Pattern[] args = new Typed.Pattern[k.fields().size()];
+        for (Pattern.FieldPat f : r.fields()) {
+            int i = k.fieldNames().indexOf(f.name());
+            if (i < 0) {
+                env.error(f.pos(), f.name().length(), k.isRecord() ? "the record '" + name + "' has no field '" + f.name()
+                        + "' (its fields: " + String.join(", ", k.fieldNames()) + ")"
+                        : "the constructor '" + name + "' has no field names: match it positionally");
+                pattern(f.pattern(), Unifier.ERROR, vars);
+                continue;
+            }
+            if (args[i] != null) {
+                env.error(f.pos(), f.name().length(), "the field '" + f.name() + "' is matched twice");
+                continue;
+            }
+            args[i] = pattern(f.pattern(), ok ? inst.fields().get(i) : Unifier.ERROR, vars);
+        }
+        List<Typed.Pattern> all = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            all.add(args[i] != null ? args[i] : new Typed.PWild(ok ? inst.fields().get(i) : Unifier.ERROR, r.pos()));
+        }
+        return new Typed.PCon(con.dataType().qualifiedName(), con.index(), all, ok ? inst.type() : Unifier.ERROR, r.pos());
     }
 
     private Type literal(Type type, Type expected, Pattern p) {

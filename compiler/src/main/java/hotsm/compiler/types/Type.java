@@ -36,4 +36,18 @@ public sealed interface Type {
     Type STRING = new Con("String", List.of());
     /** Bool is declared in the Prelude as {@code data Bool = False | True}. */
     Type BOOL = new Con("Prelude.Bool", List.of());
+    /** The built-in list type constructor (LANGUAGE.md §12). */
+    String LIST = "List";
+    /** The built-in finite map type constructor, ordered keys (LANGUAGE.md §12). */
+    String MAP = "Map";
+
+    static Type list(Type element) { return new Con(LIST, List.of(element)); }
+
+    static Type map(Type key, Type value) { return new Con(MAP, List.of(key, value)); }
+
+    /** Whether {@code t} is {@code List a}. */
+    static boolean isList(Type t) { return t instanceof Con c && c.name().equals(LIST) && c.args().size() == 1; }
+
+    /** Whether {@code t} is {@code Map k v}. */
+    static boolean isMap(Type t) { return t instanceof Con c && c.name().equals(MAP) && c.args().size() == 2; }
 }

@@ -64,6 +64,24 @@ public final class TypeChecker {
         return i.errors().isEmpty() ? java.util.Optional.of(i.unifier().zonk(i.typed().type())) : java.util.Optional.empty();
     }
 
+    /**
+     * The type of the function, constant or primitive {@code name} ({@code fst},
+     * {@code List.map}) as module {@code moduleName} sees it, for the REPL's
+     * {@code :type}; empty when there is none or it is not checked.
+     */
+    public static java.util.Optional<Type> typeOfName(CheckResult context, String moduleName, String name) {
+        ProgramEnv env = context.environment();
+        ModuleScope scope = env.scopes.get(moduleName);
+        if (scope == null) return java.util.Optional.empty();
+        int dot = name.lastIndexOf('.');
+        Position pos = new Position("<repl>", 1, 1);
+        hotsm.compiler.syntax.QualName q = dot < 0 ? hotsm.compiler.syntax.QualName.bare(name, pos)
+                : new hotsm.compiler.syntax.QualName(java.util.Optional.of(name.substring(0, dot)), name.substring(dot + 1), pos);
+        if (!(scope.lookup(hotsm.compiler.resolve.Namespace.VALUE, q) instanceof ModuleScope.Found f)) return java.util.Optional.empty();
+        Scheme s = env.schemes.get(f.entity().qualifiedName());
+        return s == null ? java.util.Optional.empty() : java.util.Optional.of(s.type());
+    }
+
     /** An inferred expression before its free type variables are closed, or the errors. */
     private record Inference(Typed.Expr typed, List<Diagnostic> errors, Unifier unifier) {}
 

@@ -81,6 +81,9 @@ final class TypeResolver {
         if (c.name().qualifier().isEmpty() && (written.equals("Int") || written.equals("String"))) {
             return arity(c, written, 0, args.size()) ? new Type.Con(written, List.of()) : Unifier.ERROR;
         }
+        if (c.name().qualifier().isEmpty() && (written.equals(Type.LIST) || written.equals(Type.MAP))) {
+            return arity(c, written, written.equals(Type.LIST) ? 1 : 2, args.size()) ? new Type.Con(written, args) : Unifier.ERROR;
+        }
         ModuleScope.Lookup found = scope.lookup(Namespace.TYPE, c.name());
         if (found instanceof ModuleScope.NotFound nf) {
             env.error(c.name().pos(), written.length(), nf.message());
@@ -106,6 +109,27 @@ final class TypeResolver {
     }
 
     static String plural(int n, String noun) { return n + " " + noun + (n == 1 ? "" : "s"); }
+
+    /** The one message for a function type where only values may be (LANGUAGE.md §13). */
+    static final String FUNCTIONS_ARE_NOT_VALUES = "functions can only be passed as arguments";
+
+    /**
+     * Where a function type may be in a function's type: its parameter may be
+     * a first-order function or a tuple with first-order functions among its
+     * components; nothing else may mention one. Empty when {@code t} is fine.
+     */
+    static boolean functionTypeAllowed(Type t) {
+        if (!(t instanceof Type.Fun f)) return !mentionsFunction(t);
+        if (mentionsFunction(f.to())) return false;
+        Type from = f.from();
+        if (from instanceof Type.Tuple tu) return tu.components().stream().allMatch(TypeResolver::valueOrFirstOrder);
+        return valueOrFirstOrder(from);
+    }
+
+    private static boolean valueOrFirstOrder(Type t) {
+        if (t instanceof Type.Fun f) return !mentionsFunction(f.from()) && !mentionsFunction(f.to());
+        return !mentionsFunction(t);
+    }
 
     /** Whether a resolved type mentions a function type (not allowed in data or machine types). */
     static boolean mentionsFunction(Type t) {

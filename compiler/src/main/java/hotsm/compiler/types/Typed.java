@@ -70,6 +70,82 @@ public final class Typed {
 
     public record Alt(Pattern pattern, Expr body) {}
 
+    /** {@code [e1, ..., en]}. */
+    public record ListLit(List<Expr> elements, Type type, Position pos) implements Expr {
+        public ListLit { elements = List.copyOf(elements); }
+    }
+
+    /** {@code head :: tail}. */
+    public record Cons(Expr head, Expr tail, Type type, Position pos) implements Expr {}
+
+    /** {@code \p -> body}: only as an argument of a call (LANGUAGE.md §13). */
+    public record Lambda(Pattern parameter, Expr body, Type type, Position pos) implements Expr {}
+
+    /** A named function passed as an argument, instantiated at {@code typeArgs}. */
+    public record FunctionRef(String function, List<Type> typeArgs, Type type, Position pos) implements Expr {
+        public FunctionRef { typeArgs = List.copyOf(typeArgs); }
+    }
+
+    /** A primitive passed as an argument ({@code op}, or {@code special} when the compiler builds it). */
+    public record PrimRef(hotsm.vm.bytecode.PrimOp op, String special, Type type, Position pos) implements Expr {}
+
+    /** {@code f x} where {@code f} is a function-typed parameter of the enclosing function. */
+    public record LocalCall(String function, Expr argument, Type type, Position pos) implements Expr {}
+
+    /** {@code List.foldl (f, initial, list)}: the IR's Fold; {@code function} is a Lambda, FunctionRef, PrimRef or Local. */
+    public record Fold(Expr function, Expr initial, Expr list, Type type, Position pos) implements Expr {}
+
+    /** {@code error message}: fails the step, migration or adapter with the message (LANGUAGE.md §15). */
+    public record Fail(Expr message, Type type, Position pos) implements Expr {}
+
+    /** {@code show e}: the value in value syntax, specialised to the argument's type by the desugarer. */
+    public record Show(Expr argument, Type type, Position pos) implements Expr {}
+
+    /** {@code e.f}: field {@code ref} of a single-constructor record. */
+    public record Field(Expr record, FieldRef ref, Type type, Position pos) implements Expr {}
+
+    /** {@code e { f = v, ... }}: the record with the fields {@code refs} replaced by {@code values}. */
+    public record Update(Expr record, List<FieldRef> refs, List<Expr> values, Type type, Position pos) implements Expr {
+        public Update {
+            refs = List.copyOf(refs);
+            values = List.copyOf(values);
+        }
+    }
+
+    /**
+     * A field named in an access or an update, resolved once the enclosing
+     * declaration's types are known (LANGUAGE.md §14): then {@code dataType}
+     * and {@code index} are set, once. The only mutable part of this tree.
+     */
+    public static final class FieldRef {
+        private final String name;
+        private String dataType;
+        private int index = -1;
+
+        public FieldRef(String name) { this.name = name; }
+
+        /** A reference already resolved (for trees built by hand, as in tests). */
+        public FieldRef(String name, String dataType, int index) {
+            this(name);
+            resolve(dataType, index);
+        }
+
+        public String name() { return name; }
+
+        /** The qualified data type; null until resolved (never after a successful check). */
+        public String dataType() { return dataType; }
+
+        /** The field's position among the constructor's fields. */
+        public int index() { return index; }
+
+        void resolve(String dataType, int index) {
+            this.dataType = dataType;
+            this.index = index;
+        }
+
+        @Override public String toString() { return name + (dataType == null ? "" : "@" + dataType + "#" + index); }
+    }
+
     /** A pattern and the type of what it matches. */
     public sealed interface Pattern {
         Type type();
@@ -89,6 +165,12 @@ public final class Typed {
     public record PTuple(List<Pattern> components, Type type, Position pos) implements Pattern {
         public PTuple { components = List.copyOf(components); }
     }
+
+    /** {@code []}. */
+    public record PNil(Type type, Position pos) implements Pattern {}
+
+    /** {@code head :: tail}; {@code [p1, p2]} is {@code p1 :: p2 :: []}. */
+    public record PCons(Pattern head, Pattern tail, Type type, Position pos) implements Pattern {}
 
     /** Constructor {@code index} of {@code dataType} with sub-patterns for all its fields. */
     public record PCon(String dataType, int index, List<Pattern> args, Type type, Position pos) implements Pattern {

@@ -116,7 +116,7 @@ final class Unifier {
         return false;
     }
 
-    /** Same bare name, same constructor names and fields of the same shape (LANGUAGE.md §4). */
+    /** Same bare name, same constructor and field names and fields of the same shape (LANGUAGE.md §4, §14). */
     boolean equivalentData(String q1, String q2) {
         DataType d1 = dataTypes.get(q1);
         DataType d2 = dataTypes.get(q2);
@@ -130,7 +130,10 @@ final class Unifier {
         for (int i = 0; i < d1.constructors().size(); i++) {
             DataType.Constructor c1 = d1.constructors().get(i);
             DataType.Constructor c2 = d2.constructors().get(i);
-            if (!c1.name().equals(c2.name()) || c1.fields().size() != c2.fields().size()) return false;
+            if (!c1.name().equals(c2.name()) || c1.fields().size() != c2.fields().size()
+                    || !c1.fieldNames().equals(c2.fieldNames())) {
+                return false;
+            }
             for (int j = 0; j < c1.fields().size(); j++) {
                 if (!sameShape(c1.fields().get(j), c2.fields().get(j), params)) return false;
             }

@@ -71,7 +71,9 @@ final class UpgradeChecker {
             if (up.state().isEmpty() && !sameType(f.state(), t.state())) {
                 env.error(up.pos(), keyword.length(), "the state types differ (" + show(f.state()) + " in '" + up.from()
                         + "', " + show(t.state()) + " in '" + up.to() + "'): add a clause 'state = proc s -> ...' that turns the"
-                        + " state of '" + up.from() + "' into the state of '" + up.to() + "'");
+                        + " state of '" + up.from() + "' into the state of '" + up.to() + "'"
+                        + (show(f.state()).equals(show(t.state())) ? " (the types are written alike, but their data types differ"
+                                + " in constructor or field names)" : ""));
             }
             Typed.Proc state = clause(up.state(), f.state(), t.state(), ctx, "state", "the state of '" + up.to() + "'");
             Typed.Proc input = clause(up.input(), f.input(), t.input(), ctx, "input", "an input of '" + up.to() + "'");

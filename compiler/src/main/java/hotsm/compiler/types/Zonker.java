@@ -67,6 +67,17 @@ final class Zonker {
         if (e instanceof Typed.Negate n) return new Typed.Negate(expr(n.operand()), t, n.pos());
         if (e instanceof Typed.If i) return new Typed.If(expr(i.condition()), expr(i.then()), expr(i.otherwise()), t, i.pos());
         if (e instanceof Typed.Let l) return new Typed.Let(pattern(l.pattern()), expr(l.value()), expr(l.body()), t, l.pos());
+        if (e instanceof Typed.ListLit l) return new Typed.ListLit(exprs(l.elements()), t, l.pos());
+        if (e instanceof Typed.Cons c) return new Typed.Cons(expr(c.head()), expr(c.tail()), t, c.pos());
+        if (e instanceof Typed.Lambda l) return new Typed.Lambda(pattern(l.parameter()), expr(l.body()), t, l.pos());
+        if (e instanceof Typed.FunctionRef f) return new Typed.FunctionRef(f.function(), typeArgs(f.typeArgs()), t, f.pos());
+        if (e instanceof Typed.PrimRef p) return new Typed.PrimRef(p.op(), p.special(), t, p.pos());
+        if (e instanceof Typed.LocalCall c) return new Typed.LocalCall(c.function(), expr(c.argument()), t, c.pos());
+        if (e instanceof Typed.Fold f) return new Typed.Fold(expr(f.function()), expr(f.initial()), expr(f.list()), t, f.pos());
+        if (e instanceof Typed.Fail f) return new Typed.Fail(expr(f.message()), t, f.pos());
+        if (e instanceof Typed.Show s) return new Typed.Show(expr(s.argument()), t, s.pos());
+        if (e instanceof Typed.Field f) return new Typed.Field(expr(f.record()), f.ref(), t, f.pos());
+        if (e instanceof Typed.Update up) return new Typed.Update(expr(up.record()), up.refs(), exprs(up.values()), t, up.pos());
         Typed.Case c = (Typed.Case) e;
         List<Typed.Alt> alts = new ArrayList<>();
         for (Typed.Alt a : c.alternatives()) alts.add(new Typed.Alt(pattern(a.pattern()), expr(a.body())));
@@ -87,6 +98,8 @@ final class Zonker {
         if (p instanceof Typed.PStr s) return new Typed.PStr(s.value(), t, s.pos());
         if (p instanceof Typed.PUnit un) return new Typed.PUnit(t, un.pos());
         if (p instanceof Typed.PTuple tu) return new Typed.PTuple(patterns(tu.components()), t, tu.pos());
+        if (p instanceof Typed.PNil n) return new Typed.PNil(t, n.pos());
+        if (p instanceof Typed.PCons c) return new Typed.PCons(pattern(c.head()), pattern(c.tail()), t, c.pos());
         Typed.PCon c = (Typed.PCon) p;
         return new Typed.PCon(c.dataType(), c.index(), patterns(c.args()), t, c.pos());
     }

@@ -16,8 +16,16 @@
  * the type parameters of the polymorphic function it is in; local names are
  * unique within their function, machine or migration; machines' types are
  * closed; every case is exhaustive and has no unreachable alternative.
- * Primitives: the Prelude binds a VM primitive with {@code name = primitive}
- * and a signature ({@code showInt}, {@code length}); uses become
+ * Language v2: {@code List}/{@code Map} are built in and the standard
+ * modules List, Map and String are imported qualified everywhere; a
+ * function-typed value may only be an argument (checked once the
+ * declaration's types are known, as are record field accesses and
+ * updates, which resolve by the inferred record type); lists join the
+ * exhaustiveness check as {@code [] | _ :: _}.
+ * Primitives: a standard module binds a VM primitive with {@code name = primitive}
+ * (the Prelude's {@code showInt}, {@code length}) or {@code name = primitive "OP"},
+ * and a signature; {@code "fold"}, {@code "show"} and {@code "error"} are built
+ * by the compiler instead; uses become
  * {@link hotsm.compiler.types.Typed.PrimCall} or
  * {@link hotsm.compiler.types.Typed.PrimArrow}.
  */

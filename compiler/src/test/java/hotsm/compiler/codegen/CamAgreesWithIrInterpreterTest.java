@@ -18,7 +18,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * The two back ends agree: for random well-typed IR terms, arguments and
+ * The two back ends agree: for random well-typed IR terms (with lists, maps,
+ * folds, shared definitions called through CALL and error), arguments and
  * states, the compiled CAM code has the term's type according to the vm's
  * verifier, and running it gives the reference interpreter's output and new
  * state, or both stop with a run-time error.
@@ -37,9 +38,11 @@ class CamAgreesWithIrInterpreterTest {
     @Property(tries = 1500)
     void camAgreesWithTheReferenceInterpreter(@ForAll("samples") RandomTerms.Sample s) {
         assertEquals(s.codomain(), IrTyping.typeOf(s.term(), s.domain(), s.stateShape()), "generator made an ill-typed term");
-        Code code = CamCompiler.compile(s.term());
-        assertEquals(s.codomain(), Verifier.typeOf(code, s.domain(), s.stateShape()), () -> "the verifier's type of\n" + Disassembler.code(code, "  "));
-        assertEquals(reference(s), cam(code, s), () -> "on " + s + "\ncode\n" + Disassembler.code(code, "  "));
+        BlockTable blocks = new BlockTable();
+        Code code = CamCompiler.compile(s.term(), blocks);
+        assertEquals(s.codomain(), Verifier.typeOf(code, s.domain(), s.stateShape(), blocks.blocks()),
+                () -> "the verifier's type of\n" + Disassembler.code(code, "  "));
+        assertEquals(reference(s), cam(code, blocks, s), () -> "on " + s + "\ncode\n" + Disassembler.code(code, "  "));
     }
 
     private static Outcome reference(RandomTerms.Sample s) {
@@ -51,9 +54,9 @@ class CamAgreesWithIrInterpreterTest {
         }
     }
 
-    private static Outcome cam(Code code, RandomTerms.Sample s) {
+    private static Outcome cam(Code code, BlockTable blocks, RandomTerms.Sample s) {
         try {
-            Cam.Result r = Cam.run(code, s.argument(), s.state(), FUEL);
+            Cam.Result r = Cam.run(code, blocks.blocks(), s.argument(), s.state(), FUEL);
             return new Outcome(r.value(), r.state(), false);
         } catch (CamRuntimeError e) {
             return Outcome.FAILED;

@@ -37,7 +37,7 @@ class ProgramsOnCamTest {
                 Verifier.verify(built);
                 return built;
             });
-            Cam.Result r = Cam.run(a.step(), input, state, FUEL);
+            Cam.Result r = Cam.run(a.step(), a.blocks(), input, state, FUEL);
             return new ProgramScript.Result(r.value(), r.state());
         }
 

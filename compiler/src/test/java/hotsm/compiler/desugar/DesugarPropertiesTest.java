@@ -22,9 +22,11 @@ import net.jqwik.api.Provide;
 /** Desugaring then running the IR agrees with evaluating the checked expression directly. */
 class DesugarPropertiesTest {
     private static final Typed.Program PROGRAM = new Typed.Program(
-            Map.<String, DataType>of("Prelude.Bool", TypedTrees.BOOL_DATA, "Prelude.Maybe", TypedTrees.MAYBE),
+            Map.<String, DataType>of("Prelude.Bool", TypedTrees.BOOL_DATA, "Prelude.Maybe", TypedTrees.MAYBE,
+                    "T.Rec", RandomExprs.REC_DATA),
             Map.of(), Map.of(), List.of());
-    private static final List<Type> TYPES = List.of(TypedTrees.INT, TypedTrees.BOOL, RandomExprs.MAYBE_INT, RandomExprs.PAIR);
+    private static final List<Type> TYPES = List.of(TypedTrees.INT, TypedTrees.BOOL, RandomExprs.MAYBE_INT, RandomExprs.PAIR,
+            RandomExprs.LIST, RandomExprs.REC);
 
     record Sample(Typed.Expr expr) {
         @Override public String toString() { return expr.toString(); }

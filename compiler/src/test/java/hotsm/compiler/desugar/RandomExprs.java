@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Random well-typed closed expressions over Int, Bool, Maybe Int and pairs,
+ * Random well-typed closed expressions over Int, Bool, Maybe Int, pairs,
+ * lists of Int (literals, cons, list patterns, folds with a lambda that
+ * captures) and a record (construction, access, update),
  * with let, if, case (constructor, nested and literal patterns), short-circuit
  * operators and arithmetic that may divide by zero: the inputs of the
  * desugarer's property test.
@@ -18,6 +20,11 @@ import java.util.Random;
 final class RandomExprs {
     static final Type MAYBE_INT = con("Prelude.Maybe", INT);
     static final Type PAIR = tuple(INT, BOOL);
+    static final Type LIST = Type.list(INT);
+    /** {@code data Rec = Rec { n : Int, ok : Bool }}. */
+    static final Type REC = con("T.Rec");
+    static final hotsm.compiler.types.DataType REC_DATA = new hotsm.compiler.types.DataType("T.Rec", "Rec", List.of(),
+            List.of(new hotsm.compiler.types.DataType.Constructor("Rec", List.of(INT, BOOL), List.of("n", "ok"))));
 
     private final Random random;
     private int fresh;
@@ -42,6 +49,11 @@ final class RandomExprs {
         if (choice == 2) return caseMaybe(t, depth, scope);
         if (choice == 3 && t.equals(INT)) return caseInt(depth, scope);
         if (choice == 4) return casePair(t, depth, scope);
+        if (choice == 5 && t.equals(INT)) return random.nextBoolean() ? caseList(depth, scope) : fold(depth, scope);
+        if (choice == 6 && (t.equals(INT) || t.equals(BOOL))) {
+            return new Typed.Field(expr(REC, depth - 1, scope), new Typed.FieldRef(t.equals(INT) ? "n" : "ok", "T.Rec",
+                    t.equals(INT) ? 0 : 1), t, P);
+        }
         return structural(t, depth, scope);
     }
 
@@ -49,6 +61,12 @@ final class RandomExprs {
         if (t.equals(INT)) return lit(random.nextInt(7) - 3);
         if (t.equals(BOOL)) return bool(random.nextBoolean());
         if (t.equals(MAYBE_INT)) return random.nextBoolean() ? make("Prelude.Maybe", 0, t) : make("Prelude.Maybe", 1, t, lit(random.nextInt(5)));
+        if (t.equals(LIST)) {
+            List<Typed.Expr> es = new ArrayList<>();
+            for (int i = random.nextInt(3); i > 0; i--) es.add(lit(random.nextInt(5)));
+            return new Typed.ListLit(es, LIST, P);
+        }
+        if (t.equals(REC)) return make("T.Rec", 0, REC, leaf(INT), leaf(BOOL));
         return tup(PAIR, leaf(INT), leaf(BOOL));
     }
 
@@ -67,6 +85,15 @@ final class RandomExprs {
         }
         if (t.equals(MAYBE_INT)) {
             return random.nextInt(3) == 0 ? make("Prelude.Maybe", 0, t) : make("Prelude.Maybe", 1, t, expr(INT, depth - 1, scope));
+        }
+        if (t.equals(LIST)) {
+            if (random.nextBoolean()) return new Typed.Cons(expr(INT, depth - 1, scope), expr(LIST, depth - 1, scope), LIST, P);
+            return new Typed.ListLit(List.of(expr(INT, depth - 1, scope), expr(INT, depth - 1, scope)), LIST, P);
+        }
+        if (t.equals(REC)) {
+            if (random.nextBoolean()) return make("T.Rec", 0, REC, expr(INT, depth - 1, scope), expr(BOOL, depth - 1, scope));
+            return new Typed.Update(expr(REC, depth - 1, scope), List.of(new Typed.FieldRef("n", "T.Rec", 0)),
+                    List.of(expr(INT, depth - 1, scope)), REC, P);
         }
         return tup(PAIR, expr(INT, depth - 1, scope), expr(BOOL, depth - 1, scope));
     }
@@ -108,6 +135,27 @@ final class RandomExprs {
                 alt(pint(0), expr(INT, depth - 1, scope)),
                 alt(pint(-1), expr(INT, depth - 1, scope)),
                 alt(pvar(n.name(), INT), expr(INT, depth - 1, with(scope, n))));
+    }
+
+    /** {@code case xs of [] -> a ; [y] -> b ; y :: ys -> c}, the variables in scope. */
+    private Typed.Expr caseList(int depth, List<Var> scope) {
+        Var y = new Var(name(), INT);
+        Var ys = new Var(name(), LIST);
+        Typed.Pattern nil = new Typed.PNil(LIST, P);
+        return caseE(expr(LIST, depth - 1, scope), INT,
+                alt(nil, expr(INT, depth - 1, scope)),
+                alt(new Typed.PCons(pvar(y.name(), INT), nil, LIST, P), expr(INT, depth - 1, with(scope, y))),
+                alt(new Typed.PCons(pvar(y.name(), INT), pvar(ys.name(), LIST), LIST, P), expr(INT, depth - 1, with(scope, y, ys))));
+    }
+
+    /** {@code List.foldl (\(acc, x) -> e, init, xs)}: the lambda also sees the variables in scope. */
+    private Typed.Expr fold(int depth, List<Var> scope) {
+        Var acc = new Var(name(), INT);
+        Var x = new Var(name(), INT);
+        Type pairType = tuple(INT, INT);
+        Typed.Lambda step = new Typed.Lambda(ptup(pairType, pvar(acc.name(), INT), pvar(x.name(), INT)),
+                expr(INT, depth - 1, with(scope, acc, x)), new Type.Fun(pairType, INT), P);
+        return new Typed.Fold(step, expr(INT, depth - 1, scope), expr(LIST, depth - 1, scope), INT, P);
     }
 
     private Typed.Expr casePair(Type t, int depth, List<Var> scope) {

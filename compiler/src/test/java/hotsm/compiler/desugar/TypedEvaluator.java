@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * A direct, environment-passing evaluator of closed checked expressions over
- * Int, Bool, Maybe and tuples, written independently of the desugarer: the
+ * Int, Bool, Maybe, tuples, lists of Int (folds, list patterns) and a record, written independently of the desugarer: the
  * oracle of its property test. Values are in the erased representation.
  */
 final class TypedEvaluator {
@@ -28,8 +28,32 @@ final class TypedEvaluator {
             for (int i = cs.size() - 2; i >= 0; i--) v = Value.pair(eval(cs.get(i), env), v);
             return v;
         }
+        if (e instanceof Typed.ListLit l) {
+            List<Value> vs = new java.util.ArrayList<>();
+            for (Typed.Expr x : l.elements()) vs.add(eval(x, env));
+            return Value.ListOf.of(vs);
+        }
+        if (e instanceof Typed.Cons c) {
+            Value head = eval(c.head(), env);
+            return ((Value.ListOf) eval(c.tail(), env)).cons(head);
+        }
+        if (e instanceof Typed.Fold f) {
+            Typed.Lambda step = (Typed.Lambda) f.function();
+            Value acc = eval(f.initial(), env);
+            for (Value x : (Value.ListOf) eval(f.list(), env)) acc = eval(step.body(), bind(step.parameter(), Value.pair(acc, x), env));
+            return acc;
+        }
+        if (e instanceof Typed.Field f) {
+            Value.Pair r = (Value.Pair) eval(f.record(), env);   // Rec { n, ok } is (n, ok)
+            return f.ref().index() == 0 ? r.first() : r.second();
+        }
+        if (e instanceof Typed.Update u) {
+            Value.Pair r = (Value.Pair) eval(u.record(), env);
+            return Value.pair(eval(u.values().get(0), env), r.second());   // the generator updates n only
+        }
         if (e instanceof Typed.Construct c) {
             if (c.dataType().equals("Prelude.Bool")) return Value.bool(c.index() == 1);
+            if (c.dataType().equals("T.Rec")) return Value.pair(eval(c.args().get(0), env), eval(c.args().get(1), env));
             return c.index() == 0 ? new Value.Inl(Value.UNIT) : new Value.Inr(eval(c.args().get(0), env));
         }
         if (e instanceof Typed.If i) return eval(truth(eval(i.condition(), env)) ? i.then() : i.otherwise(), env);
@@ -86,6 +110,11 @@ final class TypedEvaluator {
                 rest = pair.second();
             }
             return match(ps.get(ps.size() - 1), rest, out);
+        }
+        if (p instanceof Typed.PNil) return ((Value.ListOf) v).isEmpty();
+        if (p instanceof Typed.PCons k) {
+            Value.ListOf l = (Value.ListOf) v;
+            return !l.isEmpty() && match(k.head(), l.head(), out) && match(k.tail(), l.tail(), out);
         }
         Typed.PCon c = (Typed.PCon) p;
         if (c.dataType().equals("Prelude.Bool")) return v.equals(Value.bool(c.index() == 1));

@@ -9,10 +9,14 @@ import java.util.Set;
 
 /** Checks shared by the desugarer's tests: the IR stays inside the fixed set of LANGUAGE.md §8 and is well typed. */
 public final class IrAssertions {
-    /** The fixed set of terms; nothing else may appear in a desugared term. */
+    /**
+     * The fixed set of terms (LANGUAGE.md §8, and §13: {@code Fold}, calls of
+     * shared definitions, {@code error}); nothing else may appear in a desugared term.
+     */
     public static final Set<Class<?>> FIXED_SET = Set.of(Term.Id.class, Term.Compose.class, Term.Fst.class,
             Term.Snd.class, Term.Fork.class, Term.Par.class, Term.Drop.class, Term.Inl.class, Term.Inr.class,
-            Term.Case.class, Term.Dist.class, Term.Const.class, Term.Prim.class, Term.Get.class, Term.Put.class);
+            Term.Case.class, Term.Dist.class, Term.Const.class, Term.Prim.class, Term.Get.class, Term.Put.class,
+            Term.Fold.class, Term.Call.class, Term.Fail.class);
 
     private IrAssertions() {}
 
@@ -31,6 +35,8 @@ public final class IrAssertions {
         if (t instanceof Term.Fork c) { walk(c.f()); walk(c.g()); }
         if (t instanceof Term.Par c) { walk(c.f()); walk(c.g()); }
         if (t instanceof Term.Case c) { walk(c.f()); walk(c.g()); }
+        if (t instanceof Term.Fold f) walk(f.f());
+        if (t instanceof Term.Call c) walk(c.definition().body());
     }
 
     /** {@code t : domain -> result} with state {@code state} (null: none). */

@@ -51,13 +51,15 @@ public final class RandomTerms {
 
     /** A random shape, at most {@code depth} constructors deep. */
     public static Shape shape(Random random, int depth) {
-        int pick = random.nextInt(depth <= 0 ? 4 : 7);
+        int pick = random.nextInt(depth <= 0 ? 4 : 9);
         return switch (pick) {
             case 0 -> Shape.UNIT;
             case 1 -> Shape.INT;
             case 2 -> Shape.STR;
             case 3 -> Shape.BOOL;
             case 4, 5 -> new Shape.Pair(shape(random, depth - 1), shape(random, depth - 1));
+            case 6 -> new Shape.ListOf(shape(random, depth - 1));
+            case 7 -> new Shape.MapOf(shape(random, depth - 1), shape(random, depth - 1));
             default -> new Shape.Sum(shape(random, depth - 1), shape(random, depth - 1));
         };
     }
@@ -79,6 +81,16 @@ public final class RandomTerms {
             return Value.of(s.toString());
         }
         if (shape instanceof Shape.Pair p) return Value.pair(value(random, p.first()), value(random, p.second()));
+        if (shape instanceof Shape.ListOf l) {
+            List<Value> elements = new ArrayList<>();
+            for (int i = random.nextInt(4); i > 0; i--) elements.add(value(random, l.element()));
+            return Value.ListOf.of(elements);
+        }
+        if (shape instanceof Shape.MapOf m) {
+            List<Value> entries = new ArrayList<>();
+            for (int i = random.nextInt(4); i > 0; i--) entries.add(Value.pair(value(random, m.key()), value(random, m.value())));
+            return Value.MapOf.of(entries, hotsm.vm.value.Meter.FREE);
+        }
         Shape.Sum sum = (Shape.Sum) shape;
         return random.nextBoolean() ? new Value.Inl(value(random, sum.left())) : new Value.Inr(value(random, sum.right()));
     }
@@ -121,6 +133,7 @@ public final class RandomTerms {
                     term(new Shape.Pair(p.first(), s.right()), to, d))));
         }
         addPrimitives(options, from, to, d);
+        addCollections(options, from, to, d);
         options.add(() -> Term.DROP.then(Term.GET).then(term(state, to, d)));
         if (to instanceof Shape.Unit) options.add(() -> term(from, state, d).then(Term.PUT));
     }
@@ -145,6 +158,47 @@ public final class RandomTerms {
         if (to.equals(Shape.STR)) {
             options.add(() -> term(from, STRS, d).then(prim(PrimOp.CONCAT)));
             options.add(() -> term(from, Shape.INT, d).then(prim(PrimOp.SHOW_INT)));
+        }
+    }
+
+    private int definitions;
+
+    /** Language v2: folds, shared definitions, error, and the list and map primitives. */
+    private void addCollections(List<Supplier<Term>> options, Shape from, Shape to, int d) {
+        options.add(() -> {
+            Shape element = shape(random, 1);
+            Term step = term(new Shape.Pair(from, new Shape.Pair(to, element)), to, d);
+            return new Term.Fork(Term.ID, new Term.Fork(term(from, to, d), term(from, new Shape.ListOf(element), d)))
+                    .then(new Term.Fold(step));
+        });
+        options.add(() -> new Term.Call(new Term.Definition("d" + definitions++, from, to, term(from, to, d))));
+        if (random.nextInt(8) == 0) options.add(() -> term(from, Shape.STR, d).then(new Term.Fail(to)));
+        if (to instanceof Shape.ListOf l) {
+            options.add(() -> term(from, new Shape.Pair(l.element(), to), d).then(prim(PrimOp.LIST_CONS)));
+            options.add(() -> term(from, new Shape.Pair(to, to), d).then(prim(PrimOp.LIST_APPEND)));
+            options.add(() -> term(from, to, d).then(prim(PrimOp.LIST_SORT)));
+        }
+        if (to instanceof Shape.Sum s && s.left() instanceof Shape.Unit && s.right() instanceof Shape.Pair p
+                && p.second() instanceof Shape.ListOf l && l.element().equals(p.first())) {
+            options.add(() -> term(from, l, d).then(prim(PrimOp.LIST_UNCONS)));
+        }
+        if (to.equals(Shape.INT)) {
+            options.add(() -> term(from, new Shape.ListOf(shape(random, 1)), d).then(prim(PrimOp.LIST_LENGTH)));
+            options.add(() -> term(from, new Shape.MapOf(shape(random, 1), shape(random, 1)), d).then(prim(PrimOp.MAP_SIZE)));
+        }
+        if (to instanceof Shape.MapOf m) {
+            options.add(() -> term(from, new Shape.Pair(m.key(), new Shape.Pair(m.value(), to)), d).then(prim(PrimOp.MAP_INSERT)));
+            options.add(() -> term(from, new Shape.Pair(m.key(), to), d).then(prim(PrimOp.MAP_DELETE)));
+            options.add(() -> term(from, new Shape.ListOf(new Shape.Pair(m.key(), m.value())), d).then(prim(PrimOp.MAP_FROM_LIST)));
+        }
+        if (to instanceof Shape.ListOf l && l.element() instanceof Shape.Pair p) {
+            options.add(() -> term(from, new Shape.MapOf(p.first(), p.second()), d).then(prim(PrimOp.MAP_TO_LIST)));
+        }
+        if (to instanceof Shape.Sum s && s.left() instanceof Shape.Unit) {
+            options.add(() -> {
+                Shape key = shape(random, 1);
+                return term(from, new Shape.Pair(key, new Shape.MapOf(key, s.right())), d).then(prim(PrimOp.MAP_LOOKUP));
+            });
         }
     }
 

@@ -29,8 +29,8 @@ class ModuleLoaderTest {
         Path root = Path.of(System.getProperty("hotsm.root", "../"));
         LoadResult r = new ModuleLoader(List.of()).load(List.of(root.resolve("samples/counter/Counter3.sm")));
         assertEquals(List.of(), r.diagnostics());
-        assertEquals(List.of("Prelude", "Counter1", "Counter2", "Counter3"), names(r));
-        assertEquals(4, r.sourcesByFile().size());
+        assertEquals(List.of("Prelude", "List", "Map", "String", "Counter1", "Counter2", "Counter3"), names(r));
+        assertEquals(7, r.sourcesByFile().size());
     }
 
     @Test
@@ -45,7 +45,7 @@ class ModuleLoaderTest {
         assertTrue(d.message().contains("app") && d.message().contains("the standard library"), d.message());
         LoadResult found = new ModuleLoader(List.of(dir.resolve("lib"))).load(List.of(main));
         assertEquals(List.of(), found.diagnostics());
-        assertEquals(List.of("Prelude", "Helper", "Main"), names(found));
+        assertEquals(List.of("Prelude", "List", "Map", "String", "Helper", "Main"), names(found));
     }
 
     @Test

@@ -86,7 +86,18 @@ class LayoutTest {
 
     @Test
     void inClosesTheBlocksOpenedAfterItsLet() {
-        module("f x = let y = case x of A -> 1 in y", "f x = let y = case x of {* A -> 1 }* in y");
+        module("f x = let y = case x of A -> 1 in y", "f x = let {* y = case x of {* A -> 1 }* }* in y");
+    }
+
+    @Test
+    void letOpensABlockOfBindings() {
+        module("f x = let a = 1\n          b = a\n      in b", "f x = let {* a = 1 ;* b = a }* in b");
+        module("f x = let a = 1; b = a in b", "f x = let {* a = 1 ; b = a }* in b");
+    }
+
+    @Test
+    void aSemicolonEndsTheBindingsOfALetStatement() {
+        module("a = proc x -> do { let y = 1; returnA -< y }", "a = proc x -> do { let {* y = 1 }* ; returnA -< y }");
     }
 
     @Test

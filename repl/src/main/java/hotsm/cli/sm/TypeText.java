@@ -15,7 +15,10 @@ import java.util.Map;
 final class TypeText {
     private TypeText() {}
 
-    /** {@code Output = Ok | Total Int}; {@code (Int, Bool) where Bool = False | True}; {@code Int}. */
+    /**
+     * {@code Output = Ok | Total Int}; {@code (Int, Bool) where Bool = False | True}; {@code Int};
+     * {@code Map String Line  where Line = Line { sku : String, qty : Int }}.
+     */
     static String describe(TypeDesc type) {
         List<String> definitions = new ArrayList<>();
         for (TypeDesc.Data d : dataTypes(type)) definitions.add(d + " = " + constructors(d));
@@ -28,15 +31,7 @@ final class TypeText {
 
     private static String constructors(TypeDesc.Data d) {
         List<String> cs = new ArrayList<>();
-        for (TypeDesc.Constructor c : d.constructors()) {
-            StringBuilder b = new StringBuilder(c.name());
-            for (TypeDesc f : c.fields()) {
-                String s = f.toString();
-                boolean atomic = !(f instanceof TypeDesc.Data fd) || fd.arguments().isEmpty();
-                b.append(' ').append(atomic ? s : "(" + s + ")");
-            }
-            cs.add(b.toString());
-        }
+        for (TypeDesc.Constructor c : d.constructors()) cs.add(hotsm.vm.value.ValuePrinter.describeConstructor(c));
         return String.join(" | ", cs);
     }
 
@@ -49,6 +44,11 @@ final class TypeText {
             TypeDesc t = todo.poll();
             if (t instanceof TypeDesc.Tuple tuple) {
                 todo.addAll(tuple.components());
+            } else if (t instanceof TypeDesc.ListOf l) {
+                todo.add(l.element());
+            } else if (t instanceof TypeDesc.MapOf m) {
+                todo.add(m.key());
+                todo.add(m.value());
             } else if (t instanceof TypeDesc.Data d && seen.putIfAbsent(d.toString(), d) == null) {
                 for (TypeDesc.Constructor c : d.constructors()) todo.addAll(c.fields());
             }

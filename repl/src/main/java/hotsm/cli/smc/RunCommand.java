@@ -119,7 +119,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             Cam.Result result;
             try {
-                result = Cam.run(artifact.step(), input, state, fuel);
+                result = Cam.run(artifact.step(), artifact.blocks(), input, state, fuel);
             } catch (CamRuntimeError e) {
                 fail(e.getMessage() + " (on input " + text + "; the state is unchanged)");
                 return;

@@ -11,14 +11,14 @@ public final class ArtifactCodec {
 
     static final byte[] MAGIC = {'H', 'S', 'M', 'C'};
     /** The format version this VM writes and reads. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     /** Larger files are refused before reading anything. */
     public static final int MAX_FILE_BYTES = 16 * 1024 * 1024;
     /** Deepest nesting of a shape or a value (read without recursion). */
     public static final int MAX_DEPTH = 2_000;
     /** Deepest nesting of a declared type (tuples and constructor fields). */
     public static final int MAX_TYPE_DEPTH = 200;
-    /** Deepest nesting of code blocks (CASE branches inside CASE branches). */
+    /** Deepest nesting of code blocks (CASE branches and FOLD bodies inside each other). */
     public static final int MAX_BLOCK_DEPTH = 256;
     /** Longest string (name or literal), in UTF-8 bytes. */
     public static final int MAX_STRING_BYTES = 1024 * 1024;
@@ -57,9 +57,10 @@ public final class ArtifactCodec {
         }
     }
 
-    static final int TYPE_UNIT = 0, TYPE_INT = 1, TYPE_STRING = 2, TYPE_TUPLE = 3, TYPE_DATA = 4;
-    static final int SHAPE_UNIT = 0, SHAPE_INT = 1, SHAPE_STRING = 2, SHAPE_PAIR = 3, SHAPE_SUM = 4;
-    static final int VALUE_UNIT = 0, VALUE_INT = 1, VALUE_STRING = 2, VALUE_PAIR = 3, VALUE_INL = 4, VALUE_INR = 5;
+    static final int TYPE_UNIT = 0, TYPE_INT = 1, TYPE_STRING = 2, TYPE_TUPLE = 3, TYPE_DATA = 4, TYPE_LIST = 5, TYPE_MAP = 6;
+    static final int SHAPE_UNIT = 0, SHAPE_INT = 1, SHAPE_STRING = 2, SHAPE_PAIR = 3, SHAPE_SUM = 4, SHAPE_LIST = 5, SHAPE_MAP = 6;
+    static final int VALUE_UNIT = 0, VALUE_INT = 1, VALUE_STRING = 2, VALUE_PAIR = 3, VALUE_INL = 4, VALUE_INR = 5,
+            VALUE_LIST = 6, VALUE_MAP = 7;
 
     /**
      * The canonical encoding of an artifact. What it writes, {@link #decode} reads back.

@@ -33,7 +33,8 @@ final class ArtifactDecoder extends ByteReader {
         int at = pos;
         int version = u16();
         if (version != ArtifactCodec.VERSION) {
-            throw fail(at, "unsupported format version " + version + " (this VM reads version " + ArtifactCodec.VERSION + ")");
+            throw fail(at, "artifact format version " + version + " is not supported: this VM reads version "
+                    + ArtifactCodec.VERSION + "; recompile it with smc");
         }
         section = "name";
         String name = string();
@@ -43,6 +44,8 @@ final class ArtifactDecoder extends ByteReader {
         TypeDesc state = type();
         section = "initial state";
         Value initial = value();
+        section = "shared blocks";
+        List<SharedBlock> blocks = sharedBlocks("shared block #");
         section = "step code";
         Code step = block();
         section = "upgrades";
@@ -55,7 +58,23 @@ final class ArtifactDecoder extends ByteReader {
         for (int i = 1; i <= downgradeCount; i++) downgrades.add(downgrade("downgrade #" + i));
         section = "end of file";
         if (pos != bytes.length) throw fail(pos, (bytes.length - pos) + " trailing bytes after the last section");
-        return new Artifact(name, input, output, state, initial, step, upgrades, downgrades);
+        return new Artifact(name, input, output, state, initial, step, upgrades, downgrades, blocks);
+    }
+
+    /** A table of shared blocks: count, then each one's name, input and output shapes, and code. */
+    private List<SharedBlock> sharedBlocks(String label) {
+        String outer = section;
+        int n = count();
+        List<SharedBlock> blocks = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            section = outer + ": " + label + i;
+            String blockName = string();
+            Shape in = shape();
+            Shape out = shape();
+            blocks.add(new SharedBlock(blockName, in, out, block()));
+        }
+        section = outer;
+        return blocks;
     }
 
     private UpgradeSection upgrade(String label) {
@@ -83,11 +102,13 @@ final class ArtifactDecoder extends ByteReader {
         TypeDesc toInput = type();
         TypeDesc toOutput = type();
         TypeDesc toState = type();
+        section = label + " shared blocks";
+        List<SharedBlock> toBlocks = sharedBlocks("shared block #");
         section = label + " step code";
         Code toStep = block();
         section = label + " migration";
         Code migration = block();
-        return new DowngradeSection(to, toName, toInput, toOutput, toState, toStep, migration);
+        return new DowngradeSection(to, toName, toInput, toOutput, toState, toStep, migration, toBlocks);
     }
 
     private Optional<Code> optionalBlock() {
@@ -120,13 +141,32 @@ final class ArtifactDecoder extends ByteReader {
                 int n = count();
                 if (n == 0) throw fail(at, "a data type has no constructors");
                 List<TypeDesc.Constructor> ctors = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) ctors.add(new TypeDesc.Constructor(string(), types()));
+                for (int i = 0; i < n; i++) ctors.add(constructor());
                 t = new TypeDesc.Data(name, arguments, ctors);
+            }
+            case ArtifactCodec.TYPE_LIST -> t = new TypeDesc.ListOf(type());
+            case ArtifactCodec.TYPE_MAP -> {
+                TypeDesc key = type();
+                t = new TypeDesc.MapOf(key, type());
             }
             default -> throw fail(at, "unknown type tag 0x" + hex(tag));
         }
         typeDepth--;
         return t;
+    }
+
+    /** A constructor: name, field types, field names (none, or one per field). */
+    private TypeDesc.Constructor constructor() {
+        String name = string();
+        List<TypeDesc> fields = types();
+        int at = pos;
+        int n = count();
+        if (n != 0 && n != fields.size()) {
+            throw fail(at, "constructor " + name + " has " + fields.size() + " fields but " + n + " field names");
+        }
+        List<String> names = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) names.add(string());
+        return new TypeDesc.Constructor(name, fields, names);
     }
 
     private List<TypeDesc> types() {
@@ -136,103 +176,147 @@ final class ArtifactDecoder extends ByteReader {
         return ts;
     }
 
-    /** Marks on the explicit stacks of {@link #shape()} and {@link #value()}: what to build once the parts are read. */
-    private enum Pending { PAIR, SUM, INL, INR }
+    /** A node of a shape or value being read: its tag, how many parts it takes, the parts read so far. */
+    private static final class Open {
+        final int tag;
+        final int parts;
+        final List<Object> read;
 
-    /** The first component of a pair (or left side of a sum) read, waiting for the second. */
-    private record First(Pending kind, Object first) {}
+        Open(int tag, int parts) {
+            this.tag = tag;
+            this.parts = parts;
+            this.read = new ArrayList<>(Math.min(parts, 1024));
+        }
+    }
 
     /** Reads a shape with an explicit stack, so nesting costs heap, not Java stack. */
     private Shape shape() {
-        ArrayDeque<Object> pending = new ArrayDeque<>();
+        ArrayDeque<Open> pending = new ArrayDeque<>();
         while (true) {
             int at = pos;
             if (pending.size() >= ArtifactCodec.MAX_DEPTH) throw fail(at, "nested more than " + ArtifactCodec.MAX_DEPTH + " levels deep");
             int tag = u8();
-            Shape s;
+            Object done;
             switch (tag) {
-                case ArtifactCodec.SHAPE_UNIT -> s = Shape.UNIT;
-                case ArtifactCodec.SHAPE_INT -> s = Shape.INT;
-                case ArtifactCodec.SHAPE_STRING -> s = Shape.STR;
-                case ArtifactCodec.SHAPE_PAIR -> {
-                    pending.push(Pending.PAIR);
+                case ArtifactCodec.SHAPE_UNIT -> done = Shape.UNIT;
+                case ArtifactCodec.SHAPE_INT -> done = Shape.INT;
+                case ArtifactCodec.SHAPE_STRING -> done = Shape.STR;
+                case ArtifactCodec.SHAPE_PAIR, ArtifactCodec.SHAPE_SUM, ArtifactCodec.SHAPE_MAP -> {
+                    pending.push(new Open(tag, 2));
                     continue;
                 }
-                case ArtifactCodec.SHAPE_SUM -> {
-                    pending.push(Pending.SUM);
+                case ArtifactCodec.SHAPE_LIST -> {
+                    pending.push(new Open(tag, 1));
                     continue;
                 }
                 default -> throw fail(at, "unknown shape tag 0x" + hex(tag));
             }
             while (true) {
-                if (pending.isEmpty()) return s;
-                Object top = pending.pop();
-                if (top instanceof First f) {
-                    s = f.kind() == Pending.PAIR ? new Shape.Pair((Shape) f.first(), s) : new Shape.Sum((Shape) f.first(), s);
-                } else {
-                    pending.push(new First((Pending) top, s));
-                    break;
-                }
+                Open top = pending.peek();
+                if (top == null) return (Shape) done;
+                top.read.add(done);
+                if (top.read.size() < top.parts) break;
+                pending.pop();
+                List<Object> r = top.read;
+                done = switch (top.tag) {
+                    case ArtifactCodec.SHAPE_PAIR -> new Shape.Pair((Shape) r.get(0), (Shape) r.get(1));
+                    case ArtifactCodec.SHAPE_SUM -> new Shape.Sum((Shape) r.get(0), (Shape) r.get(1));
+                    case ArtifactCodec.SHAPE_MAP -> new Shape.MapOf((Shape) r.get(0), (Shape) r.get(1));
+                    default -> new Shape.ListOf((Shape) r.get(0));
+                };
             }
         }
     }
 
-    /** Reads a value with an explicit stack, so nesting costs heap, not Java stack. */
+    /**
+     * Reads a value with an explicit stack, so nesting and long lists cost
+     * heap, not Java stack. A map's keys must be strictly ascending (the
+     * canonical encoding, so equal maps hash alike).
+     */
     private Value value() {
-        ArrayDeque<Object> pending = new ArrayDeque<>();
+        ArrayDeque<Open> pending = new ArrayDeque<>();
         while (true) {
             int at = pos;
             if (pending.size() >= ArtifactCodec.MAX_DEPTH) throw fail(at, "nested more than " + ArtifactCodec.MAX_DEPTH + " levels deep");
             int tag = u8();
-            Value v;
+            Value done;
             switch (tag) {
-                case ArtifactCodec.VALUE_UNIT -> v = Value.UNIT;
-                case ArtifactCodec.VALUE_INT -> v = Value.of(i64());
-                case ArtifactCodec.VALUE_STRING -> v = Value.of(string());
+                case ArtifactCodec.VALUE_UNIT -> done = Value.UNIT;
+                case ArtifactCodec.VALUE_INT -> done = Value.of(i64());
+                case ArtifactCodec.VALUE_STRING -> done = Value.of(string());
                 case ArtifactCodec.VALUE_PAIR -> {
-                    pending.push(Pending.PAIR);
+                    pending.push(new Open(tag, 2));
                     continue;
                 }
-                case ArtifactCodec.VALUE_INL -> {
-                    pending.push(Pending.INL);
+                case ArtifactCodec.VALUE_INL, ArtifactCodec.VALUE_INR -> {
+                    pending.push(new Open(tag, 1));
                     continue;
                 }
-                case ArtifactCodec.VALUE_INR -> {
-                    pending.push(Pending.INR);
-                    continue;
+                case ArtifactCodec.VALUE_LIST, ArtifactCodec.VALUE_MAP -> {
+                    int countAt = pos;
+                    long n = u32();
+                    long parts = tag == ArtifactCodec.VALUE_MAP ? 2 * n : n;
+                    if (parts > limit - pos) throw fail(countAt, "count " + n + " is more than the " + (limit - pos) + " bytes left");
+                    if (parts > 0) {
+                        pending.push(new Open(tag, (int) parts));
+                        continue;
+                    }
+                    done = tag == ArtifactCodec.VALUE_MAP ? Value.EMPTY_MAP : Value.NIL;
                 }
                 default -> throw fail(at, "unknown value tag 0x" + hex(tag));
             }
             while (true) {
-                if (pending.isEmpty()) return v;
-                Object top = pending.pop();
-                if (top instanceof First f) {
-                    v = new Value.Pair((Value) f.first(), v);
-                } else if (top == Pending.INL) {
-                    v = new Value.Inl(v);
-                } else if (top == Pending.INR) {
-                    v = new Value.Inr(v);
-                } else {
-                    pending.push(new First(Pending.PAIR, v));
-                    break;
+                Open top = pending.peek();
+                if (top == null) return done;
+                top.read.add(done);
+                if (top.read.size() < top.parts) break;
+                pending.pop();
+                done = build(top, at);
+            }
+        }
+    }
+
+    private Value build(Open node, int at) {
+        List<Object> r = node.read;
+        switch (node.tag) {
+            case ArtifactCodec.VALUE_PAIR:
+                return new Value.Pair((Value) r.get(0), (Value) r.get(1));
+            case ArtifactCodec.VALUE_INL:
+                return new Value.Inl((Value) r.get(0));
+            case ArtifactCodec.VALUE_INR:
+                return new Value.Inr((Value) r.get(0));
+            case ArtifactCodec.VALUE_LIST: {
+                Value.ListOf list = Value.NIL;
+                for (int i = r.size() - 1; i >= 0; i--) list = list.cons((Value) r.get(i));
+                return list;
+            }
+            default: {
+                List<Value.Pair> entries = new ArrayList<>(r.size() / 2);
+                for (int i = 0; i < r.size(); i += 2) entries.add(new Value.Pair((Value) r.get(i), (Value) r.get(i + 1)));
+                try {
+                    return Value.MapOf.ofAscending(entries);
+                } catch (IllegalArgumentException e) {
+                    throw fail(at, e.getMessage());
                 }
             }
         }
     }
 
-    /** A block being read: its instructions so far, where it ends, and a CASE waiting for its branches. */
+    /** A block being read: its instructions so far, where it ends, and an instruction waiting for its blocks. */
     private static final class OpenBlock {
         final List<Instruction> instructions = new ArrayList<>();
         final int outerLimit;
-        /** 0: none; 1: reading the left branch of a CASE; 2: reading its right branch. */
-        int caseStage;
-        Code left;
+        /** The instruction whose block operands are being read, else {@code null}. */
+        Opcode waiting;
+        /** Its operands read so far: the others, then the blocks. */
+        List<Object> operands;
 
         OpenBlock(int outerLimit) { this.outerLimit = outerLimit; }
     }
 
     /**
-     * Reads a block and the blocks nested in it with an explicit stack of open
+     * Reads a block and the blocks nested in it (CASE branches, FOLD bodies:
+     * the {@code block} operands of the table) with an explicit stack of open
      * blocks, so nesting costs heap, not Java stack.
      */
     private Code block() {
@@ -241,12 +325,17 @@ final class ArtifactDecoder extends ByteReader {
         while (true) {
             OpenBlock top = open.peek();
             if (pos < limit) {
-                Instruction i = instruction();
-                if (i == null) {
-                    top.caseStage = 1;
+                int at = pos;
+                int b = u8();
+                Opcode op = Opcode.ofByte(b);
+                if (op == null) throw fail(at, "unknown opcode 0x" + hex(b));
+                List<Object> operands = operands(op);
+                if (op.hasBlocks()) {
+                    top.waiting = op;
+                    top.operands = operands;
                     openBlock(open);
                 } else {
-                    top.instructions.add(i);
+                    top.instructions.add(op.make(operands));
                 }
                 continue;
             }
@@ -255,15 +344,14 @@ final class ArtifactDecoder extends ByteReader {
             limit = top.outerLimit;
             OpenBlock parent = open.peek();
             if (parent == null) return done;
-            if (parent.caseStage == 1) {
-                parent.left = done;
-                parent.caseStage = 2;
+            parent.operands.add(done);
+            if (parent.operands.size() < parent.waiting.operands().size()) {
                 openBlock(open);
-            } else {
-                parent.instructions.add(new Instruction.Case(parent.left, done));
-                parent.caseStage = 0;
-                parent.left = null;
+                continue;
             }
+            parent.instructions.add(parent.waiting.make(parent.operands));
+            parent.waiting = null;
+            parent.operands = null;
         }
     }
 
@@ -282,32 +370,26 @@ final class ArtifactDecoder extends ByteReader {
         limit = pos + (int) length;
     }
 
-    /** One instruction other than CASE; {@code null} for CASE, whose branches {@link #block()} reads next. */
-    private Instruction instruction() {
-        int at = pos;
-        int b = u8();
-        Opcode op = Opcode.ofByte(b);
-        if (op == null) throw fail(at, "unknown opcode 0x" + hex(b));
-        return switch (op) {
-            case FST -> new Instruction.Fst();
-            case SND -> new Instruction.Snd();
-            case PUSH -> new Instruction.Push();
-            case SWAP -> new Instruction.Swap();
-            case CONS -> new Instruction.Cons();
-            case QUOTE -> new Instruction.Quote(shape(), value());
-            case INL -> new Instruction.Inl(shape());
-            case INR -> new Instruction.Inr(shape());
-            case CASE -> null;
-            case DIST -> new Instruction.Dist();
-            case PRIM -> {
-                int operandAt = pos;
-                int p = u8();
-                PrimOp prim = Opcode.primOfByte(p);
-                if (prim == null) throw fail(operandAt, "unknown primitive 0x" + hex(p));
-                yield new Instruction.Prim(prim);
+    /** The operands of {@code op} up to its blocks, each read by its kind (the table's operand column). */
+    private List<Object> operands(Opcode op) {
+        List<Object> values = new ArrayList<>(op.operands().size());
+        for (Operand o : op.operands()) {
+            switch (o.kind()) {
+                case SHAPE -> values.add(shape());
+                case VALUE -> values.add(value());
+                case PRIM -> {
+                    int at = pos;
+                    int p = u8();
+                    PrimOp prim = PrimOp.ofByte(p);
+                    if (prim == null) throw fail(at, "unknown primitive 0x" + hex(p));
+                    values.add(prim);
+                }
+                case INDEX -> values.add(u16());
+                case BLOCK -> {
+                    return values; // read next by block(), on its explicit stack
+                }
             }
-            case GET -> new Instruction.Get();
-            case PUT -> new Instruction.Put();
-        };
+        }
+        return values;
     }
 }

@@ -19,6 +19,7 @@ final class ArtifactEncoder {
         type(a.output());
         type(a.state());
         value(a.initialState());
+        sharedBlocks(a.blocks());
         block(a.step());
         count(a.upgrades().size());
         for (UpgradeSection u : a.upgrades()) {
@@ -38,18 +39,85 @@ final class ArtifactEncoder {
             type(d.toInput());
             type(d.toOutput());
             type(d.toState());
+            sharedBlocks(d.toBlocks());
             block(d.toStep());
             block(d.migration());
         }
     }
 
-    /** The part of an artifact its identity hashes: name, the three types, step code. */
-    void identityParts(String name, TypeDesc input, TypeDesc output, TypeDesc state, Code step) {
+    /** {@code CALL} operands as written, or renumbered for an identity ({@code null}: as written). */
+    private int[] renumber;
+
+    /**
+     * The part of an artifact its identity hashes: name, the three types, the
+     * shared blocks the step reaches (in the order it first reaches them,
+     * without their names) and the step code, CALL operands renumbered alike.
+     */
+    void identityParts(String name, TypeDesc input, TypeDesc output, TypeDesc state, Code step, List<SharedBlock> blocks) {
         string(name);
         type(input);
         type(output);
         type(state);
+        List<Integer> reached = reached(step, blocks);
+        renumber = new int[blocks.size()];
+        for (int i = 0; i < reached.size(); i++) renumber[reached.get(i)] = i;
+        count(reached.size());
+        for (int k : reached) {
+            SharedBlock b = blocks.get(k);
+            shape(b.input());
+            shape(b.output());
+            block(b.code());
+        }
         block(step);
+        renumber = null;
+    }
+
+    /** The indices of the blocks {@code root} calls, directly or not, in the order first reached. */
+    static List<Integer> reached(Code root, List<SharedBlock> blocks) {
+        List<Integer> order = new java.util.ArrayList<>();
+        boolean[] seen = new boolean[blocks.size()];
+        calls(root, blocks, seen, order);
+        for (int i = 0; i < order.size(); i++) calls(blocks.get(order.get(i)).code(), blocks, seen, order);
+        return order;
+    }
+
+    /** Appends the blocks {@code code} calls (nested blocks included, in order) not seen yet. */
+    private static void calls(Code code, List<SharedBlock> blocks, boolean[] seen, List<Integer> order) {
+        java.util.ArrayDeque<java.util.Iterator<Instruction>> open = new java.util.ArrayDeque<>();
+        open.push(code.instructions().iterator());
+        while (!open.isEmpty()) {
+            java.util.Iterator<Instruction> it = open.peek();
+            if (!it.hasNext()) {
+                open.pop();
+                continue;
+            }
+            Instruction i = it.next();
+            List<Operand> kinds = i.opcode().operands();
+            List<Object> values = i.operands();
+            for (int k = kinds.size() - 1; k >= 0; k--) { // nested blocks in order: the last pushed first
+                Operand.Kind kind = kinds.get(k).kind();
+                if (kind == Operand.Kind.BLOCK) {
+                    open.push(((Code) values.get(k)).instructions().iterator());
+                } else if (kind == Operand.Kind.INDEX) {
+                    int n = (Integer) values.get(k);
+                    if (n < blocks.size() && !seen[n]) {
+                        seen[n] = true;
+                        order.add(n);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The table of shared blocks: count, then each block's name, input and output shapes, and code. */
+    private void sharedBlocks(List<SharedBlock> blocks) {
+        count(blocks.size());
+        for (SharedBlock b : blocks) {
+            string(b.name());
+            shape(b.input());
+            shape(b.output());
+            block(b.code());
+        }
     }
 
     void string(String s) {
@@ -81,7 +149,16 @@ final class ArtifactEncoder {
             for (TypeDesc.Constructor c : d.constructors()) {
                 string(c.name());
                 types(c.fields());
+                count(c.fieldNames().size());
+                for (String f : c.fieldNames()) string(f);
             }
+        } else if (t instanceof TypeDesc.ListOf l) {
+            out.u8(ArtifactCodec.TYPE_LIST);
+            type(l.element());
+        } else if (t instanceof TypeDesc.MapOf m) {
+            out.u8(ArtifactCodec.TYPE_MAP);
+            type(m.key());
+            type(m.value());
         } else {
             throw new IllegalArgumentException("unknown type " + t);
         }
@@ -107,32 +184,58 @@ final class ArtifactEncoder {
             out.u8(ArtifactCodec.SHAPE_SUM);
             shape(sum.left());
             shape(sum.right());
+        } else if (s instanceof Shape.ListOf l) {
+            out.u8(ArtifactCodec.SHAPE_LIST);
+            shape(l.element());
+        } else if (s instanceof Shape.MapOf m) {
+            out.u8(ArtifactCodec.SHAPE_MAP);
+            shape(m.key());
+            shape(m.value());
         } else {
             throw new IllegalArgumentException("unknown shape " + s);
         }
     }
 
-    void value(Value v) {
-        if (v instanceof Value.Unit) {
-            out.u8(ArtifactCodec.VALUE_UNIT);
-        } else if (v instanceof Value.Int i) {
-            out.u8(ArtifactCodec.VALUE_INT);
-            out.i64(i.value());
-        } else if (v instanceof Value.Str s) {
-            out.u8(ArtifactCodec.VALUE_STRING);
-            string(s.value());
-        } else if (v instanceof Value.Pair p) {
-            out.u8(ArtifactCodec.VALUE_PAIR);
-            value(p.first());
-            value(p.second());
-        } else if (v instanceof Value.Inl l) {
-            out.u8(ArtifactCodec.VALUE_INL);
-            value(l.value());
-        } else if (v instanceof Value.Inr r) {
-            out.u8(ArtifactCodec.VALUE_INR);
-            value(r.value());
-        } else {
-            throw new IllegalArgumentException("unknown value " + v);
+    /** A value in prefix order, with an explicit stack: a list of a million elements costs no Java stack. */
+    void value(Value root) {
+        java.util.ArrayDeque<Value> todo = new java.util.ArrayDeque<>();
+        todo.push(root);
+        while (!todo.isEmpty()) {
+            Value v = todo.pop();
+            if (v instanceof Value.Unit) {
+                out.u8(ArtifactCodec.VALUE_UNIT);
+            } else if (v instanceof Value.Int i) {
+                out.u8(ArtifactCodec.VALUE_INT);
+                out.i64(i.value());
+            } else if (v instanceof Value.Str s) {
+                out.u8(ArtifactCodec.VALUE_STRING);
+                string(s.value());
+            } else if (v instanceof Value.Pair p) {
+                out.u8(ArtifactCodec.VALUE_PAIR);
+                todo.push(p.second());
+                todo.push(p.first());
+            } else if (v instanceof Value.Inl l) {
+                out.u8(ArtifactCodec.VALUE_INL);
+                todo.push(l.value());
+            } else if (v instanceof Value.Inr r) {
+                out.u8(ArtifactCodec.VALUE_INR);
+                todo.push(r.value());
+            } else if (v instanceof Value.ListOf list) {
+                out.u8(ArtifactCodec.VALUE_LIST);
+                out.u32(list.size());
+                java.util.List<Value> elements = list.toList();
+                for (int k = elements.size() - 1; k >= 0; k--) todo.push(elements.get(k));
+            } else if (v instanceof Value.MapOf map) {
+                out.u8(ArtifactCodec.VALUE_MAP);
+                out.u32(map.size());
+                java.util.List<Value.Pair> entries = map.entries();
+                for (int k = entries.size() - 1; k >= 0; k--) {
+                    todo.push(entries.get(k).second());
+                    todo.push(entries.get(k).first());
+                }
+            } else {
+                throw new IllegalArgumentException("unknown value " + v);
+            }
         }
     }
 
@@ -147,24 +250,23 @@ final class ArtifactEncoder {
         out.patchLength(at);
     }
 
+    /** The opcode byte, then each operand by its kind (the table's operand column). */
     private void instruction(Instruction i) {
         Opcode op = Opcode.of(i);
         out.u8(op.code());
-        switch (op) {
-            case QUOTE -> {
-                Instruction.Quote q = (Instruction.Quote) i;
-                shape(q.shape());
-                value(q.value());
+        List<Object> values = i.operands();
+        for (int k = 0; k < op.operands().size(); k++) {
+            Object x = values.get(k);
+            switch (op.operands().get(k).kind()) {
+                case SHAPE -> shape((Shape) x);
+                case VALUE -> value((Value) x);
+                case PRIM -> out.u8(((PrimOp) x).code());
+                case BLOCK -> block((Code) x);
+                case INDEX -> {
+                    int n = (Integer) x;
+                    out.u16(renumber != null && n < renumber.length ? renumber[n] : n);
+                }
             }
-            case INL -> shape(((Instruction.Inl) i).right());
-            case INR -> shape(((Instruction.Inr) i).left());
-            case CASE -> {
-                Instruction.Case c = (Instruction.Case) i;
-                block(c.left());
-                block(c.right());
-            }
-            case PRIM -> out.u8(Opcode.primByte(((Instruction.Prim) i).op()));
-            default -> { }
         }
     }
 }

@@ -14,9 +14,18 @@ import hotsm.vm.types.TypeDesc;
  * @param toOutput    the target's output type
  * @param toState     the target's state type
  * @param toStep      the target's step code ({@code toInput -> toOutput}, with state {@code toState})
- * @param migration   pure code {@code ThisState -> TargetState}
+ * @param migration   pure code {@code ThisState -> TargetState} (it may call this artifact's shared blocks)
+ * @param toBlocks    the target's shared blocks, which its step calls (part of its identity)
  */
 public record DowngradeSection(
         Identity to, String toName,
         TypeDesc toInput, TypeDesc toOutput, TypeDesc toState,
-        Code toStep, Code migration) {}
+        Code toStep, Code migration, java.util.List<SharedBlock> toBlocks) {
+    public DowngradeSection { toBlocks = java.util.List.copyOf(toBlocks); }
+
+    /** A section whose target has no shared blocks. */
+    public DowngradeSection(Identity to, String toName, TypeDesc toInput, TypeDesc toOutput, TypeDesc toState,
+                            Code toStep, Code migration) {
+        this(to, toName, toInput, toOutput, toState, toStep, migration, java.util.List.of());
+    }
+}

@@ -2,15 +2,22 @@ package hotsm.vm.machine;
 
 import hotsm.vm.bytecode.Code;
 import hotsm.vm.bytecode.Instruction;
+import hotsm.vm.bytecode.Opcode;
+import hotsm.vm.bytecode.PrimFailure;
 import hotsm.vm.bytecode.PrimOp;
+import hotsm.vm.bytecode.SharedBlock;
+import hotsm.vm.value.Meter;
 import hotsm.vm.value.Value;
+import hotsm.vm.value.ValuePrinter;
 
 /**
  * The Categorical Abstract Machine: a value register {@code v}, a stack
  * {@code s} of values, a state register {@code st}, and an explicit control
- * stack of (block, pc) frames for CASE branches, so no Java recursion grows
- * with the program. Fuel counts instructions. A CASE in tail position does not
- * push a frame.
+ * stack of frames (block, return pc, and for a FOLD its environment and the
+ * elements left), so no Java recursion grows with the program or its data.
+ * Fuel counts instructions, each FOLD iteration, and the work of each
+ * primitive ({@link PrimOp}'s cost column). A CASE or CALL in tail position
+ * does not push a frame.
  */
 public final class Cam {
     private Cam() {}
@@ -19,29 +26,32 @@ public final class Cam {
     public record Result(Value value, Value state) {}
 
     /** Longest string a program may build, in UTF-16 units. */
-    public static final int MAX_STRING_LENGTH = 1 << 20;
+    public static final int MAX_STRING_LENGTH = PrimOp.MAX_STRING_LENGTH;
 
-    // Opcode bytes (hotsm.vm.bytecode.Opcode), as constants for the switch.
+    // Opcode bytes (hotsm.vm.bytecode.Opcode's table), as constants for the switch.
     private static final int FST = 0x01, SND = 0x02, PUSH = 0x03, SWAP = 0x04, CONS = 0x05, QUOTE = 0x06,
-            INL = 0x07, INR = 0x08, CASE = 0x09, DIST = 0x0A, PRIM = 0x0B, GET = 0x0C, PUT = 0x0D;
+            INL = 0x07, INR = 0x08, CASE = 0x09, DIST = 0x0A, PRIM = 0x0B, GET = 0x0C, PUT = 0x0D,
+            FOLD = 0x0E, CALL = 0x0F, ERROR = 0x10;
+
+    static {
+        int[] mine = {FST, SND, PUSH, SWAP, CONS, QUOTE, INL, INR, CASE, DIST, PRIM, GET, PUT, FOLD, CALL, ERROR};
+        for (int k = 0; k < mine.length; k++) {
+            if (Opcode.values()[k].code() != mine[k]) throw new ExceptionInInitializerError("Cam's opcode constants drifted from Opcode");
+        }
+    }
 
     private static final Value[] NO_VALUES = new Value[0];
     private static final LoadedCode[] NO_FRAMES = new LoadedCode[0];
     private static final int[] NO_PCS = new int[0];
 
-    private static final Value[] SMALL_INTS = new Value[1024 + 128];
-
-    static {
-        for (int i = 0; i < SMALL_INTS.length; i++) SMALL_INTS[i] = Value.of(i - 128);
-    }
-
-    static Value integer(long n) {
-        return n >= -128 && n < 1024 ? SMALL_INTS[(int) n + 128] : new Value.Int(n);
-    }
-
-    /** Loads and runs a block (see {@link #run(LoadedCode, Value, Value, long)}). */
+    /** Loads and runs a block that calls no shared block (see {@link #run(LoadedCode, Value, Value, long)}). */
     public static Result run(Code code, Value argument, Value state, long fuel) {
         return run(LoadedCode.load(code), argument, state, fuel);
+    }
+
+    /** Loads and runs a block whose {@code CALL}s run {@code shared} (see {@link #run(LoadedCode, Value, Value, long)}). */
+    public static Result run(Code code, java.util.List<SharedBlock> shared, Value argument, Value state, long fuel) {
+        return run(LoadedCode.load(code, shared), argument, state, fuel);
     }
 
     /**
@@ -49,7 +59,8 @@ public final class Cam {
      *
      * @param state the state register; {@code null} for pure code (GET/PUT then fail)
      * @param fuel  how many instructions may run
-     * @throws CamRuntimeError on division by zero, exhausted fuel, over-long strings, or ill-typed (unverified) code
+     * @throws CamRuntimeError on division by zero, {@code ERROR}, exhausted fuel, over-long strings, or ill-typed
+     *         (unverified) code
      */
     public static Result run(LoadedCode code, Value argument, Value state, long fuel) {
         return run(code, argument, state, fuel, null);
@@ -74,8 +85,8 @@ public final class Cam {
         }
     }
 
-    /** One run's registers and budget. */
-    private static final class Run {
+    /** One run's registers and budget; the meter primitives charge their work to. */
+    private static final class Run implements Meter {
         private final long fuelGiven;
         private final Tracer tracer;
         private long fuel;
@@ -83,6 +94,9 @@ public final class Cam {
         private Value[] stack = NO_VALUES;
         private LoadedCode[] frames = NO_FRAMES;
         private int[] returnPcs = NO_PCS;
+        /** For a FOLD's frame: its environment and the elements left ({@code null} in other frames). */
+        private Value[] foldEnvs = NO_VALUES;
+        private Value.ListOf[] foldRests = new Value.ListOf[0];
 
         Run(long fuel, Tracer tracer) {
             this.tracer = tracer;
@@ -103,6 +117,20 @@ public final class Cam {
                 if (pc == ops.length) {
                     if (fp == 0) return new Result(v, st);
                     fp--;
+                    Value.ListOf rest = foldRests[fp];
+                    if (rest != null && !rest.isEmpty()) {
+                        // The next iteration of the FOLD that pushed this frame; v is the accumulator.
+                        if (--remaining < 0) throw outOfFuel();
+                        v = new Value.Pair(foldEnvs[fp], new Value.Pair(v, rest.head()));
+                        foldRests[fp] = rest.tail();
+                        block = (LoadedCode) frames[fp].operands[returnPcs[fp] - 1];
+                        fp++;
+                        ops = block.ops;
+                        pc = 0;
+                        continue;
+                    }
+                    foldRests[fp] = null;
+                    foldEnvs[fp] = null;
                     block = frames[fp];
                     frames[fp] = null;
                     pc = returnPcs[fp];
@@ -160,11 +188,51 @@ public final class Cam {
                             v = new Value.Inr(new Value.Pair(p.first(), ((Value.Inr) sum).value()));
                         }
                     }
-                    case PRIM -> { // PRIM op: v -> op(v)
+                    case PRIM -> { // PRIM op: v -> op(v), its work charged
                         fuel = remaining;
-                        v = prim((PrimOp) block.operands[pc], v);
+                        try {
+                            v = ((PrimOp) block.operands[pc]).apply(v, this);
+                        } catch (PrimFailure e) {
+                            throw new CamRuntimeError(e.getMessage());
+                        }
                         remaining = fuel;
                     }
+                    case FOLD -> { // FOLD f: (e, (acc, xs)) -> f on (e, (acc, x)) for each x, left to right
+                        Value.Pair p = (Value.Pair) v;
+                        Value.Pair accAndList = (Value.Pair) p.second();
+                        Value.ListOf list = (Value.ListOf) accAndList.second();
+                        if (list.isEmpty()) {
+                            v = accAndList.first();
+                        } else {
+                            if (fp == frames.length) growFrames();
+                            frames[fp] = block;
+                            returnPcs[fp] = pc + 1;
+                            foldEnvs[fp] = p.first();
+                            foldRests[fp] = list.tail();
+                            fp++;
+                            v = new Value.Pair(p.first(), new Value.Pair(accAndList.first(), list.head()));
+                            block = (LoadedCode) block.operands[pc];
+                            ops = block.ops;
+                            pc = 0;
+                            continue;
+                        }
+                    }
+                    case CALL -> { // CALL k: run shared block k on v (then continue after CALL)
+                        LoadedCode callee = (LoadedCode) block.operands[pc];
+                        if (callee == null) throw new CamRuntimeError("ill-typed code: CALL of a block that does not exist");
+                        if (pc + 1 < ops.length) {
+                            if (fp == frames.length) growFrames();
+                            frames[fp] = block;
+                            returnPcs[fp] = pc + 1;
+                            fp++;
+                        }
+                        block = callee;
+                        ops = block.ops;
+                        pc = 0;
+                        continue;
+                    }
+                    case ERROR -> // ERROR T: msg -> the run fails with msg
+                        throw new CamRuntimeError(ValuePrinter.escapeControls(((Value.Str) v).value()));
                     case GET -> { // GET: v, st -> st, st
                         if (st == null) throw new CamRuntimeError("GET in pure code (no state register)");
                         v = st;
@@ -188,92 +256,13 @@ public final class Cam {
             return v instanceof Value.Unit ? Value.TRUE : new Value.Inr(v);
         }
 
-        private Value prim(PrimOp op, Value v) {
-            switch (op) {
-                case NEG: return integer(-((Value.Int) v).value());
-                case SHOW_INT: return Value.of(Long.toString(((Value.Int) v).value()));
-                case LENGTH: return integer(((Value.Str) v).value().length());
-                default: break;
-            }
-            Value.Pair p = (Value.Pair) v;
-            Value a = p.first();
-            Value b = p.second();
-            switch (op) {
-                case ADD: return integer(((Value.Int) a).value() + ((Value.Int) b).value());
-                case SUB: return integer(((Value.Int) a).value() - ((Value.Int) b).value());
-                case MUL: return integer(((Value.Int) a).value() * ((Value.Int) b).value());
-                case DIV: return integer(((Value.Int) a).value() / divisor(b));
-                case MOD: return integer(((Value.Int) a).value() % divisor(b));
-                case EQ: return Value.bool(compare(a, b) == 0);
-                case NE: return Value.bool(compare(a, b) != 0);
-                case LT: return Value.bool(compare(a, b) < 0);
-                case LE: return Value.bool(compare(a, b) <= 0);
-                case GT: return Value.bool(compare(a, b) > 0);
-                case GE: return Value.bool(compare(a, b) >= 0);
-                case CONCAT: return concat(((Value.Str) a).value(), ((Value.Str) b).value());
-                default: throw new CamRuntimeError("unknown primitive " + op);
-            }
-        }
-
-        private static long divisor(Value b) {
-            long d = ((Value.Int) b).value();
-            if (d == 0) throw new CamRuntimeError("division by zero");
-            return d;
-        }
-
-        private Value concat(String a, String b) {
-            long length = (long) a.length() + b.length();
-            if (length > MAX_STRING_LENGTH) {
-                throw new CamRuntimeError("string of " + length + " characters is longer than the limit of " + MAX_STRING_LENGTH);
-            }
-            charge(length); // one unit per character built, so fuel also bounds the memory strings take
-            return Value.of(a.concat(b));
-        }
-
-        /**
-         * The order of {@link PrimOp#LT}: Int numerically, String by code units,
-         * Inl before Inr then by content, pairs lexicographically, () equal. Each
-         * node visited costs one unit of fuel, so comparing large shared values
-         * cannot outrun the step limit. Recursion is on the left component only,
-         * whose depth the verifier bounds.
-         */
-        int compare(Value a, Value b) {
-            while (true) {
-                charge(1);
-                if (a instanceof Value.Int x && b instanceof Value.Int y) return Long.compare(x.value(), y.value());
-                if (a instanceof Value.Str x && b instanceof Value.Str y) return Integer.signum(x.value().compareTo(y.value()));
-                if (a instanceof Value.Pair x && b instanceof Value.Pair y) {
-                    if (x == y) return 0;
-                    int c = compare(x.first(), y.first());
-                    if (c != 0) return c;
-                    a = x.second();
-                    b = y.second();
-                } else if (a instanceof Value.Inl x && b instanceof Value.Inl y) {
-                    a = x.value();
-                    b = y.value();
-                } else if (a instanceof Value.Inr x && b instanceof Value.Inr y) {
-                    a = x.value();
-                    b = y.value();
-                } else {
-                    int c = Integer.compare(rank(a), rank(b));
-                    return c;
-                }
-            }
-        }
-
-        /** Orders values of different shapes (only in unverified code) and Inl before Inr. */
-        private static int rank(Value v) {
-            if (v instanceof Value.Unit) return 0;
-            if (v instanceof Value.Int) return 1;
-            if (v instanceof Value.Str) return 2;
-            if (v instanceof Value.Pair) return 3;
-            if (v instanceof Value.Inl) return 4;
-            return 5;
-        }
-
-        private void charge(long units) {
+        /** Charges a primitive's work to the fuel (the {@link Meter} primitives see). */
+        @Override public void charge(long units) {
             fuel -= units;
-            if (fuel < 0) throw outOfFuel();
+            if (fuel < 0 || units < 0) {
+                fuel = -1;
+                throw outOfFuel();
+            }
         }
 
         private CamRuntimeError outOfFuel() {
@@ -288,6 +277,8 @@ public final class Cam {
             int n = Math.max(8, frames.length * 2);
             frames = java.util.Arrays.copyOf(frames, n);
             returnPcs = java.util.Arrays.copyOf(returnPcs, n);
+            foldEnvs = java.util.Arrays.copyOf(foldEnvs, n);
+            foldRests = java.util.Arrays.copyOf(foldRests, n);
         }
     }
 }

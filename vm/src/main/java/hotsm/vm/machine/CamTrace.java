@@ -14,7 +14,8 @@ import java.util.function.Consumer;
  *   0  CASE   v = inl ()  s = 0
  * .   0  GET    v = ()  s = 0
  * </pre>
- * (depth counts only CASEs that return; a CASE in tail position reuses its frame).
+ * (depth counts the frames below: CASEs and CALLs that return, FOLDs; a CASE
+ * or CALL in tail position reuses its frame).
  */
 public final class CamTrace {
     private CamTrace() {}
@@ -26,8 +27,7 @@ public final class CamTrace {
     }
 
     static String line(int depth, int pc, Instruction instruction, Value v, int stackDepth) {
-        String value = ValuePrinter.printErased(v);
-        if (value.length() > 80) value = value.substring(0, 77) + "...";
+        String value = ValuePrinter.printErased(v, 80);
         return ". ".repeat(depth) + String.format("%3d  %-6s v = %s  s = %d", pc, Opcode.of(instruction).mnemonic(), value, stackDepth);
     }
 }

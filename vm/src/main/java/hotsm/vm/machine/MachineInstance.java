@@ -59,7 +59,7 @@ public final class MachineInstance {
         if (fuel <= 0) throw new IllegalArgumentException("fuel must be positive, got " + fuel);
         this.artifact = artifact;
         this.identity = Identities.of(artifact);
-        this.step = LoadedCode.load(artifact.step());
+        this.step = LoadedCode.load(artifact.step(), artifact.blocks());
         this.inputShape = artifact.input().erase();
         this.fuel = fuel;
         this.state = state;
@@ -104,5 +104,10 @@ public final class MachineInstance {
      */
     public static Value runPure(Code code, Value argument, long fuel) {
         return Cam.run(code, argument, null, fuel).value();
+    }
+
+    /** As {@link #runPure(Code, Value, long)}, where {@code CALL k} runs {@code shared.get(k)} (its artifact's blocks). */
+    public static Value runPure(Code code, java.util.List<hotsm.vm.bytecode.SharedBlock> shared, Value argument, long fuel) {
+        return Cam.run(code, shared, argument, null, fuel).value();
     }
 }

@@ -4,6 +4,7 @@ import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.bytecode.Code;
 import hotsm.vm.bytecode.Identity;
 import hotsm.vm.bytecode.UpgradeSection;
+import hotsm.vm.machine.LoadedCode;
 import hotsm.vm.types.TypeDesc;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,10 +27,10 @@ final class Interfaces {
     /**
      * The route from a client's interface to the running machine.
      *
-     * @param inputAdapters  to apply to the client's input, in order
+     * @param inputAdapters  to apply to the client's input, in order (loaded with their artifact's shared blocks)
      * @param outputAdapters to apply to the machine's output, in order
      */
-    record Route(InterfaceView view, List<Code> inputAdapters, List<Code> outputAdapters) {
+    record Route(InterfaceView view, List<LoadedCode> inputAdapters, List<LoadedCode> outputAdapters) {
         boolean direct() { return inputAdapters.isEmpty() && outputAdapters.isEmpty(); }
     }
 
@@ -81,16 +82,17 @@ final class Interfaces {
 
     /** Adapters for each hop, or null if a hop changes a type without one. */
     private static Route compose(List<Hop> hops, Identity speaking, Artifact running) {
-        List<Code> in = new ArrayList<>();
-        List<Code> out = new ArrayList<>();
+        List<LoadedCode> in = new ArrayList<>();
+        List<LoadedCode> out = new ArrayList<>();
         for (Hop hop : hops) {
             UpgradeSection u = hop.section();
             if (!adaptable(u.inputAdapter(), u.oldInput(), hop.to().input())
                     || !adaptable(u.outputAdapter(), u.oldOutput(), hop.to().output())) {
                 return null;
             }
-            u.inputAdapter().ifPresent(c -> in.add(0, c));   // the client's side runs first
-            u.outputAdapter().ifPresent(out::add);            // the running side runs first
+            List<hotsm.vm.bytecode.SharedBlock> blocks = hop.to().blocks();
+            u.inputAdapter().ifPresent(c -> in.add(0, LoadedCode.load(c, blocks)));   // the client's side runs first
+            u.outputAdapter().ifPresent(c -> out.add(LoadedCode.load(c, blocks)));    // the running side runs first
         }
         UpgradeSection oldest = hops.get(hops.size() - 1).section();
         return new Route(new InterfaceView(speaking, oldest.oldInput(), oldest.oldOutput()), in, out);

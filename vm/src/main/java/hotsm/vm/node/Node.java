@@ -311,14 +311,14 @@ public final class Node implements AutoCloseable {
     /** The running step code, loaded once per version (machine thread only). */
     private LoadedCode loadedStep(NodeSnapshot now) {
         if (loadedFor != now.artifact()) {
-            loadedStep = LoadedCode.load(now.artifact().step());
+            loadedStep = LoadedCode.load(now.artifact().step(), now.artifact().blocks());
             loadedFor = now.artifact();
         }
         return loadedStep;
     }
 
-    private Value runAll(List<Code> adapters, Value v, String what) {
-        for (Code c : adapters) {
+    private Value runAll(List<LoadedCode> adapters, Value v, String what) {
+        for (LoadedCode c : adapters) {
             try {
                 v = Cam.run(c, v, null, options.fuel()).value();
             } catch (RuntimeException e) {

@@ -13,8 +13,11 @@ package hotsm.vm.node;
  */
 public record NodeLimits(long maxValueSize, int maxHistory, int maxArtifacts) {
 
-    /** Half the default frame maximum, so any output or state fits in a reply with its type. */
-    public static final long DEFAULT_MAX_VALUE_SIZE = 8L * 1024 * 1024;
+    /**
+     * Three quarters of the default frame maximum (16 MiB), so any output or
+     * state fits in a reply with its type; a million integers fit.
+     */
+    public static final long DEFAULT_MAX_VALUE_SIZE = 12L * 1024 * 1024;
     public static final int DEFAULT_MAX_HISTORY = 1_000;
     public static final int DEFAULT_MAX_ARTIFACTS = 64;
 

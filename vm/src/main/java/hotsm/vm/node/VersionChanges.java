@@ -3,6 +3,7 @@ package hotsm.vm.node;
 import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.bytecode.ArtifactCodec;
 import hotsm.vm.bytecode.Code;
+import hotsm.vm.bytecode.SharedBlock;
 import hotsm.vm.bytecode.DowngradeSection;
 import hotsm.vm.bytecode.Identities;
 import hotsm.vm.bytecode.Identity;
@@ -67,8 +68,8 @@ final class VersionChanges {
                 List.of(running.input(), running.output(), running.state()));
         if (typeMismatch != null) throw upgradeRefused(typeMismatch + " Aborting upgrade.");
 
-        Value migrated = migrate(section.migration(), now.state(), next.state(), fuel, Refusal.Reason.UPGRADE_REFUSED,
-                "upgrade");
+        Value migrated = migrate(section.migration(), next.blocks(), now.state(), next.state(), fuel,
+                Refusal.Reason.UPGRADE_REFUSED, "upgrade");
         Identity nextIdentity = target;
         NodeSnapshot after = now.moveTo(next, nextIdentity, migrated, Version.Arrival.UPGRADED, time);
         return new Changed(after, new VersionChange(VersionChange.Kind.UPGRADE, now.identity(), running.name(),
@@ -92,18 +93,17 @@ final class VersionChanges {
                 .findFirst()
                 .orElse(running.downgrades().get(0));
 
-        Identity embedded = Identities.of(section.toName(), section.toInput(), section.toOutput(), section.toState(),
-                section.toStep());
+        Identity embedded = Identities.of(section);
         if (!embedded.equals(section.to())) {
             throw downgradeRefused("The downgrade section claims to lead to " + section.to().shortHex()
                     + " but its machine has identity " + embedded.shortHex() + ". Aborting downgrade.");
         }
         Artifact target = now.known().get(section.to());
-        Value migrated = migrate(section.migration(), now.state(), section.toState(), fuel,
+        Value migrated = migrate(section.migration(), running.blocks(), now.state(), section.toState(), fuel,
                 Refusal.Reason.DOWNGRADE_REFUSED, "downgrade");
         if (target == null) {
             target = new Artifact(section.toName(), section.toInput(), section.toOutput(), section.toState(),
-                    migrated, section.toStep(), List.of(), List.of());
+                    migrated, section.toStep(), List.of(), List.of(), section.toBlocks());
         }
         try {
             Verifier.verify(target);
@@ -117,11 +117,11 @@ final class VersionChanges {
     }
 
     /** Run pure migration code on the state, with the step limit, and check the result's shape. */
-    private static Value migrate(Code migration, Value state, TypeDesc targetType, long fuel, Refusal.Reason reason,
-                                 String what) {
+    private static Value migrate(Code migration, List<SharedBlock> blocks, Value state, TypeDesc targetType, long fuel,
+                                 Refusal.Reason reason, String what) {
         Value result;
         try {
-            result = Cam.run(migration, state, null, fuel).value();
+            result = Cam.run(migration, blocks, state, null, fuel).value();
         } catch (RuntimeException e) {
             throw new Refusal(reason, "The state migration failed: " + describe(e) + ". Aborting " + what
                     + "; the old version keeps running.");
@@ -139,7 +139,12 @@ final class VersionChanges {
             if (!declared.get(i).equals(actual.get(i))) {
                 String d = declared.get(i).toString();
                 String a = actual.get(i).toString();
-                if (d.equals(a)) a = "a different " + a + " (the constructors differ)";
+                if (d.equals(a)) {
+                    // Same name: show the constructors and field names, where they differ (LANGUAGE.md §14).
+                    d = hotsm.vm.value.ValuePrinter.describeType(declared.get(i));
+                    a = hotsm.vm.value.ValuePrinter.describeType(actual.get(i));
+                    a = d.equals(a) ? "a different " + a + " (the constructors or field names differ)" : a;
+                }
                 return "The " + what + " expects the running machine's " + roles[i] + " type to be " + d
                         + " but it is " + a + ".";
             }

@@ -57,9 +57,15 @@ public final class NodeClient implements AutoCloseable {
     private final Duration replyTimeout;
     private volatile IOException broken;
     /** The interface this connection speaks when a step names none: the hello's, or the version running at connect. */
-    private Identity speaking;
+    private volatile Identity speaking;
     /** What the node said it ran right after the handshake (when the hello named no interface). */
     private NodeInfo atConnect;
+    /**
+     * Whether {@link #speaking} was learnt at connect rather than named in the
+     * hello: then an upgrade or downgrade this client makes moves it to the
+     * version it moved the node to (it asked for that version explicitly).
+     */
+    private boolean followsOwnChanges;
 
     private NodeClient(Socket socket, HostPort address, Duration replyTimeout) throws IOException {
         this.socket = socket;
@@ -131,6 +137,7 @@ public final class NodeClient implements AutoCloseable {
             } else {
                 c.atConnect = c.info(1);
                 c.speaking = c.atConnect.identity();
+                c.followsOwnChanges = true;
             }
             return c;
         } catch (ProtocolException e) {
@@ -151,7 +158,11 @@ public final class NodeClient implements AutoCloseable {
         return ms % 1000 == 0 ? (ms / 1000) + (ms == 1000 ? " second" : " seconds") : ms + " ms";
     }
 
-    /** The version whose interface this connection speaks when a step names none. */
+    /**
+     * The version whose interface this connection speaks when a step names
+     * none: the hello's, else the one running at connect, moved by this
+     * client's own upgrades and downgrades.
+     */
     public Identity speaking() { return speaking; }
 
     /**
@@ -218,7 +229,13 @@ public final class NodeClient implements AutoCloseable {
 
     /** Send an artifact's bytes (a {@code .cam} file's content). */
     public VersionChange upgrade(byte[] artifact) throws IOException {
-        return await(request(MessageType.UPGRADE, artifact), MessageType.CHANGED, Messages::changed);
+        return moved(await(request(MessageType.UPGRADE, artifact), MessageType.CHANGED, Messages::changed));
+    }
+
+    /** After this client moved the node: speak the new version if the connection's interface was not named. */
+    private VersionChange moved(VersionChange change) {
+        if (followsOwnChanges) speaking = change.to();
+        return change;
     }
 
     public VersionChange upgrade(Artifact artifact) throws IOException {
@@ -226,7 +243,7 @@ public final class NodeClient implements AutoCloseable {
     }
 
     public VersionChange downgrade() throws IOException {
-        return await(request(MessageType.DOWNGRADE, new byte[0]), MessageType.CHANGED, Messages::changed);
+        return moved(await(request(MessageType.DOWNGRADE, new byte[0]), MessageType.CHANGED, Messages::changed));
     }
 
     /** Send any frame (for tests of odd requests); the future holds the reply frame. */

@@ -8,8 +8,8 @@ public final class Wire {
 
     /** {@code HSMP}: the first four bytes each side sends. */
     public static final byte[] MAGIC = "HSMP".getBytes(StandardCharsets.US_ASCII);
-    /** The one protocol version this code speaks. */
-    public static final int PROTOCOL_VERSION = 1;
+    /** The one protocol version this code speaks (2: lists, maps and record field names in values and types). */
+    public static final int PROTOCOL_VERSION = 2;
     /** Default largest frame (length field value) a node accepts: 16 MiB. */
     public static final int DEFAULT_MAX_FRAME = 16 * 1024 * 1024;
     /** Type byte and request id: the smallest length a frame can have. */

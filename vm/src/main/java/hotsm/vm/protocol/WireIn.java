@@ -95,12 +95,21 @@ final class WireIn {
         return n;
     }
 
-    /** Tags in prefix order (see {@link WireOut#value}); iterative, with a depth limit. */
+    /**
+     * Tags in prefix order (see {@link WireOut#value}); iterative, with a
+     * depth limit; a list's or map's count is checked against the bytes left,
+     * and a map's keys must be strictly ascending.
+     */
     Value value() throws ProtocolException {
         final class Open {
             final int tag;
-            Value first;
-            Open(int tag) { this.tag = tag; }
+            final int parts;
+            final List<Value> read;
+            Open(int tag, int parts) {
+                this.tag = tag;
+                this.parts = parts;
+                this.read = new ArrayList<>(Math.min(parts, 1024));
+            }
         }
         Deque<Open> open = new ArrayDeque<>();
         while (true) {
@@ -111,24 +120,45 @@ final class WireIn {
                 case 0 -> v = Value.UNIT;
                 case 1 -> v = Value.of(i64("Int value"));
                 case 2 -> v = Value.of(string("String value"));
-                case 3, 4, 5 -> {
+                case 3, 4, 5, 6, 7 -> {
                     if (open.size() >= Wire.MAX_DEPTH) {
                         throw new ProtocolException("value nests deeper than " + Wire.MAX_DEPTH + " at offset " + at);
                     }
-                    open.push(new Open(tag));
-                    continue;
+                    int parts = tag == 3 ? 2 : tag < 6 ? 1 : count(tag == 6 ? "list length" : "map size");
+                    if (tag == 7 && 2L * parts > bytes.length - pos) {
+                        throw new ProtocolException("map size " + parts + " at offset " + (pos - 4) + " exceeds the bytes left");
+                    }
+                    if (tag == 7) parts *= 2;
+                    if (parts > 0) {
+                        open.push(new Open(tag, parts));
+                        continue;
+                    }
+                    v = tag == 6 ? Value.NIL : Value.EMPTY_MAP;
                 }
                 default -> throw new ProtocolException("unknown value tag " + tag + " at offset " + at);
             }
             while (true) {
                 Open top = open.peek();
                 if (top == null) return v;
-                if (top.tag == 3 && top.first == null) {
-                    top.first = v;
-                    break;
-                }
+                top.read.add(v);
+                if (top.read.size() < top.parts) break;
                 open.pop();
-                v = top.tag == 3 ? new Value.Pair(top.first, v) : top.tag == 4 ? new Value.Inl(v) : new Value.Inr(v);
+                List<Value> r = top.read;
+                switch (top.tag) {
+                    case 3 -> v = new Value.Pair(r.get(0), r.get(1));
+                    case 4 -> v = new Value.Inl(r.get(0));
+                    case 5 -> v = new Value.Inr(r.get(0));
+                    case 6 -> v = Value.ListOf.of(r);
+                    default -> {
+                        List<Value.Pair> entries = new ArrayList<>(r.size() / 2);
+                        for (int i = 0; i < r.size(); i += 2) entries.add(new Value.Pair(r.get(i), r.get(i + 1)));
+                        try {
+                            v = Value.MapOf.ofAscending(entries);
+                        } catch (IllegalArgumentException e) {
+                            throw new ProtocolException("bad map value before offset " + pos + ": " + e.getMessage());
+                        }
+                    }
+                }
             }
         }
     }
@@ -152,8 +182,20 @@ final class WireIn {
                     List<TypeDesc> args = types(depth);
                     int n = count("constructor count");
                     List<TypeDesc.Constructor> cs = new ArrayList<>();
-                    for (int i = 0; i < n; i++) cs.add(new TypeDesc.Constructor(string("constructor name"), types(depth)));
+                    for (int i = 0; i < n; i++) {
+                        String ctor = string("constructor name");
+                        List<TypeDesc> fields = types(depth);
+                        int names = count("field name count");
+                        List<String> fieldNames = new ArrayList<>();
+                        for (int k = 0; k < names; k++) fieldNames.add(string("field name"));
+                        cs.add(new TypeDesc.Constructor(ctor, fields, fieldNames));
+                    }
                     return new TypeDesc.Data(name, args, cs);
+                }
+                case 5: return new TypeDesc.ListOf(type(depth + 1));
+                case 6: {
+                    TypeDesc key = type(depth + 1);
+                    return new TypeDesc.MapOf(key, type(depth + 1));
                 }
                 default: throw new ProtocolException("unknown type tag " + tag + " at offset " + at);
             }

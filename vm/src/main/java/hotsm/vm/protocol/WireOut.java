@@ -51,7 +51,10 @@ final class WireOut {
         return this;
     }
 
-    /** Values in prefix order: 0 unit, 1 int (i64), 2 string, 3 pair (first, second), 4 inl, 5 inr. */
+    /**
+     * Values in prefix order: 0 unit, 1 int (i64), 2 string, 3 pair (first, second), 4 inl, 5 inr,
+     * 6 list (u32 n, the elements), 7 map (u32 n, then key and value of each entry, keys ascending).
+     */
     WireOut value(Value root) {
         Deque<Value> todo = new ArrayDeque<>();
         todo.push(root);
@@ -73,12 +76,28 @@ final class WireOut {
             } else if (v instanceof Value.Inr r) {
                 u8(5);
                 todo.push(r.value());
+            } else if (v instanceof Value.ListOf list) {
+                u8(6).u32(list.size());
+                List<Value> elements = list.toList();
+                for (int k = elements.size() - 1; k >= 0; k--) todo.push(elements.get(k));
+            } else if (v instanceof Value.MapOf map) {
+                u8(7).u32(map.size());
+                List<Value.Pair> entries = map.entries();
+                for (int k = entries.size() - 1; k >= 0; k--) {
+                    todo.push(entries.get(k).second());
+                    todo.push(entries.get(k).first());
+                }
+            } else {
+                throw new IllegalArgumentException("unknown value " + v);
             }
         }
         return this;
     }
 
-    /** Types: 0 unit, 1 Int, 2 String, 3 tuple (u32 n, components), 4 data (name, args, constructors). */
+    /**
+     * Types: 0 unit, 1 Int, 2 String, 3 tuple (u32 n, components), 4 data (name, args, constructors,
+     * each with its name, field types and field names), 5 list (element), 6 map (key, value).
+     */
     WireOut type(TypeDesc t) {
         if (t instanceof TypeDesc.Unit) {
             u8(0);
@@ -90,7 +109,16 @@ final class WireOut {
             u8(3).types(tuple.components());
         } else if (t instanceof TypeDesc.Data d) {
             u8(4).string(d.name()).types(d.arguments()).u32(d.constructors().size());
-            for (TypeDesc.Constructor c : d.constructors()) string(c.name()).types(c.fields());
+            for (TypeDesc.Constructor c : d.constructors()) {
+                string(c.name()).types(c.fields()).u32(c.fieldNames().size());
+                for (String f : c.fieldNames()) string(f);
+            }
+        } else if (t instanceof TypeDesc.ListOf l) {
+            u8(5).type(l.element());
+        } else if (t instanceof TypeDesc.MapOf m) {
+            u8(6).type(m.key()).type(m.value());
+        } else {
+            throw new IllegalArgumentException("unknown type " + t);
         }
         return this;
     }

@@ -35,6 +35,21 @@ public sealed interface Shape {
         }
     }
 
+    /** {@code List A}: a finite sequence of values of shape A (LANGUAGE.md §12). */
+    record ListOf(Shape element) implements Shape {
+        @Override public String toString() { return "List " + argument(element); }
+    }
+
+    /** {@code Map K V}: a finite map with keys ordered by the value order (LANGUAGE.md §12). */
+    record MapOf(Shape key, Shape value) implements Shape {
+        @Override public String toString() { return "Map " + argument(key) + " " + argument(value); }
+    }
+
+    /** A shape as the argument of {@code List} or {@code Map}: parenthesised unless atomic. */
+    private static String argument(Shape s) {
+        return s instanceof Sum || s instanceof ListOf || s instanceof MapOf ? "(" + s + ")" : s.toString();
+    }
+
     Shape UNIT = new Unit();
     Shape INT = new Int();
     Shape STR = new Str();

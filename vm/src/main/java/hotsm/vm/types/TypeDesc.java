@@ -45,9 +45,41 @@ public sealed interface TypeDesc {
         }
     }
 
-    /** One constructor of a data type, its field types already instantiated. */
-    record Constructor(String name, List<TypeDesc> fields) {
-        public Constructor { fields = List.copyOf(fields); }
+    /** {@code List a} (LANGUAGE.md §12). */
+    record ListOf(TypeDesc element) implements TypeDesc {
+        @Override public Shape erase() { return new Shape.ListOf(element.erase()); }
+        @Override public String toString() { return "List " + argument(element); }
+    }
+
+    /** {@code Map k v} (LANGUAGE.md §12): keys ordered by the value order. */
+    record MapOf(TypeDesc key, TypeDesc value) implements TypeDesc {
+        @Override public Shape erase() { return new Shape.MapOf(key.erase(), value.erase()); }
+        @Override public String toString() { return "Map " + argument(key) + " " + argument(value); }
+    }
+
+    /**
+     * One constructor of a data type, its field types already instantiated.
+     * A record constructor (LANGUAGE.md §14) also names its fields: {@code fieldNames}
+     * is then as long as {@code fields}; for a positional constructor it is empty.
+     * Field names are part of the type: they print, they are hashed into
+     * identities and they take part in "same type across versions".
+     */
+    record Constructor(String name, List<TypeDesc> fields, List<String> fieldNames) {
+        public Constructor {
+            fields = List.copyOf(fields);
+            fieldNames = List.copyOf(fieldNames);
+            if (!fieldNames.isEmpty() && fieldNames.size() != fields.size()) {
+                throw new IllegalArgumentException("constructor " + name + " has " + fields.size() + " fields but "
+                        + fieldNames.size() + " field names");
+            }
+        }
+
+        /** A positional constructor (no field names). */
+        public Constructor(String name, List<TypeDesc> fields) { this(name, fields, List.of()); }
+
+        /** Whether it names its fields ({@code Account { balance : Int }}). */
+        public boolean isRecord() { return !fieldNames.isEmpty(); }
+
         /** Fields as right-nested pairs; no fields is {@code ()}, one field is that field. */
         public Shape erase() { return rightNestedPairs(fields); }
     }
@@ -73,8 +105,7 @@ public sealed interface TypeDesc {
             if (arguments.isEmpty()) return name;
             StringBuilder b = new StringBuilder(name);
             for (TypeDesc a : arguments) {
-                String s = a.toString();
-                b.append(' ').append(a instanceof Data d && !d.arguments().isEmpty() ? "(" + s + ")" : s);
+                b.append(' ').append(argument(a));
             }
             return b.toString();
         }
@@ -85,6 +116,12 @@ public sealed interface TypeDesc {
     TypeDesc STR = new Str();
     TypeDesc BOOL = new Data("Bool", List.of(),
             List.of(new Constructor("False", List.of()), new Constructor("True", List.of())));
+
+    /** A type as an argument of a type constructor ({@code Maybe (List Int)}): parenthesised unless atomic. */
+    static String argument(TypeDesc t) {
+        boolean applied = t instanceof Data d && !d.arguments().isEmpty() || t instanceof ListOf || t instanceof MapOf;
+        return applied ? "(" + t + ")" : t.toString();
+    }
 
     /** {@code [a, b, c]} as {@code (a, (b, c))}; {@code []} as {@code ()}. */
     static Shape rightNestedPairs(List<TypeDesc> parts) {

@@ -7,8 +7,11 @@ import java.util.List;
 /**
  * Reads a value in source syntax against its type: the inverse of
  * {@link ValuePrinter}. Tolerates spaces, redundant parentheses, {@code -3}
- * and {@code (-3)}, qualified constructors ({@code Counter1.Incr}), and a flat
- * tuple for a right-nested tuple type ({@code (1, 2, 3)} for {@code (Int, (Int, Int))}).
+ * and {@code (-3)}, qualified constructors ({@code Counter1.Incr}), a flat
+ * tuple for a right-nested tuple type ({@code (1, 2, 3)} for {@code (Int, (Int, Int))}),
+ * record constructors with named fields in any order or positionally, and
+ * {@code Map.fromList} with keys in any order (a later duplicate wins).
+ * Long lists are checked in a loop; recursion follows the type only.
  */
 public final class ValueParser {
     private final String text;
@@ -34,8 +37,50 @@ public final class ValueParser {
             if (v instanceof ValueSyntax.TupleLit tuple) return checkTuple(t, tuple);
         } else if (type instanceof TypeDesc.Data d) {
             if (v instanceof ValueSyntax.CtorApp c) return checkData(d, c);
+            if (v instanceof ValueSyntax.RecordLit r) return checkRecord(d, r);
+        } else if (type instanceof TypeDesc.ListOf l) {
+            if (v instanceof ValueSyntax.ListLit list) {
+                List<ValueSyntax> elements = list.elements();
+                Value.ListOf out = Value.NIL;
+                for (int i = elements.size() - 1; i >= 0; i--) out = out.cons(check(l.element(), elements.get(i)));
+                return out;
+            }
+        } else if (type instanceof TypeDesc.MapOf m) {
+            if (v instanceof ValueSyntax.MapLit map) {
+                TypeDesc entry = new TypeDesc.Tuple(List.of(m.key(), m.value()));
+                List<Value> entries = new ArrayList<>(map.entries().size());
+                for (ValueSyntax e : map.entries()) entries.add(check(entry, e));
+                return Value.MapOf.of(entries, Meter.FREE);
+            }
         }
         throw mismatch(type, v);
+    }
+
+    /** {@code Account { balance = 3, frozen = False }}: every field once, in any order. */
+    private Value checkRecord(TypeDesc.Data type, ValueSyntax.RecordLit record) {
+        int index = constructorIndex(type, record.name(), record);
+        TypeDesc.Constructor c = type.constructors().get(index);
+        if (!c.isRecord()) {
+            throw new ValueSyntaxException(record.start(), c.name() + " has no named fields; write its fields in order: '"
+                    + ValuePrinter.describeConstructor(c) + "'");
+        }
+        ValueSyntax[] parts = new ValueSyntax[c.fields().size()];
+        for (ValueSyntax.Field f : record.fields()) {
+            int k = c.fieldNames().indexOf(f.name());
+            if (k < 0) {
+                throw new ValueSyntaxException(f.start(), c.name() + " has no field '" + f.name() + "' (its fields: "
+                        + String.join(", ", c.fieldNames()) + ")");
+            }
+            if (parts[k] != null) throw new ValueSyntaxException(f.start(), "field '" + f.name() + "' given twice");
+            parts[k] = f.value();
+        }
+        for (int k = 0; k < parts.length; k++) {
+            if (parts[k] == null) {
+                throw new ValueSyntaxException(record.start(), c.name() + " is missing its field '" + c.fieldNames().get(k) + "'");
+            }
+        }
+        Value v = parts.length == 0 ? Value.UNIT : fields(c.fields(), List.of(parts));
+        return inject(type, index, v);
     }
 
     private Value checkTuple(TypeDesc.Tuple type, ValueSyntax.TupleLit tuple) {
@@ -61,20 +106,22 @@ public final class ValueParser {
         return fields(types, parts);
     }
 
+    private int constructorIndex(TypeDesc.Data type, String name, ValueSyntax written) {
+        List<TypeDesc.Constructor> ctors = type.constructors();
+        for (int i = 0; i < ctors.size(); i++) {
+            if (ctors.get(i).name().equals(name)) return i;
+        }
+        String suggestion = closest(name, ctors);
+        if (suggestion != null) {
+            throw new ValueSyntaxException(written.start(), "unknown constructor '" + name + "' of type "
+                    + type + "; did you mean '" + suggestion + "'?");
+        }
+        throw mismatch(type, written);
+    }
+
     private Value checkData(TypeDesc.Data type, ValueSyntax.CtorApp app) {
         List<TypeDesc.Constructor> ctors = type.constructors();
-        int index = -1;
-        for (int i = 0; i < ctors.size(); i++) {
-            if (ctors.get(i).name().equals(app.name())) index = i;
-        }
-        if (index < 0) {
-            String suggestion = closest(app.name(), ctors);
-            if (suggestion != null) {
-                throw new ValueSyntaxException(app.start(), "unknown constructor '" + app.name() + "' of type "
-                        + type + "; did you mean '" + suggestion + "'?");
-            }
-            throw mismatch(type, app);
-        }
+        int index = constructorIndex(type, app.name(), app);
         TypeDesc.Constructor c = ctors.get(index);
         int arity = c.fields().size();
         if (app.arguments().size() != arity) {
@@ -83,6 +130,12 @@ public final class ValueParser {
                     + ", but was given " + app.arguments().size() + " in '" + found(app) + "'");
         }
         Value v = arity == 0 ? Value.UNIT : fields(c.fields(), app.arguments());
+        return inject(type, index, v);
+    }
+
+    /** Constructor {@code index}'s fields as a value of the data type. */
+    private static Value inject(TypeDesc.Data type, int index, Value v) {
+        List<TypeDesc.Constructor> ctors = type.constructors();
         if (ctors.size() == 1) return v;
         // Constructor i of n: Inr^i (Inl fields), the last one Inr^(n-1) fields.
         if (index < ctors.size() - 1) v = new Value.Inl(v);
@@ -102,9 +155,10 @@ public final class ValueParser {
         return new ValueSyntaxException(v.start(), "expected a value of type " + describe(type) + ", found '" + found(v) + "'");
     }
 
+    /** What the user wrote there, at most 40 characters, control characters escaped. */
     private String found(ValueSyntax v) {
         String s = text.substring(v.start(), v.end());
-        return s.length() > 40 ? s.substring(0, 37) + "..." : s;
+        return ValuePrinter.escapeControls(s.length() > 40 ? s.substring(0, 37) + "..." : s);
     }
 
     static String describe(TypeDesc type) {

@@ -6,7 +6,10 @@ import java.util.List;
 /**
  * Prints a value in source syntax, using its type's names: {@code Ok},
  * {@code Total 2}, {@code Just (Total (-3))}, {@code (1, True, "x")},
- * {@code "a\"b"}, {@code ()}. {@link ValueParser} reads the same syntax back.
+ * {@code "a\"b"}, {@code ()}, {@code [1, 2]}, {@code Map.fromList [(1, "a")]},
+ * {@code Account { balance = 3, frozen = False }}. {@link ValueParser} reads
+ * the same syntax back. Recursion follows the type, never the length of a
+ * list or map (those are loops), so a million-element list prints.
  */
 public final class ValuePrinter {
     private ValuePrinter() {}
@@ -20,9 +23,46 @@ public final class ValuePrinter {
         return out.toString();
     }
 
-    /** {@code "a\"b"}: the string as a literal with {@code \" \\ \n \t} escapes. */
+    /**
+     * {@code "a\"b"}: the string as a literal with {@code \" \\ \n \t} escapes
+     * and every other control character (C0, DEL, C1) as a backslash, {@code u} and four
+     * hex digits (ESC prints as the six characters {@code \\u001b}), so no
+     * printed value can drive a terminal; {@link ValueParser} reads them back.
+     */
     public static String quote(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+        return '"' + escape(s) + '"';
+    }
+
+    /**
+     * Text for a one-line message or listing: control characters escaped as in
+     * {@link #quote} ({@code \n}, {@code \t}, the rest as a backslash, {@code u} and
+     * four hex digits), everything else (quotes and backslashes included) as it is.
+     */
+    public static String escapeControls(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!Character.isISOControl(c)) {
+                if (out != null) out.append(c);
+                continue;
+            }
+            if (out == null) out = new StringBuilder(s.length() + 8).append(s, 0, i);
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\t' -> out.append("\\t");
+                default -> out.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return out == null ? s : out.toString();
+    }
+
+    /**
+     * The text of a string literal without its quotes: {@code \" \\ \n \t} and
+     * the other control characters escaped, as {@link #quote} writes them (for
+     * messages that carry user text, such as {@code error}'s).
+     */
+    public static String escape(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 2);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -30,10 +70,13 @@ public final class ValuePrinter {
                 case '\\' -> out.append("\\\\");
                 case '\n' -> out.append("\\n");
                 case '\t' -> out.append("\\t");
-                default -> out.append(c);
+                default -> {
+                    if (Character.isISOControl(c)) out.append(String.format("\\u%04x", (int) c));
+                    else out.append(c);
+                }
             }
         }
-        return out.append('"').toString();
+        return out.toString();
     }
 
     /**
@@ -42,15 +85,29 @@ public final class ValuePrinter {
      * For listings, where only a shape is known.
      */
     public static String printErased(Value value) {
+        return printErased(value, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #printErased(Value)}, stopping with {@code ...} once about
+     * {@code maxChars} characters are written, so printing the beginning of a
+     * huge value (for a trace line) costs no more than the beginning.
+     */
+    public static String printErased(Value value, int maxChars) {
         StringBuilder out = new StringBuilder();
-        printErased(value, false, out, 0);
+        printErased(value, false, out, 0, maxChars);
+        if (out.length() > maxChars) {
+            out.setLength(Math.max(0, maxChars - 3));
+            out.append("...");
+        }
         return out.toString();
     }
 
     /** Nesting beyond which {@link #printErased} prints {@code ...} (it may see unverified values). */
     private static final int ERASED_PRINT_DEPTH = 100;
 
-    private static void printErased(Value value, boolean argument, StringBuilder out, int depth) {
+    private static void printErased(Value value, boolean argument, StringBuilder out, int depth, int max) {
+        if (out.length() > max) return;
         if (depth > ERASED_PRINT_DEPTH) {
             out.append("...");
         } else if (value instanceof Value.Unit) {
@@ -58,37 +115,70 @@ public final class ValuePrinter {
         } else if (value instanceof Value.Int i) {
             out.append(argument && i.value() < 0 ? "(" + i.value() + ")" : Long.toString(i.value()));
         } else if (value instanceof Value.Str s) {
-            out.append(quote(s.value()));
+            String text = s.value();
+            out.append(quote(text.length() > max ? text.substring(0, max) : text));
         } else if (value instanceof Value.Pair p) {
             out.append('(');
-            printErased(p.first(), false, out, depth + 1);
+            printErased(p.first(), false, out, depth + 1, max);
             out.append(", ");
-            printErased(p.second(), false, out, depth + 1);
+            printErased(p.second(), false, out, depth + 1, max);
             out.append(')');
+        } else if (value instanceof Value.ListOf list) {
+            out.append('[');
+            boolean first = true;
+            for (Value element : list) {
+                if (out.length() > max) break;
+                if (!first) out.append(", ");
+                first = false;
+                printErased(element, false, out, depth + 1, max);
+            }
+            out.append(']');
+        } else if (value instanceof Value.MapOf map) {
+            if (argument) out.append('(');
+            out.append("Map.fromList [");
+            boolean first = true;
+            for (java.util.Iterator<Value.Pair> it = map.iterator(); it.hasNext() && out.length() <= max; ) {
+                Value.Pair entry = it.next();
+                if (!first) out.append(", ");
+                first = false;
+                printErased(entry, false, out, depth + 1, max);
+            }
+            out.append(']');
+            if (argument) out.append(')');
         } else {
             boolean left = value instanceof Value.Inl;
             Value inner = left ? ((Value.Inl) value).value() : ((Value.Inr) value).value();
             if (argument) out.append('(');
             out.append(left ? "inl " : "inr ");
-            printErased(inner, true, out, depth + 1);
+            printErased(inner, true, out, depth + 1, max);
             if (argument) out.append(')');
         }
     }
 
-    /** A type with its constructors: {@code Input (Incr | Count)}, {@code Maybe Int (Nothing | Just Int)}; others as they print. */
+    /**
+     * A type with its constructors: {@code Input (Incr | Count)}, {@code Maybe Int (Nothing | Just Int)},
+     * {@code Account (Account { balance : Int, frozen : Bool })}; others as they print.
+     */
     public static String describeType(TypeDesc type) {
         if (!(type instanceof TypeDesc.Data d)) return type.toString();
         List<String> alternatives = new java.util.ArrayList<>();
-        for (TypeDesc.Constructor c : d.constructors()) {
-            StringBuilder b = new StringBuilder(c.name());
-            for (TypeDesc f : c.fields()) {
-                String s = f.toString();
-                boolean wrap = f instanceof TypeDesc.Data fd && !fd.arguments().isEmpty();
-                b.append(' ').append(wrap ? "(" + s + ")" : s);
-            }
-            alternatives.add(b.toString());
-        }
+        for (TypeDesc.Constructor c : d.constructors()) alternatives.add(describeConstructor(c));
         return d + " (" + String.join(" | ", alternatives) + ")";
+    }
+
+    /** {@code Just Int}, {@code Account { balance : Int, frozen : Bool }}. */
+    public static String describeConstructor(TypeDesc.Constructor c) {
+        StringBuilder b = new StringBuilder(c.name());
+        if (c.isRecord()) {
+            b.append(" { ");
+            for (int i = 0; i < c.fields().size(); i++) {
+                if (i > 0) b.append(", ");
+                b.append(c.fieldNames().get(i)).append(" : ").append(c.fields().get(i));
+            }
+            return b.append(" }").toString();
+        }
+        for (TypeDesc f : c.fields()) b.append(' ').append(TypeDesc.argument(f));
+        return b.toString();
     }
 
     /** @param argument whether the value stands as a constructor's argument (then {@code Just 1} and {@code -3} need parentheses) */
@@ -109,6 +199,32 @@ public final class ValuePrinter {
             out.append(')');
         } else if (type instanceof TypeDesc.Data d) {
             printData(d, value, argument, out);
+        } else if (type instanceof TypeDesc.ListOf l) {
+            expect(value instanceof Value.ListOf, type, value);
+            out.append('[');
+            boolean first = true;
+            for (Value element : (Value.ListOf) value) {
+                if (!first) out.append(", ");
+                first = false;
+                print(l.element(), element, false, out);
+            }
+            out.append(']');
+        } else if (type instanceof TypeDesc.MapOf m) {
+            expect(value instanceof Value.MapOf, type, value);
+            if (argument) out.append('(');
+            out.append("Map.fromList [");
+            boolean first = true;
+            for (Value.Pair entry : ((Value.MapOf) value).entries()) {
+                if (!first) out.append(", ");
+                first = false;
+                out.append('(');
+                print(m.key(), entry.first(), false, out);
+                out.append(", ");
+                print(m.value(), entry.second(), false, out);
+                out.append(')');
+            }
+            out.append(']');
+            if (argument) out.append(')');
         } else {
             throw new IllegalArgumentException("unknown type " + type);
         }
@@ -136,8 +252,31 @@ public final class ValuePrinter {
         }
         if (argument) out.append('(');
         out.append(c.name()).append(' ');
-        printFields(c.fields(), fields, " ", out, d);
+        if (c.isRecord()) {
+            out.append("{ ");
+            printRecordFields(c, fields, out, d);
+            out.append(" }");
+        } else {
+            printFields(c.fields(), fields, " ", out, d);
+        }
         if (argument) out.append(')');
+    }
+
+    /** {@code balance = 3, frozen = False}: the fields as right-nested pairs, each with its name. */
+    private static void printRecordFields(TypeDesc.Constructor c, Value value, StringBuilder out, TypeDesc whole) {
+        List<TypeDesc> types = c.fields();
+        for (int k = 0; k < types.size(); k++) {
+            if (k > 0) out.append(", ");
+            out.append(c.fieldNames().get(k)).append(" = ");
+            if (k == types.size() - 1) {
+                print(types.get(k), value, false, out);
+            } else {
+                expect(value instanceof Value.Pair, whole, value);
+                Value.Pair p = (Value.Pair) value;
+                print(types.get(k), p.first(), false, out);
+                value = p.second();
+            }
+        }
     }
 
     /** Right-nested pairs, one per field but the last. */

@@ -6,8 +6,11 @@ import java.util.List;
 /**
  * Reads the text of a value into {@link ValueSyntax}, untyped:
  * <pre>
- * value := Ctor atom* | atom
- * atom  := Ctor | int | '-' int | string | '(' ')' | '(' value (',' value)* ')'
+ * value  := Ctor atom* | atom
+ * atom   := Ctor | Ctor '{' [field (',' field)*] '}' | int | '-' int | string
+ *         | '(' ')' | '(' value (',' value)* ')' | '[' [value (',' value)*] ']'
+ *         | 'Map.fromList' atom | 'Map.empty'
+ * field  := name '=' value
  * </pre>
  * Spaces are ignored between tokens; parentheses around a single value are
  * redundant and dropped. Nesting is limited so hostile text cannot exhaust the stack.
@@ -38,6 +41,8 @@ final class ValueReader {
         if (pos < text.length() && startsName(text.charAt(pos))) {
             int start = pos;
             String name = ctorName();
+            ValueSyntax special = afterName(start, name);
+            if (special != null) return special;
             int nameEnd = pos;
             List<ValueSyntax> args = new ArrayList<>();
             while (true) {
@@ -54,7 +59,7 @@ final class ValueReader {
     private boolean startsAtom() {
         if (pos >= text.length()) return false;
         char c = text.charAt(pos);
-        return c == '(' || c == '"' || c == '-' || Character.isDigit(c) || startsName(c);
+        return c == '(' || c == '[' || c == '"' || c == '-' || Character.isDigit(c) || startsName(c);
     }
 
     private ValueSyntax atom() {
@@ -64,12 +69,105 @@ final class ValueReader {
         int start = pos;
         if (startsName(c)) {
             String name = ctorName();
+            ValueSyntax special = afterName(start, name);
+            if (special != null) return special;
             return new ValueSyntax.CtorApp(start, pos, name, List.of());
         }
+        if (c == '[') return list();
         if (c == '-' || Character.isDigit(c)) return integer();
         if (c == '"') return string();
         if (c == '(') return parenthesized();
         throw new ValueSyntaxException(pos, "expected a value, found " + describeHere());
+    }
+
+    /**
+     * What follows a name that makes it more than a constructor: {@code Map.fromList [...]},
+     * {@code Map.empty}, or a record's {@code { f = v, ... }}; else {@code null}.
+     */
+    private ValueSyntax afterName(int start, String name) {
+        if (name.equals("Map") && text.startsWith(".fromList", pos)) {
+            pos += ".fromList".length();
+            ValueSyntax list = atom();
+            if (!(list instanceof ValueSyntax.ListLit l)) {
+                throw new ValueSyntaxException(list.start(), "expected a list of (key, value) pairs after Map.fromList");
+            }
+            return new ValueSyntax.MapLit(start, pos, l.elements());
+        }
+        if (name.equals("Map") && text.startsWith(".empty", pos)) {
+            pos += ".empty".length();
+            return new ValueSyntax.MapLit(start, pos, List.of());
+        }
+        int save = pos;
+        skipSpaces();
+        if (pos < text.length() && text.charAt(pos) == '{') return record(start, name);
+        pos = save;
+        return null;
+    }
+
+    /** {@code { f = v, ... }} after a constructor name. */
+    private ValueSyntax record(int start, String name) {
+        int open = pos;
+        enter();
+        pos++;
+        List<ValueSyntax.Field> fields = new ArrayList<>();
+        skipSpaces();
+        if (pos < text.length() && text.charAt(pos) == '}') {
+            pos++;
+        } else {
+            while (true) {
+                skipSpaces();
+                int fieldStart = pos;
+                while (pos < text.length() && isIdentChar(text.charAt(pos))) pos++;
+                if (fieldStart == pos) throw new ValueSyntaxException(pos, "expected a field name, found " + describeHere());
+                String field = text.substring(fieldStart, pos);
+                skipSpaces();
+                if (pos >= text.length() || text.charAt(pos) != '=') {
+                    throw new ValueSyntaxException(pos, "expected '=' after the field name " + field + ", found " + describeHere());
+                }
+                pos++;
+                fields.add(new ValueSyntax.Field(fieldStart, field, value()));
+                skipSpaces();
+                if (pos >= text.length()) throw new ValueSyntaxException(open, "unclosed '{'");
+                char c = text.charAt(pos++);
+                if (c == '}') break;
+                if (c != ',') {
+                    pos--;
+                    throw new ValueSyntaxException(pos, "expected ',' or '}', found " + describeHere());
+                }
+            }
+        }
+        depth--;
+        return new ValueSyntax.RecordLit(start, pos, name, fields);
+    }
+
+    /** {@code [a, b, ...]}: elements in a loop, so a long list costs no stack. */
+    private ValueSyntax list() {
+        int start = pos;
+        enter();
+        pos++;
+        List<ValueSyntax> elements = new ArrayList<>();
+        skipSpaces();
+        if (pos < text.length() && text.charAt(pos) == ']') {
+            pos++;
+        } else {
+            while (true) {
+                elements.add(value());
+                skipSpaces();
+                if (pos >= text.length()) throw new ValueSyntaxException(start, "unclosed '['");
+                char c = text.charAt(pos++);
+                if (c == ']') break;
+                if (c != ',') {
+                    pos--;
+                    throw new ValueSyntaxException(pos, "expected ',' or ']', found " + describeHere());
+                }
+            }
+        }
+        depth--;
+        return new ValueSyntax.ListLit(start, pos, elements);
+    }
+
+    private void enter() {
+        if (++depth > MAX_DEPTH) throw new ValueSyntaxException(pos, "value nested more than " + MAX_DEPTH + " deep");
     }
 
     private String ctorName() {
@@ -136,10 +234,24 @@ final class ValueReader {
                 case '\\' -> b.append('\\');
                 case 'n' -> b.append('\n');
                 case 't' -> b.append('\t');
+                case 'u' -> {
+                    if (pos + 4 > text.length() || !isHex(text, pos, 4)) {
+                        throw new ValueSyntaxException(pos - 2, "expected four hex digits after '\\u' in a string");
+                    }
+                    b.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
+                    pos += 4;
+                }
                 default -> throw new ValueSyntaxException(pos - 2,
-                        "unknown escape '\\" + e + "' in a string (use \\\" \\\\ \\n or \\t)");
+                        "unknown escape '\\" + e + "' in a string (use \\\" \\\\ \\n \\t or \\u and four hex digits)");
             }
         }
+    }
+
+    private static boolean isHex(String s, int from, int n) {
+        for (int i = from; i < from + n; i++) {
+            if (Character.digit(s.charAt(i), 16) < 0) return false;
+        }
+        return true;
     }
 
     private ValueSyntax parenthesized() {
@@ -179,6 +291,6 @@ final class ValueReader {
 
     private String describeHere() {
         if (pos >= text.length()) return "the end of the input";
-        return "'" + text.charAt(pos) + "'";
+        return "'" + ValuePrinter.escapeControls(String.valueOf(text.charAt(pos))) + "'";
     }
 }

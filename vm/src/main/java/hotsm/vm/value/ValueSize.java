@@ -33,12 +33,19 @@ public final class ValueSize {
                 todo.push(l.value());
             } else if (x instanceof Value.Inr r) {
                 todo.push(r.value());
-            } else if ((Object) x instanceof Iterable<?> elements) {
-                // a collection value (a list): its elements, each with a cell of its own
-                for (Object e : elements) {
-                    if (size > cap) break;
-                    size += 1;
-                    if (e instanceof Value element) todo.push(element);
+            } else if (x instanceof Value.ListOf list) {
+                size += 4;   // u32 count, then each element (at least its tag byte, so the stack is bounded too)
+                for (Value e : list) {
+                    if (size + todo.size() > cap) return size + todo.size();
+                    todo.push(e);
+                }
+            } else if (x instanceof Value.MapOf map) {
+                size += 4;   // u32 count, then each key and value
+                for (var it = map.iterator(); it.hasNext(); ) {
+                    if (size + todo.size() > cap) return size + todo.size();
+                    Value.Pair entry = it.next();
+                    todo.push(entry.second());
+                    todo.push(entry.first());
                 }
             } else if (!(x instanceof Value.Unit)) {
                 // a kind of value this walk has no case for yet: at least its printed length

@@ -30,4 +30,22 @@ sealed interface ValueSyntax {
     record CtorApp(int start, int end, String name, List<ValueSyntax> arguments) implements ValueSyntax {
         public CtorApp { arguments = List.copyOf(arguments); }
     }
+
+    /** {@code [a, b, ...]}, zero or more elements. */
+    record ListLit(int start, int end, List<ValueSyntax> elements) implements ValueSyntax {
+        public ListLit { elements = List.copyOf(elements); }
+    }
+
+    /** {@code Map.fromList [(k, v), ...]} (or {@code Map.empty}): the list's elements. */
+    record MapLit(int start, int end, List<ValueSyntax> entries) implements ValueSyntax {
+        public MapLit { entries = List.copyOf(entries); }
+    }
+
+    /** {@code Name { f = v, ... }}: the fields as written, in the order written. */
+    record RecordLit(int start, int end, String name, List<Field> fields) implements ValueSyntax {
+        public RecordLit { fields = List.copyOf(fields); }
+    }
+
+    /** {@code f = v} in a record, with where the name starts. */
+    record Field(int start, String name, ValueSyntax value) {}
 }

@@ -9,8 +9,10 @@ public final class Values {
     /**
      * Whether {@code value} has shape {@code shape}: units are units, pairs are
      * pairs of conforming components, and a sum holds an {@code Inl} of its left
-     * side or an {@code Inr} of its right side. The walk follows the right spine
-     * of pairs and sums with a loop, so only left nesting recurses.
+     * side or an {@code Inr} of its right side, a list holds elements of its
+     * element shape, a map keys and values of its key and value shapes. The
+     * walk follows the right spine of pairs and sums and the elements of a
+     * list with loops, so only left nesting (bounded by the shape) recurses.
      */
     public static boolean conforms(Value value, Shape shape) {
         while (true) {
@@ -32,6 +34,18 @@ public final class Values {
                 } else {
                     return false;
                 }
+            } else if (shape instanceof Shape.ListOf l) {
+                if (!(value instanceof Value.ListOf list)) return false;
+                for (Value element : list) {
+                    if (!conforms(element, l.element())) return false;
+                }
+                return true;
+            } else if (shape instanceof Shape.MapOf m) {
+                if (!(value instanceof Value.MapOf map)) return false;
+                for (Value.Pair e : map.entries()) {
+                    if (!conforms(e.first(), m.key()) || !conforms(e.second(), m.value())) return false;
+                }
+                return true;
             } else {
                 return false;
             }

@@ -1,6 +1,8 @@
 /**
- * Values in the erased representation (LANGUAGE.md §4) and their source
- * syntax. {@link hotsm.vm.value.ValuePrinter} prints a {@link hotsm.vm.value.Value}
+ * Values in the erased representation (LANGUAGE.md §4, §12: lists as cons
+ * cells with their length, maps as persistent AVL trees), their total order
+ * ({@link hotsm.vm.value.ValueOrder}, charged to a {@link hotsm.vm.value.Meter})
+ * and their source syntax. {@link hotsm.vm.value.ValuePrinter} prints a {@link hotsm.vm.value.Value}
  * against a {@link hotsm.vm.types.TypeDesc} ({@code Total 2}, {@code Just (Total (-3))});
  * {@link hotsm.vm.value.ValueParser} reads it back, reporting errors with a
  * 0-based column. Invariant: {@code parse(t, print(t, v)) == v} for every

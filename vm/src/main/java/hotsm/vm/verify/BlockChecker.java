@@ -33,16 +33,26 @@ final class BlockChecker {
         }
     }
 
+    /** The declared shapes of the shared blocks CALL may name. */
+    record Blocks(Ty[] inputs, Ty[] outputs) {
+        static final Blocks NONE = new Blocks(new Ty[0], new Ty[0]);
+    }
+
     private final ShapeTable shapes;
     private final String section;
     /** The state register's shape, or {@code null} in pure code (no GET/PUT). */
     private final Ty state;
+    private final Blocks blocks;
+    /** CALL may name blocks below this index (all of them, or those below the block being checked). */
+    private final int callLimit;
     private Stack stack = Stack.EMPTY;
 
-    BlockChecker(ShapeTable shapes, String section, Ty state) {
+    BlockChecker(ShapeTable shapes, String section, Ty state, Blocks blocks, int callLimit) {
         this.shapes = shapes;
         this.section = section;
         this.state = state;
+        this.blocks = blocks;
+        this.callLimit = callLimit;
     }
 
     /** The shape of the value register after running {@code code} on {@code input}, leaving the stack empty. */
@@ -116,6 +126,36 @@ final class BlockChecker {
                 if (state == null) throw fail(at, "purity: PUT is not allowed in pure code (migrations and adapters)");
                 if (v != state) throw fail(at, "PUT needs a value of the state's shape " + state + ", found " + v);
                 return shapes.unit;
+            case FOLD: { // (e, (acc, [x..])) -> body on (e, (acc, x)) for each x; body : (E, (B, A)) -> B
+                Ty p = needPair(v, at, "FOLD");
+                if (!p.right.isPair() || p.right.right.tag != Ty.LIST) {
+                    throw fail(at, "FOLD needs (environment, (accumulator, list)) in the value register, found " + v);
+                }
+                Ty acc = p.right.left;
+                Ty element = p.right.right.left;
+                Ty bodyInput = deep(() -> shapes.pair(p.left, shapes.pair(acc, element)), at);
+                Ty result = block(((Instruction.Fold) i).body(), bodyInput, at + ".fold");
+                if (result != acc) {
+                    throw fail(at, "FOLD's body must end with the accumulator's shape " + acc + ", found " + result);
+                }
+                return acc;
+            }
+            case CALL: { // v -> block k (v); In_k -> Out_k
+                int k = ((Instruction.Call) i).block();
+                if (k >= callLimit) {
+                    throw fail(at, callLimit == blocks.inputs().length
+                            ? "CALL " + k + ": there are only " + callLimit + " shared blocks"
+                            : "CALL " + k + ": a shared block may only call blocks of lower index (this is block " + callLimit + ")");
+                }
+                if (v != blocks.inputs()[k]) {
+                    throw fail(at, "CALL " + k + " needs the block's input shape " + blocks.inputs()[k] + ", found " + v);
+                }
+                return blocks.outputs()[k];
+            }
+            case ERROR: { // String -> T
+                if (v != shapes.string) throw fail(at, "ERROR needs the message, a String, found " + v);
+                return intern(((Instruction.Error) i).result(), at);
+            }
             default:
                 throw fail(at, "unknown instruction " + op);
         }
@@ -133,35 +173,15 @@ final class BlockChecker {
         return left;
     }
 
+    /** The primitive's typing rule from its row of {@link PrimOp}. */
     private Ty prim(PrimOp op, Ty v, String at) {
-        Ty integer = shapes.integer;
-        Ty string = shapes.string;
-        switch (op) {
-            case ADD: case SUB: case MUL: case DIV: case MOD: // (Int, Int) -> Int
-                expect(v == shapes.pair(integer, integer), op, "(Int, Int)", v, at);
-                return integer;
-            case NEG: // Int -> Int
-                expect(v == integer, op, "Int", v, at);
-                return integer;
-            case EQ: case NE: case LT: case LE: case GT: case GE: // (t, t) -> Bool
-                expect(v.isPair() && v.left == v.right, op, "a pair of two values of the same shape", v, at);
-                return shapes.bool;
-            case CONCAT: // (String, String) -> String
-                expect(v == shapes.pair(string, string), op, "(String, String)", v, at);
-                return string;
-            case SHOW_INT: // Int -> String
-                expect(v == integer, op, "Int", v, at);
-                return string;
-            case LENGTH: // String -> Int
-                expect(v == string, op, "String", v, at);
-                return integer;
-            default:
-                throw fail(at, "unknown primitive " + op);
+        try {
+            return op.typeOf(shapes, v);
+        } catch (hotsm.vm.bytecode.PrimSignature.Mismatch e) {
+            throw fail(at, "PRIM " + op + " " + e.getMessage() + ", found " + v);
+        } catch (ShapeTable.TooDeep e) {
+            throw fail(at, "shape nesting: a shape deeper than " + Verifier.MAX_SHAPE_DEPTH + " levels");
         }
-    }
-
-    private void expect(boolean ok, PrimOp op, String wanted, Ty found, String at) {
-        if (!ok) throw fail(at, "PRIM " + op + " needs " + wanted + ", found " + found);
     }
 
     private Ty needPair(Ty v, String at, String op) {

@@ -11,7 +11,7 @@ import java.util.Map;
  * {@link Verifier#MAX_SHAPE_DEPTH}, so every value a verified program handles
  * is shallow enough for the VM's recursive comparisons and the printer.
  */
-final class ShapeTable {
+final class ShapeTable implements hotsm.vm.bytecode.ShapeAlgebra<Ty> {
     private record Key(int tag, Ty left, Ty right) {}
 
     /** A shape over the depth limit; the verifier turns it into a {@link VerifyException}. */
@@ -29,7 +29,18 @@ final class ShapeTable {
 
     Ty sum(Ty a, Ty b) { return make(Ty.SUM, a, b); }
 
-    private Ty make(int tag, Ty a, Ty b) {
+    Ty list(Ty element) { return make(Ty.LIST, element, null); }
+
+    // The ShapeAlgebra view, so PrimOp's typing rules apply to hash-consed shapes.
+
+    @Override public int tag(Ty t) { return t.tag; }
+
+    @Override public Ty part(Ty t, int i) { return i == 0 ? t.left : t.right; }
+
+    @Override public boolean same(Ty a, Ty b) { return a == b; }
+
+    /** @throws TooDeep if the shape is deeper than the limit */
+    @Override public Ty make(int tag, Ty a, Ty b) {
         Key k = new Key(tag, a, b);
         Ty t = table.get(k);
         if (t == null) {
@@ -60,8 +71,15 @@ final class ShapeTable {
                 work.push(Ty.SUM);
                 work.push(s.right());
                 work.push(s.left());
+            } else if (item instanceof Shape.ListOf l) {
+                work.push(Ty.LIST);
+                work.push(l.element());
+            } else if (item instanceof Shape.MapOf m) {
+                work.push(Ty.MAP);
+                work.push(m.value());
+                work.push(m.key());
             } else if (item instanceof Integer tag) {
-                Ty right = done.pop();
+                Ty right = tag == Ty.LIST ? null : done.pop();
                 Ty left = done.pop();
                 done.push(make(tag, left, right));
             } else if (item instanceof Shape.Unit) {

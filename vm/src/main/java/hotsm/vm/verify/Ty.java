@@ -9,7 +9,8 @@ import hotsm.vm.types.Shape;
  * would be exponentially large as trees. Identity equality, on purpose.
  */
 final class Ty {
-    static final int UNIT = 0, INT = 1, STR = 2, PAIR = 3, SUM = 4;
+    // The tags of hotsm.vm.bytecode.ShapeAlgebra.
+    static final int UNIT = 0, INT = 1, STR = 2, PAIR = 3, SUM = 4, LIST = 5, MAP = 6;
 
     final int tag;
     final Ty left;
@@ -20,7 +21,7 @@ final class Ty {
         this.tag = tag;
         this.left = left;
         this.right = right;
-        this.depth = left == null ? 1 : 1 + Math.max(left.depth, right.depth);
+        this.depth = 1 + Math.max(left == null ? 0 : left.depth, right == null ? 0 : right.depth);
     }
 
     boolean isPair() { return tag == PAIR; }
@@ -34,6 +35,8 @@ final class Ty {
             case INT -> Shape.INT;
             case STR -> Shape.STR;
             case PAIR -> new Shape.Pair(left.toShape(), right.toShape());
+            case LIST -> new Shape.ListOf(left.toShape());
+            case MAP -> new Shape.MapOf(left.toShape(), right.toShape());
             default -> new Shape.Sum(left.toShape(), right.toShape());
         };
     }
@@ -43,6 +46,13 @@ final class Ty {
         StringBuilder b = new StringBuilder();
         print(b, false);
         return b.length() > 120 ? b.substring(0, 117) + "..." : b.toString();
+    }
+
+    private void argument(StringBuilder b) {
+        boolean wrap = tag == SUM || tag == LIST || tag == MAP;
+        if (wrap) b.append('(');
+        print(b, false);
+        if (wrap) b.append(')');
     }
 
     private void print(StringBuilder b, boolean sumOnLeft) {
@@ -57,6 +67,16 @@ final class Ty {
                 b.append(", ");
                 right.print(b, false);
                 b.append(')');
+            }
+            case LIST -> {
+                b.append("List ");
+                left.argument(b);
+            }
+            case MAP -> {
+                b.append("Map ");
+                left.argument(b);
+                b.append(' ');
+                right.argument(b);
             }
             default -> {
                 if (sumOnLeft) b.append('(');

@@ -5,11 +5,13 @@ import hotsm.vm.bytecode.Code;
 import hotsm.vm.bytecode.DowngradeSection;
 import hotsm.vm.bytecode.Identities;
 import hotsm.vm.bytecode.Identity;
+import hotsm.vm.bytecode.SharedBlock;
 import hotsm.vm.bytecode.UpgradeSection;
 import hotsm.vm.types.Shape;
 import hotsm.vm.types.TypeDesc;
 import hotsm.vm.value.Values;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,7 +39,8 @@ public final class Verifier {
         if (!Values.conforms(a.initialState(), a.state().erase())) {
             throw new VerifyException("initial state", "", "the initial state does not have the state type " + a.state());
         }
-        code(shapes, "step", "step", a.step(), input, output, state);
+        BlockChecker.Blocks blocks = sharedBlocks(shapes, "", a.blocks());
+        code(shapes, "step", "step", a.step(), input, output, state, blocks);
         int n = 0;
         for (UpgradeSection u : a.upgrades()) {
             String label = "upgrade #" + (++n);
@@ -45,9 +48,9 @@ public final class Verifier {
             Ty oldInput = declared(shapes, label, "old input", u.oldInput());
             Ty oldOutput = declared(shapes, label, "old output", u.oldOutput());
             Ty oldState = declared(shapes, label, "old state", u.oldState());
-            code(shapes, label + " migration", "migration", u.migration(), oldState, state, null);
-            optional(shapes, label + " input adapter", "input", u.inputAdapter(), oldInput, input);
-            optional(shapes, label + " output adapter", "output", u.outputAdapter(), output, oldOutput);
+            code(shapes, label + " migration", "migration", u.migration(), oldState, state, null, blocks);
+            optional(shapes, label + " input adapter", "input", u.inputAdapter(), oldInput, input, blocks);
+            optional(shapes, label + " output adapter", "output", u.outputAdapter(), output, oldOutput, blocks);
         }
         n = 0;
         for (DowngradeSection d : a.downgrades()) {
@@ -61,8 +64,9 @@ public final class Verifier {
             Ty toInput = declared(shapes, label, "target input", d.toInput());
             Ty toOutput = declared(shapes, label, "target output", d.toOutput());
             Ty toState = declared(shapes, label, "target state", d.toState());
-            code(shapes, label + " step", "step", d.toStep(), toInput, toOutput, toState);
-            code(shapes, label + " migration", "migration", d.migration(), state, toState, null);
+            BlockChecker.Blocks toBlocks = sharedBlocks(shapes, label + " ", d.toBlocks());
+            code(shapes, label + " step", "step", d.toStep(), toInput, toOutput, toState, toBlocks);
+            code(shapes, label + " migration", "migration", d.migration(), state, toState, null, blocks);
         }
     }
 
@@ -73,11 +77,18 @@ public final class Verifier {
      * @param section named in errors, e.g. {@code step}; also the root of instruction paths
      */
     public static void verifyCode(String section, Code code, Shape input, Shape output, Shape stateOrNull) {
+        verifyCode(section, code, input, output, stateOrNull, List.of());
+    }
+
+    /** As {@link #verifyCode(String, Code, Shape, Shape, Shape)}, with shared blocks that {@code CALL} may run (checked too). */
+    public static void verifyCode(String section, Code code, Shape input, Shape output, Shape stateOrNull,
+                                  List<SharedBlock> shared) {
         ShapeTable shapes = new ShapeTable();
+        BlockChecker.Blocks blocks = sharedBlocks(shapes, "", shared);
         Ty in = shape(shapes, section, "input", input);
         Ty out = shape(shapes, section, "output", output);
         Ty st = stateOrNull == null ? null : shape(shapes, section, "state", stateOrNull);
-        code(shapes, section, section, code, in, out, st);
+        code(shapes, section, section, code, in, out, st, blocks);
     }
 
     /**
@@ -87,18 +98,48 @@ public final class Verifier {
      * @throws VerifyException if the block is not type-correct
      */
     public static Shape typeOf(Code code, Shape input, Shape stateOrNull) {
+        return typeOf(code, input, stateOrNull, List.of());
+    }
+
+    /** As {@link #typeOf(Code, Shape, Shape)}, with shared blocks that {@code CALL} may run (checked too). */
+    public static Shape typeOf(Code code, Shape input, Shape stateOrNull, List<SharedBlock> shared) {
         ShapeTable shapes = new ShapeTable();
+        BlockChecker.Blocks blocks = sharedBlocks(shapes, "", shared);
         Ty in = shape(shapes, "code", "input", input);
         Ty st = stateOrNull == null ? null : shape(shapes, "code", "state", stateOrNull);
-        return new BlockChecker(shapes, "code", st).run(code, in, "code").toShape();
+        return new BlockChecker(shapes, "code", st, blocks, blocks.inputs().length).run(code, in, "code").toShape();
     }
 
-    private static void optional(ShapeTable shapes, String section, String root, Optional<Code> code, Ty in, Ty out) {
-        if (code.isPresent()) code(shapes, section, root, code.get(), in, out, null);
+    /**
+     * Checks each shared block once against its declared shapes, pure, calling
+     * only blocks of lower index (so calls are acyclic), and returns their shapes.
+     */
+    private static BlockChecker.Blocks sharedBlocks(ShapeTable shapes, String prefix, List<SharedBlock> shared) {
+        int n = shared.size();
+        Ty[] inputs = new Ty[n];
+        Ty[] outputs = new Ty[n];
+        BlockChecker.Blocks blocks = new BlockChecker.Blocks(inputs, outputs);
+        for (int k = 0; k < n; k++) {
+            SharedBlock b = shared.get(k);
+            String section = prefix + "shared block #" + k + " " + printable(b.name());
+            inputs[k] = shape(shapes, section, "input", b.input());
+            outputs[k] = shape(shapes, section, "output", b.output());
+            Ty result = new BlockChecker(shapes, section, null, blocks, k).run(b.code(), inputs[k], "block");
+            if (result != outputs[k]) {
+                throw new VerifyException(section, "block[end]", "result: the code must end with " + outputs[k] + ", found " + result);
+            }
+        }
+        return blocks;
     }
 
-    private static void code(ShapeTable shapes, String section, String root, Code code, Ty in, Ty out, Ty state) {
-        Ty result = new BlockChecker(shapes, section, state).run(code, in, root);
+    private static void optional(ShapeTable shapes, String section, String root, Optional<Code> code, Ty in, Ty out,
+                                 BlockChecker.Blocks blocks) {
+        if (code.isPresent()) code(shapes, section, root, code.get(), in, out, null, blocks);
+    }
+
+    private static void code(ShapeTable shapes, String section, String root, Code code, Ty in, Ty out, Ty state,
+                             BlockChecker.Blocks blocks) {
+        Ty result = new BlockChecker(shapes, section, state, blocks, blocks.inputs().length).run(code, in, root);
         if (result != out) {
             throw new VerifyException(section, root + "[end]", "result: the code must end with " + out + ", found " + result);
         }
@@ -158,7 +199,12 @@ public final class Verifier {
      * could not be printed and read back.
      */
     private static void checkConstructorNames(String section, String what, TypeDesc type) {
-        if (type instanceof TypeDesc.Tuple t) {
+        if (type instanceof TypeDesc.ListOf l) {
+            checkConstructorNames(section, what, l.element());
+        } else if (type instanceof TypeDesc.MapOf m) {
+            checkConstructorNames(section, what, m.key());
+            checkConstructorNames(section, what, m.value());
+        } else if (type instanceof TypeDesc.Tuple t) {
             for (TypeDesc c : t.components()) checkConstructorNames(section, what, c);
         } else if (type instanceof TypeDesc.Data d) {
             if (!isIdentifier(d.name(), true)) {
@@ -176,6 +222,14 @@ public final class Verifier {
                 if (!seen.add(c.name())) {
                     throw new VerifyException(section, "", "constructor names: the " + what + " type's data type "
                             + d.name() + " has two constructors named " + c.name());
+                }
+                Set<String> fields = new HashSet<>();
+                for (String f : c.fieldNames()) {
+                    if (!isIdentifier(f, false) || Character.isUpperCase(f.charAt(0)) || !fields.add(f)) {
+                        throw new VerifyException(section, "", "field names: the " + what + " type's constructor "
+                                + c.name() + " has a field named '" + printable(f)
+                                + "', which is not a lower-case identifier or is not unique");
+                    }
                 }
                 for (TypeDesc f : c.fields()) checkConstructorNames(section, what, f);
             }

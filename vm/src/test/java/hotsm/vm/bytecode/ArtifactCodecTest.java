@@ -42,7 +42,7 @@ class ArtifactCodecTest {
     @Test
     void startsWithMagicAndVersion() {
         byte[] b = ArtifactCodec.encode(SampleArtifacts.counter1());
-        assertArrayEquals(new byte[] {'H', 'S', 'M', 'C', 0, 1}, Arrays.copyOf(b, 6));
+        assertArrayEquals(new byte[] {'H', 'S', 'M', 'C', 0, (byte) ArtifactCodec.VERSION}, Arrays.copyOf(b, 6));
     }
 
     private static ArtifactFormatException refused(byte[] bytes) {
@@ -57,9 +57,10 @@ class ArtifactCodecTest {
         ArtifactFormatException e = refused(bad);
         assertEquals("offset 2 (header): bad magic: not a hotsm artifact (expected HSMC)", e.getMessage());
         bad = b.clone();
-        bad[5] = 2;
+        bad[5] = 1;
         e = refused(bad);
-        assertEquals("offset 4 (header): unsupported format version 2 (this VM reads version 1)", e.getMessage());
+        assertEquals("offset 4 (header): artifact format version 1 is not supported: this VM reads version 2;"
+                + " recompile it with smc", e.getMessage());
         assertEquals(0, refused(new byte[0]).offset());
     }
 
@@ -130,7 +131,7 @@ class ArtifactCodecTest {
     void refusesDeepNestingWithoutOverflowingTheStack() {
         // QUOTE with a shape nested 100,000 Pairs deep: bytes 03 03 03 ...
         ByteSink sink = new ByteSink();
-        sink.raw(new byte[] {'H', 'S', 'M', 'C', 0, 1});
+        sink.raw(new byte[] {'H', 'S', 'M', 'C', 0, (byte) ArtifactCodec.VERSION});
         sink.u32(1);
         sink.u8('m');
         sink.u8(1);
@@ -138,6 +139,7 @@ class ArtifactCodecTest {
         sink.u8(1);
         sink.u8(1);
         sink.i64(0);
+        sink.u16(0); // no shared blocks
         sink.u32(200_001);
         sink.u8(Opcode.QUOTE.code());
         for (int i = 0; i < 200_000; i++) sink.u8(ArtifactCodec.SHAPE_PAIR);
@@ -149,11 +151,12 @@ class ArtifactCodecTest {
     /** Header, name "m", the given types (Int if null), initial state and step block bytes, no sections. */
     private static byte[] artifactBytes(byte[] type, byte[] initial, byte[] stepBlock) {
         ByteSink sink = new ByteSink();
-        sink.raw(new byte[] {'H', 'S', 'M', 'C', 0, 1});
+        sink.raw(new byte[] {'H', 'S', 'M', 'C', 0, (byte) ArtifactCodec.VERSION});
         sink.u32(1);
         sink.u8('m');
         for (int k = 0; k < 3; k++) sink.raw(type == null ? new byte[] {ArtifactCodec.TYPE_INT} : type);
         sink.raw(initial);
+        sink.u16(0); // no shared blocks
         sink.raw(stepBlock);
         sink.u16(0);
         sink.u16(0);
@@ -240,7 +243,7 @@ class ArtifactCodecTest {
     void refusesOversizedFilesAndStrings() {
         assertTrue(refused(new byte[ArtifactCodec.MAX_FILE_BYTES + 1]).getMessage().contains("larger than the limit"));
         ByteSink sink = new ByteSink();
-        sink.raw(new byte[] {'H', 'S', 'M', 'C', 0, 1});
+        sink.raw(new byte[] {'H', 'S', 'M', 'C', 0, (byte) ArtifactCodec.VERSION});
         sink.u32(0x7fffffff);
         ArtifactFormatException e = refused(sink.toByteArray());
         assertEquals("name", e.section());
@@ -277,9 +280,9 @@ class ArtifactCodecTest {
     void theDocumentedExampleStaysTrue() {
         Artifact c1 = SampleArtifacts.counter1();
         byte[] b = ArtifactCodec.encode(c1);
-        assertEquals(145, b.length);
-        assertEquals("8462dc79952b78316d11903b4370423f544a42ff7bb968f604273e6471addb7d", Identities.of(c1).hex());
-        assertEquals("8462dc79", Identities.of(c1).shortHex());
+        assertEquals(155, b.length);
+        assertEquals("c303c495671e80deaaf13c1ad781d4f05220dd2067407e805e89e914d7e1cb6b", Identities.of(c1).hex());
+        assertEquals("c303c495", Identities.of(c1).shortHex());
     }
 
     @Test

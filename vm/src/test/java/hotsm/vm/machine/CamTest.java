@@ -133,7 +133,8 @@ class CamTest {
         assertEquals(Value.of("ab"), prim(PrimOp.CONCAT, Value.of("a"), Value.of("b")));
         assertEquals(Value.of("-42"), run(Value.of(-42), hotsm.vm.testing.Asm.prim(PrimOp.SHOW_INT)));
         assertEquals(Value.of(3), run(Value.of("abc"), hotsm.vm.testing.Asm.prim(PrimOp.LENGTH)));
-        assertEquals(Value.of(2), run(Value.of("\uD83D\uDE00"), hotsm.vm.testing.Asm.prim(PrimOp.LENGTH)));
+        // Code points (LANGUAGE.md §12), not UTF-16 units: one emoji is one.
+        assertEquals(Value.of(1), run(Value.of("\uD83D\uDE00"), hotsm.vm.testing.Asm.prim(PrimOp.LENGTH)));
     }
 
     @Test

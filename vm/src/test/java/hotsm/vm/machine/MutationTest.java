@@ -73,7 +73,7 @@ class MutationTest {
         }
         for (UpgradeSection u : a.upgrades()) {
             try {
-                ValuePrinter.print(a.state(), MachineInstance.runPure(u.migration(), random.value(u.oldState()), 10_000));
+                ValuePrinter.print(a.state(), MachineInstance.runPure(u.migration(), a.blocks(), random.value(u.oldState()), 10_000));
             } catch (CamRuntimeError e) {
                 // likewise
             }

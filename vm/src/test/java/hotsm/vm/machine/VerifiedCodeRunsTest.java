@@ -16,7 +16,8 @@ import net.jqwik.api.Property;
  * The verifier and the VM agree: random code that is well typed by
  * construction is accepted with the generator's result shape, and runs on
  * conforming inputs to a conforming result and state, failing only with
- * {@link CamRuntimeError} (division by zero).
+ * {@link CamRuntimeError} (division by zero, ERROR, fuel); lists, maps and
+ * FOLDs included, every primitive picked by its own typing rule.
  */
 class VerifiedCodeRunsTest {
 
@@ -36,7 +37,11 @@ class VerifiedCodeRunsTest {
                 assertTrue(Values.conforms(r.value(), g.result()), () -> r.value() + " : " + g.result());
                 if (state != null) assertTrue(Values.conforms(r.state(), state));
             } catch (CamRuntimeError e) {
-                assertEquals("division by zero", e.getMessage());
+                // The run-time errors verified code may have: division by zero, ERROR (on generated
+                // strings), fuel (a huge List.range), an over-long string.
+                String m = e.getMessage();
+                assertTrue(m.equals("division by zero") || m.equals(WellTypedCode.GENERATED_ERROR)
+                        || m.startsWith("step limit") || m.startsWith("string of") || m.startsWith("range of"), m);
             }
         }
     }

@@ -175,7 +175,7 @@ class ProtocolTest {
                 Handshake.writeHello(new DataOutputStream(s.getOutputStream()), new Handshake.Hello(9, Optional.empty()));
                 Handshake.Welcome w = Handshake.readWelcome(new DataInputStream(s.getInputStream()));
                 assertFalse(w.accepted());
-                assertTrue(w.message().contains("version 1"), w.message());
+                assertTrue(w.message().contains("version " + Wire.PROTOCOL_VERSION), w.message());
             }
             assertEquals(OK, good.step(INCR).output());
             assertEquals(total(2), good.step(COUNT).output());

@@ -25,6 +25,9 @@ public final class Asm {
     public static Instruction prim(PrimOp op) { return new Instruction.Prim(op); }
     public static Instruction get() { return new Instruction.Get(); }
     public static Instruction put() { return new Instruction.Put(); }
+    public static Instruction fold(Code body) { return new Instruction.Fold(body); }
+    public static Instruction call(int block) { return new Instruction.Call(block); }
+    public static Instruction error(Shape result) { return new Instruction.Error(result); }
 
     public static Code block(Instruction... is) { return Code.of(is); }
 

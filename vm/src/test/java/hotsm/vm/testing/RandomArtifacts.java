@@ -27,7 +27,7 @@ public final class RandomArtifacts {
     public RandomArtifacts(long seed) { this.random = new Random(seed); }
 
     public TypeDesc type(int depth) {
-        int k = random.nextInt(depth <= 0 ? 4 : 7);
+        int k = random.nextInt(depth <= 0 ? 4 : 9);
         switch (k) {
             case 0: return TypeDesc.UNIT;
             case 1: return TypeDesc.INT;
@@ -39,6 +39,8 @@ public final class RandomArtifacts {
                 for (int i = 0; i < n; i++) cs.add(type(depth - 1));
                 return new TypeDesc.Tuple(cs);
             }
+            case 7: return new TypeDesc.ListOf(type(depth - 1));
+            case 8: return new TypeDesc.MapOf(type(depth - 1), type(depth - 1));
             default: {
                 int n = 1 + random.nextInt(4);
                 List<TypeDesc.Constructor> ctors = new ArrayList<>();
@@ -46,7 +48,11 @@ public final class RandomArtifacts {
                     List<TypeDesc> fields = new ArrayList<>();
                     int f = random.nextInt(3);
                     for (int j = 0; j < f; j++) fields.add(type(depth - 1));
-                    ctors.add(new TypeDesc.Constructor(name("C") + i, fields));
+                    List<String> names = new ArrayList<>();
+                    if (f > 0 && random.nextBoolean()) {
+                        for (int j = 0; j < f; j++) names.add("f" + j + name(""));
+                    }
+                    ctors.add(new TypeDesc.Constructor(name("C") + i, fields, names));
                 }
                 List<TypeDesc> args = random.nextBoolean() ? List.of() : List.of(type(0));
                 return new TypeDesc.Data(name("T"), args, ctors);
@@ -71,6 +77,18 @@ public final class RandomArtifacts {
         if (shape instanceof Shape.Int) return Value.of(integer());
         if (shape instanceof Shape.Str) return Value.of(string());
         if (shape instanceof Shape.Pair p) return Value.pair(value(p.first()), value(p.second()));
+        if (shape instanceof Shape.ListOf l) {
+            List<Value> elements = new ArrayList<>();
+            int n = random.nextInt(4);
+            for (int i = 0; i < n; i++) elements.add(value(l.element()));
+            return Value.ListOf.of(elements);
+        }
+        if (shape instanceof Shape.MapOf m) {
+            List<Value> entries = new ArrayList<>();
+            int n = random.nextInt(4);
+            for (int i = 0; i < n; i++) entries.add(Value.pair(value(m.key()), value(m.value())));
+            return Value.MapOf.of(entries, hotsm.vm.value.Meter.FREE);
+        }
         Shape.Sum s = (Shape.Sum) shape;
         return random.nextBoolean() ? new Value.Inl(value(s.left())) : new Value.Inr(value(s.right()));
     }
@@ -94,12 +112,14 @@ public final class RandomArtifacts {
     }
 
     public Shape shape(int depth) {
-        int k = random.nextInt(depth <= 0 ? 3 : 5);
+        int k = random.nextInt(depth <= 0 ? 3 : 7);
         return switch (k) {
             case 0 -> Shape.UNIT;
             case 1 -> Shape.INT;
             case 2 -> Shape.STR;
             case 3 -> new Shape.Pair(shape(depth - 1), shape(depth - 1));
+            case 4 -> new Shape.ListOf(shape(depth - 1));
+            case 5 -> new Shape.MapOf(shape(depth - 1), shape(depth - 1));
             default -> new Shape.Sum(shape(depth - 1), shape(depth - 1));
         };
     }
@@ -113,7 +133,7 @@ public final class RandomArtifacts {
     }
 
     private Instruction instruction(int depth) {
-        int k = random.nextInt(depth <= 0 ? 12 : 13);
+        int k = random.nextInt(depth <= 0 ? 14 : 16);
         return switch (k) {
             case 0 -> new Instruction.Fst();
             case 1 -> new Instruction.Snd();
@@ -130,6 +150,9 @@ public final class RandomArtifacts {
             case 9 -> new Instruction.Prim(PrimOp.values()[random.nextInt(PrimOp.values().length)]);
             case 10 -> new Instruction.Get();
             case 11 -> new Instruction.Put();
+            case 12 -> new Instruction.Call(random.nextInt(3));
+            case 13 -> new Instruction.Error(shape(2));
+            case 14 -> new Instruction.Fold(code(depth - 1));
             default -> new Instruction.Case(code(depth - 1), code(depth - 1));
         };
     }
@@ -152,8 +175,15 @@ public final class RandomArtifacts {
         List<DowngradeSection> downs = new ArrayList<>();
         int d = random.nextInt(3);
         for (int i = 0; i < d; i++) {
-            downs.add(new DowngradeSection(identity(), name("M.m"), type(2), type(2), type(2), code(2), code(2)));
+            downs.add(new DowngradeSection(identity(), name("M.m"), type(2), type(2), type(2), code(2), code(2), blocks()));
         }
-        return new Artifact(name("Mod.machine"), type(2), type(2), state, value(state), code(3), ups, downs);
+        return new Artifact(name("Mod.machine"), type(2), type(2), state, value(state), code(3), ups, downs, blocks());
+    }
+
+    private List<hotsm.vm.bytecode.SharedBlock> blocks() {
+        List<hotsm.vm.bytecode.SharedBlock> blocks = new ArrayList<>();
+        int n = random.nextInt(3);
+        for (int i = 0; i < n; i++) blocks.add(new hotsm.vm.bytecode.SharedBlock(name("f"), shape(2), shape(2), code(2)));
+        return blocks;
     }
 }

@@ -103,8 +103,45 @@ public final class SampleArtifacts {
                 List.of(), List.of());
     }
 
+    public static final TypeDesc COUNTS = new TypeDesc.MapOf(TypeDesc.STR, TypeDesc.INT);
+
+    /**
+     * Shared block 0 of {@link #wordCount()}, {@code bump : (Map String Int, String) -> Map String Int}:
+     * {@code Map.insert (w, 1 + (Map.lookup (w, m) or 0), m)}, as {@code Fork Snd (Fork count Fst)}.
+     */
+    public static final Code BUMP = Code.of(
+            push(), snd(), swap(),
+            push(),
+            push(), snd(), swap(), fst(), cons(), prim(PrimOp.MAP_LOOKUP),
+            caseOf(block(quote(Shape.INT, Value.of(0))), block()),
+            push(), quote(Shape.INT, Value.of(1)), cons(), prim(PrimOp.ADD),
+            swap(), fst(), cons(),
+            cons(), prim(PrimOp.MAP_INSERT));
+
+    /**
+     * {@code WordCount.count : String -> Int}, state {@code Map String Int}: splits the
+     * text at spaces, counts each word (a FOLD calling shared block 0), answers the
+     * number of distinct words; the empty text is an {@code ERROR}.
+     */
+    public static Artifact wordCount() {
+        Shape counts = COUNTS.erase();
+        Code step = Code.of(
+                push(), push(), quote(Shape.STR, Value.of("")), cons(), prim(PrimOp.EQ),
+                caseOf(block(), block(quote(Shape.STR, Value.of("no words in \u001b the empty text")), error(Shape.UNIT))),
+                cons(), fst(), // the text again (PUSHed first)
+                push(), quote(Shape.STR, Value.of(" ")), swap(), cons(), prim(PrimOp.STR_SPLIT),
+                push(), get(), swap(), cons(),
+                push(), quote(Shape.UNIT, Value.UNIT), swap(), cons(),
+                fold(block(snd(), call(0))),
+                push(), put(), cons(), fst(), prim(PrimOp.MAP_SIZE));
+        List<hotsm.vm.bytecode.SharedBlock> blocks = List.of(
+                new hotsm.vm.bytecode.SharedBlock("bump", new Shape.Pair(counts, Shape.STR), counts, BUMP));
+        return new Artifact("WordCount.count", TypeDesc.STR, TypeDesc.INT, COUNTS, Value.EMPTY_MAP, step,
+                List.of(), List.of(), blocks);
+    }
+
     /** All of the above. */
     public static List<Artifact> all() {
-        return List.of(counter1(), counter2(), counter3(), echo(), divider());
+        return List.of(counter1(), counter2(), counter3(), echo(), divider(), wordCount());
     }
 }

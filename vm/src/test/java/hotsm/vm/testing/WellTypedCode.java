@@ -4,6 +4,7 @@ import hotsm.vm.bytecode.Code;
 import hotsm.vm.bytecode.Instruction;
 import hotsm.vm.bytecode.PrimOp;
 import hotsm.vm.types.Shape;
+import hotsm.vm.value.Value;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -27,6 +28,9 @@ public final class WellTypedCode {
         this.state = state;
     }
 
+    /** The message of every ERROR this generates. */
+    public static final String GENERATED_ERROR = "generated error";
+
     /** Code and the shape it leaves in the value register. */
     public record Generated(Code code, Shape result) {}
 
@@ -44,7 +48,7 @@ public final class WellTypedCode {
 
     private Shape step(List<Instruction> out, Deque<Shape> stack, Shape v, int depth) {
         while (true) {
-            switch (random.nextInt(14)) {
+            switch (random.nextInt(17)) {
                 case 0 -> {
                     if (v instanceof Shape.Pair p) { out.add(new Instruction.Fst()); return p.first(); }
                 }
@@ -97,6 +101,44 @@ public final class WellTypedCode {
                 case 12 -> {
                     if (state != null && v.equals(state)) { out.add(new Instruction.Put()); return Shape.UNIT; }
                 }
+                case 14 -> {
+                    // Fold over a list: ((), (acc, list)) with a random accumulator, then a body (E, (B, A)) -> B.
+                    if (v instanceof Shape.ListOf l && depth > 0) {
+                        Shape acc = values.shape(1);
+                        out.add(new Instruction.Push());
+                        out.add(new Instruction.Quote(acc, values.value(acc)));
+                        out.add(new Instruction.Swap());
+                        out.add(new Instruction.Cons());
+                        out.add(new Instruction.Push());
+                        out.add(new Instruction.Quote(Shape.UNIT, Value.UNIT));
+                        out.add(new Instruction.Swap());
+                        out.add(new Instruction.Cons());
+                        Shape bodyInput = new Shape.Pair(Shape.UNIT, new Shape.Pair(acc, l.element()));
+                        Generated body = block(bodyInput, random.nextInt(5), depth - 1);
+                        List<Instruction> b = new ArrayList<>(body.code().instructions());
+                        if (!body.result().equals(acc)) b.add(new Instruction.Quote(acc, values.value(acc)));
+                        out.add(new Instruction.Fold(new Code(b)));
+                        return acc;
+                    }
+                }
+                case 15 -> {
+                    // A list or map to work on: v as a one-element list, or a map from v to v.
+                    if (depthOf(v) < 8) {
+                        out.add(new Instruction.Push());
+                        out.add(new Instruction.Quote(new Shape.ListOf(v), Value.NIL));
+                        out.add(new Instruction.Cons());
+                        out.add(new Instruction.Prim(PrimOp.LIST_CONS));
+                        return new Shape.ListOf(v);
+                    }
+                }
+                case 16 -> {
+                    if (random.nextInt(12) == 0) {
+                        Shape result = values.shape(1);
+                        out.add(new Instruction.Quote(Shape.STR, Value.of(GENERATED_ERROR)));
+                        out.add(new Instruction.Error(result));
+                        return result;
+                    }
+                }
                 default -> {
                     // Build an operand for a primitive: (v, v) for comparisons, or an Int pair.
                     if (depthOf(v) < 8) {
@@ -109,30 +151,32 @@ public final class WellTypedCode {
         }
     }
 
+    /** A primitive whose typing rule (its row of PrimOp) accepts {@code v}, if any. */
     private Shape prim(List<Instruction> out, Shape v) {
-        Shape intPair = new Shape.Pair(Shape.INT, Shape.INT);
-        Shape strPair = new Shape.Pair(Shape.STR, Shape.STR);
         List<PrimOp> ops = new ArrayList<>();
-        if (v.equals(intPair)) ops.addAll(List.of(PrimOp.ADD, PrimOp.SUB, PrimOp.MUL, PrimOp.DIV, PrimOp.MOD));
-        if (v.equals(strPair)) ops.add(PrimOp.CONCAT);
-        if (v.equals(Shape.INT)) ops.addAll(List.of(PrimOp.NEG, PrimOp.SHOW_INT));
-        if (v.equals(Shape.STR)) ops.add(PrimOp.LENGTH);
-        if (v instanceof Shape.Pair p && p.first().equals(p.second())) {
-            ops.addAll(List.of(PrimOp.EQ, PrimOp.NE, PrimOp.LT, PrimOp.LE, PrimOp.GT, PrimOp.GE));
+        List<Shape> results = new ArrayList<>();
+        for (PrimOp op : PrimOp.values()) {
+            try {
+                Shape r = op.typeOf(hotsm.vm.bytecode.ShapeAlgebra.TREES, v);
+                if (depthOf(r) < 9) {
+                    ops.add(op);
+                    results.add(r);
+                }
+            } catch (hotsm.vm.bytecode.PrimSignature.Mismatch e) {
+                // not applicable here
+            }
         }
         if (ops.isEmpty()) return null;
-        PrimOp op = ops.get(random.nextInt(ops.size()));
-        out.add(new Instruction.Prim(op));
-        return switch (op) {
-            case ADD, SUB, MUL, DIV, MOD, NEG, LENGTH -> Shape.INT;
-            case CONCAT, SHOW_INT -> Shape.STR;
-            default -> Shape.BOOL;
-        };
+        int k = random.nextInt(ops.size());
+        out.add(new Instruction.Prim(ops.get(k)));
+        return results.get(k);
     }
 
     private static int depthOf(Shape s) {
         if (s instanceof Shape.Pair p) return 1 + Math.max(depthOf(p.first()), depthOf(p.second()));
         if (s instanceof Shape.Sum p) return 1 + Math.max(depthOf(p.left()), depthOf(p.right()));
+        if (s instanceof Shape.ListOf l) return 1 + depthOf(l.element());
+        if (s instanceof Shape.MapOf m) return 1 + Math.max(depthOf(m.key()), depthOf(m.value()));
         return 1;
     }
 }

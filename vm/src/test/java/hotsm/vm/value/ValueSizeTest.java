@@ -17,6 +17,13 @@ class ValueSizeTest {
     }
 
     @Test
+    void listsAndMapsCountAsTheWireWritesThem() {
+        Value list = Value.ListOf.of(java.util.List.of(Value.of(1), Value.of(2)));
+        assertEquals(1 + 4 + 9 + 9, ValueSize.of(list, 100));
+        assertTrue(ValueSize.of(Value.ListOf.of(java.util.Collections.nCopies(1_000_000, Value.UNIT)), 1000) > 1000);
+    }
+
+    @Test
     void sharedPartsCountEachTimeAndTheWalkStopsAtTheCap() {
         Value v = Value.of(1);
         for (int i = 0; i < 200; i++) v = Value.pair(v, v);   // 2^200 leaves, 200 cells in memory

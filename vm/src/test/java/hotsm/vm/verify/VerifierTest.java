@@ -108,7 +108,7 @@ class VerifierTest {
         refused(step(prim(PrimOp.ADD)), "step", "step[0]", "PRIM ADD needs (Int, Int), found Int");
         refused(step(prim(PrimOp.LENGTH)), "step", "step[0]", "PRIM LENGTH needs String, found Int");
         refused(step(push(), prim(PrimOp.SHOW_INT), cons(), prim(PrimOp.EQ)), "step", "step[3]",
-                "PRIM EQ needs a pair of two values of the same shape, found (Int, String)");
+                "PRIM EQ needs (a, a) (the same type for each variable), found (Int, String)");
         refused(step(push(), cons(), prim(PrimOp.CONCAT)), "step", "step[2]", "PRIM CONCAT needs (String, String)");
         refused(step(prim(PrimOp.SHOW_INT)), "step", "step[end]", "result: the code must end with Int, found String");
         refused(step(push(), cons(), prim(PrimOp.NEG)), "step", "step[2]", "PRIM NEG needs Int");
