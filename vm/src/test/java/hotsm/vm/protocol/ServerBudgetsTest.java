@@ -227,6 +227,20 @@ class ServerBudgetsTest {
     }
 
     @Test
+    void aClientsOwnUpgradeMovesItsInterfaceAnothersDoesNot() throws Exception {
+        NodeServer s = serve(ServerLimits.defaults(), NodeOptions.defaults());
+        try (NodeClient admin = NodeClient.connect(at(s)); NodeClient other = NodeClient.connect(at(s));
+             NodeClient pinned = NodeClient.connect(at(s), Optional.of(id1()))) {
+            admin.upgrade(counter2());
+            assertEquals(id2(), admin.speaking());    // it asked for Counter2 by name
+            assertEquals(id1(), other.speaking());    // it never did
+            pinned.upgrade(counter3(false));
+            assertEquals(id1(), pinned.speaking());   // named in its hello: kept
+            assertEquals(OK, other.step(INCR).output());   // Counter1's Incr, adapted through two upgrades
+        }
+    }
+
+    @Test
     void aClientGivesUpOnANodeThatDoesNotAnswerAndSaysSo() throws Exception {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         NodeServer s = serve(ServerLimits.defaults(), NodeOptions.defaults().withLog(c -> {
