@@ -106,6 +106,12 @@ public final class Compiler {
      * @param file the name diagnostics use for the input ({@code <repl>})
      */
     public static Evaluation evaluate(Compilation compilation, String moduleName, String file, String source) {
+        return evaluate(compilation, moduleName, file, source, IrInterpreter.Budget.UNLIMITED);
+    }
+
+    /** As {@link #evaluate(Compilation, String, String, String)}, the run bounded by {@code budget}. */
+    public static Evaluation evaluate(Compilation compilation, String moduleName, String file, String source,
+                                      IrInterpreter.Budget budget) {
         ExprParseResult parsed = Parser.parseExpression(file, source);
         if (!parsed.ok() || !parsed.diagnostics().isEmpty()) {
             return new Evaluation(parsed.diagnostics(), null, null, null, null, null);
@@ -116,7 +122,7 @@ public final class Compiler {
         Term term = new Desugarer(program).expression(checked.expr());
         TypeDesc type = TypeDescs.of(checked.expr().type(), program.dataTypes());
         try {
-            Value v = IrInterpreter.run(term, Value.UNIT, null).value();
+            Value v = IrInterpreter.run(term, Value.UNIT, null, budget).value();
             return new Evaluation(List.of(), checked.expr(), type, term, v, null);
         } catch (IrRuntimeError e) {
             return new Evaluation(List.of(), checked.expr(), type, term, null, e.getMessage());

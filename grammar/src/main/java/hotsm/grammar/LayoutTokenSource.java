@@ -175,6 +175,11 @@ public final class LayoutTokenSource implements TokenSource {
             int b = innermostBlock(stack.size() - 1);
             if (b < 0 || stack.get(b).kind() == Kind.EXPLICIT) return;
             Context block = stack.get(b);
+            if (column < block.column() && isLet(block) && column > enclosingColumn(b)) {
+                // a line left of the bindings but right of the enclosing block continues the binding,
+                // as it did before let opened a block (`let total = a` / `  + b`)
+                return;
+            }
             if (column < block.column()) {
                 closeFrom(b, t);
                 continue;
@@ -292,6 +297,14 @@ public final class LayoutTokenSource implements TokenSource {
         closeAbove(b, at);
         emitVirtual(SmLexer.RBRACE, "}", at);
         truncate(b);
+    }
+
+    private static boolean isLet(Context c) { return c.kind() == Kind.LET_BLOCK || c.kind() == Kind.LET_STATEMENT; }
+
+    /** The column of the block enclosing block {@code b}; 0 inside explicit braces or outside any block. */
+    private int enclosingColumn(int b) {
+        int e = innermostBlock(b - 1);
+        return e < 0 ? 0 : stack.get(e).column();
     }
 
     private int innermostBlock(int from) {

@@ -5,6 +5,7 @@ import hotsm.cli.sm.DowngradeCommand;
 import hotsm.cli.sm.InfoCommand;
 import hotsm.cli.sm.NodeCommand;
 import hotsm.cli.sm.SendCommand;
+import hotsm.cli.sm.SnapshotCommand;
 import hotsm.cli.sm.StateCommand;
 import hotsm.cli.sm.UpgradeCommand;
 import java.io.PrintWriter;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Option;
 @Command(name = "sm", mixinStandardHelpOptions = true, versionProvider = Sm.Version.class,
         description = {"Run hot-swappable state machines and upgrade them while they run.", "",
                 "Start a node with `sm node FILE`, then from another terminal use `sm send`, `sm upgrade`, "
-                        + "`sm downgrade`, `sm info` and `sm state` against its HOST:PORT. "
+                        + "`sm downgrade`, `sm info`, `sm state` and `sm snapshot` against its HOST:PORT. "
                         + "`sm COMMAND --help` explains each command."},
         subcommands = {
                 NodeCommand.class,
@@ -34,6 +35,8 @@ import picocli.CommandLine.Option;
                 DowngradeCommand.class,
                 InfoCommand.class,
                 StateCommand.class,
+                SnapshotCommand.class,
+                hotsm.cli.sm.ClusterCommand.class,
                 hotsm.repl.ReplCommand.class,
                 hotsm.repl.DemoCommand.class,
         },

@@ -3,24 +3,24 @@ package hotsm.repl;
 import hotsm.compiler.Compilation;
 import hotsm.compiler.Compiler;
 import hotsm.compiler.diag.Diagnostic;
+import hotsm.compiler.ir.IrInterpreter;
 import hotsm.compiler.syntax.Parser;
 import hotsm.compiler.types.Type;
 import hotsm.compiler.types.TypeChecker;
 import hotsm.compiler.types.TypePrinter;
 import hotsm.compiler.types.Typed;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import hotsm.vm.types.TypeDesc;
+import hotsm.vm.value.Value;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Pure expressions typed at the prompt, checked in the scope of the loaded
- * file (or, with none, of an empty module that sees the Prelude), desugared
- * to IR and run on the reference interpreter: {@code 1 + 2} prints
- * {@code 3 : Int}.
+ * file (or, with none, of an empty module that sees the Prelude) and the
+ * prompt's definitions ({@link Definitions}), desugared to IR and run on the
+ * reference interpreter within a node's fuel ({@link EvaluationBudget}):
+ * {@code 1 + 2} prints {@code 3 : Int}.
  */
 final class Expressions {
     private Expressions() {}
@@ -28,31 +28,39 @@ final class Expressions {
     /** The name diagnostics about typed input carry. */
     static final String INPUT = "<repl>";
 
-    private static Compilation preludeScope;
+    /** An evaluated expression: {@code value : Type} as printed, and the value alone in source syntax. */
+    record Result(String printed, String value, TypeDesc type, Value raw) {}
 
-    /** {@code value : Type}. */
-    static String evaluate(String text, LoadedProgram scope) throws ReplError {
-        Compiler.Evaluation e = check(text, scope);
+    /** Evaluates {@code text} within {@code fuel}. */
+    static Result evaluate(String text, Definitions.Scope scope, long fuel) throws ReplError {
+        Compiler.Evaluation e = check(text, scope, new EvaluationBudget(fuel));
         if (e.runtimeError() != null) throw ReplError.atRunTime(e.runtimeError());
-        return Values.print(e.type(), e.value()) + " : " + TypePrinter.print(e.expr().type());
+        if (PrintedSize.of(e.value()) > PrintedSize.LIMIT) {
+            throw ReplError.atRunTime("the value has more than " + PrintedSize.LIMIT + " parts once printed (it shares them);"
+                    + " the REPL does not print it: look at a part of it, or its size");
+        }
+        String value = Values.print(e.type(), e.value());
+        return new Result(value + " : " + TypePrinter.print(e.expr().type()), value, e.type(), e.value());
     }
 
     /**
      * {@code text : Type}. A function is not a value, but {@code :type fst}
-     * shows its type as ghci would ({@code fst : (a, b) -> a}).
+     * shows its type as ghci would ({@code fst : (a, b) -> a}); so do a
+     * constructor ({@code Just : a -> Maybe a}) and a machine.
      */
-    static String typeOf(String text, LoadedProgram scope) throws ReplError {
+    static String typeOf(String text, Definitions.Scope scope) throws ReplError {
+        Compilation c = scope.compilation();
         try {
-            Type type = check(text, scope).expr().type();
-            Compilation c = scope != null ? scope.compilation() : preludeScope();
-            Type general = TypeChecker.generalTypeOf(c.check(), scope != null ? scope.moduleName() : "Repl",
+            Type type = check(text, scope, IrInterpreter.Budget.UNLIMITED).expr().type();
+            Type general = TypeChecker.generalTypeOf(c.check(), scope.moduleName(),
                     Parser.parseExpression(INPUT, text).expr()).orElse(type);
             return text + " : " + TypePrinter.print(general);
         } catch (ReplError e) {
             String name = text.strip();
-            Compilation c = scope != null ? scope.compilation() : preludeScope();
-            Optional<Type> function = functionType(name, c, scope != null ? scope.moduleName() : "Repl");
+            Optional<Type> function = functionType(name, c, scope.moduleName());
             if (function.isPresent()) return name + " : " + TypePrinter.print(function.get());
+            Optional<String> named = Names.typeOf(name, c, scope.moduleName());
+            if (named.isPresent()) return named.get();
             throw e;
         }
     }
@@ -77,35 +85,13 @@ final class Expressions {
         };
     }
 
-    private static Compiler.Evaluation check(String text, LoadedProgram scope) throws ReplError {
-        Compiler.Evaluation e = scope != null
-                ? Compiler.evaluate(scope.compilation(), scope.moduleName(), INPUT, text)
-                : Compiler.evaluate(preludeScope(), "Repl", INPUT, text);
+    private static Compiler.Evaluation check(String text, Definitions.Scope scope, IrInterpreter.Budget budget)
+            throws ReplError {
+        Compiler.Evaluation e = Compiler.evaluate(scope.compilation(), scope.moduleName(), INPUT, text, budget);
         if (!e.diagnostics().isEmpty()) {
             Diagnostic d = e.diagnostics().get(0);
             throw d.line() == 1 ? ReplError.at(text, d.column() - 1, d.message()) : ReplError.of(d.message());
         }
         return e;
-    }
-
-    /** A module with nothing in it but the implicit {@code import Prelude}, compiled once. */
-    private static synchronized Compilation preludeScope() throws ReplError {
-        if (preludeScope == null) {
-            try {
-                Path dir = Files.createTempDirectory("hotsm-repl");
-                Path file = Files.writeString(dir.resolve("Repl.sm"), "module Repl\n");
-                preludeScope = new Compiler(List.of()).compile(List.of(file));
-                Files.delete(file);
-                Files.delete(dir);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            if (!preludeScope.ok()) {
-                Compilation broken = preludeScope;
-                preludeScope = null;
-                throw ReplError.of("the Prelude does not load: " + broken.diagnostics().get(0).header());
-            }
-        }
-        return preludeScope;
     }
 }

@@ -38,6 +38,7 @@ final class LoadedProgram {
     /** Compiles {@code file}; its errors come back as one message, each diagnostic with its caret. */
     static LoadedProgram compile(Path file) throws ReplError {
         Compilation c = new Compiler(List.of()).compile(List.of(file));
+        Interrupted.check();
         if (!c.diagnostics().isEmpty()) {
             List<String> rendered = new ArrayList<>();
             for (Diagnostic d : c.diagnostics()) {
@@ -74,6 +75,7 @@ final class LoadedProgram {
         if (machines.containsKey(name)) return name;
         for (String q : machines.keySet()) if (q.endsWith("." + name)) return q;
         throw ReplError.of("no machine " + name + " in " + displayName()
+                + hotsm.cli.MachineNames.didYouMean(name, List.copyOf(machines.keySet()))
                 + (machines.isEmpty() ? "" : " (it has " + String.join(", ", machines.keySet()) + ")"));
     }
 

@@ -1,5 +1,6 @@
 package hotsm.repl;
 
+import hotsm.cli.sm.UpgradeMismatch;
 import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.bytecode.Identity;
 import hotsm.vm.node.Node;
@@ -51,8 +52,8 @@ final class LocalMachine implements Target {
             if (e.getCause() instanceof Refusal r) throw r;
             throw ReplError.of("internal: " + ReplSession.oneLine(e.getCause()));
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ReplError.of("interrupted");
+            throw new Interrupted(Interrupted.MESSAGE + " The machine had already been asked; it finishes or fails"
+                    + " the request on its own (:state shows which).");
         }
     }
 
@@ -67,7 +68,9 @@ final class LocalMachine implements Target {
             StepResult r = await(node.step(input));
             return List.of(Values.print(r.outputType(), r.output()), "New state: " + state());
         } catch (Refusal e) {
-            throw ReplError.of("step failed, state unchanged: " + e.getMessage());
+            // The node's own words ("The step failed: ... The state is unchanged."), as a remote node sends them.
+            String m = e.getMessage();
+            throw ReplError.of(m.contains("unchanged") ? m : "step failed, state unchanged: " + m);
         }
     }
 
@@ -82,7 +85,9 @@ final class LocalMachine implements Target {
             info = await(node.info());
             return message;
         } catch (Refusal e) {
-            return e.getMessage();
+            // the node's sentence, then why (the REPL holds the artifact)
+            return e.getMessage() + UpgradeMismatch.explain(e, artifact, info.name(), info.identity())
+                    .map(why -> System.lineSeparator() + why).orElse("");
         }
     }
 

@@ -1,5 +1,6 @@
 package hotsm.repl;
 
+import hotsm.cli.sm.UpgradeMismatch;
 import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.node.NodeInfo;
 import hotsm.vm.node.Refusal;
@@ -12,6 +13,7 @@ import hotsm.vm.value.Value;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A node the REPL is attached to: typed values are sent to it and its answer
@@ -102,12 +104,20 @@ final class RemoteNode implements Target {
             refresh();
             return change.message();
         } catch (Refusal e) {
-            return e.getMessage();
+            return e.getMessage() + explanation(e, artifact);
         } catch (IllegalArgumentException e) {   // ArtifactCodec.encode: over a limit of the .cam format
             throw ReplError.of(e.getMessage());
         } catch (IOException e) {
             throw lost(e);
         }
+    }
+
+    /** After a refused upgrade, on the next line, why (the REPL holds the artifact), or nothing. */
+    private String explanation(Refusal refusal, Artifact artifact) throws ReplError {
+        if (!VersionChange.WRONG_VERSION.equals(refusal.getMessage())) return "";
+        refresh();
+        return UpgradeMismatch.explain(refusal, artifact, info.name(), info.identity())
+                .map(why -> System.lineSeparator() + why).orElse("");
     }
 
     /** The node's answer: {@code Downgrade successful!} or its reason for refusing. */
@@ -143,6 +153,19 @@ final class RemoteNode implements Target {
 
     /** The identity of the machine the node runs (as of the last answer). */
     @Override public hotsm.vm.bytecode.Identity identity() { return info.identity(); }
+
+    /**
+     * When the node runs another version than at its last answer to this
+     * session (someone else upgraded or downgraded it), says so and follows
+     * it: {@code The node now runs Counter2.counter 0c0749b2 (was Counter1.counter dd23c603), changed by another client.}
+     */
+    Optional<String> changedElsewhere() throws ReplError {
+        NodeInfo before = info;
+        refresh();
+        if (before.identity().equals(info.identity())) return Optional.empty();
+        return Optional.of("The node now runs " + info.name() + " " + info.identity().shortHex() + " (was "
+                + before.name() + " " + before.identity().shortHex() + "), changed by another client.");
+    }
 
     private void refresh() throws ReplError {
         try {

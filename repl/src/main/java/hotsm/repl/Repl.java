@@ -14,12 +14,17 @@ public final class Repl {
 
     /** Runs until the input ends or {@code :quit}; returns how many lines ended in an error. */
     static int loop(ReplSession session, LineSource lines) throws IOException {
+        return loop(session, lines, session::handle);
+    }
+
+    /** As {@link #loop(ReplSession, LineSource)}, each line handled by {@code handler} (a {@link LineRunner}'s). */
+    static int loop(ReplSession session, LineSource lines, java.util.function.Consumer<String> handler) throws IOException {
         while (session.running()) {
             String prompt = session.prompt();
             String line = lines.read(prompt);
             if (line == null) break;
             session.promptShown(lines.promptWidth(prompt));
-            session.handle(line);
+            handler.accept(line);
         }
         return session.errors();
     }
@@ -54,8 +59,11 @@ public final class Repl {
             try (ReplSession session = new ReplSession(terminal.writer(), baseDir);
                  TerminalLines lines = new TerminalLines(terminal, session)) {
                 terminal.writer().println("hotsm REPL; :help for help, :quit or Ctrl-D to leave");
-                setup.forEach(session::handle);
-                loop(session, lines);
+                // Ctrl-C while a line runs stops it (JLine handles it itself while a line is typed).
+                LineRunner runner = new LineRunner(session);
+                terminal.handle(Terminal.Signal.INT, signal -> runner.interrupt());
+                setup.forEach(runner::handle);
+                loop(session, lines, runner::handle);
                 return 0;
             }
         }

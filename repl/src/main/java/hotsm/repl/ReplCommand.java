@@ -17,8 +17,9 @@ import picocli.CommandLine.ParentCommand;
                         + "node. Typed values step the machine (local: the output, then `New state: ...`; node: "
                         + "the node's answer), other lines are expressions (`1 + 2` prints `3 : Int`), and "
                         + ":commands load, upgrade, downgrade and inspect (`:help` lists them; docs/repl.md). "
-                        + "On a terminal: line editing, history in ~/.sm_history, tab completion, Ctrl-C cancels "
-                        + "the line, Ctrl-D or :quit leaves. From a pipe: plain lines, no prompt; exit status 1 "
+                        + "Definitions as in ghci (let x = 5, f x = ..., :{ ... :}), `it`, :info, :step EXPR. "
+                        + "On a terminal: line editing, history in $HOME/.sm_history, tab completion, Ctrl-C cancels "
+                        + "the line or stops an evaluation (Interrupted.), Ctrl-D or :quit leaves. From a pipe: plain lines, no prompt; exit status 1 "
                         + "if any line ended in an error."})
 public final class ReplCommand implements Callable<Integer> {
 

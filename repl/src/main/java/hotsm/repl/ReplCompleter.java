@@ -66,8 +66,10 @@ final class ReplCompleter implements Completer {
 
     private void constructors(String word, List<Candidate> candidates) {
         Optional<TypeDesc> type = session.inputType();
-        if (type.isEmpty()) return;
-        for (String name : constructorNames(type.get())) add(candidates, name, null, word);
+        Set<String> offered = new LinkedHashSet<>();
+        if (type.isPresent()) offered.addAll(constructorNames(type.get()));
+        offered.addAll(session.namesInScope());   // functions, definitions, constructors of the last scope compiled
+        for (String name : offered) add(candidates, name, null, word);
     }
 
     /** Every constructor a value of {@code type} may mention, outermost type first. */

@@ -25,6 +25,9 @@ public final class ReplSession implements AutoCloseable {
     private int visiblePromptWidth = -1; // where the typed line starts on screen, -1 when not shown
     private int leadingBlanks;           // blanks before the text of the line being handled
     private int currentArgumentOffset;   // where a command's argument starts in the text
+    private final Definitions definitions = new Definitions();
+    private long fuel = hotsm.vm.node.NodeOptions.DEFAULT_FUEL; // what one evaluation may spend, as a node's step
+    private StringBuilder block;         // the lines of a :{ ... :} block being typed, or null
 
     /** @param baseDir where relative file names are looked up first */
     public ReplSession(PrintWriter out, Path baseDir) {
@@ -38,12 +41,16 @@ public final class ReplSession implements AutoCloseable {
     /** False once {@code :quit} ran. */
     public boolean running() { return running; }
 
-    /** What the prompt says: the machine values go to, or {@code sm}. */
+    /** What the prompt says: the machine values go to, or {@code sm}; {@code |} instead of {@code >} inside {@code :{ ... :}}. */
     public String prompt() {
-        if (remote != null) return remote.machineName() + "@node> ";
-        if (local != null) return local.machineName() + "> ";
-        return "sm> ";
+        String end = block != null ? "| " : "> ";
+        if (remote != null) return remote.machineName() + "@node" + end;
+        if (local != null) return local.machineName() + end;
+        return "sm" + end;
     }
+
+    /** The fuel of one evaluation at the prompt (a node's step limit unless changed, e.g. by a test). */
+    void fuel(long units) { this.fuel = units; }
 
     /**
      * Tells the session whether the line it is about to handle is visible on
@@ -52,24 +59,97 @@ public final class ReplSession implements AutoCloseable {
      */
     public void promptShown(int width) { this.visiblePromptWidth = width; }
 
-    /** Evaluates one line and prints what it gives. Never throws. */
+    /**
+     * Evaluates one line and prints what it gives. Never throws: errors,
+     * Ctrl-C ({@code Interrupted.}) and even a lack of memory or stack end the
+     * line, not the session. Lines between {@code :{} and {@code :}} are
+     * gathered and handled as one.
+     */
     public void handle(String line) {
+        if (block != null) {
+            if (!line.strip().equals(":}")) {
+                block.append(block.length() > 0 ? "\n" : "").append(line);
+                return;
+            }
+            String gathered = block.toString();
+            block = null;
+            promptShown(-1);
+            if (gathered.isBlank()) return;
+            line = gathered;
+        } else if (line.strip().equals(":{")) {
+            block = new StringBuilder();
+            return;
+        }
         String text = line.strip();
         leadingBlanks = line.length() - line.stripLeading().length();
         currentArgumentOffset = 0;
-        if (text.isEmpty() || text.startsWith("--")) return;
+        if (text.isEmpty() || (text.startsWith("--") && !text.contains("\n"))) return;
         try {
             if (text.startsWith(":")) command(text.substring(1));
             else input(text);
         } catch (ReplError e) {
-            errors++;
-            printError(e);
+            if (Thread.currentThread().isInterrupted()) {
+                // Ctrl-C broke what the line waited for (a file, a connection): that is the news, not the error
+                if (!abandoned()) out.println(Interrupted.MESSAGE);
+            } else {
+                errors++;
+                printError(e);
+            }
+        } catch (Interrupted e) {
+            if (!abandoned()) out.println(e.getMessage());
         } catch (RuntimeException e) {
             errors++;
             // A bug in a lower layer must not end the session nor print a trace.
             out.println("error: internal: " + oneLine(e));
+        } catch (StackOverflowError e) {
+            errors++;
+            out.println("error: too deeply nested to evaluate here (the session is intact)");
+        } catch (OutOfMemoryError e) {
+            errors++;
+            out.println("error: out of memory while handling this line (the session is intact)");
+        } catch (Error e) {
+            if (e instanceof ThreadDeath || abandoned()) throw e;   // a line given up after Ctrl-C (LineRunner)
+            errors++;
+            out.println("error: internal: " + e.getClass().getSimpleName() + ": " + oneLine(e));
+        }
+        if (!abandoned()) announceVersionChange();
+        out.flush();
+    }
+
+    /** Whether this line's thread was given up by {@link LineRunner} after Ctrl-C: it must print nothing more. */
+    private static boolean abandoned() {
+        return Thread.currentThread() instanceof LineRunner.Worker w && w.abandoned();
+    }
+
+    /**
+     * Called by {@link LineRunner} when it gives up on a line that did not
+     * stop after Ctrl-C: a node's answer may still be on its way, so the
+     * connection is closed rather than shared with the next line.
+     */
+    void abandon() {
+        out.println(Interrupted.MESSAGE);
+        if (remote != null) {
+            RemoteNode node = remote;
+            remote = null;
+            node.close();
+            out.println("(the node had not answered; the connection to " + node.address() + " is closed: :connect again)");
         }
         out.flush();
+    }
+
+    /**
+     * Tells, before the next prompt, when someone else upgraded or downgraded
+     * the attached node since its last answer to this session; the prompt and
+     * value parsing then follow the new version. (The line just handled was
+     * read against the version its prompt showed, and the node adapted it.)
+     */
+    private void announceVersionChange() {
+        if (remote == null) return;
+        try {
+            remote.changedElsewhere().ifPresent(out::println);
+        } catch (ReplError | RuntimeException e) {
+            // the node is gone or busy: the next line that needs it says so
+        }
     }
 
     private void command(String text) throws ReplError {
@@ -93,6 +173,10 @@ public final class ReplSession implements AutoCloseable {
      * input type steps the machine; anything else is a pure expression.
      */
     private void input(String text) throws ReplError {
+        if (Definitions.isDefinition(text)) {
+            definitions.define(text);
+            return;
+        }
         Target target = target();
         ReplError valueError = null;
         if (target != null) {
@@ -108,7 +192,10 @@ public final class ReplSession implements AutoCloseable {
             }
         }
         try {
-            out.println(Expressions.evaluate(text, program));
+            Expressions.Result r = Expressions.evaluate(text, definitions.scope(), fuel);
+            Interrupted.check();
+            out.println(r.printed());
+            definitions.setIt(r.value());
         } catch (ReplError expressionError) {
             // `Incrr` was meant as an input; `foo 3` and `10 / 0` as expressions.
             boolean meantAsValue = valueError != null && !expressionError.isAtRunTime()
@@ -125,6 +212,9 @@ public final class ReplSession implements AutoCloseable {
 
     FileResolver files() { return files; }
 
+    /** The names expressions may use, as of the last time the scope was compiled (for completion; never compiles). */
+    java.util.Set<String> namesInScope() { return definitions.namesInScope(); }
+
     // ---- the commands (see Commands for the table) ----
 
     void help(String argument) throws ReplError {
@@ -135,7 +225,9 @@ public final class ReplSession implements AutoCloseable {
             return;
         }
         out.println("Type a value of the machine's input type to step it (Incr, Total 2, (1, \"a\")),");
-        out.println("or an expression to evaluate it (1 + 2 prints 3 : Int). Commands:");
+        out.println("or an expression to evaluate it (1 + 2 prints 3 : Int; `it` is the last value),");
+        out.println("or a definition (let x = 5, f n = n * x, data C = R | G; :{ ... :} for several lines).");
+        out.println("Ctrl-C stops an evaluation or a step. Commands:");
         int width = Commands.ALL.stream().mapToInt(c -> c.synopsis().length()).max().orElse(0);
         for (Command c : Commands.ALL) {
             out.println("  " + pad(c.synopsis(), width) + "  " + c.help());
@@ -145,6 +237,28 @@ public final class ReplSession implements AutoCloseable {
     }
 
     private static String pad(String s, int width) { return s + " ".repeat(Math.max(0, width - s.length())); }
+
+    void step(String argument) throws ReplError {
+        Target t = requireTarget();
+        if (argument.isEmpty()) throw ReplError.of(":step needs an expression, e.g. :step Total (1 + 1)");
+        try {   // a plain value of the input type (all a node's constructors are known by, without its source)
+            Value plain = Values.parse(t.inputType(), argument);
+            t.step(plain).forEach(out::println);
+            return;
+        } catch (ReplError notAPlainValue) {
+            // an expression, then
+        }
+        Expressions.Result r = Expressions.evaluate(argument, definitions.scope(), fuel);
+        Value input;
+        try {
+            input = Values.parse(t.inputType(), r.value());
+        } catch (ReplError e) {
+            throw ReplError.at(argument, 0, argument + " is " + r.printed() + ", not a value of the input type "
+                    + Values.describeType(t.inputType()));
+        }
+        Interrupted.check();
+        t.step(input).forEach(out::println);
+    }
 
     void load(String argument) throws ReplError {
         if (argument.isEmpty()) throw ReplError.of(":load needs a file, e.g. :load samples/counter/Counter1.sm");
@@ -159,7 +273,9 @@ public final class ReplSession implements AutoCloseable {
 
     /** Installs a freshly compiled program and starts {@code machine} (or its first machine). */
     private void start(LoadedProgram loaded, String machine) throws ReplError {
+        Interrupted.check();
         program = loaded;
+        definitions.programChanged(loaded);
         replaceLocal(null);
         List<String> machines = loaded.machineNames();
         if (machines.isEmpty()) {
@@ -196,7 +312,7 @@ public final class ReplSession implements AutoCloseable {
 
     void type(String argument) throws ReplError {
         if (argument.isEmpty()) throw ReplError.of(":type needs an expression, e.g. :type 1 + 2");
-        out.println(Expressions.typeOf(argument, program));
+        out.println(Expressions.typeOf(argument, definitions.scope()));
     }
 
     void ir(String argument) throws ReplError {
@@ -255,7 +371,16 @@ public final class ReplSession implements AutoCloseable {
         out.println("Disconnected from " + node.address() + (local != null ? "; values go to " + local.machineName() + " again" : ""));
     }
 
-    void info() throws ReplError {
+    void info(String argument) throws ReplError {
+        if (!argument.isEmpty()) {
+            Definitions.Scope scope = definitions.scope();
+            List<String> lines = Names.info(argument, scope);
+            if (lines.isEmpty()) {
+                throw ReplError.of("nothing named " + argument + " in scope" + Names.didYouMean(argument, scope.compilation()));
+            }
+            lines.forEach(out::println);
+            return;
+        }
         Target t = target();
         if (t == null) throw ReplError.of("no machine: :load FILE or :connect HOST:PORT first");
         t.info().forEach(out::println);
@@ -316,6 +441,7 @@ public final class ReplSession implements AutoCloseable {
     }
 
     @Override public void close() {
+        definitions.close();
         if (remote != null) remote.close();
         remote = null;
         replaceLocal(null);

@@ -12,8 +12,9 @@ import org.jline.terminal.TerminalBuilder;
 
 /**
  * Lines from a real terminal through JLine 3: editing, persistent history in
- * {@code ~/.sm_history}, tab completion; Ctrl-C cancels the line being typed,
- * Ctrl-D on an empty line ends the session.
+ * {@code $HOME/.sm_history}, tab completion; Ctrl-C cancels the line being
+ * typed (and, through {@link LineRunner}, stops a line that runs), Ctrl-D on
+ * an empty line ends the session.
  */
 final class TerminalLines implements LineSource {
     private final Terminal terminal;
@@ -40,7 +41,12 @@ final class TerminalLines implements LineSource {
                 .build();
     }
 
-    static Path historyFile() { return Path.of(System.getProperty("user.home"), ".sm_history"); }
+    /** {@code $HOME/.sm_history}; without {@code HOME}, in Java's idea of the home folder. */
+    static Path historyFile() { return historyFile(System.getenv("HOME"), System.getProperty("user.home")); }
+
+    static Path historyFile(String home, String javaHome) {
+        return Path.of(home != null && !home.isBlank() ? home : javaHome, ".sm_history");
+    }
 
     @Override public String read(String prompt) {
         try {

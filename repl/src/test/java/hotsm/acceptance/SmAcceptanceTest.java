@@ -67,7 +67,8 @@ class SmAcceptanceTest {
             t.join();
             assertFalse(err.toString().contains("nested too deeply"), err::toString);
             assertEquals(1, status[0], err::toString);
-            assertEquals("The version running isn't the one the upgrade expects. Aborting upgrade.", out.toString().strip());
+            assertEquals("The version running isn't the one the upgrade expects. Aborting upgrade.",
+                    out.toString().strip().lines().findFirst().orElse(""));
         }
     }
 

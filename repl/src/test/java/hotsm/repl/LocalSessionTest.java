@@ -96,11 +96,13 @@ class LocalSessionTest {
                 "Counter2.counter> Count", "Total 3", "New state: (2, 3)",
                 "Counter2.counter> :upgrade Counter2",
                 "The version running isn't the one the upgrade expects. Aborting upgrade.",
+                "The node already runs Counter2.counter 0c0749b2, the machine this artifact installs;"
+                        + " its upgrade section is from Counter1.counter dd23c603.",
                 "Counter2.counter> :downgrade", "Downgrade successful!",
                 "Counter1.counter> Count", "Total 3", "New state: 3",
                 "Counter1.counter> :history"),
-                out.subList(2, 24));
-        assertEquals(3, out.subList(24, out.size() - 2).size(), out.toString());
+                out.subList(2, 25));
+        assertEquals(3, out.subList(25, out.size() - 2).size(), out.toString());
         assertEquals(List.of("Counter1.counter> :reset", "Reset: Counter1.counter : Input -> Output, state Int = 0"),
                 out.subList(out.size() - 2, out.size()));
     }

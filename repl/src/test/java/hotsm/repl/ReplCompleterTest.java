@@ -47,6 +47,13 @@ class ReplCompleterTest {
         assertEquals(List.of("Count"), complete(":type Co"));
     }
 
+    @Test void namesInScopeCompleteOnceTheScopeIsCompiled() {
+        session.handle(":load samples/counter/Counter1.sm");
+        session.handle("let doubled n = double n");   // compiles the scope: the file's names and the prompt's
+        assertEquals(List.of("double", "doubled"), complete("doub"));
+        assertTrue(complete(":info Tot").contains("Total"), complete(":info Tot").toString());
+    }
+
     @Test void machinesCompleteAfterMachineIrAndBytecode() {
         session.handle(":load samples/counter/Counter1.sm");
         assertEquals(List.of("Counter1.counter"), complete(":ir Counter1."));

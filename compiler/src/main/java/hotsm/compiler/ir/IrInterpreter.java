@@ -1,5 +1,6 @@
 package hotsm.compiler.ir;
 
+import hotsm.vm.machine.Cam;
 import hotsm.vm.value.Value;
 
 /**
@@ -9,8 +10,10 @@ import hotsm.vm.value.Value;
  * {@code Par f g} runs {@code f} on the first component before {@code g} on
  * the second, so the order of state effects is defined. Integer arithmetic
  * wraps; {@code /} truncates toward zero and {@code %} takes the sign of the
- * dividend (Java's); by zero they raise {@link IrRuntimeError}. The CAM must
- * agree with this class on every well-typed term.
+ * dividend (Java's); by zero they raise {@link IrRuntimeError}, as does a
+ * string longer than the CAM's limit ({@link Cam#MAX_STRING_LENGTH}). The CAM
+ * must agree with this class on every well-typed term. A {@link Budget} bounds
+ * a run (the REPL gives it the node's fuel and checks for Ctrl-C there).
  */
 public final class IrInterpreter {
     private IrInterpreter() {}
@@ -23,18 +26,51 @@ public final class IrInterpreter {
      * (null when there is none: then {@code Get}/{@code Put} fail).
      */
     public static Result run(Term term, Value argument, Value state) {
-        Evaluator e = new Evaluator(state);
+        return run(term, argument, state, Budget.UNLIMITED);
+    }
+
+    /**
+     * What a run may spend: one unit per term evaluated and one per character
+     * of a string built. {@link #charge} throws (an {@link IrRuntimeError}, or
+     * any unchecked exception) to stop the run.
+     */
+    public interface Budget {
+        Budget UNLIMITED = units -> {};
+
+        void charge(long units);
+    }
+
+    /** As {@link #run(Term, Value, Value)}, charging {@code budget} as it goes. */
+    public static Result run(Term term, Value argument, Value state, Budget budget) {
+        Evaluator e = new Evaluator(state, budget);
         Value out = e.eval(term, argument);
         return new Result(out, e.state);
     }
 
     private static final class Evaluator {
         private Value state;
+        private final Budget budget;
 
-        Evaluator(Value state) { this.state = state; }
+        Evaluator(Value state, Budget budget) {
+            this.state = state;
+            this.budget = budget;
+        }
 
         Value eval(Term term, Value in) {
+            budget.charge(1);
             return new Step(in).visit(term);
+        }
+
+        /** The CAM's limit on strings, and one unit of the budget per character built. */
+        private Value built(Value v) {
+            if (v instanceof Value.Str s) {
+                int length = s.value().length();
+                if (length > Cam.MAX_STRING_LENGTH) {
+                    throw new IrRuntimeError("string of " + length + " characters is longer than the limit of " + Cam.MAX_STRING_LENGTH);
+                }
+                budget.charge(length);
+            }
+            return v;
         }
 
         private final class Step implements TermVisitor<Value> {
@@ -87,7 +123,7 @@ public final class IrInterpreter {
 
             @Override public Value visitConst(Term.Const t) { return t.value(); }
 
-            @Override public Value visitPrim(Term.Prim t) { return Primitives.apply(t.op(), in); }
+            @Override public Value visitPrim(Term.Prim t) { return built(Primitives.apply(t.op(), in)); }
 
             @Override public Value visitGet(Term.Get t) {
                 if (state == null) throw new IrRuntimeError("get: there is no state here");

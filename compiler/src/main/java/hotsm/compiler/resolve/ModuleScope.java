@@ -70,14 +70,21 @@ public final class ModuleScope {
         }
         if (modules.isEmpty()) {
             boolean aliased = imports.stream().anyMatch(i -> i.alias().isPresent() && i.module().name().equals(qualifier));
+            Set<String> qualifiers = new TreeSet<>(List.of(own.name()));
+            for (Imported imp : imports) qualifiers.add(imp.alias().orElse(imp.module().name()));
+            String close = aliased ? "" : Suggestions.closest(qualifier, qualifiers)
+                    .map(q -> "; did you mean '" + q + "." + name + "'?").orElse("");
             return new NotFound("no module '" + qualifier + "' is imported"
-                    + (aliased ? " under that name (it was imported with 'as'; use its alias)" : ""));
+                    + (aliased ? " under that name (it was imported with 'as'; use its alias)" : "") + close);
         }
         for (ModuleInfo m : modules) {
             Optional<Entity> e = m.get(ns, name);
             if (e.isPresent()) return new Found(e.get());
         }
-        return new NotFound("module '" + modules.get(0).name() + "' has no " + ns.noun() + " '" + name + "'");
+        Set<String> names = new TreeSet<>();
+        for (ModuleInfo m : modules) names.addAll(m.table(ns).keySet());
+        String close = Suggestions.closest(name, names).map(n -> "; did you mean '" + qualifier + "." + n + "'?").orElse("");
+        return new NotFound("module '" + modules.get(0).name() + "' has no " + ns.noun() + " '" + name + "'" + close);
     }
 
     /** Every bare name of {@code ns} in scope (own and plain imports). */
@@ -88,6 +95,8 @@ public final class ModuleScope {
     }
 
     private String suggestion(Namespace ns, String name) {
-        return Suggestions.closest(name, bareNames(ns)).map(s -> "; did you mean '" + s + "'?").orElse("");
+        Set<String> known = bareNames(ns);
+        if (ns == Namespace.TYPE) known.addAll(List.of("Int", "String"));   // built in, in no module's table
+        return Suggestions.closest(name, known).map(s -> "; did you mean '" + s + "'?").orElse("");
     }
 }

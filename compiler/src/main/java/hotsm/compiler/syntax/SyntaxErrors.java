@@ -72,6 +72,12 @@ final class SyntaxErrors extends BaseErrorListener {
                 && (offending.getType() == SmLexer.UPPER || offending.getType() == SmLexer.QUALIFIED_UPPER)) {
             expected += " (a constructor is not an arrow: write 'returnA -< " + offending.getText() + " ...')";
         }
+        java.util.Optional<HaskellHabits.Hint> habit = HaskellHabits.recognise(parser, tokens, offending, expected);
+        if (habit.isPresent()) {
+            HaskellHabits.Hint h = habit.get();
+            errors.add(new Diagnostic(file, h.line(), h.column(), h.length(), Diagnostic.Severity.ERROR, h.message()));
+            return;
+        }
         errors.add(new Diagnostic(file, found.line, found.column, found.length, Diagnostic.Severity.ERROR,
                 "unexpected " + found.description + ": " + expected));
     }

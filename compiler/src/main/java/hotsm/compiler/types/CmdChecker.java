@@ -32,9 +32,46 @@ final class CmdChecker {
     /** {@code proc p -> cmd} as an arrow {@code from -> to}. */
     Typed.Proc proc(Proc p, Type from, Type to, Locals locals) {
         PatternChecker.Bound bound = exprs.patterns.irrefutable(p.parameter(), from, "a 'proc'");
+        if (!(u.zonk(to) instanceof Type.Var)) {
+            // The result type is known (a machine's output, a signature): each branch is checked against it.
+            Typed.Cmd body = against(p.body(), locals.bindAll(bound.vars()), to);
+            return new Typed.Proc(bound.pattern(), body, new Type.Fun(from, to), p.pos());
+        }
         Typed.Cmd body = cmd(p.body(), locals.bindAll(bound.vars()));
         exprs.expect(body.type(), to, p.body().pos(), ExprChecker.mismatch("the result of this arrow"));
         return new Typed.Proc(bound.pattern(), body, new Type.Fun(from, to), p.pos());
+    }
+
+    /**
+     * Checks {@code c} against a result type known in advance: {@code if},
+     * {@code case} and a {@code do} block's last command pass it on, so a
+     * wrong branch is reported where it is and the good ones are not blamed.
+     */
+    private Typed.Cmd against(Cmd c, Locals locals, Type expected) {
+        if (c instanceof Cmd.If i) {
+            Typed.Expr cond = exprs.infer(i.condition(), locals);
+            exprs.expect(cond.type(), Type.BOOL, ExprChecker.start(i.condition()),
+                    (a, b) -> "the condition of 'if' must be a Bool, but it has type " + a);
+            Typed.Cmd th = against(i.then(), locals, expected);
+            Typed.Cmd el = against(i.otherwise(), locals, expected);
+            return new Typed.IfCmd(cond, th, el, expected, i.pos());
+        }
+        if (c instanceof Cmd.Case cs) {
+            Typed.Expr scrutinee = exprs.infer(cs.scrutinee(), locals);
+            List<Typed.CmdAlt> alts = new ArrayList<>();
+            List<Typed.Pattern> ps = new ArrayList<>();
+            for (Cmd.Alt alt : cs.alternatives()) {
+                PatternChecker.Bound bound = exprs.patterns.check(alt.pattern(), scrutinee.type());
+                alts.add(new Typed.CmdAlt(bound.pattern(), against(alt.body(), locals.bindAll(bound.vars()), expected)));
+                ps.add(bound.pattern());
+            }
+            exprs.patterns.checkAlternatives(ps, cs.pos());
+            return new Typed.CaseCmd(scrutinee, alts, expected, cs.pos());
+        }
+        if (c instanceof Cmd.Do d) return doBlock(d, locals, expected);
+        Typed.Cmd t = cmd(c, locals);
+        exprs.expect(t.type(), expected, c.pos(), ExprChecker.mismatch("the result of this arrow"));
+        return t;
     }
 
     Typed.Cmd cmd(Cmd c, Locals locals) {
@@ -70,7 +107,10 @@ final class CmdChecker {
         return new Typed.CaseCmd(scrutinee, alts, result, cs.pos());
     }
 
-    private Typed.Cmd doBlock(Cmd.Do d, Locals locals) {
+    private Typed.Cmd doBlock(Cmd.Do d, Locals locals) { return doBlock(d, locals, null); }
+
+    /** With {@code expected} (not null), the last command is checked against it ({@link #against}). */
+    private Typed.Cmd doBlock(Cmd.Do d, Locals locals, Type expected) {
         List<Typed.Stmt> stmts = new ArrayList<>();
         for (Cmd.Stmt s : d.statements()) {
             if (s instanceof Cmd.Bind b) {
@@ -88,8 +128,8 @@ final class CmdChecker {
                 stmts.add(new Typed.LetStmt(bound.pattern(), value));
             }
         }
-        Typed.Cmd last = cmd(d.last(), locals);
-        return new Typed.Do(stmts, last, last.type(), d.pos());
+        Typed.Cmd last = expected != null ? against(d.last(), locals, expected) : cmd(d.last(), locals);
+        return new Typed.Do(stmts, last, expected != null ? expected : last.type(), d.pos());
     }
 
     /** What an arrow name denotes, and its type. */

@@ -82,6 +82,32 @@ final class ExprChecker {
         return t;
     }
 
+    /**
+     * Checks {@code e} against a type known before it is read (a signature's):
+     * {@code if}, {@code case} and {@code let} pass it on to their branches and
+     * body, so a wrong branch is reported where it is and the others are not
+     * blamed. {@code why} ends the message: {@code "its signature says"}.
+     */
+    Typed.Expr checkAgainst(Expr e, Type expected, Locals locals, String subject, String why) {
+        if (e instanceof Expr.If i) {
+            Typed.Expr c = infer(i.condition(), locals);
+            expect(c.type(), Type.BOOL, start(i.condition()), (a, b) -> "the condition of 'if' must be a Bool, but it has type " + a);
+            Typed.Expr th = checkAgainst(i.then(), expected, locals, "the 'then' branch", why);
+            Typed.Expr el = checkAgainst(i.otherwise(), expected, locals, "the 'else' branch", why);
+            return new Typed.If(c, th, el, expected, i.pos());
+        }
+        if (e instanceof Expr.Case c) return caseExpr(c, locals, expected, why);
+        if (e instanceof Expr.Let l) {
+            Typed.Expr value = infer(l.value(), locals);
+            PatternChecker.Bound bound = patterns.irrefutable(l.pattern(), value.type(), "a 'let'");
+            Typed.Expr body = checkAgainst(l.body(), expected, locals.bindAll(bound.vars()), subject, why);
+            return new Typed.Let(bound.pattern(), value, body, expected, l.pos());
+        }
+        Typed.Expr t = infer(e, locals);
+        expect(t.type(), expected, start(e), (a, b) -> "type mismatch: " + subject + " has type " + a + ", but " + why + " " + b);
+        return t;
+    }
+
     Typed.Expr infer(Expr e, Locals locals) {
         if (e instanceof Expr.IntLit i) return new Typed.IntLit(i.value(), Type.INT, i.pos());
         if (e instanceof Expr.StrLit s) return new Typed.StrLit(s.value(), Type.STRING, s.pos());
@@ -128,7 +154,7 @@ final class ExprChecker {
         if (e instanceof Expr.Field f) return records.access(f, locals);
         if (e instanceof Expr.RecordCon r) return records.construct(r, locals);
         if (e instanceof Expr.RecordUpdate r) return records.update(r, locals);
-        return caseExpr((Expr.Case) e, locals);
+        return caseExpr((Expr.Case) e, locals, null, null);
     }
 
     private Typed.Expr list(Expr.ListLit l, Locals locals) {
@@ -212,14 +238,21 @@ final class ExprChecker {
         ctx.deferred.values.add(new DeclContext.ValueUse(type, pos, length, argument));
     }
 
-    private Typed.Expr caseExpr(Expr.Case c, Locals locals) {
+    /** With {@code expected} (and {@code why}, see {@link #checkAgainst}), each alternative is checked against it. */
+    private Typed.Expr caseExpr(Expr.Case c, Locals locals, Type expected, String why) {
         Typed.Expr scrutinee = infer(c.scrutinee(), locals);
-        Type result = u.fresh(null);
+        Type result = expected != null ? expected : u.fresh(null);
         List<Typed.Alt> alts = new ArrayList<>();
         List<Typed.Pattern> ps = new ArrayList<>();
         boolean first = true;
         for (Expr.Alt alt : c.alternatives()) {
             PatternChecker.Bound bound = patterns.check(alt.pattern(), scrutinee.type());
+            if (expected != null) {
+                Typed.Expr body = checkAgainst(alt.body(), expected, locals.bindAll(bound.vars()), "this alternative", why);
+                alts.add(new Typed.Alt(bound.pattern(), body));
+                ps.add(bound.pattern());
+                continue;
+            }
             Typed.Expr body = infer(alt.body(), locals.bindAll(bound.vars()));
             expect(body.type(), result, start(alt.body()), first ? mismatch("this alternative")
                     : (a, b) -> "the alternatives of 'case' have different types: this one has type " + a
@@ -243,6 +276,11 @@ final class ExprChecker {
             Optional<DeclContext.LocalRef> where = whereLocal(q.name(), v.pos());
             if (where.isPresent()) {
                 env.error(v.pos(), q.name().length(), notAValue(q.name(), where.get().arrow()));
+                return new Typed.UnitLit(Unifier.ERROR, v.pos());
+            }
+            Optional<String> builtin = BuiltinArrows.usedAsValue(q.name());
+            if (builtin.isPresent() && !(ctx.scope.lookup(Namespace.VALUE, q) instanceof ModuleScope.Found)) {
+                env.error(v.pos(), q.name().length(), builtin.get());
                 return new Typed.UnitLit(Unifier.ERROR, v.pos());
             }
         }
@@ -312,6 +350,12 @@ final class ExprChecker {
         }
         if (local != null) {
             env.error(v.pos(), name.length(), "'" + name + "' is a variable, not a function: it cannot be applied to an argument");
+            a.args().forEach(x -> infer(x, locals));
+            return new Typed.UnitLit(Unifier.ERROR, a.pos());
+        }
+        Optional<String> builtin = q.qualifier().isEmpty() ? BuiltinArrows.usedAsValue(q.name()) : Optional.empty();
+        if (builtin.isPresent() && !(ctx.scope.lookup(Namespace.VALUE, q) instanceof ModuleScope.Found)) {
+            env.error(v.pos(), name.length(), builtin.get());
             a.args().forEach(x -> infer(x, locals));
             return new Typed.UnitLit(Unifier.ERROR, a.pos());
         }

@@ -51,8 +51,10 @@ final class FunctionChecker {
         ExprChecker exprs = new ExprChecker(ctx);
         Unifier u = env.unifier;
         if (decl instanceof Decl.Function f && f.parameter().isEmpty()) {
-            Typed.Expr body = exprs.infer(f.body(), Locals.EMPTY);
-            if (sig != null) {
+            Typed.Expr body = sig != null && branches(f.body())
+                    ? exprs.checkAgainst(f.body(), sig, Locals.EMPTY, "'" + f.name() + "'", "the signature of '" + f.name() + "' says")
+                    : exprs.infer(f.body(), Locals.EMPTY);
+            if (sig != null && !branches(f.body())) {
                 exprs.expect(body.type(), sig, ExprChecker.start(f.body()), (a, b) -> "type mismatch: '" + f.name() + "' has type " + a
                         + ", but its signature says " + b);
             }
@@ -68,12 +70,27 @@ final class FunctionChecker {
         }
         if (decl instanceof Decl.Function f) {
             PatternChecker.Bound param = exprs.patterns.irrefutable(f.parameter().get(), from, "a function parameter");
+            if (sig != null && branches(f.body())) {
+                Typed.Expr body = exprs.checkAgainst(f.body(), to, Locals.EMPTY.bindAll(param.vars()),
+                        "the body of '" + name + "'", "the signature of '" + name + "' says");
+                return new Typed.Function(qualified, List.of(), param.pattern(), body, null, type, f.pos());
+            }
             Typed.Expr body = exprs.infer(f.body(), Locals.EMPTY.bindAll(param.vars()));
             exprs.expect(body.type(), to, ExprChecker.start(f.body()), sig == null ? ExprChecker.mismatch("the body of '" + name + "'")
                     : (a, b) -> "type mismatch: the body of '" + name + "' has type " + a + ", but its signature says " + b);
             return new Typed.Function(qualified, List.of(), param.pattern(), body, null, type, f.pos());
         }
         Decl.Arrow a = (Decl.Arrow) decl;
+        return arrow(a, qualified, from, to, type, exprs);
+    }
+
+    /** Whether the signature's type is better checked branch by branch (issue #13: no cascade from one bad branch). */
+    private static boolean branches(hotsm.compiler.syntax.Expr e) {
+        return e instanceof hotsm.compiler.syntax.Expr.If || e instanceof hotsm.compiler.syntax.Expr.Case
+                || e instanceof hotsm.compiler.syntax.Expr.Let;
+    }
+
+    private Typed.Function arrow(Decl.Arrow a, String qualified, Type from, Type to, Type type, ExprChecker exprs) {
         Typed.Proc proc = new CmdChecker(exprs).proc(a.proc(), from, to, Locals.EMPTY);
         return new Typed.Function(qualified, List.of(), null, null, proc, type, a.pos());
     }

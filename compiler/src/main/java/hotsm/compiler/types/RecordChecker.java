@@ -118,8 +118,14 @@ final class RecordChecker {
             }
         }
         for (Pending p : pending) {
-            ctx.env.error(p.pos(), 1, "the type of the record in " + p.what() + " is not known here: "
-                    + "add a signature to the enclosing function (fields are found by the record's type)");
+            Type t = ctx.env.unifier.resolve(p.record());
+            if (t instanceof Type.Var v && ctx.env.unifier.isRigid(v)) {
+                ctx.env.error(p.pos(), 1, p.what() + " needs a record, but the signature gives this value the type variable '"
+                        + TypePrinter.print(v) + "': fields are found by the record's type, so name the type in the signature");
+            } else {
+                ctx.env.error(p.pos(), 1, "the type of the record in " + p.what() + " is not known here: "
+                        + "add a signature to the enclosing function (fields are found by the record's type)");
+            }
         }
         pending.clear();
     }

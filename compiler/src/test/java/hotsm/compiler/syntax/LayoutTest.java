@@ -96,6 +96,12 @@ class LayoutTest {
     }
 
     @Test
+    void aLineLeftOfTheBindingsButRightOfTheBlockContinuesTheBinding() {
+        module("a = proc x -> do\n      let total = x\n        + 1\n      returnA -< total",
+                "a = proc x -> do {* let {* total = x + 1 }* ;* returnA -< total }*");
+    }
+
+    @Test
     void aSemicolonEndsTheBindingsOfALetStatement() {
         module("a = proc x -> do { let y = 1; returnA -< y }", "a = proc x -> do { let {* y = 1 }* ; returnA -< y }");
     }

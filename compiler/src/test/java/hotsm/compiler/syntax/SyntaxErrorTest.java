@@ -25,6 +25,13 @@ class SyntaxErrorTest {
     }
 
     @Test
+    void languageV2SyntaxErrors() {
+        assertError("f l = l .qty", "1:9", "no space before the '.' of a field access: write 'l.qty'");
+        assertError("f x = let in x", "1:7", "a 'let' needs at least one binding");
+        assertError("data A = A { f : Int, f : Int }", "1:23", "the field 'f' is declared twice in 'A'");
+    }
+
+    @Test
     void unexpectedTokenSaysWhatWasFoundAndWhatWasExpected() {
         assertEquals("1:14 unexpected 'else': expected an operator, an argument or 'then'", errors("f x = if x 1 else 2"));
         assertEquals("1:5 unexpected 'then': expected an expression or 'proc'", errors("x = then"));

@@ -20,8 +20,10 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The error corpus: every {@code errors/*.sm} with a comment
  * {@code -- error: LINE:COL fragment} must fail to load or check with an error
- * at that position whose message contains the fragment. Files without such a
- * comment are helper modules the others import.
+ * at that position whose message contains the fragment; with a line
+ * {@code -- no other error}, that error must be the only one (no cascade
+ * blaming good code). Files without such a comment are helper modules the
+ * others import.
  */
 class ErrorCorpusTest {
     private static final Pattern EXPECT = Pattern.compile("--\\s*error:\\s*(\\d+):(\\d+)\\s+(.*?)\\s*$", Pattern.MULTILINE);
@@ -56,6 +58,9 @@ class ErrorCorpusTest {
             boolean found = ds.stream().anyMatch(d -> d.line() == line && d.column() == column
                     && d.message().contains(fragment) && d.file().equals(f.toString()));
             if (!found) fail("expected an error at " + line + ":" + column + " containing '" + fragment + "', got:\n  " + all);
+            if (Files.readString(f).contains("\n-- no other error") && ds.size() != 1) {
+                fail("expected only the error at " + line + ":" + column + ", got:\n  " + all);
+            }
         }));
     }
 

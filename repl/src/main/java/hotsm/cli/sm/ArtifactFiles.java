@@ -68,7 +68,8 @@ final class ArtifactFiles {
             for (String q : names) {
                 if (q.equals(machine) || q.endsWith("." + machine)) return machines.get(q);
             }
-            throw CliError.user("no machine " + machine + " in " + file + " (it defines " + String.join(", ", names)
+            throw CliError.user("no machine " + machine + " in " + file + hotsm.cli.MachineNames.didYouMean(machine, names)
+                    + " (it defines " + String.join(", ", names)
                     + ")");
         }
         if (names.size() == 1) return machines.get(names.get(0));

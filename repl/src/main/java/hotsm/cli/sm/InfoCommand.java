@@ -1,12 +1,15 @@
 package hotsm.cli.sm;
 
 import hotsm.cli.Sm;
+import hotsm.cluster.GroupClient;
+import hotsm.cluster.GroupView;
 import hotsm.vm.node.NodeInfo;
 import hotsm.vm.node.Refusal;
 import hotsm.vm.node.Version;
 import hotsm.vm.protocol.NodeClient;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,7 +20,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = {"Show the machine a node runs and its version history.", "",
                 "Prints the machine's name, identity, input/output/state types with their constructors, and "
-                        + "the versions it has run, oldest first, with when and how each came."})
+                        + "the versions it has run, oldest first, with when and how each came. A member of a replicated "
+                        + "group also shows the group, as `sm cluster status` does."})
 public final class InfoCommand implements Callable<Integer> {
 
     @ParentCommand Sm sm;
@@ -39,6 +43,9 @@ public final class InfoCommand implements Callable<Integer> {
             out.println("history");
             if (info.omitted() > 0) out.println("  (" + info.omitted() + " older versions compacted)");
             for (Version v : info.history()) out.println("  " + v.describe());
+            // A member of a replicated group also shows its group (docs/cluster.md).
+            Optional<GroupView> group = GroupClient.view(client);
+            if (group.isPresent()) for (String line : group.get().describe()) out.println(line);
             return Sm.OK;
         } catch (Refusal r) {
             throw CliError.user(r.getMessage());

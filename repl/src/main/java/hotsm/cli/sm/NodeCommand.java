@@ -2,12 +2,13 @@ package hotsm.cli.sm;
 
 import hotsm.cli.Sm;
 import hotsm.vm.bytecode.Artifact;
+import hotsm.vm.journal.Fsync;
+import hotsm.vm.journal.JournalOptions;
 import hotsm.vm.node.Node;
 import hotsm.vm.node.NodeListener;
 import hotsm.vm.node.NodeOptions;
 import hotsm.vm.protocol.NodeServer;
 import hotsm.vm.protocol.Wire;
-import hotsm.vm.verify.VerifyException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -16,25 +17,71 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code sm node FILE(.cam|.sm) [--machine NAME] [--port N] [--bind ADDR] [--trace]}. */
+/**
+ * {@code sm node [FILE(.cam|.sm)] [--data-dir DIR [--fsync MODE] [--snapshot-every N] [--segment-bytes N]]
+ * [--state VALUE]
+ * [--tick MS VALUE] [--machine NAME] [--port N] [--bind ADDR] [--trace]}.
+ * With {@code --cluster ... --id ID --data-dir DIR}, one member of a replicated group ({@link ClusterNode}).
+ */
 @Command(name = "node", mixinStandardHelpOptions = true,
         description = {"Run a machine as a node that clients step and upgrade over TCP.", "",
                 "The first line printed is `listening on HOST:PORT`. Inputs from every connection go through "
                         + "one queue to the thread that owns the machine, and upgrades enter the same queue, so "
                         + "each input runs wholly on the old or wholly on the new version. Runs until interrupted "
-                        + "(Ctrl-C). The protocol is described in docs/protocol.md."})
+                        + "(Ctrl-C). The protocol is described in docs/protocol.md.", "",
+                "With --data-dir DIR the node is durable: every input, upgrade and downgrade is journaled in DIR "
+                        + "and forced to disk before it is acknowledged, with snapshots along the way; killed and "
+                        + "restarted on the same DIR (FILE may then be omitted) it resumes the same machine, state, "
+                        + "version and history, and says so after the first line. Without it the node lives in "
+                        + "memory. See docs/durability.md."})
 public final class NodeCommand implements Callable<Integer> {
 
     @ParentCommand Sm sm;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "a .cam artifact, or a .sm file (compiled first)")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+            description = "a .cam artifact, or a .sm file (compiled first); optional when --data-dir holds a node"
+                    + " (or a cluster member's log)")
     Path file;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "keep the node in DIR (journal, snapshots, artifacts): start FILE there if DIR holds no"
+                    + " node, else resume the node DIR holds (FILE, if given, must be a version it has run);"
+                    + " with --cluster, this member's Raft log and snapshots")
+    Path dataDir;
+
+    @Option(names = "--fsync", paramLabel = "MODE", parameterConsumer = FsyncOption.class,
+            description = "with --data-dir: `always` (default; a reply waits until its record is on disk, records"
+                    + " arriving meanwhile share one fsync), `batch MS` (replies once written; fsync every MS ms: a"
+                    + " power cut can lose the last MS ms) or `never` (the OS writes back; survives only a crash of"
+                    + " the node itself)")
+    List<String> fsync;
+
+    @Option(names = "--snapshot-every", paramLabel = "N", defaultValue = "" + JournalOptions.DEFAULT_SNAPSHOT_EVERY,
+            description = "with --data-dir: write a snapshot every N journal records (default ${DEFAULT-VALUE});"
+                    + " `sm snapshot` writes one at once; with --cluster: every N log entries")
+    long snapshotEvery;
+
+    @Option(names = "--segment-bytes", paramLabel = "N", defaultValue = "" + JournalOptions.DEFAULT_SEGMENT_BYTES,
+            description = "with --data-dir: begin a new journal segment file when one reaches N bytes"
+                    + " (default ${DEFAULT-VALUE}); with --cluster, the same for the Raft log (at least 1024)")
+    long segmentBytes;
+
+    @Option(names = "--state", paramLabel = "VALUE",
+            description = "start from this state instead of FILE's initial one (source syntax, read against FILE's"
+                    + " state type); not for a DIR that already holds a node")
+    String state;
+
+    @Option(names = "--tick", arity = "2", paramLabel = "MS VALUE", hideParamSyntax = true,
+            description = "send VALUE (an input, source syntax) every MS milliseconds, as an ordinary input")
+    List<String> tick;
 
     @Option(names = "--machine", paramLabel = "NAME",
             description = "which machine of a .sm file (`counter` or `Counter1.counter`); default: the only one")
@@ -64,13 +111,54 @@ public final class NodeCommand implements Callable<Integer> {
 
     @Mixin NodeBudgetOptions nodeBudgets;
 
+    @Option(names = "--cluster", paramLabel = "ID=HOST:PORT,...",
+            description = "run as one member of a replicated group (docs/cluster.md): every member's id and Raft"
+                    + " address; --port stays this member's client port")
+    String cluster;
+
+    @Option(names = "--id", paramLabel = "ID", description = "with --cluster: which member this is")
+    String id;
+
+    @Option(names = "--election-timeout", paramLabel = "MS", defaultValue = "1000",
+            description = "with --cluster: a member stands for election after ${DEFAULT-VALUE}..2x ms"
+                    + " without a leader")
+    long electionTimeoutMs;
+
+    @Option(names = "--commit-timeout", paramLabel = "MS", defaultValue = "10000",
+            description = "with --cluster: a request the group cannot commit within ${DEFAULT-VALUE} ms is"
+                    + " answered with an error (its outcome is then unknown)")
+    long commitTimeoutMs;
+
     @Override public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) throw CliError.usage("--port must be in 0..65535, got " + port);
         if (fuel <= 0) throw CliError.usage("--fuel must be positive");
         hotsm.vm.protocol.ServerLimits limits = budgets.limits();
         hotsm.vm.node.NodeLimits nodeLimits = nodeBudgets.limits();
         java.time.Duration stopTimeout = nodeBudgets.stopTimeout();
-        Artifact artifact = ArtifactFiles.isSource(file)
+        if (cluster != null) return cluster();
+        if (snapshotEvery <= 0) throw CliError.usage("--snapshot-every must be positive");
+        if (segmentBytes < 64) throw CliError.usage("--segment-bytes must be at least 64");
+        if (dataDir == null && (fsync != null || snapshotEvery != JournalOptions.DEFAULT_SNAPSHOT_EVERY
+                || segmentBytes != JournalOptions.DEFAULT_SEGMENT_BYTES)) {
+            throw CliError.usage("--fsync, --snapshot-every and --segment-bytes need --data-dir");
+        }
+        long tickMillis = 0;
+        if (tick != null) {
+            try {
+                tickMillis = Long.parseLong(tick.get(0));
+            } catch (NumberFormatException e) {
+                throw CliError.usage("--tick MS VALUE: MS must be a number of milliseconds, got " + tick.get(0));
+            }
+            if (tickMillis <= 0) throw CliError.usage("--tick MS must be positive, got " + tickMillis);
+        }
+        JournalOptions journal;
+        try {
+            journal = JournalOptions.defaults().withSnapshotEvery(snapshotEvery).withSegmentBytes(segmentBytes)
+                    .withFsync(fsync == null ? Fsync.ALWAYS : Fsync.parse(fsync));
+        } catch (IllegalArgumentException e) {
+            throw CliError.usage(e.getMessage());
+        }
+        Artifact artifact = file == null ? null : ArtifactFiles.isSource(file)
                 ? ArtifactFiles.compile(file, machine, includes, sm.err(), a -> false)
                 : ArtifactFiles.requireMachine(file, ArtifactFiles.decode(file), machine);
         InetAddress address;
@@ -82,30 +170,71 @@ public final class NodeCommand implements Callable<Integer> {
         boolean tracing = trace != null ? trace : System.console() != null;
         TracePrinter tracer = tracing ? new TracePrinter(sm.out(), nodeBudgets.traceQueue()) : null;
         NodeListener listener = tracer != null ? tracer : NodeListener.NONE;
-        Node node;
+        // A journal that cannot write stops the node: never carry on after a failed fsync.
+        AtomicReference<String> journalFailure = new AtomicReference<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        NodeStart start = NodeStart.open(file, artifact, state, dataDir, journal,
+                NodeOptions.defaults().withFuel(fuel).withListener(listener).withLimits(nodeLimits), why -> {
+                    journalFailure.set(why);
+                    stopped.countDown();
+                });
+        Node node = start.node;
+        Ticker ticker;
         try {
-            node = Node.start(artifact, NodeOptions.defaults().withFuel(fuel).withListener(listener).withLimits(nodeLimits));
-        } catch (VerifyException e) {
-            throw CliError.user(file + " does not verify: " + e.getMessage());
+            ticker = tick == null ? null : Ticker.plan(node, tickMillis, tick.get(1));
+        } catch (CliError e) {
+            start.close();
+            throw e;
         }
         NodeServer server;
         try {
             server = NodeServer.bind(node, address, port, limits);
         } catch (IOException e) {
-            node.close();
+            start.close();
             throw CliError.user("cannot listen on " + bind + ":" + port + ": " + e.getMessage());
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        AtomicBoolean closed = new AtomicBoolean();
+        Runnable shutdown = () -> {
+            if (closed.getAndSet(true)) return;
+            if (ticker != null) ticker.close();
+            // Stop accepting, answer queued requests "The node is stopping.", let at most the running
+            // step finish (within --stop-timeout), write the replies; then close the journal.
             NodeShutdown.stop(server, node, tracer, stopTimeout);
+            start.close();
+        };
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            shutdown.run();
             stopped.countDown();
         }, "hotsm-node-shutdown"));
         synchronized (sm.out()) {
             sm.out().println("listening on " + server.hostPort());
+            for (String line : start.lines) sm.out().println(line);
             sm.out().flush();
         }
         server.serve();   // only now, so the address is always the first line
+        if (ticker != null) ticker.start();   // its trace comes after the first lines too
         stopped.await();
+        if (journalFailure.get() != null) {
+            shutdown.run();
+            throw CliError.user("the node stopped: " + journalFailure.get());
+        }
         return Sm.OK;
+    }
+
+    private int cluster() throws InterruptedException {
+        if (fsync != null) throw CliError.usage("--fsync does not apply to --cluster: Ratis forces its log itself");
+        if (state != null || tick != null) throw CliError.usage("--state and --tick do not apply to --cluster yet");
+        if (snapshotEvery <= 0) throw CliError.usage("--snapshot-every must be positive");
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(bind);
+        } catch (UnknownHostException e) {
+            throw CliError.user("unknown address to bind: " + bind);
+        }
+        boolean tracing = trace != null ? trace : System.console() != null;
+        TracePrinter tracer = tracing ? new TracePrinter(sm.out(), nodeBudgets.traceQueue()) : null;
+        NodeOptions options = NodeOptions.defaults().withFuel(fuel)
+                .withListener(tracer != null ? tracer : NodeListener.NONE).withLimits(nodeBudgets.limits());
+        return ClusterNode.run(this, address, options, () -> { if (tracer != null) tracer.close(); });
     }
 }

@@ -55,7 +55,7 @@ public final class SendCommand implements Callable<Integer> {
             // Speak the interface the values were read against, even if the node is upgraded meanwhile.
             // Only the running version, as the client learnt it at connect, not the whole history
             // (unless --as must look a prefix up in it).
-            NodeInfo info = as == null ? client.runningAtConnect().orElseThrow() : client.info();
+            NodeInfo info = as == null ? client.speakingInfo().orElseThrow() : client.info();
             InterfaceView speaking = as == null
                     ? new InterfaceView(info.identity(), info.input(), info.output())
                     : client.interfaceOf(version(info, as));

@@ -14,7 +14,9 @@ import java.util.function.Supplier;
 /**
  * {@code sm node --trace}: for each input {@code Output: <value>} and
  * {@code New state: <value>} (LANGUAGE.md §10), for upgrades and downgrades
- * the node's answer, each line flushed as it happens. The machine thread only
+ * the node's answer and, when it changed, the version pair
+ * ({@code Counter1.counter dd23c603 -> Counter2.counter 0c0749b2}), each line
+ * flushed as it happens. The machine thread only
  * queues the lines (values are printed on the printer thread); the queue is
  * bounded ({@code --trace-queue}), and when a reader is too slow to drain
  * standard output, lines are dropped and counted ({@code … N lines dropped}),
@@ -56,8 +58,10 @@ final class TracePrinter implements NodeListener, AutoCloseable {
         add(() -> "Error: " + reason);
     }
 
+    /** {@code Upgrade successful!}, then the version pair, as {@code sm upgrade} prints them. */
     @Override public void changed(VersionChange change) {
         add(change::message);
+        add(change::describe);
     }
 
     @Override public void changeRefused(VersionChange.Kind kind, String reason) {

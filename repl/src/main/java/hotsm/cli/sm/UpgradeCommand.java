@@ -4,6 +4,9 @@ import hotsm.cli.Sm;
 import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.bytecode.ArtifactCodec;
 import hotsm.vm.bytecode.Identity;
+import hotsm.vm.node.NodeInfo;
+import hotsm.vm.node.Refusal;
+import hotsm.vm.node.VersionChange;
 import hotsm.vm.protocol.NodeClient;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -44,7 +47,22 @@ public final class UpgradeCommand implements Callable<Integer> {
     List<Path> includes = new ArrayList<>();
 
     @Override public Integer call() {
-        return Remote.changeVersion(sm, address, timeout.get(), client -> client.upgrade(artifactFor(client)));
+        return Remote.changeVersion(sm, address, timeout.get(), client -> explained(client, artifactFor(client)));
+    }
+
+    /**
+     * Sends the upgrade; a refusal for want of a matching upgrade section gets,
+     * after the node's sentence, the client's explanation ({@link UpgradeMismatch}).
+     */
+    private static VersionChange explained(NodeClient client, byte[] artifact) throws IOException {
+        try {
+            return client.upgrade(artifact);
+        } catch (Refusal r) {
+            if (!VersionChange.WRONG_VERSION.equals(r.getMessage())) throw r;
+            NodeInfo running = client.info();
+            String why = UpgradeMismatch.explain(ArtifactCodec.decode(artifact), running.name(), running.identity());
+            throw new Refusal(r.reason(), r.getMessage() + System.lineSeparator() + why);
+        }
     }
 
     /** The artifact bytes to send: FILE itself, or FILE compiled (picking the machine that upgrades the running one). */

@@ -56,7 +56,7 @@ final class Sources {
             Optional<MachineIr> found = compilation.machine(name.get());
             if (found.isEmpty()) found = Optional.ofNullable(compilation.allMachines().get(name.get())); // an imported one, qualified
             return found.orElseThrow(() -> new UserError(
-                    where + " defines no machine '" + name.get() + "'"
+                    where + " defines no machine '" + name.get() + "'" + hotsm.cli.MachineNames.didYouMean(name.get(), names)
                     + (names.isEmpty() ? "" : "; it defines " + String.join(", ", names))));
         }
         if (machines.isEmpty()) throw new UserError(where + " defines no machine");

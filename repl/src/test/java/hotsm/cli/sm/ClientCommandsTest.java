@@ -60,8 +60,10 @@ class ClientCommandsTest {
 
         SmRun again = SmRun.of("upgrade", address, cam("again.cam", counter2()).toString());
         assertEquals(1, again.status());
-        assertEquals(List.of("The version running isn't the one the upgrade expects. Aborting upgrade."),
-                again.lines());
+        assertEquals("The version running isn't the one the upgrade expects. Aborting upgrade.", again.lines().get(0));
+        assertTrue(again.lines().get(1).matches("The node already runs Counter2\\.counter [0-9a-f]{8}, the machine this"
+                + " artifact installs; its upgrade section is from Counter1\\.counter [0-9a-f]{8}\\."), again.out());
+        assertEquals(2, again.lines().size(), again.out());
 
         SmRun down = SmRun.of("downgrade", address);
         assertEquals(0, down.status(), down.err());
@@ -152,5 +154,23 @@ class ClientCommandsTest {
         for (String sub : List.of("node", "send", "upgrade", "downgrade", "info", "state")) {
             assertTrue(help.out().contains(sub), help.out());
         }
+    }
+
+    @Test
+    void aRefusedUpgradeSaysWhichMachineTheArtifactExpectsAndWhatRuns() throws Exception {
+        // No upgrade section at all: counter1 itself is a fresh machine.
+        Artifact fresh = new Artifact("Other.fresh", counter1().input(), counter1().output(), counter1().state(),
+                counter1().initialState(), counter1().step(), List.of(), List.of());
+        SmRun none = SmRun.of("upgrade", address, cam("fresh.cam", fresh).toString());
+        assertEquals(1, none.status(), none.err());
+        assertEquals("The version running isn't the one the upgrade expects. Aborting upgrade.", none.lines().get(0));
+        assertTrue(none.lines().get(1).matches("Other\\.fresh [0-9a-f]{8} has no upgrade section, so it can replace no running"
+                + " machine \\(the node runs Counter1\\.counter [0-9a-f]{8}\\); add 'upgrade Counter1\\.counter -> fresh' to its source\\."),
+                none.out());
+        // From version 3 to ...: counter3 upgrades Counter2.counter, another machine than the one running.
+        SmRun other = SmRun.of("upgrade", address, cam("c3.cam", counter3(false)).toString());
+        assertEquals(1, other.status(), other.err());
+        assertTrue(other.lines().get(1).matches("Counter3\\.counter [0-9a-f]{8} upgrades Counter2\\.counter [0-9a-f]{8},"
+                + " but the node runs another machine: Counter1\\.counter [0-9a-f]{8}\\."), other.out());
     }
 }

@@ -33,6 +33,7 @@ class NodeCommandTest {
 
             assertEquals(0, SmRun.of("upgrade", node.address, c2.toString()).status());
             assertEquals("Upgrade successful!", node.nextLine());
+            assertTrue(node.nextLine().matches("Counter1\\.counter [0-9a-f]{8} -> Counter2\\.counter [0-9a-f]{8}"));
             SmRun.of("send", node.address, "Incr");
             assertEquals(List.of("Output: Ok", "New state: (2, 3)"), node.nextLines(2));
 
@@ -47,6 +48,7 @@ class NodeCommandTest {
 
             assertEquals(0, SmRun.of("downgrade", node.address).status());
             assertEquals("Downgrade successful!", node.nextLine());
+            assertTrue(node.nextLine().matches("Counter2\\.counter [0-9a-f]{8} -> Counter1\\.counter [0-9a-f]{8}"));
             assertEquals(List.of("3"), SmRun.of("state", node.address).lines());
             assertTrue(node.alive(), node.stderr());
         }

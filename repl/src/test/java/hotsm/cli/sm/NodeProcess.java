@@ -44,11 +44,17 @@ final class NodeProcess implements AutoCloseable {
 
     /** Start {@code sm node args...} on a free loopback port. */
     static NodeProcess start(String... args) throws IOException, InterruptedException {
+        return startWith(List.of(), args);
+    }
+
+    /** The same with options for the JVM ({@code -Dhotsm.failpoint=...}, start-up flags). */
+    static NodeProcess startWith(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
-                "-Dhotsm.root=" + System.getProperty("hotsm.root", ""),
-                "hotsm.cli.Sm", "node"));
+                "-Dhotsm.root=" + System.getProperty("hotsm.root", "")));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("hotsm.cli.Sm", "node"));
         command.addAll(List.of(args));
         command.addAll(List.of("--port", "0"));
         return new NodeProcess(new ProcessBuilder(command).start());
@@ -82,6 +88,21 @@ final class NodeProcess implements AutoCloseable {
     }
 
     boolean alive() { return process.isAlive(); }
+
+    /** {@code kill -9}: no shutdown hook, no flush; returns once the process is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Wait for the process to end by itself (a failpoint halts it); its exit status. */
+    int waitForExit() throws InterruptedException {
+        if (!process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the node did not stop; stderr: " + stderr());
+        }
+        return process.exitValue();
+    }
 
     @Override public void close() throws InterruptedException {
         process.destroy();

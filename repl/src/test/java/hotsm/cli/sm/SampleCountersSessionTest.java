@@ -51,6 +51,7 @@ class SampleCountersSessionTest {
             assertEquals(0, up.status(), up.out() + up.err());
             assertEquals("Upgrade successful!", up.lines().get(0));
             assertEquals("Upgrade successful!", node.nextLine());
+            assertTrue(node.nextLine().matches("Counter1\\.counter [0-9a-f]{8} -> Counter2\\.counter [0-9a-f]{8}"));
             assertEquals(List.of("Ok", "Ok", "Total 4"), SmRun.of("send", node.address, "Incr", "Incr", "Count").lines());
             assertEquals(List.of("Output: Ok", "New state: (2, 3)", "Output: Ok", "New state: (2, 4)",
                     "Output: Total 4", "New state: (2, 4)"), node.nextLines(6));
@@ -65,6 +66,7 @@ class SampleCountersSessionTest {
             assertEquals(0, down.status(), down.out());
             assertEquals("Downgrade successful!", down.lines().get(0));
             assertEquals("Downgrade successful!", node.nextLine());
+            assertTrue(node.nextLine().matches("Counter2\\.counter [0-9a-f]{8} -> Counter1\\.counter [0-9a-f]{8}"));
             assertEquals(List.of("4"), SmRun.of("state", node.address).lines());
 
             // Forward again, to version 3 with its new interface.

@@ -11,6 +11,11 @@ public final class ArtifactFormatException extends RuntimeException {
     private final String problem;
 
     public ArtifactFormatException(long offset, String section, String problem) {
+        // A damaged file's names may hold any bytes: the message stays one printable line.
+        this(offset, section, hotsm.vm.value.ValuePrinter.escapeControls(problem), true);
+    }
+
+    private ArtifactFormatException(long offset, String section, String problem, boolean escaped) {
         super("offset " + offset + " (" + section + "): " + problem);
         this.offset = offset;
         this.section = section;

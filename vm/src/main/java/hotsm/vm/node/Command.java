@@ -42,6 +42,9 @@ public sealed interface Command {
     /** Take a {@link NodeSnapshot}: everything the node knows, between two commands. */
     record ReadSnapshot() implements Command {}
 
+    /** Write a snapshot to the node's data directory ({@code sm snapshot}); answered with a {@link SnapshotWritten}. */
+    record WriteSnapshot() implements Command {}
+
     /** Check that a client speaking {@code identity} can be served, and with which types. */
     record ReadInterface(Identity identity) implements Command {}
 

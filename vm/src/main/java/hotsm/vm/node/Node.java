@@ -10,6 +10,7 @@ import hotsm.vm.value.Value;
 import hotsm.vm.value.Values;
 import hotsm.vm.verify.Verifier;
 import hotsm.vm.verify.VerifyException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,11 +24,12 @@ import java.util.concurrent.LinkedBlockingQueue;
  * future completed by the machine thread (exceptionally with a
  * {@link Refusal} when the node says no; the node is then unchanged).
  */
-public final class Node implements AutoCloseable {
+public final class Node implements NodeService, AutoCloseable {
 
-    private record Pending(Command command, CompletableFuture<Object> reply) {}
+    /** A queued command; {@code time} is null (read the clock) except for a replayed journal record. */
+    private record Pending(Command command, CompletableFuture<Object> reply, Instant time, long fuel) {}
 
-    private static final Pending STOP = new Pending(new Command.ReadInfo(), new CompletableFuture<>());
+    private static final Pending STOP = new Pending(new Command.ReadInfo(), new CompletableFuture<>(), null, 1);
 
     private final NodeOptions options;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -56,10 +58,8 @@ public final class Node implements AutoCloseable {
     public static Node start(Artifact artifact, NodeOptions options) throws VerifyException {
         Verifier.verify(artifact);
         Identity id = Identities.of(artifact);
-        Version first = new Version(id, artifact.name(), options.clock().instant(), Version.Arrival.STARTED,
-                Optional.empty());
-        Node node = new Node(new NodeSnapshot(artifact, id, artifact.initialState(), List.of(first),
-                Map.of(id, artifact)), options);
+        Node node = new Node(NodeSnapshot.started(artifact, id, artifact.initialState(), options.clock().instant()),
+                options);
         node.machineThread.start();
         return node;
     }
@@ -87,6 +87,7 @@ public final class Node implements AutoCloseable {
     }
 
     /** Run one input from a client speaking the interface of version {@code speaking} (null: the running one). */
+    @Override
     public CompletableFuture<StepResult> step(Value input, Identity speaking) {
         return submit(new Command.Step(input, Optional.ofNullable(speaking))).thenApply(StepResult.class::cast);
     }
@@ -96,18 +97,22 @@ public final class Node implements AutoCloseable {
     }
 
     /** Upgrade from a {@code .cam} file's bytes; bytes that do not decode are refused like a bad artifact. */
+    @Override
     public CompletableFuture<VersionChange> upgrade(byte[] artifact) {
         return submit(new Command.UpgradeFromBytes(artifact.clone())).thenApply(VersionChange.class::cast);
     }
 
+    @Override
     public CompletableFuture<VersionChange> downgrade() {
         return submit(new Command.Downgrade()).thenApply(VersionChange.class::cast);
     }
 
+    @Override
     public CompletableFuture<StateView> state() {
         return submit(new Command.ReadState()).thenApply(StateView.class::cast);
     }
 
+    @Override
     public CompletableFuture<NodeInfo> info() {
         return submit(new Command.ReadInfo()).thenApply(NodeInfo.class::cast);
     }
@@ -118,6 +123,7 @@ public final class Node implements AutoCloseable {
     }
 
     /** The types a client speaking {@code identity} uses; refused if the node cannot adapt it. */
+    @Override
     public CompletableFuture<InterfaceView> interfaceOf(Identity identity) {
         return submit(new Command.ReadInterface(identity)).thenApply(InterfaceView.class::cast);
     }
@@ -130,12 +136,31 @@ public final class Node implements AutoCloseable {
      * on a node started from the same artifact rebuilds the same node.
      */
     public CompletableFuture<Object> submit(Command command) {
+        return enqueue(command, null, options.fuel());
+    }
+
+    /**
+     * Apply a command a journal recorded as having changed the node, at the
+     * time it recorded and with no step limit (it succeeded once, and the
+     * machine is deterministic): recovery and replication rebuild the node so.
+     */
+    public CompletableFuture<Object> replay(Command command, Instant time) {
+        return enqueue(command, java.util.Objects.requireNonNull(time), Long.MAX_VALUE);
+    }
+
+    /** Write a snapshot to the node's data directory (a node without one refuses). */
+    @Override
+    public CompletableFuture<SnapshotWritten> writeSnapshot() {
+        return submit(new Command.WriteSnapshot()).thenApply(SnapshotWritten.class::cast);
+    }
+
+    private CompletableFuture<Object> enqueue(Command command, Instant time, long fuel) {
         CompletableFuture<Object> reply = new CompletableFuture<>();
         if (stopped) {
             reply.completeExceptionally(stoppedRefusal());
             return reply;
         }
-        queue.add(new Pending(command, reply));
+        queue.add(new Pending(command, reply, time, fuel));
         if (stopped) drain();
         return reply;
     }
@@ -192,16 +217,26 @@ public final class Node implements AutoCloseable {
                 p.reply().completeExceptionally(new Refusal(Refusal.Reason.STOPPED, STOPPING));
                 continue;
             }
+            Object result = null;
+            Throwable failure = null;
             try {
                 options.log().append(p.command());
-                p.reply().complete(apply(p.command()));
+                Instant time = p.time() != null ? p.time() : options.clock().instant();
+                result = apply(p.command(), time, p.fuel());
             } catch (Refusal r) {
-                p.reply().completeExceptionally(r);
+                failure = r;
             } catch (Throwable e) {
                 // Nothing kills the machine thread, not even OutOfMemoryError: this command fails
                 // (its reply says so), the event is logged, the node keeps serving with its state.
                 EventLog.log("the machine thread failed on " + p.command().getClass().getSimpleName()
                         + "; the node is unchanged", e);
+                failure = e;
+            }
+            // The log answers once every record before this reply is durable (at once without a journal).
+            try {
+                options.log().answer(p.reply(), result, failure);
+            } catch (Throwable e) {
+                EventLog.log("answering " + p.command().getClass().getSimpleName() + " failed", e);
                 p.reply().completeExceptionally(e);
             }
         }
@@ -223,21 +258,25 @@ public final class Node implements AutoCloseable {
         return new Refusal(Refusal.Reason.STOPPED, "The node has stopped.");
     }
 
-    /** One case per command; each ends in at most one assignment to {@link #snapshot}. */
-    private Object apply(Command command) {
+    /**
+     * One case per command; each ends in at most one assignment to {@link #snapshot}, made through
+     * {@link CommandLog#commit} so the command is journaled first.
+     */
+    private Object apply(Command command, Instant time, long fuel) {
         NodeSnapshot now = snapshot;
         if (command instanceof Command.Step s) {
-            return step(now, s);
+            return step(now, s, fuel);
         } else if (command instanceof Command.Upgrade u) {
-            return change(VersionChange.Kind.UPGRADE,
-                    () -> VersionChanges.upgrade(now, u.artifact(), options.fuel(), options.clock().instant()));
+            return change(command, time, VersionChange.Kind.UPGRADE,
+                    () -> VersionChanges.upgrade(now, u.artifact(), fuel, time));
         } else if (command instanceof Command.UpgradeFromBytes b) {
-            return change(VersionChange.Kind.UPGRADE,
-                    () -> VersionChanges.upgrade(now, VersionChanges.decode(b.artifact()), options.fuel(),
-                            options.clock().instant()));
+            return change(command, time, VersionChange.Kind.UPGRADE,
+                    () -> VersionChanges.upgrade(now, VersionChanges.decode(b.artifact()), fuel, time));
         } else if (command instanceof Command.Downgrade) {
-            return change(VersionChange.Kind.DOWNGRADE,
-                    () -> VersionChanges.downgrade(now, options.fuel(), options.clock().instant()));
+            return change(command, time, VersionChange.Kind.DOWNGRADE,
+                    () -> VersionChanges.downgrade(now, fuel, time));
+        } else if (command instanceof Command.WriteSnapshot) {
+            return options.log().writeSnapshot(now);
         } else if (command instanceof Command.ReadState) {
             return new StateView(now.artifact().state(), now.state());
         } else if (command instanceof Command.ReadInfo) {
@@ -250,24 +289,25 @@ public final class Node implements AutoCloseable {
         throw new IllegalArgumentException("unknown command " + command);
     }
 
-    private StepResult step(NodeSnapshot now, Command.Step s) {
+    private StepResult step(NodeSnapshot now, Command.Step s, long fuel) {
         try {
             Interfaces.Route route = Interfaces.route(now, s.speaking().orElse(now.identity()));
             if (!Values.conforms(s.input(), route.view().input().erase())) {
                 throw new Refusal(Refusal.Reason.BAD_VALUE, "The input is not a value of type " + route.view().input()
                         + " (expected shape " + route.view().input().erase() + ").");
             }
-            Value input = runAll(route.inputAdapters(), s.input(), "input adapter");
+            Value input = runAll(route.inputAdapters(), s.input(), "input adapter", fuel);
             Cam.Result r;
             try {
-                r = Cam.run(loadedStep(now), input, now.state(), options.fuel());
+                r = Cam.run(loadedStep(now), input, now.state(), fuel);
             } catch (RuntimeException e) {
                 throw new Refusal(Refusal.Reason.STEP_FAILED, "The step failed: " + VersionChanges.describe(e)
                         + ". The state is unchanged.");
             }
-            Value output = runAll(route.outputAdapters(), r.value(), "output adapter");
+            Value output = runAll(route.outputAdapters(), r.value(), "output adapter", fuel);
             checkSizes(now.state(), r.state(), r.value(), output);
-            snapshot = now.withState(r.state());
+            NodeSnapshot next = now.withState(r.state());
+            options.log().commit(s, null, next, () -> snapshot = next);
             tell(() -> options.listener().stepped(now.artifact().output(), r.value(), now.artifact().state(),
                     r.state()));
             return new StepResult(output, route.view().output());
@@ -317,10 +357,10 @@ public final class Node implements AutoCloseable {
         return loadedStep;
     }
 
-    private Value runAll(List<LoadedCode> adapters, Value v, String what) {
+    private Value runAll(List<LoadedCode> adapters, Value v, String what, long fuel) {
         for (LoadedCode c : adapters) {
             try {
-                v = Cam.run(c, v, null, options.fuel()).value();
+                v = Cam.run(c, v, null, fuel).value();
             } catch (RuntimeException e) {
                 throw new Refusal(Refusal.Reason.STEP_FAILED, "The " + what + " failed: "
                         + VersionChanges.describe(e) + ". The state is unchanged.");
@@ -329,10 +369,11 @@ public final class Node implements AutoCloseable {
         return v;
     }
 
-    private VersionChange change(VersionChange.Kind kind, java.util.function.Supplier<VersionChanges.Changed> how) {
+    private VersionChange change(Command command, Instant time, VersionChange.Kind kind,
+                                 java.util.function.Supplier<VersionChanges.Changed> how) {
         try {
             VersionChanges.Changed c = withinLimits(kind, how.get());
-            snapshot = c.next();
+            options.log().commit(command, time, c.next(), () -> snapshot = c.next());
             tell(() -> options.listener().changed(c.change()));
             return c.change();
         } catch (Refusal refusal) {

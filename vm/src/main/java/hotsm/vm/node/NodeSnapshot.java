@@ -36,6 +36,12 @@ public record NodeSnapshot(Artifact artifact, Identity identity, Value state,
         this(artifact, identity, state, history, known, 0);
     }
 
+    /** A node just started: {@code artifact} running from {@code state}, its history one {@code STARTED} entry. */
+    public static NodeSnapshot started(Artifact artifact, Identity id, Value state, java.time.Instant now) {
+        Version first = new Version(id, artifact.name(), now, Version.Arrival.STARTED, Optional.empty());
+        return new NodeSnapshot(artifact, id, state, List.of(first), Map.of(id, artifact));
+    }
+
     /** The same node after a step that left {@code newState}. */
     public NodeSnapshot withState(Value newState) {
         return new NodeSnapshot(artifact, identity, newState, history, known, compacted);

@@ -23,6 +23,8 @@ public final class Refusal extends RuntimeException {
         STOPPED,
         /** The request (or the connection) broke the protocol: malformed, unknown, too large. */
         PROTOCOL,
+        /** The request needs a journal and the node keeps none (no {@code --data-dir}). */
+        NOT_DURABLE,
         /** A bug in the node, which keeps serving. */
         INTERNAL
     }

@@ -16,11 +16,14 @@
  * divides by zero, a migration that runs out of fuel, an artifact that does
  * not verify) leaves the node exactly as it was.
  *
- * <p>Seams for later: every command passes through a {@link
- * hotsm.vm.node.CommandLog} on the machine thread, in order, just before it is
- * applied; commands are plain data and the machine is deterministic, so a
- * journal replayed from the starting artifact rebuilds the node, and a
- * {@link hotsm.vm.node.NodeSnapshot} taken between two commands is a
- * consistent checkpoint for snapshots or replication.
+ * <p>Journaling and replication: every command passes through a {@link
+ * hotsm.vm.node.CommandLog} on the machine thread, in order; each command that
+ * changed the node is handed to it with the time it used just before its one
+ * assignment, and every reply leaves through it, so a journal
+ * ({@code hotsm.vm.journal}) can hold replies until their records are durable.
+ * Commands are plain data and the machine is deterministic, so the journal
+ * replayed ({@link hotsm.vm.node.Node#replay}) from a
+ * {@link hotsm.vm.node.NodeSnapshot} taken between two commands rebuilds the
+ * node.
  */
 package hotsm.vm.node;

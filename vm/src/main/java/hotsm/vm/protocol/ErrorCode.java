@@ -24,7 +24,8 @@ public enum ErrorCode {
     STOPPED(11),
     /** A bug in the node (or it ran out of memory serving this request); the node keeps running. */
     INTERNAL(12),
-    // 13 is reserved for NOT_DURABLE (durable nodes' snapshot request).
+    /** The request needs a journal and the node keeps none (started without {@code --data-dir}). */
+    NOT_DURABLE(13),
     /**
      * A budget of the node was exhausted by this request or connection (its buffers, a
      * reply's size); the node keeps running and the request may be tried again later.

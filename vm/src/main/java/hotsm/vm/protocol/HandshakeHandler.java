@@ -2,7 +2,7 @@ package hotsm.vm.protocol;
 
 import hotsm.vm.bytecode.Identity;
 import hotsm.vm.node.EventLog;
-import hotsm.vm.node.Node;
+import hotsm.vm.node.NodeService;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -41,7 +41,7 @@ final class HandshakeHandler extends ByteToMessageDecoder {
     private static final int MAX_HELLO = 4 + 2 + 1 + 32;
     private static final int MIN_HELLO = 4 + 2 + 1;
 
-    private final Node node;
+    private final NodeService node;
     private final Duration timeout;
     private final Next next;
     /** Not null: refuse every hello with this message (the node is at its connection cap). */
@@ -49,7 +49,7 @@ final class HandshakeHandler extends ByteToMessageDecoder {
     private ScheduledFuture<?> timer;
     private boolean answered;
 
-    HandshakeHandler(Node node, Duration timeout, Next next, String refuseAll) {
+    HandshakeHandler(NodeService node, Duration timeout, Next next, String refuseAll) {
         this.node = node;
         this.timeout = timeout;
         this.next = next;

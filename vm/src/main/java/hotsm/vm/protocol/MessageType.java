@@ -16,6 +16,13 @@ public enum MessageType {
     PING(0x06),
     /** An identity; answered by {@link #INTERFACE_REPLY} if the node can serve a client speaking it. */
     INTERFACE(0x07),
+    /** Empty body; answered by {@link #SNAPSHOT_REPLY} once a snapshot is on disk (durable nodes only). */
+    SNAPSHOT(0x08),
+    /**
+     * Empty body; answered by {@link #GROUP_REPLY} by a member of a replicated
+     * group (docs/cluster.md); a single node answers an error.
+     */
+    GROUP(0x09),
 
     INFO_REPLY(0x81),
     OUTPUT(0x82),
@@ -23,6 +30,9 @@ public enum MessageType {
     CHANGED(0x84),
     PONG(0x86),
     INTERFACE_REPLY(0x87),
+    SNAPSHOT_REPLY(0x88),
+    /** The group's members, leader, term, commit index and each member's applied index and version. */
+    GROUP_REPLY(0x89),
     /** An error code and a message. */
     ERROR(0xFF);
 

@@ -4,6 +4,7 @@ import hotsm.vm.bytecode.Identity;
 import hotsm.vm.node.InterfaceView;
 import hotsm.vm.node.NodeInfo;
 import hotsm.vm.node.Refusal;
+import hotsm.vm.node.SnapshotWritten;
 import hotsm.vm.node.StateView;
 import hotsm.vm.node.StepResult;
 import hotsm.vm.node.Version;
@@ -149,6 +150,18 @@ public final class Messages {
         return v;
     }
 
+    /** A {@link MessageType#SNAPSHOT_REPLY} body: {@code i64} records covered, the file (string). */
+    public static byte[] snapshotWritten(SnapshotWritten s) {
+        return new WireOut().i64(s.position()).string(s.file()).toBytes();
+    }
+
+    public static SnapshotWritten snapshotWritten(byte[] body) throws ProtocolException {
+        WireIn in = new WireIn(body);
+        SnapshotWritten s = new SnapshotWritten(in.i64("snapshot position"), in.string("snapshot file"));
+        in.end("snapshot reply");
+        return s;
+    }
+
     public static byte[] error(ErrorCode code, String message) {
         return new WireOut().u16(code.code()).string(message).toBytes();
     }
@@ -171,6 +184,7 @@ public final class Messages {
                 case STOPPED -> Refusal.Reason.STOPPED;
                 case MALFORMED, UNKNOWN_REQUEST, FRAME_TOO_LARGE, HANDSHAKE, BUSY -> Refusal.Reason.PROTOCOL;
                 case INTERNAL -> Refusal.Reason.INTERNAL;
+                case NOT_DURABLE -> Refusal.Reason.NOT_DURABLE;
             };
         }
     }

@@ -6,6 +6,7 @@ import hotsm.vm.bytecode.Identity;
 import hotsm.vm.node.InterfaceView;
 import hotsm.vm.node.NodeInfo;
 import hotsm.vm.node.Refusal;
+import hotsm.vm.node.SnapshotWritten;
 import hotsm.vm.node.StateView;
 import hotsm.vm.node.StepResult;
 import hotsm.vm.node.VersionChange;
@@ -58,8 +59,10 @@ public final class NodeClient implements AutoCloseable {
     private volatile IOException broken;
     /** The interface this connection speaks when a step names none: the hello's, or the version running at connect. */
     private volatile Identity speaking;
-    /** What the node said it ran right after the handshake (when the hello named no interface). */
-    private NodeInfo atConnect;
+    /** The node's INFO (newest version) that fixed {@link #speaking}, when the hello named no interface. */
+    private NodeInfo pinnedBy;
+    /** That INFO, asked right after the handshake. */
+    private CompletableFuture<Frame> pinRequest;
     /**
      * Whether {@link #speaking} was learnt at connect rather than named in the
      * hello: then an upgrade or downgrade this client makes moves it to the
@@ -132,13 +135,11 @@ public final class NodeClient implements AutoCloseable {
                         : Refusal.Reason.PROTOCOL, w.message());
             }
             c.reader.start();
-            if (speaking.isPresent()) {
-                c.speaking = speaking.get();
-            } else {
-                c.atConnect = c.info(1);
-                c.speaking = c.atConnect.identity();
-                c.followsOwnChanges = true;
-            }
+            c.speaking = speaking.orElse(null);
+            c.followsOwnChanges = speaking.isEmpty();
+            // Ask which version runs now, without waiting: the first step waits for the answer. (A replicated
+            // member without a quorum cannot answer it, yet still answers GROUP.)
+            if (speaking.isEmpty()) c.pinRequest = c.request(MessageType.INFO, Messages.infoRequest(1));
             return c;
         } catch (ProtocolException e) {
             s.close();
@@ -163,14 +164,28 @@ public final class NodeClient implements AutoCloseable {
      * none: the hello's, else the one running at connect, moved by this
      * client's own upgrades and downgrades.
      */
-    public Identity speaking() { return speaking; }
+    public Identity speaking() throws IOException {
+        Identity s = speaking;
+        return s != null ? s : pin().identity();
+    }
 
     /**
-     * The node's answer to {@code INFO} for its newest version, asked right
-     * after the handshake (the version {@link #speaking()} names); empty if
-     * the hello named an interface.
+     * The node's {@code INFO} for its newest version that fixed the interface
+     * this connection speaks, asked right after the handshake and waited for
+     * when first needed; empty if the hello named the interface.
      */
-    public Optional<NodeInfo> runningAtConnect() { return Optional.ofNullable(atConnect); }
+    public synchronized Optional<NodeInfo> speakingInfo() throws IOException {
+        if (!followsOwnChanges) return Optional.empty();
+        return Optional.of(pinnedBy != null ? pinnedBy : pin());
+    }
+
+    private synchronized NodeInfo pin() throws IOException {
+        if (pinnedBy == null) {
+            pinnedBy = await(pinRequest, MessageType.INFO_REPLY, Messages::info);
+            if (speaking == null) speaking = pinnedBy.identity();
+        }
+        return pinnedBy;
+    }
 
     /** Name, identity, types and version history of the running machine. */
     public NodeInfo info() throws IOException {
@@ -202,7 +217,16 @@ public final class NodeClient implements AutoCloseable {
      * in the order the node ran the inputs.
      */
     public CompletableFuture<Frame> stepAsync(Value input, Identity speaking) throws IOException {
-        Identity as = speaking != null ? speaking : this.speaking;
+        Identity as = speaking;
+        if (as == null) {
+            try {
+                as = speaking();
+            } catch (Refusal unknown) {
+                // The node cannot say which version runs (a replicated member without a leader): the step
+                // goes without one, and the node refuses or runs it as it can.
+                as = null;
+            }
+        }
         return request(MessageType.STEP,
                 Messages.stepRequest(new Messages.StepRequest(Optional.ofNullable(as), input)));
     }
@@ -240,6 +264,12 @@ public final class NodeClient implements AutoCloseable {
 
     public VersionChange upgrade(Artifact artifact) throws IOException {
         return upgrade(ArtifactCodec.encode(artifact));
+    }
+
+    /** Ask a durable node to write a snapshot now ({@code sm snapshot}). */
+    public SnapshotWritten snapshot() throws IOException {
+        return await(request(MessageType.SNAPSHOT, new byte[0]), MessageType.SNAPSHOT_REPLY,
+                Messages::snapshotWritten);
     }
 
     public VersionChange downgrade() throws IOException {

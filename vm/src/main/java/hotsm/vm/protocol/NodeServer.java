@@ -2,7 +2,7 @@ package hotsm.vm.protocol;
 
 import hotsm.vm.bytecode.Identity;
 import hotsm.vm.node.EventLog;
-import hotsm.vm.node.Node;
+import hotsm.vm.node.NodeService;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Serves a {@link Node} over TCP (docs/protocol.md) with Netty: one thread
+ * Serves a {@link NodeService} (a node, or a member of a replicated group) over TCP (docs/protocol.md) with Netty: one thread
  * accepts, {@link ServerLimits#ioThreads()} event-loop threads serve every
  * connection, whatever their number (at most {@link
  * ServerLimits#maxConnections()}). Each connection's pipeline is: idle timer,
@@ -39,7 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class NodeServer implements AutoCloseable {
 
-    private final Node node;
+    private final NodeService node;
     private final ServerLimits limits;
     private final ByteBudget buffers;
     private final EventLoopGroup acceptor;
@@ -50,7 +50,7 @@ public final class NodeServer implements AutoCloseable {
     private volatile Faults faults = Faults.NONE;
     private volatile boolean closed;
 
-    private NodeServer(Node node, ServerLimits limits, InetSocketAddress at) throws IOException {
+    private NodeServer(NodeService node, ServerLimits limits, InetSocketAddress at) throws IOException {
         this.node = node;
         this.limits = limits;
         this.buffers = new ByteBudget(limits.maxBuffered());
@@ -80,18 +80,18 @@ public final class NodeServer implements AutoCloseable {
     }
 
     /** Listen on {@code bind}:{@code port} (port 0 picks a free one) and serve {@code node} within {@code limits}. */
-    public static NodeServer start(Node node, InetAddress bind, int port, ServerLimits limits) throws IOException {
+    public static NodeServer start(NodeService node, InetAddress bind, int port, ServerLimits limits) throws IOException {
         NodeServer server = bind(node, bind, port, limits);
         server.serve();
         return server;
     }
 
     /** With the default limits but a frame maximum of {@code maxFrame} bytes. */
-    public static NodeServer start(Node node, InetAddress bind, int port, int maxFrame) throws IOException {
+    public static NodeServer start(NodeService node, InetAddress bind, int port, int maxFrame) throws IOException {
         return start(node, bind, port, ServerLimits.defaults().withMaxFrame(maxFrame));
     }
 
-    public static NodeServer start(Node node, InetAddress bind, int port) throws IOException {
+    public static NodeServer start(NodeService node, InetAddress bind, int port) throws IOException {
         return start(node, bind, port, ServerLimits.defaults());
     }
 
@@ -100,11 +100,11 @@ public final class NodeServer implements AutoCloseable {
      * so the caller can announce the address before any request is served;
      * then {@link #serve()}.
      */
-    public static NodeServer bind(Node node, InetAddress bind, int port, ServerLimits limits) throws IOException {
+    public static NodeServer bind(NodeService node, InetAddress bind, int port, ServerLimits limits) throws IOException {
         return new NodeServer(node, limits, new InetSocketAddress(bind, port));
     }
 
-    public static NodeServer bind(Node node, InetAddress bind, int port, int maxFrame) throws IOException {
+    public static NodeServer bind(NodeService node, InetAddress bind, int port, int maxFrame) throws IOException {
         return bind(node, bind, port, ServerLimits.defaults().withMaxFrame(maxFrame));
     }
 

@@ -2,7 +2,7 @@ package hotsm.vm.protocol;
 
 import hotsm.vm.bytecode.Identity;
 import hotsm.vm.node.EventLog;
-import hotsm.vm.node.Node;
+import hotsm.vm.node.NodeService;
 import hotsm.vm.node.Refusal;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -32,7 +32,7 @@ import java.util.function.Function;
  */
 final class RequestHandler extends ChannelInboundHandlerAdapter {
 
-    private final Node node;
+    private final NodeService node;
     private final ServerLimits limits;
     private final ByteBudget budget;
     private final Faults faults;
@@ -41,7 +41,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     private final ArrayDeque<Received> waiting = new ArrayDeque<>();
     private int inFlight;
 
-    RequestHandler(Node node, ServerLimits limits, ByteBudget budget, Faults faults, Optional<Identity> speaking) {
+    RequestHandler(NodeService node, ServerLimits limits, ByteBudget budget, Faults faults, Optional<Identity> speaking) {
         this.node = node;
         this.limits = limits;
         this.budget = budget;
@@ -94,16 +94,17 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                         MessageType.INTERFACE_REPLY, Messages::interfaceView);
                 case STEP -> {
                     Messages.StepRequest s = Messages.stepRequest(f.body());
-                    Optional<Identity> as = s.speaking().or(() -> speaking);
-                    if (as.isEmpty()) {
-                        answer(ctx, r, error(r, ErrorCode.UNKNOWN_INTERFACE, "a step must say which version's"
-                                + " interface it speaks (in the hello or in the STEP request); ask INFO for the"
-                                + " running version"));
-                        return;
-                    }
-                    reply(ctx, r, node.step(s.input(), as.get()), MessageType.OUTPUT, Messages::output);
+                    // Naming none reads the input against the version running when it is applied: NodeClient
+                    // always names one, unless the node could not say which version runs (docs/protocol.md).
+                    Identity as = s.speaking().or(() -> speaking).orElse(null);
+                    reply(ctx, r, node.step(s.input(), as), MessageType.OUTPUT, Messages::output);
                 }
                 case UPGRADE -> reply(ctx, r, node.upgrade(f.body()), MessageType.CHANGED, Messages::changed);
+                case SNAPSHOT -> {
+                    empty(f);
+                    reply(ctx, r, node.writeSnapshot(), MessageType.SNAPSHOT_REPLY, Messages::snapshotWritten);
+                }
+                case GROUP -> { empty(f); reply(ctx, r, node.group(), MessageType.GROUP_REPLY, body -> body); }
                 default -> answer(ctx, r, error(r, ErrorCode.UNKNOWN_REQUEST, "unknown request type " + type));
             }
         } catch (ProtocolException e) {
@@ -168,6 +169,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             case STOPPED -> ErrorCode.STOPPED;
             case PROTOCOL -> ErrorCode.MALFORMED;
             case INTERNAL -> ErrorCode.INTERNAL;
+            case NOT_DURABLE -> ErrorCode.NOT_DURABLE;
         };
     }
 

@@ -1,0 +1,41 @@
+package hotsm.cli.sm;
+
+import hotsm.cli.Sm;
+import hotsm.vm.node.Refusal;
+import hotsm.vm.node.SnapshotWritten;
+import hotsm.vm.protocol.NodeClient;
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code sm snapshot HOST:PORT}. */
+@Command(name = "snapshot", mixinStandardHelpOptions = true,
+        description = {"Make a durable node write a snapshot now.", "",
+                "The node (started with --data-dir) writes its machine, state and version history between two "
+                        + "inputs, forced to disk, and deletes the journal segments it no longer needs; recovery then "
+                        + "starts from it. Prints `snapshot at record N: FILE`. A node without --data-dir refuses "
+                        + "(exit status 1). See docs/durability.md."})
+public final class SnapshotCommand implements Callable<Integer> {
+
+    @ParentCommand Sm sm;
+
+    @Mixin ClientTimeoutOption timeout;
+
+    @Parameters(index = "0", paramLabel = "HOST:PORT", description = "the node")
+    String address;
+
+    @Override public Integer call() {
+        try (NodeClient client = Remote.connect(address, timeout.get())) {
+            SnapshotWritten s = client.snapshot();
+            sm.out().println("snapshot at record " + s.position() + ": " + s.file());
+            return Sm.OK;
+        } catch (Refusal r) {
+            throw CliError.user(r.getMessage());
+        } catch (IOException e) {
+            throw Remote.lost(address, e);
+        }
+    }
+}
