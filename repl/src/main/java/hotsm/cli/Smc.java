@@ -4,7 +4,9 @@ import hotsm.cli.smc.CheckCommand;
 import hotsm.cli.smc.CompileCommand;
 import hotsm.cli.smc.DisasmCommand;
 import hotsm.cli.smc.IrCommand;
+import hotsm.cli.smc.KeygenCommand;
 import hotsm.cli.smc.RunCommand;
+import hotsm.cli.smc.SignCommand;
 import hotsm.cli.smc.UserError;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Option;
 @Command(name = "smc", mixinStandardHelpOptions = true, versionProvider = Smc.Version.class,
         description = "The .sm compiler: type-checks state machines, compiles them to CAM bytecode artifacts (.cam), "
                 + "disassembles and runs them.",
-        subcommands = {CheckCommand.class, IrCommand.class, CompileCommand.class, DisasmCommand.class, RunCommand.class},
+        subcommands = {CheckCommand.class, IrCommand.class, CompileCommand.class, DisasmCommand.class, RunCommand.class,
+                KeygenCommand.class, SignCommand.class},
         footer = Smc.EXIT_STATUS)
 public final class Smc implements Callable<Integer> {
 

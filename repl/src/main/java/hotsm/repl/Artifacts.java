@@ -5,8 +5,12 @@ import hotsm.vm.bytecode.ArtifactCodec;
 import hotsm.vm.bytecode.ArtifactFormatException;
 import hotsm.vm.bytecode.Identity;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import hotsm.vm.trust.ReleaseSignature;
+import hotsm.vm.trust.TrustException;
 
 /** The artifact an {@code :upgrade} sends: read from a {@code .cam} file, or compiled from a {@code .sm} file. */
 final class Artifacts {
@@ -38,5 +42,22 @@ final class Artifacts {
         }
         throw ReplError.of(program.displayName() + " defines several machines (" + String.join(", ", names)
                 + "), none upgrading the running one; say which: :upgrade FILE MACHINE");
+    }
+
+    /** For a {@code .cam} file, the release signature {@code smc sign} wrote beside it, if there is one. */
+    static Optional<ReleaseSignature> signatureBeside(Path file) throws ReplError {
+        if (!ArtifactCodec.isArtifactFile(file)) return Optional.empty();
+        Path sig = file.resolveSibling(file.getFileName() + ".sig");
+        return Files.exists(sig) ? Optional.of(signature(sig)) : Optional.empty();
+    }
+
+    static ReleaseSignature signature(Path file) throws ReplError {
+        try {
+            return ReleaseSignature.decode(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw ReplError.of("cannot read " + file + ": " + ReplSession.oneLine(e));
+        } catch (TrustException e) {
+            throw ReplError.of(file.getFileName() + " is not a release signature: " + e.getMessage());
+        }
     }
 }

@@ -23,7 +23,7 @@ final class Commands {
             new Command("connect", "HOST:PORT", "attach to a node: typed values go to it", Completion.NONE, ReplSession::connect),
             new Command("disconnect", "", "detach from the node (back to the local machine, if any)", Completion.NONE, (s, a) -> s.disconnect()),
             new Command("upgrade", "FILE [MACHINE]", "hot-upgrade the machine (node or local) to FILE.sm or FILE.cam", Completion.FILE, ReplSession::upgrade),
-            new Command("downgrade", "", "use the running version's downgrade section", Completion.NONE, (s, a) -> s.downgrade()),
+            new Command("downgrade", "[FILE.sig]", "use the running version's downgrade section (signed, for a node with --trust)", Completion.FILE, ReplSession::downgrade),
             new Command("history", "", "the versions that ran, oldest first", Completion.NONE, (s, a) -> s.history()),
             new Command("quit", "", "leave (Ctrl-D does too)", Completion.NONE, (s, a) -> s.quit()));
 

@@ -31,6 +31,11 @@ final class FileResolver {
         return resolve(name, List.of(".sm", ".cam"));
     }
 
+    /** A release signature file, named in full. */
+    Path resolveSignature(String name) throws ReplError {
+        return resolve(name, List.of(".sig"));
+    }
+
     private Path resolve(String name, List<String> extensions) throws ReplError {
         String expanded = expandHome(name);
         List<Path> dirs = new ArrayList<>();

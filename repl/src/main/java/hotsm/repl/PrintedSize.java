@@ -31,6 +31,19 @@ final class PrintedSize {
             n = 1 + count(l.value(), seen);
         } else if (v instanceof Value.Inr r) {
             n = 1 + count(r.value(), seen);
+        } else if (v instanceof Value.ListOf list) {
+            n = 1;
+            for (Value x : list) {
+                n += count(x, seen);
+                if (n > LIMIT) break;
+            }
+        } else if (v instanceof Value.MapOf map) {
+            n = 1;
+            for (java.util.Iterator<Value.Pair> it = map.iterator(); it.hasNext(); ) {
+                Value.Pair entry = it.next();
+                n += count(entry, seen);
+                if (n > LIMIT) break;
+            }
         } else if (v instanceof Value.Str s) {
             n = 1 + s.value().length() / 64;   // long strings count by their length too
         } else {

@@ -7,7 +7,11 @@ import hotsm.vm.node.Refusal;
 import hotsm.vm.node.StepResult;
 import hotsm.vm.node.Version;
 import hotsm.vm.node.VersionChange;
+import hotsm.vm.bytecode.ArtifactCodec;
+import hotsm.vm.protocol.ConnectionSecurity;
+import hotsm.vm.protocol.HostPort;
 import hotsm.vm.protocol.NodeClient;
+import hotsm.vm.trust.ReleaseSignature;
 import hotsm.vm.types.TypeDesc;
 import hotsm.vm.value.Value;
 import java.io.IOException;
@@ -33,6 +37,16 @@ final class RemoteNode implements Target {
 
     /** Connects to {@code HOST:PORT} and asks who is there; {@code timeout} null for the client's defaults. */
     static RemoteNode connect(String address, java.time.Duration timeout) throws ReplError {
+        try {
+            return connect(address, timeout, ConnectionSecurity.defaults());
+        } catch (IOException | RuntimeException e) {
+            throw ReplError.of("cannot read the cookie: " + ReplSession.oneLine(e));
+        }
+    }
+
+    /** The same with a cookie and optionally TLS (docs/security.md). */
+    static RemoteNode connect(String address, java.time.Duration timeout, ConnectionSecurity security)
+            throws ReplError {
         int colon = address.lastIndexOf(':');
         if (colon <= 0 || colon == address.length() - 1) throw ReplError.of("expected HOST:PORT, got " + address);
         int port;
@@ -43,8 +57,8 @@ final class RemoteNode implements Target {
         }
         NodeClient client;
         try {
-            client = NodeClient.connect(new hotsm.vm.protocol.HostPort(address.substring(0, colon), port),
-                    java.util.Optional.empty(), timeout);
+            client = NodeClient.connect(new HostPort(address.substring(0, colon), port), Optional.empty(), timeout,
+                    security);
         } catch (Refusal e) {
             throw ReplError.of("the node at " + address + " refused the connection: " + e.getMessage());
         } catch (IOException e) {
@@ -99,8 +113,15 @@ final class RemoteNode implements Target {
 
     /** Sends an artifact; the node's answer, {@code Upgrade successful!} or its reason for refusing. */
     @Override public String upgrade(Artifact artifact) throws ReplError {
+        return upgrade(artifact, Optional.empty());
+    }
+
+    /** The same with the release signature of the artifact's bytes, for a node that requires one. */
+    @Override public String upgrade(Artifact artifact, Optional<ReleaseSignature> signature) throws ReplError {
         try {
-            VersionChange change = client.upgrade(artifact);
+            byte[] bytes = ArtifactCodec.encode(artifact);
+            VersionChange change = signature.isPresent() ? client.upgrade(bytes, signature.get())
+                    : client.upgrade(bytes);
             refresh();
             return change.message();
         } catch (Refusal e) {
@@ -122,8 +143,12 @@ final class RemoteNode implements Target {
 
     /** The node's answer: {@code Downgrade successful!} or its reason for refusing. */
     @Override public String downgrade() throws ReplError {
+        return downgrade(Optional.empty());
+    }
+
+    @Override public String downgrade(Optional<ReleaseSignature> signature) throws ReplError {
         try {
-            VersionChange change = client.downgrade();
+            VersionChange change = signature.isPresent() ? client.downgrade(signature.get()) : client.downgrade();
             refresh();
             return change.message();
         } catch (Refusal e) {

@@ -53,11 +53,18 @@ public final class Repl {
      * @param piped where a piped session prints (null: standard output)
      */
     public static int run(Path baseDir, java.util.List<String> setup, boolean echo, PrintWriter piped) throws IOException {
+        return run(baseDir, setup, echo, piped, null);
+    }
+
+    /** The same, with the cookie and TLS {@code :connect} uses (null: the default cookie, no TLS). */
+    public static int run(Path baseDir, java.util.List<String> setup, boolean echo, PrintWriter piped,
+                          hotsm.vm.protocol.ConnectionSecurity security) throws IOException {
         boolean interactive = onTerminal() && !echo;
         if (interactive) {
             Terminal terminal = TerminalLines.systemTerminal();
             try (ReplSession session = new ReplSession(terminal.writer(), baseDir);
                  TerminalLines lines = new TerminalLines(terminal, session)) {
+                session.security(security);
                 terminal.writer().println("hotsm REPL; :help for help, :quit or Ctrl-D to leave");
                 // Ctrl-C while a line runs stops it (JLine handles it itself while a line is typed).
                 LineRunner runner = new LineRunner(session);
@@ -70,6 +77,7 @@ public final class Repl {
         PrintWriter out = piped != null ? piped : new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         try (ReplSession session = new ReplSession(out, baseDir)) {
+            session.security(security);
             for (String line : setup) {
                 if (echo) out.println(session.prompt() + line);
                 session.promptShown(echo ? session.prompt().length() : -1);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import hotsm.cli.Sm;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -39,12 +40,15 @@ public final class ReplCommand implements Callable<Integer> {
     @Option(names = "--echo", description = "print each line read after its prompt, like a transcript")
     boolean echo;
 
+    @Mixin hotsm.cli.sm.ClientSecurityOptions security;
+
     @Override public Integer call() {
         List<String> setup = new ArrayList<>();
         if (file != null) setup.add(":load " + file);
         if (connect != null) setup.add(":connect " + connect + (timeout != null ? " --timeout " + timeout : ""));
+        hotsm.vm.protocol.ConnectionSecurity connection = security.security();   // a bad file: one line, exit 1
         try {
-            return Repl.run(Path.of("").toAbsolutePath(), setup, echo, sm != null ? sm.out() : null);
+            return Repl.run(Path.of("").toAbsolutePath(), setup, echo, sm != null ? sm.out() : null, connection);
         } catch (java.io.IOException | RuntimeException e) {
             System.err.println("sm repl: " + ReplSession.oneLine(e));
             System.err.flush();

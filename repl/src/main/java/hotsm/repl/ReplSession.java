@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import hotsm.vm.trust.ReleaseSignature;
+import java.util.Optional;
 
 /**
  * The REPL's state and its evaluation of one line: a {@code :command}, a value
@@ -343,6 +345,12 @@ public final class ReplSession implements AutoCloseable {
         out.println("Reset: " + local.describe());
     }
 
+    /** How {@code :connect} secures its connections (docs/security.md); null: the default cookie, no TLS. */
+    private hotsm.vm.protocol.ConnectionSecurity security;
+
+    /** Use this cookie (and TLS) for {@code :connect} ({@code sm repl --cookie-file --tls-trust}). */
+    public void security(hotsm.vm.protocol.ConnectionSecurity security) { this.security = security; }
+
     void connect(String argument) throws ReplError {
         if (argument.isEmpty()) throw ReplError.of(":connect needs HOST:PORT, e.g. :connect 127.0.0.1:7070");
         String[] words = argument.trim().split("\\s+");
@@ -358,7 +366,8 @@ public final class ReplSession implements AutoCloseable {
         } else if (words.length != 1) {
             throw ReplError.of("usage: :connect HOST:PORT [--timeout SECONDS]");
         }
-        RemoteNode node = RemoteNode.connect(words[0], timeout);
+        RemoteNode node = security == null ? RemoteNode.connect(words[0], timeout)
+                : RemoteNode.connect(words[0], timeout, security);
         if (remote != null) remote.close();
         remote = node;
         out.println("Connected to " + node.describe());
@@ -393,11 +402,14 @@ public final class ReplSession implements AutoCloseable {
         if (words.length > 2) throw ReplError.of("usage: :upgrade FILE [MACHINE]");
         Path file = files.resolveArtifactSource(words[0]);
         String machine = words.length == 2 ? words[1] : null;
-        out.println(node.upgrade(Artifacts.load(file, machine, node.identity())));
+        out.println(node.upgrade(Artifacts.load(file, machine, node.identity()), Artifacts.signatureBeside(file)));
     }
 
-    void downgrade() throws ReplError {
-        out.println(requireTarget().downgrade());
+    /** {@code :downgrade [FILE.sig]}: with a release signature for a node that requires one. */
+    void downgrade(String argument) throws ReplError {
+        Optional<ReleaseSignature> signature = argument.isBlank() ? Optional.empty()
+                : Optional.of(Artifacts.signature(files.resolveSignature(argument.strip())));
+        out.println(requireTarget().downgrade(signature));
     }
 
     void history() throws ReplError {

@@ -2,9 +2,11 @@ package hotsm.repl;
 
 import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.bytecode.Identity;
+import hotsm.vm.trust.ReleaseSignature;
 import hotsm.vm.types.TypeDesc;
 import hotsm.vm.value.Value;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What typed values are fed to: a machine running in this process
@@ -36,6 +38,16 @@ interface Target {
 
     /** {@code Downgrade successful!} or the reason it was refused. */
     String downgrade() throws ReplError;
+
+    /** The same with a release signature (docs/security.md); a machine in this process needs none. */
+    default String upgrade(Artifact artifact, Optional<ReleaseSignature> signature) throws ReplError {
+        return upgrade(artifact);
+    }
+
+    /** The same with a release signature (docs/security.md); a machine in this process needs none. */
+    default String downgrade(Optional<ReleaseSignature> signature) throws ReplError {
+        return downgrade();
+    }
 
     /** The versions that ran, oldest first, one line each. */
     List<String> history() throws ReplError;

@@ -16,6 +16,13 @@ class PrintedSizeTest {
         assertEquals(PrintedSize.LIMIT + 1, PrintedSize.of(v));
     }
 
+    @Test void aListCountsItsElementsAndStopsAtTheLimit() {
+        Value big = new Value.Pair(Value.of(1), Value.of(2));
+        for (int i = 0; i < 30; i++) big = new Value.Pair(big, big);
+        assertEquals(4, PrintedSize.of(Value.ListOf.of(java.util.List.of(Value.of(1), Value.of(2), Value.of(3)))));
+        assertEquals(PrintedSize.LIMIT + 1, PrintedSize.of(Value.ListOf.of(java.util.List.of(Value.of(1), big))));
+    }
+
     @Test void aValueUnderTheLimitIsCountedExactly() {
         Value v = Value.UNIT;
         for (int i = 0; i < 10; i++) v = new Value.Inl(new Value.Pair(v, v));

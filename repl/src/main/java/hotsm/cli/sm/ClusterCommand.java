@@ -41,9 +41,11 @@ public final class ClusterCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "HOST:PORT", description = "a member's client address")
         String address;
 
+        @Mixin ClientSecurityOptions security;
+
         @Override public Integer call() {
             Sm sm = cluster.sm;
-            try (NodeClient client = Remote.connect(address, timeout.get())) {
+            try (NodeClient client = Remote.connect(address, timeout.get(), security)) {
                 Optional<GroupView> view = GroupClient.view(client);
                 if (view.isEmpty()) throw CliError.user(address + " is a single node, not a member of a replicated group");
                 for (String line : view.get().describe()) sm.out().println(line);

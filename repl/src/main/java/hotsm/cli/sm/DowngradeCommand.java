@@ -1,10 +1,13 @@
 package hotsm.cli.sm;
 
 import hotsm.cli.Sm;
-import hotsm.vm.protocol.NodeClient;
+import hotsm.vm.trust.ReleaseSignature;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -22,7 +25,16 @@ public final class DowngradeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "HOST:PORT", description = "the node")
     String address;
 
+    @Mixin ClientSecurityOptions security;
+
+    @Option(names = "--signature", paramLabel = "FILE.sig",
+            description = "the release signature to send (`smc sign --downgrade` writes it; a node started with"
+                    + " --trust needs one)")
+    Path signature;
+
     @Override public Integer call() {
-        return Remote.changeVersion(sm, address, timeout.get(), NodeClient::downgrade);
+        Optional<ReleaseSignature> sig = Optional.ofNullable(signature).map(Signatures::read);
+        return Remote.changeVersion(sm, address, timeout.get(), security,
+                client -> sig.isPresent() ? client.downgrade(sig.get()) : client.downgrade());
     }
 }

@@ -31,8 +31,10 @@ public final class InfoCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "HOST:PORT", description = "the node")
     String address;
 
+    @Mixin ClientSecurityOptions security;
+
     @Override public Integer call() {
-        try (NodeClient client = Remote.connect(address, timeout.get())) {
+        try (NodeClient client = Remote.connect(address, timeout.get(), security)) {
             NodeInfo info = client.info();
             PrintWriter out = sm.out();
             out.println("machine   " + info.name());

@@ -7,14 +7,23 @@ import hotsm.vm.journal.JournalOptions;
 import hotsm.vm.node.Node;
 import hotsm.vm.node.NodeListener;
 import hotsm.vm.node.NodeOptions;
+import hotsm.vm.protocol.ConnectionSecurity;
+import hotsm.vm.protocol.Cookie;
 import hotsm.vm.protocol.NodeServer;
+import hotsm.vm.protocol.TlsContexts;
 import hotsm.vm.protocol.Wire;
+import hotsm.vm.trust.ChangeKind;
+import hotsm.vm.trust.Signer;
+import hotsm.vm.trust.TrustException;
+import hotsm.vm.trust.TrustPolicy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,6 +39,8 @@ import picocli.CommandLine.ParentCommand;
  * [--state VALUE]
  * [--tick MS VALUE] [--machine NAME] [--port N] [--bind ADDR] [--trace]}.
  * With {@code --cluster ... --id ID --data-dir DIR}, one member of a replicated group ({@link ClusterNode}).
+ * Security (docs/security.md): {@code [--cookie-file FILE] [--tls-cert CERT.pem --tls-key KEY.pem]
+ * [--trust NAME.pub]...}.
  */
 @Command(name = "node", mixinStandardHelpOptions = true,
         description = {"Run a machine as a node that clients step and upgrade over TCP.", "",
@@ -129,6 +140,69 @@ public final class NodeCommand implements Callable<Integer> {
                     + " answered with an error (its outcome is then unknown)")
     long commitTimeoutMs;
 
+    @Option(names = "--trust", paramLabel = "NAME.pub",
+            description = "accept an upgrade or downgrade only if signed by this key (smc keygen, smc sign) with a"
+                    + " release number above every one accepted so far; repeatable. A FILE.cam.sig beside FILE"
+                    + " must then be valid, and the node starts at its release. Without --trust, any client that"
+                    + " knows the cookie may change the code")
+    List<Path> trust = new ArrayList<>();
+
+    @Option(names = "--cookie-file", paramLabel = "FILE",
+            description = "the secret every client must prove it knows (default: $HOME/.sm/cookie, created"
+                    + " owner-only if missing)")
+    Path cookieFile;
+
+    @Option(names = "--tls-cert", paramLabel = "CERT.pem",
+            description = "serve over TLS 1.3 with this certificate (chain), PEM; needs --tls-key")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "KEY.pem",
+            description = "the certificate's private key: unencrypted PKCS#8 PEM, owner-only")
+    Path tlsKey;
+
+    /** The cookie, and TLS if asked for; a one-line error for a bad file. */
+    ConnectionSecurity security() {
+        if ((tlsCert == null) != (tlsKey == null)) throw CliError.usage("--tls-cert and --tls-key go together");
+        try {
+            Cookie cookie = cookieFile == null ? Cookie.loadDefault() : Cookie.load(cookieFile, false);
+            ConnectionSecurity s = new ConnectionSecurity(cookie, Optional.empty());
+            return tlsCert == null ? s : s.withTls(TlsContexts.server(tlsCert, tlsKey));
+        } catch (TrustException e) {
+            throw CliError.user(e.getMessage());
+        } catch (IOException e) {
+            throw CliError.user("cannot read the cookie or TLS files: " + e.getMessage());
+        }
+    }
+
+    /**
+     * With trusted keys, a {@code .cam} file's {@code FILE.cam.sig} (if any) must be a valid signed release:
+     * the node starts at that release, so older ones cannot be applied after a restart.
+     */
+    private Optional<Signer> startingRelease(TrustPolicy policy) {
+        if (policy.isOpen() || file == null || ArtifactFiles.isSource(file)) return Optional.empty();
+        Path sig = file.resolveSibling(file.getFileName() + ".sig");
+        if (!Files.exists(sig)) return Optional.empty();
+        try {
+            return policy.authorize(ChangeKind.UPGRADE, ArtifactFiles.read(file), Optional.of(Signatures.read(sig)), 0);
+        } catch (TrustException e) {
+            throw CliError.user(sig + ": " + e.getMessage());
+        }
+    }
+
+    /** The start-up lines on standard error: the cookie, TLS, who may change the code, an exposed address. */
+    void announceSecurity(ConnectionSecurity security, TrustPolicy policy, InetAddress address) {
+        sm.err().println("clients must prove they know the cookie in " + security.cookie().file()
+                + (security.tls().isPresent() ? "; connections use TLS 1.3" : ""));
+        sm.err().println(policy.isOpen()
+                ? "warning: no --trust key: any client that knows the cookie may upgrade or downgrade this node"
+                : "code changes need a release signed by " + policy.names());
+        if (tlsCert == null && !address.isLoopbackAddress()) {
+            sm.err().println("warning: listening on " + bind + " without TLS: the cookie proof keeps strangers out,"
+                    + " but inputs, states and code cross the network in clear (--tls-cert, --tls-key)");
+        }
+        sm.err().flush();
+    }
+
     @Override public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) throw CliError.usage("--port must be in 0..65535, got " + port);
         if (fuel <= 0) throw CliError.usage("--fuel must be positive");
@@ -167,6 +241,14 @@ public final class NodeCommand implements Callable<Integer> {
         } catch (UnknownHostException e) {
             throw CliError.user("unknown address to bind: " + bind);
         }
+        ConnectionSecurity security = security();
+        TrustPolicy policy;
+        try {
+            policy = TrustPolicy.load(trust);
+        } catch (IOException | TrustException e) {
+            throw CliError.user("cannot read a --trust key: " + e.getMessage());
+        }
+        Optional<Signer> signedBy = startingRelease(policy);
         boolean tracing = trace != null ? trace : System.console() != null;
         TracePrinter tracer = tracing ? new TracePrinter(sm.out(), nodeBudgets.traceQueue()) : null;
         NodeListener listener = tracer != null ? tracer : NodeListener.NONE;
@@ -174,7 +256,8 @@ public final class NodeCommand implements Callable<Integer> {
         AtomicReference<String> journalFailure = new AtomicReference<>();
         CountDownLatch stopped = new CountDownLatch(1);
         NodeStart start = NodeStart.open(file, artifact, state, dataDir, journal,
-                NodeOptions.defaults().withFuel(fuel).withListener(listener).withLimits(nodeLimits), why -> {
+                NodeOptions.defaults().withFuel(fuel).withListener(listener).withTrust(policy).withLimits(nodeLimits),
+                signedBy, why -> {
                     journalFailure.set(why);
                     stopped.countDown();
                 });
@@ -188,7 +271,7 @@ public final class NodeCommand implements Callable<Integer> {
         }
         NodeServer server;
         try {
-            server = NodeServer.bind(node, address, port, limits);
+            server = NodeServer.bind(node, address, port, limits, security);
         } catch (IOException e) {
             start.close();
             throw CliError.user("cannot listen on " + bind + ":" + port + ": " + e.getMessage());
@@ -211,6 +294,7 @@ public final class NodeCommand implements Callable<Integer> {
             for (String line : start.lines) sm.out().println(line);
             sm.out().flush();
         }
+        announceSecurity(security, policy, address);
         server.serve();   // only now, so the address is always the first line
         if (ticker != null) ticker.start();   // its trace comes after the first lines too
         stopped.await();
@@ -224,6 +308,7 @@ public final class NodeCommand implements Callable<Integer> {
     private int cluster() throws InterruptedException {
         if (fsync != null) throw CliError.usage("--fsync does not apply to --cluster: Ratis forces its log itself");
         if (state != null || tick != null) throw CliError.usage("--state and --tick do not apply to --cluster yet");
+        if (!trust.isEmpty()) throw CliError.usage("--trust does not apply to --cluster yet (docs/security.md)");
         if (snapshotEvery <= 0) throw CliError.usage("--snapshot-every must be positive");
         InetAddress address;
         try {

@@ -14,7 +14,9 @@ import hotsm.vm.value.ValueSyntaxException;
 import hotsm.vm.verify.VerifyException;
 import java.io.IOException;
 import java.nio.file.Path;
+import hotsm.vm.trust.Signer;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -39,6 +41,16 @@ final class NodeStart implements AutoCloseable {
      */
     static NodeStart open(Path file, Artifact artifact, String stateText, Path dataDir, JournalOptions journal,
                           NodeOptions options, Consumer<String> onFailure) {
+        return open(file, artifact, stateText, dataDir, journal, options, Optional.empty(), onFailure);
+    }
+
+    /**
+     * The same from a signed release (docs/security.md): without a data
+     * directory the history's first entry records its signer (a durable node
+     * keeps the releases of its own history instead).
+     */
+    static NodeStart open(Path file, Artifact artifact, String stateText, Path dataDir, JournalOptions journal,
+                          NodeOptions options, Optional<Signer> signedBy, Consumer<String> onFailure) {
         if (artifact == null && dataDir == null) throw CliError.usage("FILE is required (or --data-dir DIR of a node)");
         if (stateText != null && artifact == null) throw CliError.usage("--state needs FILE, whose state type it has");
         Value state = null;
@@ -51,9 +63,9 @@ final class NodeStart implements AutoCloseable {
         }
         try {
             if (dataDir == null) {
-                Node node = state == null ? Node.start(artifact, options)
+                Node node = state == null ? Node.start(artifact, options, signedBy)
                         : Node.resume(NodeSnapshot.started(artifact, Identities.of(artifact), state,
-                                options.clock().instant()), options);
+                                options.clock().instant(), signedBy), options);
                 return new NodeStart(node, List.of(), null);
             }
             DurableNode d = DurableNode.open(dataDir, artifact, state, journal, options, onFailure);

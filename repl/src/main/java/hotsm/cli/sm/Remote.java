@@ -22,10 +22,11 @@ final class Remote {
     }
 
     /** @param timeout null for the client's defaults */
-    static NodeClient connect(String address, Duration timeout) {
+    static NodeClient connect(String address, Duration timeout, ClientSecurityOptions options) {
         HostPort hp = address(address);
+        hotsm.vm.protocol.ConnectionSecurity security = options.security();
         try {
-            return NodeClient.connect(hp, Optional.empty(), timeout);
+            return NodeClient.connect(hp, Optional.empty(), timeout, security);
         } catch (IOException e) {
             throw lost(hp.toString(), e);
         }
@@ -46,8 +47,9 @@ final class Remote {
      * output: the change (its message, then old -> new) with exit status 0, or
      * the node's reason for refusing with exit status 1.
      */
-    static int changeVersion(Sm sm, String address, Duration timeout, VersionRequest request) {
-        try (NodeClient client = connect(address, timeout)) {
+    static int changeVersion(Sm sm, String address, Duration timeout, ClientSecurityOptions options,
+                             VersionRequest request) {
+        try (NodeClient client = connect(address, timeout, options)) {
             VersionChange change = request.send(client);
             sm.out().println(change.message());
             sm.out().println(change.describe());

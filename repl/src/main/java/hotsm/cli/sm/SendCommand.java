@@ -40,6 +40,8 @@ public final class SendCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "HOST:PORT", description = "the node")
     String address;
 
+    @Mixin ClientSecurityOptions security;
+
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "VALUE", description = "inputs, in source syntax")
     List<String> values;
 
@@ -51,7 +53,7 @@ public final class SendCommand implements Callable<Integer> {
     @Override public Integer call() {
         PrintWriter out = sm.out();
         boolean refused = false;
-        try (NodeClient client = Remote.connect(address, timeout.get())) {
+        try (NodeClient client = Remote.connect(address, timeout.get(), security)) {
             // Speak the interface the values were read against, even if the node is upgraded meanwhile.
             // Only the running version, as the client learnt it at connect, not the whole history
             // (unless --as must look a prefix up in it).

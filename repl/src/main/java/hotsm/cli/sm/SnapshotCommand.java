@@ -27,8 +27,10 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "HOST:PORT", description = "the node")
     String address;
 
+    @Mixin ClientSecurityOptions security;
+
     @Override public Integer call() {
-        try (NodeClient client = Remote.connect(address, timeout.get())) {
+        try (NodeClient client = Remote.connect(address, timeout.get(), security)) {
             SnapshotWritten s = client.snapshot();
             sm.out().println("snapshot at record " + s.position() + ": " + s.file());
             return Sm.OK;

@@ -8,10 +8,12 @@ import hotsm.vm.node.NodeInfo;
 import hotsm.vm.node.Refusal;
 import hotsm.vm.node.VersionChange;
 import hotsm.vm.protocol.NodeClient;
+import hotsm.vm.trust.ReleaseSignature;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,6 +37,8 @@ public final class UpgradeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "HOST:PORT", description = "the node")
     String address;
 
+    @Mixin ClientSecurityOptions security;
+
     @Parameters(index = "1", paramLabel = "FILE", description = "a .cam artifact, or a .sm file")
     Path file;
 
@@ -46,17 +50,25 @@ public final class UpgradeCommand implements Callable<Integer> {
     @Option(names = {"-I", "--include"}, paramLabel = "DIR", description = "where a .sm file's imports are looked for")
     List<Path> includes = new ArrayList<>();
 
+    @Option(names = "--signature", paramLabel = "FILE.sig",
+            description = "the release signature to send (default for a .cam file: FILE.cam.sig beside it, if any;"
+                    + " a node started with --trust needs one)")
+    Path signature;
+
     @Override public Integer call() {
-        return Remote.changeVersion(sm, address, timeout.get(), client -> explained(client, artifactFor(client)));
+        Optional<ReleaseSignature> sig = Signatures.forUpgrade(signature, file, !ArtifactFiles.isSource(file));
+        return Remote.changeVersion(sm, address, timeout.get(), security,
+                client -> explained(client, artifactFor(client), sig));
     }
 
     /**
-     * Sends the upgrade; a refusal for want of a matching upgrade section gets,
-     * after the node's sentence, the client's explanation ({@link UpgradeMismatch}).
+     * Sends the upgrade (with its release signature, if any); a refusal for want of a matching upgrade
+     * section gets, after the node's sentence, the client's explanation ({@link UpgradeMismatch}).
      */
-    private static VersionChange explained(NodeClient client, byte[] artifact) throws IOException {
+    private static VersionChange explained(NodeClient client, byte[] artifact, Optional<ReleaseSignature> sig)
+            throws IOException {
         try {
-            return client.upgrade(artifact);
+            return sig.isPresent() ? client.upgrade(artifact, sig.get()) : client.upgrade(artifact);
         } catch (Refusal r) {
             if (!VersionChange.WRONG_VERSION.equals(r.getMessage())) throw r;
             NodeInfo running = client.info();

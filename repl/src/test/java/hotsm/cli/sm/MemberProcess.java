@@ -52,6 +52,7 @@ final class MemberProcess implements AutoCloseable {
                 "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss8m",
                 "-cp", System.getProperty("java.class.path"),
                 "-Dhotsm.root=" + System.getProperty("hotsm.root", ""),
+                "-Dhotsm.cookie=" + hotsm.vm.protocol.Cookie.defaultFile(),
                 "hotsm.cli.Sm", "node"));
         command.addAll(args);
         command.addAll(List.of("--port", "0", "--no-trace"));

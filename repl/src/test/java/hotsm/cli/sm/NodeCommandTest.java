@@ -59,7 +59,8 @@ class NodeCommandTest {
     void aReaderThatNeverDrainsTheTraceDoesNotStallTheNode() throws Exception {
         Path c1 = Files.write(dir.resolve("Counter1.counter.cam"), ArtifactCodec.encode(counter1()));
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "hotsm.cli.Sm", "node", c1.toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "-Dhotsm.cookie=" + hotsm.vm.protocol.Cookie.defaultFile(), "hotsm.cli.Sm", "node", c1.toString(),
                 "--port", "0", "--trace").redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
             // Read the first line byte by byte, then never read standard output again.

@@ -52,7 +52,8 @@ final class NodeProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
-                "-Dhotsm.root=" + System.getProperty("hotsm.root", "")));
+                "-Dhotsm.root=" + System.getProperty("hotsm.root", ""),
+                "-Dhotsm.cookie=" + hotsm.vm.protocol.Cookie.defaultFile()));
         command.addAll(jvmOptions);
         command.addAll(List.of("hotsm.cli.Sm", "node"));
         command.addAll(List.of(args));

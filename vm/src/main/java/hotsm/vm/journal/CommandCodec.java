@@ -4,6 +4,8 @@ import hotsm.vm.bytecode.ArtifactCodec;
 import hotsm.vm.node.Command;
 import hotsm.vm.protocol.Messages;
 import hotsm.vm.protocol.ProtocolException;
+import hotsm.vm.trust.ReleaseSignature;
+import hotsm.vm.trust.TrustException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Arrays;
@@ -17,7 +19,12 @@ import java.util.Objects;
  * u8 1 | the protocol's STEP request body (u8 flag, [identity], value)   a step
  * u8 2 | i64 time (ms since the epoch) | the artifact's .cam bytes          an upgrade
  * u8 3 | i64 time (ms since the epoch)                                      a downgrade
+ * u8 4 | i64 time | 110-byte release signature | the artifact's .cam bytes  a signed upgrade
+ * u8 5 | i64 time | 110-byte release signature                             a signed downgrade
  * </pre>
+ *
+ * A signed change (docs/security.md) keeps its signature, so replay checks it
+ * again under the node's trusted keys and the history records its signer.
  *
  * Steps read no clock; an upgrade or a downgrade stamps the version history
  * with the time, which is the node's only non-deterministic input, so it is
@@ -28,7 +35,7 @@ import java.util.Objects;
 public final class CommandCodec {
     private CommandCodec() {}
 
-    public static final int STEP = 1, UPGRADE = 2, DOWNGRADE = 3;
+    public static final int STEP = 1, UPGRADE = 2, DOWNGRADE = 3, SIGNED_UPGRADE = 4, SIGNED_DOWNGRADE = 5;
 
     /**
      * A decoded record: the command and the time it used.
@@ -57,6 +64,13 @@ public final class CommandCodec {
             return upgrade(b.artifact(), time);
         } else if (command instanceof Command.Downgrade) {
             return ByteBuffer.allocate(9).put((byte) DOWNGRADE).putLong(millis(time)).array();
+        } else if (command instanceof Command.Signed s) {
+            byte[] sig = s.signature().encode();
+            byte[] artifact = s.change() instanceof Command.UpgradeFromBytes b ? b.artifact()
+                    : s.change() instanceof Command.Upgrade u ? ArtifactCodec.encode(u.artifact()) : new byte[0];
+            int kind = s.change() instanceof Command.Downgrade ? SIGNED_DOWNGRADE : SIGNED_UPGRADE;
+            return ByteBuffer.allocate(9 + sig.length + artifact.length).put((byte) kind).putLong(millis(time))
+                    .put(sig).put(artifact).array();
         }
         throw new IllegalArgumentException("not a command that changes the node: " + command);
     }
@@ -98,6 +112,24 @@ public final class CommandCodec {
                         + " bytes (expected 9)");
                 return new Entry(new Command.Downgrade(), time(payload));
             }
+            case SIGNED_UPGRADE, SIGNED_DOWNGRADE -> {
+                int head = 9 + ReleaseSignature.LENGTH;
+                need(payload, head, "a signed change record");
+                if (kind == SIGNED_DOWNGRADE && payload.length != head) {
+                    throw new JournalException("a signed downgrade record of " + payload.length + " bytes (expected "
+                            + head + ")");
+                }
+                ReleaseSignature sig;
+                try {
+                    sig = ReleaseSignature.decode(Arrays.copyOfRange(payload, 9, head));
+                } catch (TrustException e) {
+                    throw new JournalException("a signed change record whose signature does not decode: "
+                            + e.getMessage());
+                }
+                Command change = kind == SIGNED_DOWNGRADE ? new Command.Downgrade()
+                        : new Command.UpgradeFromBytes(Arrays.copyOfRange(payload, head, payload.length));
+                return new Entry(new Command.Signed(change, sig), time(payload));
+            }
             default -> throw new JournalException("unknown record kind " + kind);
         }
     }
@@ -118,6 +150,8 @@ public final class CommandCodec {
             case STEP -> "step";
             case UPGRADE -> "upgrade";
             case DOWNGRADE -> "downgrade";
+            case SIGNED_UPGRADE -> "signed upgrade";
+            case SIGNED_DOWNGRADE -> "signed downgrade";
             default -> "unknown";
         };
     }

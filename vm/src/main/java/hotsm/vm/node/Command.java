@@ -2,6 +2,7 @@ package hotsm.vm.node;
 
 import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.bytecode.Identity;
+import hotsm.vm.trust.ReleaseSignature;
 import hotsm.vm.value.Value;
 import java.util.Optional;
 
@@ -33,6 +34,19 @@ public sealed interface Command {
     /** Move back through a downgrade section of the running artifact. */
     record Downgrade() implements Command {}
 
+    /**
+     * An upgrade or downgrade with the release signature that came with it
+     * (docs/security.md); a node with trusted keys applies only changes wrapped so.
+     */
+    record Signed(Command change, ReleaseSignature signature) implements Command {
+        public Signed {
+            if (!(change instanceof Upgrade || change instanceof UpgradeFromBytes || change instanceof Downgrade)) {
+                throw new IllegalArgumentException("only an upgrade or a downgrade is signed, not " + change);
+            }
+            java.util.Objects.requireNonNull(signature);
+        }
+    }
+
     /** Read the current state (orders with the steps around it). */
     record ReadState() implements Command {}
 
@@ -51,6 +65,6 @@ public sealed interface Command {
     /** Whether the command can change the node (the rest are reads a journal may skip). */
     default boolean changesNode() {
         return this instanceof Step || this instanceof Upgrade || this instanceof UpgradeFromBytes
-                || this instanceof Downgrade;
+                || this instanceof Downgrade || this instanceof Signed;
     }
 }

@@ -1,11 +1,16 @@
 package hotsm.vm.node;
 
 import hotsm.vm.bytecode.Artifact;
+import hotsm.vm.bytecode.ArtifactCodec;
 import hotsm.vm.bytecode.Code;
 import hotsm.vm.bytecode.Identities;
 import hotsm.vm.bytecode.Identity;
 import hotsm.vm.machine.Cam;
 import hotsm.vm.machine.LoadedCode;
+import hotsm.vm.trust.ChangeKind;
+import hotsm.vm.trust.ReleaseSignature;
+import hotsm.vm.trust.Signer;
+import hotsm.vm.trust.TrustPolicy;
 import hotsm.vm.value.Value;
 import hotsm.vm.value.Values;
 import hotsm.vm.verify.Verifier;
@@ -56,10 +61,18 @@ public final class Node implements NodeService, AutoCloseable {
      * @throws VerifyException if the artifact is not type-correct (or its initial state does not fit its state type)
      */
     public static Node start(Artifact artifact, NodeOptions options) throws VerifyException {
+        return start(artifact, options, Optional.empty());
+    }
+
+    /**
+     * The same from a signed release (docs/security.md): the history's first
+     * entry records who signed it, so later changes need a higher release.
+     */
+    public static Node start(Artifact artifact, NodeOptions options, Optional<Signer> signedBy) throws VerifyException {
         Verifier.verify(artifact);
         Identity id = Identities.of(artifact);
-        Node node = new Node(NodeSnapshot.started(artifact, id, artifact.initialState(), options.clock().instant()),
-                options);
+        Node node = new Node(NodeSnapshot.started(artifact, id, artifact.initialState(), options.clock().instant(),
+                signedBy), options);
         node.machineThread.start();
         return node;
     }
@@ -105,6 +118,19 @@ public final class Node implements NodeService, AutoCloseable {
     @Override
     public CompletableFuture<VersionChange> downgrade() {
         return submit(new Command.Downgrade()).thenApply(VersionChange.class::cast);
+    }
+
+    /** Upgrade from a {@code .cam} file's bytes, with the release signature that authorises it. */
+    @Override
+    public CompletableFuture<VersionChange> upgrade(byte[] artifact, ReleaseSignature signature) {
+        return submit(new Command.Signed(new Command.UpgradeFromBytes(artifact.clone()), signature))
+                .thenApply(VersionChange.class::cast);
+    }
+
+    /** Downgrade, with the release signature that authorises it. */
+    @Override
+    public CompletableFuture<VersionChange> downgrade(ReleaseSignature signature) {
+        return submit(new Command.Signed(new Command.Downgrade(), signature)).thenApply(VersionChange.class::cast);
     }
 
     @Override
@@ -260,22 +286,36 @@ public final class Node implements NodeService, AutoCloseable {
 
     /**
      * One case per command; each ends in at most one assignment to {@link #snapshot}, made through
-     * {@link CommandLog#commit} so the command is journaled first.
+     * {@link CommandLog#commit} so the command is journaled first. A {@link Command.Signed} change is
+     * applied as its inner command, with its signature checked by the trust policy; the signed command
+     * is what is journaled.
      */
     private Object apply(Command command, Instant time, long fuel) {
+        Optional<ReleaseSignature> signature = command instanceof Command.Signed signed
+                ? Optional.of(signed.signature()) : Optional.empty();
+        Command change = command instanceof Command.Signed signed ? signed.change() : command;
+        TrustPolicy trust = options.trust();
         NodeSnapshot now = snapshot;
-        if (command instanceof Command.Step s) {
+        if (change instanceof Command.Step s) {
             return step(now, s, fuel);
-        } else if (command instanceof Command.Upgrade u) {
+        } else if (change instanceof Command.Upgrade u) {
             return change(command, time, VersionChange.Kind.UPGRADE,
-                    () -> VersionChanges.upgrade(now, u.artifact(), fuel, time));
-        } else if (command instanceof Command.UpgradeFromBytes b) {
-            return change(command, time, VersionChange.Kind.UPGRADE,
-                    () -> VersionChanges.upgrade(now, VersionChanges.decode(b.artifact()), fuel, time));
-        } else if (command instanceof Command.Downgrade) {
+                    () -> VersionChanges.upgrade(now, u.artifact(), fuel, time,
+                            VersionChanges.authorize(now, trust, ChangeKind.UPGRADE,
+                                    () -> ArtifactCodec.encode(u.artifact()), signature)));
+        } else if (change instanceof Command.UpgradeFromBytes b) {
+            // The signature is checked before the bytes are decoded: unsigned input is never parsed.
+            return change(command, time, VersionChange.Kind.UPGRADE, () -> {
+                Optional<Signer> signer = VersionChanges.authorize(now, trust, ChangeKind.UPGRADE, b::artifact,
+                        signature);
+                return VersionChanges.upgrade(now, VersionChanges.decode(b.artifact()), fuel, time, signer);
+            });
+        } else if (change instanceof Command.Downgrade) {
             return change(command, time, VersionChange.Kind.DOWNGRADE,
-                    () -> VersionChanges.downgrade(now, fuel, time));
-        } else if (command instanceof Command.WriteSnapshot) {
+                    () -> VersionChanges.downgrade(now, fuel, time,
+                            VersionChanges.authorize(now, trust, ChangeKind.DOWNGRADE,
+                                    () -> now.identity().bytes(), signature)));
+        } else if (change instanceof Command.WriteSnapshot) {
             return options.log().writeSnapshot(now);
         } else if (command instanceof Command.ReadState) {
             return new StateView(now.artifact().state(), now.state());

@@ -1,6 +1,7 @@
 package hotsm.vm.node;
 
 import hotsm.vm.bytecode.Identity;
+import hotsm.vm.trust.ReleaseSignature;
 import hotsm.vm.value.Value;
 import java.util.concurrent.CompletableFuture;
 
@@ -19,6 +20,20 @@ public interface NodeService {
     CompletableFuture<VersionChange> upgrade(byte[] artifact);
 
     CompletableFuture<VersionChange> downgrade();
+
+    /**
+     * Upgrade with the release signature that came with it (docs/security.md).
+     * A service without trusted keys may ignore the signature: this default
+     * does (a replicated group checks no signatures yet).
+     */
+    default CompletableFuture<VersionChange> upgrade(byte[] artifact, ReleaseSignature signature) {
+        return upgrade(artifact);
+    }
+
+    /** Downgrade with the release signature that came with it; this default ignores it, as above. */
+    default CompletableFuture<VersionChange> downgrade(ReleaseSignature signature) {
+        return downgrade();
+    }
 
     CompletableFuture<StateView> state();
 

@@ -2,6 +2,7 @@ package hotsm.vm.node;
 
 import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.bytecode.Identity;
+import hotsm.vm.trust.Signer;
 import hotsm.vm.value.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,7 +39,13 @@ public record NodeSnapshot(Artifact artifact, Identity identity, Value state,
 
     /** A node just started: {@code artifact} running from {@code state}, its history one {@code STARTED} entry. */
     public static NodeSnapshot started(Artifact artifact, Identity id, Value state, java.time.Instant now) {
-        Version first = new Version(id, artifact.name(), now, Version.Arrival.STARTED, Optional.empty());
+        return started(artifact, id, state, now, Optional.empty());
+    }
+
+    /** The same from a signed release: its first entry records who signed it (docs/security.md). */
+    public static NodeSnapshot started(Artifact artifact, Identity id, Value state, java.time.Instant now,
+                                       Optional<Signer> signer) {
+        Version first = new Version(id, artifact.name(), now, Version.Arrival.STARTED, Optional.empty(), signer);
         return new NodeSnapshot(artifact, id, state, List.of(first), Map.of(id, artifact));
     }
 
@@ -50,8 +57,14 @@ public record NodeSnapshot(Artifact artifact, Identity identity, Value state,
     /** The node running {@code next} from {@code newState}, with a history entry saying how. */
     public NodeSnapshot moveTo(Artifact next, Identity nextIdentity, Value newState, Version.Arrival arrival,
                                java.time.Instant now) {
+        return moveTo(next, nextIdentity, newState, arrival, now, Optional.empty());
+    }
+
+    /** The same, recording who signed the change. */
+    public NodeSnapshot moveTo(Artifact next, Identity nextIdentity, Value newState, Version.Arrival arrival,
+                               java.time.Instant now, Optional<Signer> signer) {
         List<Version> h = new ArrayList<>(history);
-        h.add(new Version(nextIdentity, next.name(), now, arrival, Optional.of(identity)));
+        h.add(new Version(nextIdentity, next.name(), now, arrival, Optional.of(identity), signer));
         Map<Identity, Artifact> k = new LinkedHashMap<>(known);
         k.remove(nextIdentity);   // the newest arrival for an identity replaces the older (and moves last)
         k.put(nextIdentity, next);
@@ -73,6 +86,11 @@ public record NodeSnapshot(Artifact artifact, Identity identity, Value state,
             if (!oldest.next().equals(identity)) oldest.remove();
         }
         return new NodeSnapshot(artifact, identity, state, h, k, compacted + drop);
+    }
+
+    /** The highest release number in the history (0 if no change was signed): a signed change must exceed it. */
+    public long highestRelease() {
+        return history.stream().flatMap(v -> v.signer().stream()).mapToLong(Signer::release).max().orElse(0);
     }
 
     public NodeInfo info() {

@@ -9,6 +9,11 @@ import hotsm.vm.bytecode.Identities;
 import hotsm.vm.bytecode.Identity;
 import hotsm.vm.bytecode.UpgradeSection;
 import hotsm.vm.machine.Cam;
+import hotsm.vm.trust.ChangeKind;
+import hotsm.vm.trust.ReleaseSignature;
+import hotsm.vm.trust.Signer;
+import hotsm.vm.trust.TrustException;
+import hotsm.vm.trust.TrustPolicy;
 import hotsm.vm.types.TypeDesc;
 import hotsm.vm.value.Value;
 import hotsm.vm.value.Values;
@@ -44,6 +49,11 @@ final class VersionChanges {
      * artifact, check the declared old types, run the migration.
      */
     static Changed upgrade(NodeSnapshot now, Artifact next, long fuel, Instant time) {
+        return upgrade(now, next, fuel, time, Optional.empty());
+    }
+
+    /** The same, recording who signed the upgrade. */
+    static Changed upgrade(NodeSnapshot now, Artifact next, long fuel, Instant time, Optional<Signer> signer) {
         Identity target = Identities.of(next);
         if (next.upgrades().stream().anyMatch(u -> u.from().equals(target))) {
             throw upgradeRefused("The artifact for " + next.name() + " has an upgrade section from its own version "
@@ -71,7 +81,7 @@ final class VersionChanges {
         Value migrated = migrate(section.migration(), next.blocks(), now.state(), next.state(), fuel,
                 Refusal.Reason.UPGRADE_REFUSED, "upgrade");
         Identity nextIdentity = target;
-        NodeSnapshot after = now.moveTo(next, nextIdentity, migrated, Version.Arrival.UPGRADED, time);
+        NodeSnapshot after = now.moveTo(next, nextIdentity, migrated, Version.Arrival.UPGRADED, time, signer);
         return new Changed(after, new VersionChange(VersionChange.Kind.UPGRADE, now.identity(), running.name(),
                 nextIdentity, next.name(), VersionChange.UPGRADE_SUCCESSFUL));
     }
@@ -83,6 +93,11 @@ final class VersionChanges {
      * section (which then has no upgrade or downgrade sections of its own).
      */
     static Changed downgrade(NodeSnapshot now, long fuel, Instant time) {
+        return downgrade(now, fuel, time, Optional.empty());
+    }
+
+    /** The same, recording who signed the downgrade. */
+    static Changed downgrade(NodeSnapshot now, long fuel, Instant time, Optional<Signer> signer) {
         Artifact running = now.artifact();
         if (running.downgrades().isEmpty()) {
             throw downgradeRefused("The running version " + running.name() + " has no downgrade section. Aborting downgrade.");
@@ -111,9 +126,26 @@ final class VersionChanges {
             throw downgradeRefused("The downgrade target " + section.toName() + " does not verify: " + e.getMessage()
                     + ". Aborting downgrade.");
         }
-        NodeSnapshot after = now.moveTo(target, section.to(), migrated, Version.Arrival.DOWNGRADED, time);
+        NodeSnapshot after = now.moveTo(target, section.to(), migrated, Version.Arrival.DOWNGRADED, time, signer);
         return new Changed(after, new VersionChange(VersionChange.Kind.DOWNGRADE, now.identity(), running.name(),
                 section.to(), target.name(), VersionChange.DOWNGRADE_SUCCESSFUL));
+    }
+
+    /**
+     * Whether {@code trust} lets this change happen (docs/security.md): who
+     * signed it, or a refusal saying why not. The subject is computed only
+     * when there are trusted keys.
+     */
+    static Optional<Signer> authorize(NodeSnapshot now, TrustPolicy trust, ChangeKind kind,
+                                      java.util.function.Supplier<byte[]> subject,
+                                      Optional<ReleaseSignature> signature) {
+        if (trust.isOpen()) return Optional.empty();
+        try {
+            return trust.authorize(kind, subject.get(), signature, now.highestRelease());
+        } catch (TrustException e) {
+            throw kind == ChangeKind.UPGRADE ? upgradeRefused(e.getMessage() + " Aborting upgrade.")
+                    : downgradeRefused(e.getMessage() + " Aborting downgrade.");
+        }
     }
 
     /** Run pure migration code on the state, with the step limit, and check the result's shape. */

@@ -20,9 +20,10 @@ import java.util.concurrent.ScheduledFuture;
 
 /**
  * The first stage of every connection (docs/protocol.md, "Handshake"): read
- * the client's hello within the handshake timeout, check the magic, the
- * version and the interface the client speaks (on the machine thread), answer
- * with a welcome, and then hand the connection to the frames ({@link
+ * the client's hello within the handshake timeout, check the magic and the
+ * version, send the cookie challenge and check the client's proof
+ * (docs/security.md), check the interface the client speaks (on the machine
+ * thread), answer with a welcome, and then hand the connection to the frames ({@link
  * Next#accepted}); this handler then leaves the pipeline, passing on any bytes
  * that came after the hello. A refusal writes the welcome and closes.
  *
@@ -37,8 +38,7 @@ final class HandshakeHandler extends ByteToMessageDecoder {
         void accepted(ChannelHandlerContext ctx, Optional<Identity> speaking);
     }
 
-    /** The longest hello: magic, version, flags, an identity. */
-    private static final int MAX_HELLO = 4 + 2 + 1 + 32;
+    /** Magic, version and flags: the part of a hello that says how long the rest is. */
     private static final int MIN_HELLO = 4 + 2 + 1;
 
     private final NodeService node;
@@ -46,11 +46,16 @@ final class HandshakeHandler extends ByteToMessageDecoder {
     private final Next next;
     /** Not null: refuse every hello with this message (the node is at its connection cap). */
     private final String refuseAll;
+    private final CookieProof cookie;
     private ScheduledFuture<?> timer;
     private boolean answered;
+    /** Once read: the hello, and the nonce of the challenge sent for it. */
+    private Handshake.Hello hello;
+    private byte[] nodeNonce;
 
-    HandshakeHandler(NodeService node, Duration timeout, Next next, String refuseAll) {
+    HandshakeHandler(NodeService node, Duration timeout, Next next, String refuseAll, CookieProof cookie) {
         this.node = node;
+        this.cookie = cookie;
         this.timeout = timeout;
         this.next = next;
         this.refuseAll = refuseAll;
@@ -59,7 +64,7 @@ final class HandshakeHandler extends ByteToMessageDecoder {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         timer = ctx.executor().schedule(() -> {
-            if (!answered) refuse(ctx, Handshake.REFUSED, "no hello within " + timeout.toSeconds()
+            if (!answered) refuse(ctx, Handshake.REFUSED, "no hello and cookie proof within " + timeout.toSeconds()
                     + " seconds; closing the connection");
         }, timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -72,6 +77,15 @@ final class HandshakeHandler extends ByteToMessageDecoder {
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         if (answered) return;   // waiting for the machine thread; later bytes stay for the frames
+        if (hello == null) {
+            readHello(ctx, in);
+        } else {
+            readProof(ctx, in);
+        }
+    }
+
+    /** The hello: magic, version, flags, [identity], the client's nonce; answered with the node's challenge. */
+    private void readHello(ChannelHandlerContext ctx, ByteBuf in) {
         int n = in.readableBytes();
         for (int i = 0; i < Math.min(n, Wire.MAGIC.length); i++) {
             if (in.getByte(in.readerIndex() + i) != Wire.MAGIC[i]) {
@@ -80,27 +94,56 @@ final class HandshakeHandler extends ByteToMessageDecoder {
                 return;
             }
         }
+        if (n < 6) return;
+        int version = in.getUnsignedShort(in.readerIndex() + 4);
+        if (version != Wire.PROTOCOL_VERSION) {
+            in.skipBytes(n);
+            refuse(ctx, Handshake.REFUSED, "this node speaks protocol version " + Wire.PROTOCOL_VERSION + ", not "
+                    + version);
+            return;
+        }
         if (n < MIN_HELLO) return;
         int flags = in.getUnsignedByte(in.readerIndex() + MIN_HELLO - 1);
-        int length = (flags & Handshake.HAS_INTERFACE) != 0 ? MAX_HELLO : MIN_HELLO;
+        int length = MIN_HELLO + ((flags & Handshake.HAS_INTERFACE) != 0 ? 32 : 0) + CookieProof.NONCE_LENGTH;
         if (n < length) return;
         byte[] bytes = new byte[length];
         in.readBytes(bytes);
-        answered = true;
-        timer.cancel(false);
-        Handshake.Hello hello;
+        Handshake.Hello h;
         try {
-            hello = Handshake.readHello(new DataInputStream(new ByteArrayInputStream(bytes)));
+            h = Handshake.readHello(new DataInputStream(new ByteArrayInputStream(bytes)));
         } catch (ProtocolException | IOException e) {
             refuse(ctx, Handshake.REFUSED, e.getMessage());
             return;
         }
         if (refuseAll != null) {
             refuse(ctx, Handshake.REFUSED, refuseAll);
-        } else if (hello.version() != Wire.PROTOCOL_VERSION) {
-            refuse(ctx, Handshake.REFUSED, "this node speaks protocol version " + Wire.PROTOCOL_VERSION + ", not "
-                    + hello.version());
-        } else if (hello.speaking().isPresent()) {
+            return;
+        }
+        // The cookie proof, before anything else the client sent is read.
+        hello = h;
+        nodeNonce = CookieProof.nonce();
+        java.io.ByteArrayOutputStream challenge = new java.io.ByteArrayOutputStream();
+        try {
+            Handshake.writeChallenge(new java.io.DataOutputStream(challenge), new Handshake.Challenge(
+                    Wire.PROTOCOL_VERSION, nodeNonce, cookie.nodeProof(h.nonce(), nodeNonce)));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);   // not on a byte array
+        }
+        ctx.writeAndFlush(Unpooled.wrappedBuffer(challenge.toByteArray()));
+    }
+
+    /** The client's proof that it knows the cookie; then the interface check and the welcome. */
+    private void readProof(ChannelHandlerContext ctx, ByteBuf in) {
+        if (in.readableBytes() < CookieProof.PROOF_LENGTH) return;
+        byte[] proof = new byte[CookieProof.PROOF_LENGTH];
+        in.readBytes(proof);
+        answered = true;
+        timer.cancel(false);
+        if (!CookieProof.same(cookie.clientProof(hello.nonce(), nodeNonce), proof)) {
+            refuse(ctx, Handshake.REFUSED_COOKIE, "wrong cookie: the client's proof does not match this node's cookie");
+            return;
+        }
+        if (hello.speaking().isPresent()) {
             // Ask the machine thread; read nothing more until it answers.
             ctx.channel().config().setAutoRead(false);
             node.interfaceOf(hello.speaking().get()).whenCompleteAsync((view, failure) -> {

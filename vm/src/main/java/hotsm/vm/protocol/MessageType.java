@@ -23,6 +23,10 @@ public enum MessageType {
      * group (docs/cluster.md); a single node answers an error.
      */
     GROUP(0x09),
+    /** A release signature, then an artifact's bytes (docs/security.md); answered by {@link #CHANGED}. */
+    SIGNED_UPGRADE(0x0A),
+    /** A release signature; answered by {@link #CHANGED}. */
+    SIGNED_DOWNGRADE(0x0B),
 
     INFO_REPLY(0x81),
     OUTPUT(0x82),

@@ -9,10 +9,14 @@ import hotsm.vm.node.StateView;
 import hotsm.vm.node.StepResult;
 import hotsm.vm.node.Version;
 import hotsm.vm.node.VersionChange;
+import hotsm.vm.trust.ReleaseSignature;
+import hotsm.vm.trust.Signer;
+import hotsm.vm.trust.TrustException;
 import hotsm.vm.types.TypeDesc;
 import hotsm.vm.value.Value;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -84,6 +88,8 @@ public final class Messages {
             out.identity(v.identity()).string(v.name()).i64(v.since().toEpochMilli())
                     .u8(v.arrival().ordinal()).bool(v.from().isPresent());
             v.from().ifPresent(out::identity);
+            out.bool(v.signer().isPresent());
+            v.signer().ifPresent(g -> out.string(g.key()).string(g.fingerprint()).i64(g.release()));
         }
         return out.i64(i.omitted()).toBytes();
     }
@@ -105,7 +111,11 @@ public final class Messages {
             int arrival = in.u8("version arrival");
             if (arrival >= Version.Arrival.values().length) throw new ProtocolException("unknown arrival " + arrival);
             Optional<Identity> from = in.bool("from flag") ? Optional.of(in.identity("from identity")) : Optional.empty();
-            history.add(new Version(vid, vname, since, Version.Arrival.values()[arrival], from));
+            Optional<Signer> signer = in.bool("signer flag")
+                    ? Optional.of(new Signer(in.string("signer key"), in.string("signer fingerprint"),
+                            in.i64("signed release")))
+                    : Optional.empty();
+            history.add(new Version(vid, vname, since, Version.Arrival.values()[arrival], from, signer));
         }
         long omitted = in.i64("versions omitted");
         if (omitted < 0) throw new ProtocolException("negative count of versions omitted: " + omitted);
@@ -126,6 +136,34 @@ public final class Messages {
                 in.string("old name"), in.identity("new identity"), in.string("new name"), in.string("message"));
         in.end("change reply");
         return c;
+    }
+
+    /** A {@link MessageType#SIGNED_UPGRADE} body: the release signature, then the artifact's bytes. */
+    public record SignedUpgrade(ReleaseSignature signature, byte[] artifact) {}
+
+    public static byte[] signedUpgrade(ReleaseSignature signature, byte[] artifact) {
+        byte[] sig = signature.encode();
+        byte[] body = Arrays.copyOf(sig, sig.length + artifact.length);
+        System.arraycopy(artifact, 0, body, sig.length, artifact.length);
+        return body;
+    }
+
+    public static SignedUpgrade signedUpgrade(byte[] body) throws ProtocolException {
+        if (body.length < ReleaseSignature.LENGTH) {
+            throw new ProtocolException("a signed upgrade starts with a " + ReleaseSignature.LENGTH
+                    + "-byte release signature; the body has " + body.length + " bytes");
+        }
+        return new SignedUpgrade(signature(Arrays.copyOf(body, ReleaseSignature.LENGTH)),
+                Arrays.copyOfRange(body, ReleaseSignature.LENGTH, body.length));
+    }
+
+    /** A {@link MessageType#SIGNED_DOWNGRADE} body: the release signature alone. */
+    public static ReleaseSignature signature(byte[] body) throws ProtocolException {
+        try {
+            return ReleaseSignature.decode(body);
+        } catch (TrustException e) {
+            throw new ProtocolException(e.getMessage());
+        }
     }
 
     public static byte[] interfaceRequest(Identity id) {

@@ -10,6 +10,7 @@ import hotsm.vm.node.SnapshotWritten;
 import hotsm.vm.node.StateView;
 import hotsm.vm.node.StepResult;
 import hotsm.vm.node.VersionChange;
+import hotsm.vm.trust.ReleaseSignature;
 import hotsm.vm.value.Value;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -90,9 +91,21 @@ public final class NodeClient implements AutoCloseable {
         return connect(address, Optional.empty());
     }
 
-    /** With the default timeouts. */
+    /** With the default cookie, no TLS and the default timeouts. */
     public static NodeClient connect(HostPort address, Optional<Identity> speaking) throws IOException {
-        return connect(address, speaking, null);
+        return connect(address, speaking, null, ConnectionSecurity.defaults());
+    }
+
+    /** With the default cookie and no TLS. */
+    public static NodeClient connect(HostPort address, Optional<Identity> speaking, Duration timeout)
+            throws IOException {
+        return connect(address, speaking, timeout, ConnectionSecurity.defaults());
+    }
+
+    /** With the default timeouts. */
+    public static NodeClient connect(HostPort address, Optional<Identity> speaking, ConnectionSecurity security)
+            throws IOException {
+        return connect(address, speaking, null, security);
     }
 
     /**
@@ -100,14 +113,17 @@ public final class NodeClient implements AutoCloseable {
      * speaks by default; the node refuses the connection if it cannot adapt it.
      * Without one, the client asks which version runs right after the
      * handshake and speaks that one from then on (every step says so, so an
-     * upgrade meanwhile never makes the node misread an input).
+     * upgrade meanwhile never makes the node misread an input). With a cookie
+     * and optionally TLS (docs/security.md): each side proves it knows the
+     * cookie; a node that does not, or that refuses this client's proof, is an
+     * {@link IOException} naming the cookie file.
      *
      * @param timeout bounds the connect, the handshake and each reply; null for the defaults
      *                ({@link #DEFAULT_CONNECT_TIMEOUT}, {@link #DEFAULT_REPLY_TIMEOUT})
      * @throws IOException saying which of them timed out
      */
-    public static NodeClient connect(HostPort address, Optional<Identity> speaking, Duration timeout)
-            throws IOException {
+    public static NodeClient connect(HostPort address, Optional<Identity> speaking, Duration timeout,
+                                     ConnectionSecurity security) throws IOException {
         Duration connectTimeout = timeout != null ? timeout : DEFAULT_CONNECT_TIMEOUT;
         Duration replyTimeout = timeout != null ? timeout : DEFAULT_REPLY_TIMEOUT;
         int connectMs = millis(connectTimeout);
@@ -119,21 +135,34 @@ public final class NodeClient implements AutoCloseable {
                 throw new IOException("could not connect to " + address + " within " + seconds(connectTimeout), e);
             }
             s.setTcpNoDelay(true);
-            NodeClient c = new NodeClient(s, address, replyTimeout);
-            Handshake.writeHello(c.out, new Handshake.Hello(Wire.PROTOCOL_VERSION, speaking));
             s.setSoTimeout(connectMs);
-            Handshake.Welcome w;
+            if (security.tls().isPresent()) s = startTls(s, address, security.tls().get());
+            NodeClient c = new NodeClient(s, address, replyTimeout);
+            Handshake.Hello hello = new Handshake.Hello(Wire.PROTOCOL_VERSION, speaking);
+            Handshake.writeHello(c.out, hello);
+            Handshake.Greeting greeting;
             try {
-                w = Handshake.readWelcome(c.in);
+                greeting = Handshake.readGreeting(c.in);
             } catch (java.net.SocketTimeoutException e) {
                 throw new IOException(address + " did not answer the handshake within " + seconds(connectTimeout)
                         + ": is it a hotsm node?", e);
+            } catch (java.io.EOFException e) {
+                throw new IOException(address + " closed the connection during the handshake"
+                        + (security.tls().isPresent() ? "" : " (if the node uses TLS, give its certificate with"
+                        + " --tls-trust)"), e);
             }
+            if (greeting instanceof Handshake.Welcome w) throw refused(w, address, security);
+            Handshake.Challenge challenge = (Handshake.Challenge) greeting;
+            CookieProof proof = new CookieProof(security.cookie());
+            if (!CookieProof.same(proof.nodeProof(hello.nonce(), challenge.nonce()), challenge.proof())) {
+                throw new IOException("the node at " + address + " does not know the cookie in "
+                        + security.cookie().file() + ": a node and its clients must share one cookie file"
+                        + " (--cookie-file)");
+            }
+            Handshake.writeProof(c.out, proof.clientProof(hello.nonce(), challenge.nonce()));
+            Handshake.Welcome w = Handshake.readWelcome(c.in);
+            if (!w.accepted()) throw refused(w, address, security);
             s.setSoTimeout(0);
-            if (!w.accepted()) {
-                throw new Refusal(w.status() == Handshake.REFUSED_INTERFACE ? Refusal.Reason.UNKNOWN_INTERFACE
-                        : Refusal.Reason.PROTOCOL, w.message());
-            }
             c.reader.start();
             c.speaking = speaking.orElse(null);
             c.followsOwnChanges = speaking.isEmpty();
@@ -185,6 +214,32 @@ public final class NodeClient implements AutoCloseable {
             if (speaking == null) speaking = pinnedBy.identity();
         }
         return pinnedBy;
+    }
+
+    private static Socket startTls(Socket plain, HostPort address, javax.net.ssl.SSLContext context)
+            throws IOException {
+        javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) context.getSocketFactory()
+                .createSocket(plain, address.host(), address.port(), true);
+        TlsContexts.restrict(tls);
+        tls.setUseClientMode(true);
+        try {
+            tls.startHandshake();
+        } catch (javax.net.ssl.SSLException e) {
+            tls.close();
+            throw new IOException("the TLS handshake with " + address + " failed (" + e.getMessage()
+                    + "): is the node's certificate among those given to --tls-trust, and does the node use TLS?", e);
+        }
+        return tls;
+    }
+
+    private static IOException refused(Handshake.Welcome w, HostPort address, ConnectionSecurity security) {
+        if (w.status() == Handshake.REFUSED_COOKIE) {
+            return new IOException("the node at " + address + " refused this client's cookie (from "
+                    + security.cookie().file() + "): a node and its clients must share one cookie file"
+                    + " (--cookie-file)");
+        }
+        throw new Refusal(w.status() == Handshake.REFUSED_INTERFACE ? Refusal.Reason.UNKNOWN_INTERFACE
+                : Refusal.Reason.PROTOCOL, w.message());
     }
 
     /** Name, identity, types and version history of the running machine. */
@@ -264,6 +319,18 @@ public final class NodeClient implements AutoCloseable {
 
     public VersionChange upgrade(Artifact artifact) throws IOException {
         return upgrade(ArtifactCodec.encode(artifact));
+    }
+
+    /** Send an artifact's bytes with the release signature that authorises the upgrade (docs/security.md). */
+    public VersionChange upgrade(byte[] artifact, ReleaseSignature signature) throws IOException {
+        return await(request(MessageType.SIGNED_UPGRADE, Messages.signedUpgrade(signature, artifact)),
+                MessageType.CHANGED, Messages::changed);
+    }
+
+    /** Downgrade with the release signature that authorises it. */
+    public VersionChange downgrade(ReleaseSignature signature) throws IOException {
+        return await(request(MessageType.SIGNED_DOWNGRADE, signature.encode()), MessageType.CHANGED,
+                Messages::changed);
     }
 
     /** Ask a durable node to write a snapshot now ({@code sm snapshot}). */

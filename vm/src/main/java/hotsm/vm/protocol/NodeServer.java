@@ -41,6 +41,8 @@ public final class NodeServer implements AutoCloseable {
 
     private final NodeService node;
     private final ServerLimits limits;
+    private final ConnectionSecurity security;
+    private final CookieProof cookie;
     private final ByteBudget buffers;
     private final EventLoopGroup acceptor;
     private final EventLoopGroup workers;
@@ -50,9 +52,12 @@ public final class NodeServer implements AutoCloseable {
     private volatile Faults faults = Faults.NONE;
     private volatile boolean closed;
 
-    private NodeServer(NodeService node, ServerLimits limits, InetSocketAddress at) throws IOException {
+    private NodeServer(NodeService node, ServerLimits limits, ConnectionSecurity security, InetSocketAddress at)
+            throws IOException {
         this.node = node;
         this.limits = limits;
+        this.security = security;
+        this.cookie = new CookieProof(security.cookie());
         this.buffers = new ByteBudget(limits.maxBuffered());
         this.acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("hotsm-accept", true),
                 NioIoHandler.newFactory());
@@ -101,7 +106,29 @@ public final class NodeServer implements AutoCloseable {
      * then {@link #serve()}.
      */
     public static NodeServer bind(NodeService node, InetAddress bind, int port, ServerLimits limits) throws IOException {
-        return new NodeServer(node, limits, new InetSocketAddress(bind, port));
+        return bind(node, bind, port, limits, ConnectionSecurity.defaults());
+    }
+
+    /**
+     * The same with a cookie and optionally TLS (docs/security.md): every
+     * connection proves it knows the cookie before any request is read.
+     */
+    public static NodeServer bind(NodeService node, InetAddress bind, int port, ServerLimits limits,
+                                  ConnectionSecurity security) throws IOException {
+        return new NodeServer(node, limits, security, new InetSocketAddress(bind, port));
+    }
+
+    public static NodeServer bind(NodeService node, InetAddress bind, int port, int maxFrame,
+                                  ConnectionSecurity security) throws IOException {
+        return bind(node, bind, port, ServerLimits.defaults().withMaxFrame(maxFrame), security);
+    }
+
+    /** Listen and serve at once, with a cookie and optionally TLS. */
+    public static NodeServer start(NodeService node, InetAddress bind, int port, ConnectionSecurity security)
+            throws IOException {
+        NodeServer server = bind(node, bind, port, ServerLimits.defaults(), security);
+        server.serve();
+        return server;
     }
 
     public static NodeServer bind(NodeService node, InetAddress bind, int port, int maxFrame) throws IOException {
@@ -148,8 +175,14 @@ public final class NodeServer implements AutoCloseable {
                     : null;
             if (refuse != null) EventLog.log("refused a connection from " + ch.remoteAddress() + ": at the cap of "
                     + limits.maxConnections());
+            if (security.tls().isPresent()) {
+                javax.net.ssl.SSLEngine engine = security.tls().get().createSSLEngine();
+                engine.setUseClientMode(false);
+                engine.setEnabledProtocols(new String[] {TlsContexts.PROTOCOL});
+                ch.pipeline().addLast("tls", new io.netty.handler.ssl.SslHandler(engine));
+            }
             ch.pipeline().addLast("handshake", new HandshakeHandler(node, limits.handshakeTimeout(),
-                    this::accepted, refuse));
+                    this::accepted, refuse, cookie));
         } catch (Throwable t) {   // OutOfMemoryError included: this connection is lost, the node accepts on
             EventLog.log("could not set up a connection from " + ch.remoteAddress(), t);
             ch.close();

@@ -100,6 +100,12 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                     reply(ctx, r, node.step(s.input(), as), MessageType.OUTPUT, Messages::output);
                 }
                 case UPGRADE -> reply(ctx, r, node.upgrade(f.body()), MessageType.CHANGED, Messages::changed);
+                case SIGNED_UPGRADE -> {
+                    Messages.SignedUpgrade u = Messages.signedUpgrade(f.body());
+                    reply(ctx, r, node.upgrade(u.artifact(), u.signature()), MessageType.CHANGED, Messages::changed);
+                }
+                case SIGNED_DOWNGRADE -> reply(ctx, r, node.downgrade(Messages.signature(f.body())), MessageType.CHANGED,
+                        Messages::changed);
                 case SNAPSHOT -> {
                     empty(f);
                     reply(ctx, r, node.writeSnapshot(), MessageType.SNAPSHOT_REPLY, Messages::snapshotWritten);

@@ -8,7 +8,10 @@ public final class Wire {
 
     /** {@code HSMP}: the first four bytes each side sends. */
     public static final byte[] MAGIC = "HSMP".getBytes(StandardCharsets.US_ASCII);
-    /** The one protocol version this code speaks (2: lists, maps and record field names in values and types). */
+    /**
+     * The one protocol version this code speaks (2: lists, maps and record field names in values and types;
+     * the cookie proof in the handshake).
+     */
     public static final int PROTOCOL_VERSION = 2;
     /** Default largest frame (length field value) a node accepts: 16 MiB. */
     public static final int DEFAULT_MAX_FRAME = 16 * 1024 * 1024;

@@ -18,5 +18,11 @@
  * ({@link hotsm.vm.protocol.Messages}, {@code WireIn}, {@code WireOut}) knows
  * nothing of it. {@link hotsm.vm.protocol.NodeClient} is the client the
  * command line and the REPL use.
+ *
+ * <p>Who may talk (docs/security.md): the handshake proves both sides know a
+ * {@link hotsm.vm.protocol.Cookie} ({@link hotsm.vm.protocol.CookieProof},
+ * HMAC-SHA-256 over fresh nonces) before any request is read, inside TLS 1.3
+ * when a {@link hotsm.vm.protocol.ConnectionSecurity} has it
+ * ({@link hotsm.vm.protocol.TlsContexts}, from PEM files).
  */
 package hotsm.vm.protocol;

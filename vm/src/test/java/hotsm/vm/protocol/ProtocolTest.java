@@ -150,8 +150,7 @@ class ProtocolTest {
             try (Socket s = new Socket(address.host(), address.port())) {
                 DataOutputStream out = new DataOutputStream(s.getOutputStream());
                 DataInputStream in = new DataInputStream(s.getInputStream());
-                Handshake.writeHello(out, new Handshake.Hello(Wire.PROTOCOL_VERSION, Optional.empty()));
-                assertTrue(Handshake.readWelcome(in).accepted());
+                assertTrue(handshake(out, in).accepted());
                 out.writeInt(1 << 30);
                 out.flush();
                 Frame f = FrameIO.read(in, Integer.MAX_VALUE);
@@ -162,7 +161,7 @@ class ProtocolTest {
             // Random bytes after the handshake.
             try (Socket s = new Socket(address.host(), address.port())) {
                 DataOutputStream out = new DataOutputStream(s.getOutputStream());
-                Handshake.writeHello(out, new Handshake.Hello(Wire.PROTOCOL_VERSION, Optional.empty()));
+                assertTrue(handshake(out, new DataInputStream(s.getInputStream())).accepted());
                 byte[] junk = new byte[3000];
                 new java.util.Random(7).nextBytes(junk);
                 out.write(junk);
@@ -183,6 +182,15 @@ class ProtocolTest {
         try (NodeClient later = NodeClient.connect(address)) {
             assertEquals(total(2), later.step(COUNT).output());
         }
+    }
+
+    /** The client's side of the handshake by hand, with the default cookie (docs/protocol.md). */
+    static Handshake.Welcome handshake(DataOutputStream out, DataInputStream in) throws Exception {
+        Handshake.Hello hello = new Handshake.Hello(Wire.PROTOCOL_VERSION, Optional.empty());
+        Handshake.writeHello(out, hello);
+        Handshake.Challenge c = (Handshake.Challenge) Handshake.readGreeting(in);
+        Handshake.writeProof(out, new CookieProof(Cookie.loadDefault()).clientProof(hello.nonce(), c.nonce()));
+        return Handshake.readWelcome(in);
     }
 
     private static void drain(InputStream in) throws IOException {

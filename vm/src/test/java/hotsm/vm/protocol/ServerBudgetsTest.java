@@ -63,9 +63,8 @@ class ServerBudgetsTest {
     }
 
     private static void hello(Socket s) throws Exception {
-        Handshake.writeHello(new DataOutputStream(s.getOutputStream()),
-                new Handshake.Hello(Wire.PROTOCOL_VERSION, Optional.empty()));
-        assertTrue(Handshake.readWelcome(new DataInputStream(s.getInputStream())).accepted());
+        assertTrue(ProtocolTest.handshake(new DataOutputStream(s.getOutputStream()),
+                new DataInputStream(s.getInputStream())).accepted());
     }
 
     /** A normal client gets served, and the count is what it was. */
