@@ -24,7 +24,7 @@ final class Artifacts {
     static Artifact load(Path file, String machine, Identity running) throws ReplError {
         if (ArtifactCodec.isArtifactFile(file)) {
             try {
-                return ArtifactCodec.decode(Files.readAllBytes(file));
+                return ArtifactCodec.decode(ArtifactCodec.readFile(file));
             } catch (IOException e) {
                 throw ReplError.of("cannot read " + file + ": " + ReplSession.oneLine(e));
             } catch (ArtifactFormatException e) {

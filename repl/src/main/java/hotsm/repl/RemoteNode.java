@@ -35,17 +35,18 @@ final class RemoteNode implements Target {
         this.info = info;
     }
 
-    /** Connects to {@code HOST:PORT} and asks who is there. */
-    static RemoteNode connect(String address) throws ReplError {
+    /** Connects to {@code HOST:PORT} and asks who is there; {@code timeout} null for the client's defaults. */
+    static RemoteNode connect(String address, java.time.Duration timeout) throws ReplError {
         try {
-            return connect(address, ConnectionSecurity.defaults());
+            return connect(address, timeout, ConnectionSecurity.defaults());
         } catch (IOException | RuntimeException e) {
             throw ReplError.of("cannot read the cookie: " + ReplSession.oneLine(e));
         }
     }
 
     /** The same with a cookie and optionally TLS (docs/security.md). */
-    static RemoteNode connect(String address, ConnectionSecurity security) throws ReplError {
+    static RemoteNode connect(String address, java.time.Duration timeout, ConnectionSecurity security)
+            throws ReplError {
         int colon = address.lastIndexOf(':');
         if (colon <= 0 || colon == address.length() - 1) throw ReplError.of("expected HOST:PORT, got " + address);
         int port;
@@ -56,14 +57,15 @@ final class RemoteNode implements Target {
         }
         NodeClient client;
         try {
-            client = NodeClient.connect(new HostPort(address.substring(0, colon), port), Optional.empty(), security);
+            client = NodeClient.connect(new HostPort(address.substring(0, colon), port), Optional.empty(), timeout,
+                    security);
         } catch (Refusal e) {
             throw ReplError.of("the node at " + address + " refused the connection: " + e.getMessage());
         } catch (IOException e) {
             throw ReplError.of("cannot connect to " + address + ": " + ReplSession.oneLine(e));
         }
         try {
-            return new RemoteNode(address, client, client.info());
+            return new RemoteNode(address, client, client.info(1));
         } catch (IOException | Refusal e) {
             client.close();
             throw ReplError.of("no node answering at " + address + ": " + ReplSession.oneLine(e));

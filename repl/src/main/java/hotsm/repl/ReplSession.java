@@ -353,7 +353,21 @@ public final class ReplSession implements AutoCloseable {
 
     void connect(String argument) throws ReplError {
         if (argument.isEmpty()) throw ReplError.of(":connect needs HOST:PORT, e.g. :connect 127.0.0.1:7070");
-        RemoteNode node = security == null ? RemoteNode.connect(argument) : RemoteNode.connect(argument, security);
+        String[] words = argument.trim().split("\\s+");
+        java.time.Duration timeout = null;
+        if (words.length == 3 && words[1].equals("--timeout")) {
+            try {
+                double seconds = Double.parseDouble(words[2]);
+                if (!(seconds > 0) || seconds > 1e9) throw new NumberFormatException();
+                timeout = java.time.Duration.ofMillis(Math.max(1, Math.round(seconds * 1000)));
+            } catch (NumberFormatException e) {
+                throw ReplError.of("--timeout takes a positive number of seconds, got " + words[2]);
+            }
+        } else if (words.length != 1) {
+            throw ReplError.of("usage: :connect HOST:PORT [--timeout SECONDS]");
+        }
+        RemoteNode node = security == null ? RemoteNode.connect(words[0], timeout)
+                : RemoteNode.connect(words[0], timeout, security);
         if (remote != null) remote.close();
         remote = node;
         out.println("Connected to " + node.describe());

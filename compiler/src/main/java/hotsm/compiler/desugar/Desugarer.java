@@ -6,6 +6,7 @@ import hotsm.compiler.ir.MachineIr;
 import hotsm.compiler.ir.Term;
 import hotsm.compiler.syntax.Decl;
 import hotsm.compiler.types.Typed;
+import hotsm.vm.types.TypeDesc;
 import hotsm.vm.value.Value;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -102,9 +103,21 @@ public final class Desugarer {
             throw new DesugarError(e.pos(), "the initial state of machine " + m.name() + " cannot be computed: " + e.getMessage());
         }
         var types = program.dataTypes();
-        MachineIr ir = new MachineIr(qualifiedName, TypeDescs.of(m.input(), types), TypeDescs.of(m.output(), types),
-                TypeDescs.of(m.state(), types), initial, pure(m.step()), List.of(), List.of());
+        TypeDesc input = writable(m, "input", TypeDescs.of(m.input(), types));
+        TypeDesc output = writable(m, "output", TypeDescs.of(m.output(), types));
+        TypeDesc state = writable(m, "state", TypeDescs.of(m.state(), types));
+        MachineIr ir = new MachineIr(qualifiedName, input, output, state, initial, pure(m.step()), List.of(), List.of());
         bare.put(qualifiedName, ir);
         return ir;
+    }
+
+    /** A machine type too large to write into an artifact is an error at the machine, not a failure later. */
+    private static TypeDesc writable(Typed.Machine m, String role, TypeDesc t) {
+        if (TypeDescs.writtenParts(t, TypeDescs.MAX_WRITTEN_PARTS) > TypeDescs.MAX_WRITTEN_PARTS) {
+            throw new DesugarError(m.pos(), "the " + role + " type of machine " + m.name() + " takes more than "
+                    + TypeDescs.MAX_WRITTEN_PARTS + " parts to write out (each level of a data type like Maybe"
+                    + " repeats its argument, so deep nesting doubles it); nest it less deeply");
+        }
+        return t;
     }
 }

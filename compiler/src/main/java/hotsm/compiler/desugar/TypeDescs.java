@@ -22,10 +22,15 @@ public final class TypeDescs {
         return of(type, dataTypes, Map.of());
     }
 
-    private static TypeDesc of(Type type, Map<String, DataType> dataTypes, Map<Integer, Type> subst) {
+    /**
+     * @param subst the descriptions of the type parameters in scope: a data type's arguments are
+     *              described once and shared by its constructors' fields (describing them again per
+     *              field took time exponential in the nesting: {@code Maybe (Maybe (...))})
+     */
+    private static TypeDesc of(Type type, Map<String, DataType> dataTypes, Map<Integer, TypeDesc> subst) {
         if (type instanceof Type.Var v) {
-            Type bound = subst.get(v.id());
-            return bound == null ? TypeDesc.UNIT : of(bound, dataTypes, Map.of());
+            TypeDesc bound = subst.get(v.id());
+            return bound == null ? TypeDesc.UNIT : bound;
         }
         if (type instanceof Type.Unit) return TypeDesc.UNIT;
         if (type instanceof Type.Tuple t) return new TypeDesc.Tuple(all(t.components(), dataTypes, subst));
@@ -40,9 +45,9 @@ public final class TypeDescs {
         DataType dt = dataTypes.get(c.name());
         if (dt == null) throw new IllegalArgumentException("unknown data type " + c.name());
         List<TypeDesc> args = all(c.args(), dataTypes, subst);
-        Map<Integer, Type> inst = new HashMap<>();
+        Map<Integer, TypeDesc> inst = new HashMap<>();
         for (int i = 0; i < dt.params().size() && i < c.args().size(); i++) {
-            inst.put(dt.params().get(i).id(), substitute(c.args().get(i), subst));
+            inst.put(dt.params().get(i).id(), args.get(i));
         }
         List<TypeDesc.Constructor> ctors = new ArrayList<>();
         for (DataType.Constructor k : dt.constructors()) {
@@ -51,24 +56,40 @@ public final class TypeDescs {
         return new TypeDesc.Data(dt.name(), args, ctors);
     }
 
-    private static Type substitute(Type t, Map<Integer, Type> subst) {
-        if (t instanceof Type.Var v) return subst.getOrDefault(v.id(), t);
-        if (t instanceof Type.Con c) {
-            List<Type> args = new ArrayList<>();
-            for (Type a : c.args()) args.add(substitute(a, subst));
-            return new Type.Con(c.name(), args);
-        }
-        if (t instanceof Type.Tuple tu) {
-            List<Type> cs = new ArrayList<>();
-            for (Type a : tu.components()) cs.add(substitute(a, subst));
-            return new Type.Tuple(cs);
-        }
-        return t;
-    }
-
-    private static List<TypeDesc> all(List<Type> types, Map<String, DataType> dataTypes, Map<Integer, Type> subst) {
+    private static List<TypeDesc> all(List<Type> types, Map<String, DataType> dataTypes, Map<Integer, TypeDesc> subst) {
         List<TypeDesc> out = new ArrayList<>();
         for (Type t : types) out.add(of(t, dataTypes, subst));
         return out;
+    }
+
+    /** The most parts a machine's input, output or state type may take written out (as artifacts and the wire do). */
+    public static final long MAX_WRITTEN_PARTS = 1_000_000;
+
+    /**
+     * How many parts {@code t} takes written out as a tree (each data type,
+     * constructor, tuple and base type one), counted over its shared structure
+     * so the count is cheap even when the written form is exponentially large
+     * ({@code Maybe (Maybe (...))} repeats its argument at every level); it
+     * saturates just over {@code cap}.
+     */
+    public static long writtenParts(TypeDesc t, long cap) {
+        return writtenParts(t, cap, new java.util.IdentityHashMap<>());
+    }
+
+    private static long writtenParts(TypeDesc t, long cap, Map<TypeDesc, Long> memo) {
+        Long known = memo.get(t);
+        if (known != null) return known;
+        long n = 1;
+        if (t instanceof TypeDesc.Tuple tu) {
+            for (TypeDesc c : tu.components()) n = Math.min(cap + 1, n + writtenParts(c, cap, memo));
+        } else if (t instanceof TypeDesc.Data d) {
+            for (TypeDesc a : d.arguments()) n = Math.min(cap + 1, n + writtenParts(a, cap, memo));
+            for (TypeDesc.Constructor k : d.constructors()) {
+                n = Math.min(cap + 1, n + 1);
+                for (TypeDesc f : k.fields()) n = Math.min(cap + 1, n + writtenParts(f, cap, memo));
+            }
+        }
+        memo.put(t, n);
+        return n;
     }
 }

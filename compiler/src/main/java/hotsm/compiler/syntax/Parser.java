@@ -41,6 +41,11 @@ public final class Parser {
             List<SmParser.ModuleItemContext> trees = new ArrayList<>();
             List<Diagnostic> syntax = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
+                var tooDeep = NestingLimit.check(file, items.get(i));
+                if (tooDeep.isPresent()) {
+                    syntax.add(tooDeep.get());
+                    continue;
+                }
                 CommonTokenStream tokens = new CommonTokenStream(new ListTokenSource(items.get(i), file));
                 SmParser parser = parser(tokens);
                 SyntaxErrors errors = new SyntaxErrors(file, tokens, i == items.size() - 1);
@@ -68,6 +73,9 @@ public final class Parser {
         try {
             LayoutTokenSource layout = layout(file, source, LayoutTokenSource.Mode.EXPRESSION);
             CommonTokenStream tokens = new CommonTokenStream(layout);
+            tokens.fill();
+            var tooDeep = NestingLimit.check(file, tokens.getTokens());
+            if (tooDeep.isPresent()) return new ExprParseResult(null, List.of(tooDeep.get()));
             SmParser parser = parser(tokens);
             SyntaxErrors errors = new SyntaxErrors(file, tokens, true);
             parser.addErrorListener(errors);

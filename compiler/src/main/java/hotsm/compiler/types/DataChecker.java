@@ -104,12 +104,29 @@ final class DataChecker implements TypeResolver.AliasExpander {
         Map<String, Type.Var> vars = params(alias.decl().params(), alias.decl().pos(), ps);
         Type body = new TypeResolver(env, scope, TypeResolver.Mode.DECLARATION, vars, this).resolve(alias.decl().type());
         expanding.remove(q);
+        if (TypeSize.of(body, TypeSize.MAX) > TypeSize.MAX) {
+            env.error(alias.decl().pos(), "the type alias '" + alias.name() + "' expands to a type of more than "
+                    + TypeSize.MAX + " parts (aliases are expanded where they are used); use a data type instead");
+            body = Unifier.ERROR;
+        }
         Scheme s = new Scheme(ps, body);
         env.aliases.put(q, s);
         return s;
     }
 
+    /**
+     * The most constructors a data type may have: its values are erased to a
+     * right-nested sum, one level per constructor, and the VM refuses types
+     * nested deeper than 1,000 levels (docs/bytecode.md).
+     */
+    static final int MAX_CONSTRUCTORS = 500;
+
     private void build(Decl.Data data) {
+        if (data.constructors().size() > MAX_CONSTRUCTORS) {
+            env.error(data.pos(), "the data type '" + data.name() + "' has " + data.constructors().size()
+                    + " constructors; a data type may have at most " + MAX_CONSTRUCTORS
+                    + " (group them into nested data types)");
+        }
         List<Type.Var> ps = new ArrayList<>();
         Map<String, Type.Var> vars = params(data.params(), data.pos(), ps);
         TypeResolver resolver = new TypeResolver(env, scope, TypeResolver.Mode.DECLARATION, vars, this);

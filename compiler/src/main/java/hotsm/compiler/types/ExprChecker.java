@@ -36,6 +36,16 @@ final class ExprChecker {
 
     /** Unifies, or reports {@code message(actual, expected)} at {@code pos}. */
     boolean expect(Type actual, Type expected, Position pos, int length, BiFunction<String, String, String> message) {
+        return expect(actual, expected, () -> pos, length, message);
+    }
+
+    /**
+     * The same with the position found only if there is an error: an operand's
+     * {@link #start} walks its left spine, and doing that for every operator of
+     * a chain {@code 1 + 1 + ... + 1} took time quadratic in its length.
+     */
+    boolean expect(Type actual, Type expected, java.util.function.Supplier<Position> pos, int length,
+                   BiFunction<String, String, String> message) {
         Type a = u.zonk(actual);
         Type b = u.zonk(expected);
         if (u.unify(actual, expected)) return true;
@@ -47,7 +57,7 @@ final class ExprChecker {
             as = p.show(a);
             bs = p.show(b);
         }
-        env.error(pos, length, message.apply(as, bs));
+        env.error(pos.get(), length, message.apply(as, bs));
         return false;
     }
 
@@ -490,7 +500,7 @@ final class ExprChecker {
                 return new Typed.Binary(op, l, r, Type.INT, Type.INT, b.pos());
             }
             default -> {
-                expect(r.type(), l.type(), start(b.right()),
+                expect(r.type(), l.type(), () -> start(b.right()), 1,
                         (a, e) -> "type mismatch: the operands of '" + sym + "' have different types: " + e + " and " + a);
                 Type operands = l.type();
                 if (op == BinaryOp.EQ || op == BinaryOp.NE) {
@@ -506,7 +516,7 @@ final class ExprChecker {
     }
 
     private void operand(Typed.Expr t, Type expected, Expr e, String side, String sym) {
-        expect(t.type(), expected, start(e), (a, b) -> "type mismatch: the " + side + " operand of '" + sym + "' has type " + a
+        expect(t.type(), expected, () -> start(e), 1, (a, b) -> "type mismatch: the " + side + " operand of '" + sym + "' has type " + a
                 + ", but '" + sym + "' needs " + b);
     }
 }

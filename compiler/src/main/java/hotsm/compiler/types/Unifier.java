@@ -180,13 +180,26 @@ final class Unifier {
         }
     }
 
-    /** Replaces variables by {@code map} (by id), deeply; other variables stay. */
+    /**
+     * Replaces variables by {@code map} (by id), deeply; other variables stay.
+     * Shared parts are substituted once and stay shared (an alias that doubles
+     * its argument would otherwise be copied into a tree exponentially large).
+     */
     static Type substitute(Type t, Map<Integer, Type> map) {
-        if (t instanceof Type.Var v) return map.getOrDefault(v.id(), v);
-        if (t instanceof Type.Con c) return c.args().isEmpty() ? c : new Type.Con(c.name(), map(c.args(), x -> substitute(x, map)));
-        if (t instanceof Type.Tuple tu) return new Type.Tuple(map(tu.components(), x -> substitute(x, map)));
-        if (t instanceof Type.Fun f) return new Type.Fun(substitute(f.from(), map), substitute(f.to(), map));
-        return t;
+        return map.isEmpty() ? t : substitute(t, map, new java.util.IdentityHashMap<>());
+    }
+
+    private static Type substitute(Type t, Map<Integer, Type> map, Map<Type, Type> done) {
+        Type known = done.get(t);
+        if (known != null) return known;
+        Type r;
+        if (t instanceof Type.Var v) r = map.getOrDefault(v.id(), v);
+        else if (t instanceof Type.Con c) r = c.args().isEmpty() ? c : new Type.Con(c.name(), map(c.args(), x -> substitute(x, map, done)));
+        else if (t instanceof Type.Tuple tu) r = new Type.Tuple(map(tu.components(), x -> substitute(x, map, done)));
+        else if (t instanceof Type.Fun f) r = new Type.Fun(substitute(f.from(), map, done), substitute(f.to(), map, done));
+        else r = t;
+        done.put(t, r);
+        return r;
     }
 
     static <T> List<T> map(List<T> xs, UnaryOperator<T> f) {

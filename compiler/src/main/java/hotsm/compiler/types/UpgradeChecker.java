@@ -42,6 +42,13 @@ final class UpgradeChecker {
                     + mine.qualifiedName() + "' is imported");
             return;
         }
+        if (from.qualifiedName().equals(to.qualifiedName())) {
+            // It would apply again and again (state 1 -> 3001): a version replaces an older one.
+            env.error(up.pos(), keyword.length(), "'" + keyword + " " + up.from() + " -> " + up.to() + "' leads from a"
+                    + " machine to itself: name the version it replaces, as in 'upgrade OldModule." + to.name()
+                    + " -> " + up.to() + "'");
+            return;
+        }
         String key = keyword + " " + from.qualifiedName() + " -> " + to.qualifiedName();
         Integer line = seen.putIfAbsent(key, up.pos().line());
         if (line != null) {

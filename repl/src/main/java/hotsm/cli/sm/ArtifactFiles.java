@@ -4,7 +4,6 @@ import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.bytecode.ArtifactCodec;
 import hotsm.vm.bytecode.ArtifactFormatException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +26,9 @@ final class ArtifactFiles {
     /** The raw bytes of a {@code .cam} file. */
     static byte[] read(Path file) {
         try {
-            return Files.readAllBytes(file);
+            return hotsm.vm.bytecode.ArtifactCodec.readFile(file);
+        } catch (hotsm.vm.bytecode.ArtifactFormatException e) {
+            throw CliError.user(file + ": not a valid artifact: " + e.getMessage());
         } catch (NoSuchFileException e) {
             throw CliError.user("no such file: " + file);
         } catch (IOException e) {

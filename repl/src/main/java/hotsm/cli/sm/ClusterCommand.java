@@ -36,6 +36,8 @@ public final class ClusterCommand implements Callable<Integer> {
 
         @ParentCommand ClusterCommand cluster;
 
+        @Mixin ClientTimeoutOption timeout;
+
         @Parameters(index = "0", paramLabel = "HOST:PORT", description = "a member's client address")
         String address;
 
@@ -43,7 +45,7 @@ public final class ClusterCommand implements Callable<Integer> {
 
         @Override public Integer call() {
             Sm sm = cluster.sm;
-            try (NodeClient client = Remote.connect(address, security)) {
+            try (NodeClient client = Remote.connect(address, timeout.get(), security)) {
                 Optional<GroupView> view = GroupClient.view(client);
                 if (view.isEmpty()) throw CliError.user(address + " is a single node, not a member of a replicated group");
                 for (String line : view.get().describe()) sm.out().println(line);

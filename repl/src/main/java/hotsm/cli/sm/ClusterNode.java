@@ -90,7 +90,7 @@ final class ClusterNode {
         }
         NodeServer server;
         try {
-            server = NodeServer.bind(member, address, c.port, Wire.DEFAULT_MAX_FRAME, c.security());
+            server = NodeServer.bind(member, address, c.port, c.budgets.limits(), c.security());
         } catch (IOException e) {
             member.close();
             throw CliError.user("cannot listen on " + c.bind + ":" + c.port + ": " + e.getMessage());

@@ -20,6 +20,8 @@ public final class DowngradeCommand implements Callable<Integer> {
 
     @ParentCommand Sm sm;
 
+    @Mixin ClientTimeoutOption timeout;
+
     @Parameters(index = "0", paramLabel = "HOST:PORT", description = "the node")
     String address;
 
@@ -32,7 +34,7 @@ public final class DowngradeCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         Optional<ReleaseSignature> sig = Optional.ofNullable(signature).map(Signatures::read);
-        return Remote.changeVersion(sm, address, security,
+        return Remote.changeVersion(sm, address, timeout.get(), security,
                 client -> sig.isPresent() ? client.downgrade(sig.get()) : client.downgrade());
     }
 }

@@ -26,13 +26,15 @@ public final class InfoCommand implements Callable<Integer> {
 
     @ParentCommand Sm sm;
 
+    @Mixin ClientTimeoutOption timeout;
+
     @Parameters(index = "0", paramLabel = "HOST:PORT", description = "the node")
     String address;
 
     @Mixin ClientSecurityOptions security;
 
     @Override public Integer call() {
-        try (NodeClient client = Remote.connect(address, security)) {
+        try (NodeClient client = Remote.connect(address, timeout.get(), security)) {
             NodeInfo info = client.info();
             PrintWriter out = sm.out();
             out.println("machine   " + info.name());
@@ -41,6 +43,7 @@ public final class InfoCommand implements Callable<Integer> {
             out.println("output    " + TypeText.describe(info.output()));
             out.println("state     " + TypeText.describe(info.state()));
             out.println("history");
+            if (info.omitted() > 0) out.println("  (" + info.omitted() + " older versions compacted)");
             for (Version v : info.history()) out.println("  " + v.describe());
             // A member of a replicated group also shows its group (docs/cluster.md).
             Optional<GroupView> group = GroupClient.view(client);

@@ -29,6 +29,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -117,6 +118,10 @@ public final class NodeCommand implements Callable<Integer> {
             description = "step limit: instructions one step or migration may run (default ${DEFAULT-VALUE})")
     long fuel;
 
+    @Mixin ServerBudgetOptions budgets;
+
+    @Mixin NodeBudgetOptions nodeBudgets;
+
     @Option(names = "--cluster", paramLabel = "ID=HOST:PORT,...",
             description = "run as one member of a replicated group (docs/cluster.md): every member's id and Raft"
                     + " address; --port stays this member's client port")
@@ -201,6 +206,9 @@ public final class NodeCommand implements Callable<Integer> {
     @Override public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) throw CliError.usage("--port must be in 0..65535, got " + port);
         if (fuel <= 0) throw CliError.usage("--fuel must be positive");
+        hotsm.vm.protocol.ServerLimits limits = budgets.limits();
+        hotsm.vm.node.NodeLimits nodeLimits = nodeBudgets.limits();
+        java.time.Duration stopTimeout = nodeBudgets.stopTimeout();
         if (cluster != null) return cluster();
         if (snapshotEvery <= 0) throw CliError.usage("--snapshot-every must be positive");
         if (segmentBytes < 64) throw CliError.usage("--segment-bytes must be at least 64");
@@ -242,13 +250,14 @@ public final class NodeCommand implements Callable<Integer> {
         }
         Optional<Signer> signedBy = startingRelease(policy);
         boolean tracing = trace != null ? trace : System.console() != null;
-        TracePrinter tracer = tracing ? new TracePrinter(sm.out()) : null;
+        TracePrinter tracer = tracing ? new TracePrinter(sm.out(), nodeBudgets.traceQueue()) : null;
         NodeListener listener = tracer != null ? tracer : NodeListener.NONE;
         // A journal that cannot write stops the node: never carry on after a failed fsync.
         AtomicReference<String> journalFailure = new AtomicReference<>();
         CountDownLatch stopped = new CountDownLatch(1);
         NodeStart start = NodeStart.open(file, artifact, state, dataDir, journal,
-                NodeOptions.defaults().withFuel(fuel).withListener(listener).withTrust(policy), signedBy, why -> {
+                NodeOptions.defaults().withFuel(fuel).withListener(listener).withTrust(policy).withLimits(nodeLimits),
+                signedBy, why -> {
                     journalFailure.set(why);
                     stopped.countDown();
                 });
@@ -262,7 +271,7 @@ public final class NodeCommand implements Callable<Integer> {
         }
         NodeServer server;
         try {
-            server = NodeServer.bind(node, address, port, Wire.DEFAULT_MAX_FRAME, security);
+            server = NodeServer.bind(node, address, port, limits, security);
         } catch (IOException e) {
             start.close();
             throw CliError.user("cannot listen on " + bind + ":" + port + ": " + e.getMessage());
@@ -271,9 +280,10 @@ public final class NodeCommand implements Callable<Integer> {
         Runnable shutdown = () -> {
             if (closed.getAndSet(true)) return;
             if (ticker != null) ticker.close();
-            server.close();
+            // Stop accepting, answer queued requests "The node is stopping.", let at most the running
+            // step finish (within --stop-timeout), write the replies; then close the journal.
+            NodeShutdown.stop(server, node, tracer, stopTimeout);
             start.close();
-            if (tracer != null) tracer.close();
         };
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             shutdown.run();
@@ -307,9 +317,9 @@ public final class NodeCommand implements Callable<Integer> {
             throw CliError.user("unknown address to bind: " + bind);
         }
         boolean tracing = trace != null ? trace : System.console() != null;
-        TracePrinter tracer = tracing ? new TracePrinter(sm.out()) : null;
+        TracePrinter tracer = tracing ? new TracePrinter(sm.out(), nodeBudgets.traceQueue()) : null;
         NodeOptions options = NodeOptions.defaults().withFuel(fuel)
-                .withListener(tracer != null ? tracer : NodeListener.NONE);
+                .withListener(tracer != null ? tracer : NodeListener.NONE).withLimits(nodeBudgets.limits());
         return ClusterNode.run(this, address, options, () -> { if (tracer != null) tracer.close(); });
     }
 }

@@ -6,6 +6,8 @@ import hotsm.vm.node.VersionChange;
 import hotsm.vm.protocol.HostPort;
 import hotsm.vm.protocol.NodeClient;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
 
 /** Opening a client connection for the client subcommands, with one-line errors. */
 final class Remote {
@@ -19,11 +21,12 @@ final class Remote {
         }
     }
 
-    static NodeClient connect(String address, ClientSecurityOptions options) {
+    /** @param timeout null for the client's defaults */
+    static NodeClient connect(String address, Duration timeout, ClientSecurityOptions options) {
         HostPort hp = address(address);
         hotsm.vm.protocol.ConnectionSecurity security = options.security();
         try {
-            return NodeClient.connect(hp, java.util.Optional.empty(), security);
+            return NodeClient.connect(hp, Optional.empty(), timeout, security);
         } catch (IOException e) {
             throw lost(hp.toString(), e);
         }
@@ -44,8 +47,9 @@ final class Remote {
      * output: the change (its message, then old -> new) with exit status 0, or
      * the node's reason for refusing with exit status 1.
      */
-    static int changeVersion(Sm sm, String address, ClientSecurityOptions options, VersionRequest request) {
-        try (NodeClient client = connect(address, options)) {
+    static int changeVersion(Sm sm, String address, Duration timeout, ClientSecurityOptions options,
+                             VersionRequest request) {
+        try (NodeClient client = connect(address, timeout, options)) {
             VersionChange change = request.send(client);
             sm.out().println(change.message());
             sm.out().println(change.describe());

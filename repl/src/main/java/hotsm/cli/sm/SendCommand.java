@@ -48,6 +48,8 @@ public final class SendCommand implements Callable<Integer> {
 
     @ParentCommand Sm sm;
 
+    @Mixin ClientTimeoutOption timeout;
+
     @Parameters(index = "0", paramLabel = "HOST:PORT", description = "the node")
     String address;
 
@@ -73,10 +75,12 @@ public final class SendCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         PrintWriter out = sm.out();
-        try (NodeClient c = Remote.connect(address, security)) {
+        try (NodeClient c = Remote.connect(address, timeout.get(), security)) {
             client = c;
             // Speak the interface the values were read against, even if the node is upgraded meanwhile.
-            NodeInfo info = client.info();
+            // Only the running version, as the client learnt it at connect, not the whole history
+            // (unless --as must look a prefix up in it).
+            NodeInfo info = as == null ? client.speakingInfo().orElseThrow() : client.info();
             speaking = as == null
                     ? new InterfaceView(info.identity(), info.input(), info.output())
                     : client.interfaceOf(version(info, as));

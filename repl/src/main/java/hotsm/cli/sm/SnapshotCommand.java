@@ -22,13 +22,15 @@ public final class SnapshotCommand implements Callable<Integer> {
 
     @ParentCommand Sm sm;
 
+    @Mixin ClientTimeoutOption timeout;
+
     @Parameters(index = "0", paramLabel = "HOST:PORT", description = "the node")
     String address;
 
     @Mixin ClientSecurityOptions security;
 
     @Override public Integer call() {
-        try (NodeClient client = Remote.connect(address, security)) {
+        try (NodeClient client = Remote.connect(address, timeout.get(), security)) {
             SnapshotWritten s = client.snapshot();
             sm.out().println("snapshot at record " + s.position() + ": " + s.file());
             return Sm.OK;

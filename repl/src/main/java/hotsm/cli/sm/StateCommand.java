@@ -19,13 +19,15 @@ public final class StateCommand implements Callable<Integer> {
 
     @ParentCommand Sm sm;
 
+    @Mixin ClientTimeoutOption timeout;
+
     @Parameters(index = "0", paramLabel = "HOST:PORT", description = "the node")
     String address;
 
     @Mixin ClientSecurityOptions security;
 
     @Override public Integer call() {
-        try (NodeClient client = Remote.connect(address, security)) {
+        try (NodeClient client = Remote.connect(address, timeout.get(), security)) {
             StateView s = client.state();
             sm.out().println(ValuePrinter.print(s.type(), s.value()));
             return Sm.OK;

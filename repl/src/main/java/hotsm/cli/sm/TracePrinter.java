@@ -6,8 +6,10 @@ import hotsm.vm.types.TypeDesc;
 import hotsm.vm.value.Value;
 import hotsm.vm.value.ValuePrinter;
 import java.io.PrintWriter;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * {@code sm node --trace}: for each input {@code Output: <value>} and
@@ -15,61 +17,89 @@ import java.util.concurrent.TimeUnit;
  * the node's answer and, when it changed, the version pair
  * ({@code Counter1.counter dd23c603 -> Counter2.counter 0c0749b2}), each line
  * flushed as it happens. The machine thread only
- * queues the lines; a printer thread writes them, in order, so a reader that
- * is slow to drain standard output never stalls the node.
+ * queues the lines (values are printed on the printer thread); the queue is
+ * bounded ({@code --trace-queue}), and when a reader is too slow to drain
+ * standard output, lines are dropped and counted ({@code … N lines dropped}),
+ * so the trace never blocks the machine nor fills the heap.
  */
 final class TracePrinter implements NodeListener, AutoCloseable {
-    private static final String END = new String("end of trace");
+    /** Lines the queue holds by default. */
+    static final int DEFAULT_QUEUE = 10_000;
+
+    private static final Supplier<String> END = () -> "end of trace";
 
     private final PrintWriter out;
-    private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final ArrayBlockingQueue<Supplier<String>> lines;
+    private final AtomicLong dropped = new AtomicLong();
     private final Thread printer;
 
     TracePrinter(PrintWriter out) {
+        this(out, DEFAULT_QUEUE);
+    }
+
+    TracePrinter(PrintWriter out, int capacity) {
         this.out = out;
+        this.lines = new ArrayBlockingQueue<>(capacity);
         this.printer = new Thread(this::print, "hotsm-trace");
         printer.setDaemon(true);
         printer.start();
     }
 
+    private void add(Supplier<String> line) {
+        if (!lines.offer(line)) dropped.incrementAndGet();
+    }
+
     @Override public void stepped(TypeDesc outputType, Value output, TypeDesc stateType, Value newState) {
-        lines.add("Output: " + ValuePrinter.print(outputType, output));
-        lines.add("New state: " + ValuePrinter.print(stateType, newState));
+        add(() -> "Output: " + ValuePrinter.print(outputType, output));
+        add(() -> "New state: " + ValuePrinter.print(stateType, newState));
     }
 
     @Override public void stepFailed(String reason) {
-        lines.add("Error: " + reason);
+        add(() -> "Error: " + reason);
     }
 
     /** {@code Upgrade successful!}, then the version pair, as {@code sm upgrade} prints them. */
     @Override public void changed(VersionChange change) {
-        lines.add(change.message());
-        lines.add(change.describe());
+        add(change::message);
+        add(change::describe);
     }
 
     @Override public void changeRefused(VersionChange.Kind kind, String reason) {
-        lines.add(reason);
+        add(() -> reason);
     }
+
+    /** Lines dropped so far and not yet reported. */
+    long dropped() { return dropped.get(); }
 
     private void print() {
         while (true) {
-            String line;
+            Supplier<String> line;
             try {
-                line = lines.take();
+                line = lines.poll(200, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 continue;
             }
-            if (line == END) return;
+            String text;
+            try {
+                text = line == null || line == END ? null : line.get();
+            } catch (Throwable e) {   // OutOfMemoryError included: this line is lost, the trace goes on
+                text = "(a trace line could not be printed: " + e + ")";
+            }
             synchronized (out) {
-                out.println(line);
+                if (text != null) out.println(text);
+                long lost = dropped.getAndSet(0);   // lines dropped while this one waited
+                if (lost > 0) out.println("… " + lost + (lost == 1 ? " line" : " lines") + " dropped");
                 if (lines.isEmpty()) out.flush();
             }
+            if (line == END) return;
         }
     }
 
     /** Print what is queued, then stop. */
     @Override public void close() {
-        lines.add(END);
+        while (!lines.offer(END)) {   // a full queue loses its oldest line (counted) rather than the end
+            if (lines.poll() != null) dropped.incrementAndGet();
+        }
         try {
             printer.join(TimeUnit.SECONDS.toMillis(5));
         } catch (InterruptedException e) {

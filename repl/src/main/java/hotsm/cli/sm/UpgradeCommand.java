@@ -32,6 +32,8 @@ public final class UpgradeCommand implements Callable<Integer> {
 
     @ParentCommand Sm sm;
 
+    @Mixin ClientTimeoutOption timeout;
+
     @Parameters(index = "0", paramLabel = "HOST:PORT", description = "the node")
     String address;
 
@@ -55,7 +57,8 @@ public final class UpgradeCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         Optional<ReleaseSignature> sig = Signatures.forUpgrade(signature, file, !ArtifactFiles.isSource(file));
-        return Remote.changeVersion(sm, address, security, client -> explained(client, artifactFor(client), sig));
+        return Remote.changeVersion(sm, address, timeout.get(), security,
+                client -> explained(client, artifactFor(client), sig));
     }
 
     /**

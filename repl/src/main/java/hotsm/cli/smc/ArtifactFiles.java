@@ -6,7 +6,6 @@ import hotsm.vm.bytecode.ArtifactFormatException;
 import hotsm.vm.verify.VerifyException;
 import hotsm.vm.verify.Verifier;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -19,7 +18,9 @@ final class ArtifactFiles {
     static Artifact read(Path file) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = ArtifactCodec.readFile(file);
+        } catch (ArtifactFormatException e) {
+            throw new UserError(file + ": not a valid artifact: " + oneLine(e.getMessage()));
         } catch (NoSuchFileException e) {
             throw new UserError("cannot read " + file + ": no such file");
         } catch (IOException e) {
@@ -42,6 +43,19 @@ final class ArtifactFiles {
             throw new UserError(file + ": rejected by the verifier: " + oneLine(String.valueOf(e.getMessage())));
         }
         return artifact;
+    }
+
+    /**
+     * Verify the compiler's own output: a rejection is an internal failure,
+     * except for a nesting limit of the VM the program went past (exit 1).
+     */
+    static void verifyCompiled(Artifact a) {
+        try {
+            Verifier.verify(a);
+        } catch (VerifyException e) {
+            if (!String.valueOf(e.getMessage()).contains("nest")) throw e;
+            throw new UserError("machine " + a.name() + " is over a limit of the VM: " + oneLine(e.getMessage()));
+        }
     }
 
     static String oneLine(String message) {

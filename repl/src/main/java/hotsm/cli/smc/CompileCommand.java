@@ -7,7 +7,6 @@ import hotsm.compiler.ir.MachineIr;
 import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.bytecode.ArtifactCodec;
 import hotsm.vm.bytecode.Identities;
-import hotsm.vm.verify.Verifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +45,7 @@ public final class CompileCommand implements Callable<Integer> {
         List<byte[]> encoded = new ArrayList<>();
         for (MachineIr m : c.machines()) {
             Artifact a = ArtifactBuilder.build(m);
-            Verifier.verify(a); // the compiler's own output: a rejection here is an internal failure
+            ArtifactFiles.verifyCompiled(a);
             artifacts.add(a);
             try {
                 encoded.add(ArtifactCodec.encode(a));

@@ -10,7 +10,6 @@ import hotsm.vm.value.Value;
 import hotsm.vm.value.ValueParser;
 import hotsm.vm.value.ValuePrinter;
 import hotsm.vm.value.ValueSyntaxException;
-import hotsm.vm.verify.Verifier;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -93,7 +92,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         Compilation c = Sources.compile(List.of(file), includes, smc.err());
         Artifact a = ArtifactBuilder.build(Sources.choose(c, Optional.ofNullable(machine), file.toString()));
-        Verifier.verify(a); // the compiler's own output: a rejection here is an internal failure
+        ArtifactFiles.verifyCompiled(a);
         return a;
     }
 

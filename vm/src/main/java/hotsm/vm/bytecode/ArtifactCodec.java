@@ -24,6 +24,24 @@ public final class ArtifactCodec {
     public static final int MAX_STRING_BYTES = 1024 * 1024;
 
     /**
+     * The bytes of an artifact file, reading at most one byte past
+     * {@link #MAX_FILE_BYTES}: a larger file is refused without reading on (a
+     * device such as {@code /dev/zero} has no size to check first).
+     *
+     * @throws ArtifactFormatException if the file is over the limit
+     */
+    public static byte[] readFile(java.nio.file.Path file) throws java.io.IOException {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw new ArtifactFormatException(0, "header", "file of more than " + MAX_FILE_BYTES
+                        + " bytes is larger than the limit of " + MAX_FILE_BYTES);
+            }
+            return bytes;
+        }
+    }
+
+    /**
      * Whether a command line should read {@code file} as an artifact rather than as
      * {@code .sm} source: by its extension ({@code .cam} or {@code .sm}), else by its
      * first bytes (the magic {@code HSMC}). An unreadable file counts as not an artifact.
@@ -52,7 +70,12 @@ public final class ArtifactCodec {
      */
     public static byte[] encode(Artifact artifact) {
         ArtifactEncoder e = new ArtifactEncoder();
-        e.artifact(artifact);
+        try {
+            e.artifact(artifact);
+        } catch (IllegalArgumentException x) {
+            throw new IllegalArgumentException("artifact " + artifact.name() + " is over a limit of the .cam format: "
+                    + x.getMessage(), x);
+        }
         byte[] bytes = e.out.toByteArray();
         try {
             new ArtifactDecoder(bytes).artifact();

@@ -39,6 +39,6 @@ public final class Artifacts {
             throw new ArtifactFormatException(0, "header", "file of " + size
                     + " bytes is larger than the limit of " + ArtifactCodec.MAX_FILE_BYTES);
         }
-        return ArtifactCodec.decode(Files.readAllBytes(file));
+        return ArtifactCodec.decode(ArtifactCodec.readFile(file));
     }
 }

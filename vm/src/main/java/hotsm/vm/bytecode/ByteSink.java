@@ -2,7 +2,12 @@ package hotsm.vm.bytecode;
 
 import java.util.Arrays;
 
-/** A growable big-endian byte buffer with back-patched 32-bit length prefixes. */
+/**
+ * A growable big-endian byte buffer with back-patched 32-bit length prefixes,
+ * at most {@link ArtifactCodec#MAX_FILE_BYTES} long: an artifact whose types
+ * are written out exponentially large (a data type nested 250 deep) stops
+ * there, with an {@link IllegalArgumentException}, instead of filling memory.
+ */
 final class ByteSink {
     private byte[] bytes = new byte[256];
     private int size;
@@ -54,6 +59,10 @@ final class ByteSink {
     byte[] toByteArray() { return Arrays.copyOf(bytes, size); }
 
     private void ensure(int n) {
+        if ((long) size + n > ArtifactCodec.MAX_FILE_BYTES) {
+            throw new IllegalArgumentException("its file would be larger than the limit of "
+                    + ArtifactCodec.MAX_FILE_BYTES + " bytes");
+        }
         if (size + n > bytes.length) bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + n));
     }
 }

@@ -41,6 +41,8 @@ public final class Node implements NodeService, AutoCloseable {
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread machineThread;
     private volatile boolean stopped;
+    /** Set by {@link #stop}: queued commands are refused, not run. */
+    private volatile boolean stopping;
     /** Written only by the machine thread. */
     private NodeSnapshot snapshot;
     private Artifact loadedFor;
@@ -204,6 +206,31 @@ public final class Node implements NodeService, AutoCloseable {
         drain();
     }
 
+    /**
+     * Stop as {@code sm node} does on SIGTERM: refuse new commands, answer
+     * every queued one with "The node is stopping." (a {@link Refusal} with
+     * reason STOPPED), let at most the command already running finish, and
+     * return within {@code bound}.
+     *
+     * @return whether the machine thread ended within the bound (it is a daemon; a step still
+     *         running past it is abandoned with the process)
+     */
+    public boolean stop(java.time.Duration bound) {
+        stopping = true;
+        stopped = true;
+        drain(STOPPING);
+        queue.add(STOP);
+        try {
+            machineThread.join(Math.max(1, bound.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        drain(STOPPING);
+        return !machineThread.isAlive();
+    }
+
+    private static final String STOPPING = "The node is stopping.";
+
     private void run() {
         while (true) {
             Pending p;
@@ -213,6 +240,10 @@ public final class Node implements NodeService, AutoCloseable {
                 continue;   // only close() stops the machine thread
             }
             if (p == STOP) return;
+            if (stopping) {
+                p.reply().completeExceptionally(new Refusal(Refusal.Reason.STOPPED, STOPPING));
+                continue;
+            }
             Object result = null;
             Throwable failure = null;
             try {
@@ -221,18 +252,33 @@ public final class Node implements NodeService, AutoCloseable {
                 result = apply(p.command(), time, p.fuel());
             } catch (Refusal r) {
                 failure = r;
-            } catch (RuntimeException | StackOverflowError e) {
-                // A bug must not kill the machine thread: report it to this client, keep serving.
+            } catch (Throwable e) {
+                // Nothing kills the machine thread, not even OutOfMemoryError: this command fails
+                // (its reply says so), the event is logged, the node keeps serving with its state.
+                EventLog.log("the machine thread failed on " + p.command().getClass().getSimpleName()
+                        + "; the node is unchanged", e);
                 failure = e;
             }
             // The log answers once every record before this reply is durable (at once without a journal).
-            options.log().answer(p.reply(), result, failure);
+            try {
+                options.log().answer(p.reply(), result, failure);
+            } catch (Throwable e) {
+                EventLog.log("answering " + p.command().getClass().getSimpleName() + " failed", e);
+                p.reply().completeExceptionally(e);
+            }
         }
     }
 
     private void drain() {
         Pending p;
         while ((p = queue.poll()) != null) p.reply().completeExceptionally(stoppedRefusal());
+    }
+
+    private void drain(String message) {
+        Pending p;
+        while ((p = queue.poll()) != null) {
+            if (p != STOP) p.reply().completeExceptionally(new Refusal(Refusal.Reason.STOPPED, message));
+        }
     }
 
     private static Refusal stoppedRefusal() {
@@ -300,6 +346,7 @@ public final class Node implements NodeService, AutoCloseable {
                         + ". The state is unchanged.");
             }
             Value output = runAll(route.outputAdapters(), r.value(), "output adapter", fuel);
+            checkSizes(now.state(), r.state(), r.value(), output);
             NodeSnapshot next = now.withState(r.state());
             options.log().commit(s, null, next, () -> snapshot = next);
             tell(() -> options.listener().stepped(now.artifact().output(), r.value(), now.artifact().state(),
@@ -311,12 +358,34 @@ public final class Node implements NodeService, AutoCloseable {
         }
     }
 
+    /**
+     * A step whose state or output is over the value size budget fails; the
+     * state is kept. A state the step left as it was is not walked again.
+     */
+    private void checkSizes(Value oldState, Value newState, Value output, Value adaptedOutput) {
+        String kept = "The state is unchanged.";
+        if (newState != oldState) options.limits().checkSize(newState, "new state", Refusal.Reason.STEP_FAILED, kept);
+        options.limits().checkSize(output, "output", Refusal.Reason.STEP_FAILED, kept);
+        if (adaptedOutput != output) {
+            options.limits().checkSize(adaptedOutput, "adapted output", Refusal.Reason.STEP_FAILED, kept);
+        }
+    }
+
+    /** A migrated state over the size budget refuses the change; the history and artifacts are kept bounded. */
+    private VersionChanges.Changed withinLimits(VersionChange.Kind kind, VersionChanges.Changed c) {
+        boolean up = kind == VersionChange.Kind.UPGRADE;
+        options.limits().checkSize(c.next().state(), "migrated state",
+                up ? Refusal.Reason.UPGRADE_REFUSED : Refusal.Reason.DOWNGRADE_REFUSED,
+                "Aborting " + (up ? "upgrade" : "downgrade") + "; the old version keeps running.");
+        return new VersionChanges.Changed(c.next().bounded(options.limits()), c.change());
+    }
+
     /** A listener that fails (a closed stdout, say) must not undo or fail a committed command. */
     private static void tell(Runnable notification) {
         try {
             notification.run();
-        } catch (RuntimeException ignored) {
-            // tracing is best effort
+        } catch (Throwable e) {
+            EventLog.log("a node listener failed (tracing is best effort)", e);
         }
     }
 
@@ -344,7 +413,7 @@ public final class Node implements NodeService, AutoCloseable {
     private VersionChange change(Command command, Instant time, VersionChange.Kind kind,
                                  java.util.function.Supplier<VersionChanges.Changed> how) {
         try {
-            VersionChanges.Changed c = how.get();
+            VersionChanges.Changed c = withinLimits(kind, how.get());
             options.log().commit(command, time, c.next(), () -> snapshot = c.next());
             tell(() -> options.listener().changed(c.change()));
             return c.change();

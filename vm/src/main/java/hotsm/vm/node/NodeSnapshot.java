@@ -18,14 +18,23 @@ import java.util.Optional;
  * snapshot in one assignment per command, which is what makes steps and
  * upgrades atomic; the same value is a consistent checkpoint.
  *
- * @param known every artifact this node has run, by identity, including the running one
+ * @param known     the artifacts this node has run, by identity, including the running one, oldest
+ *                  arrival first; an artifact that arrives for an identity already known replaces the
+ *                  older one (its sections with it): the newest release wins
+ * @param compacted how many older versions were dropped from {@code history} by its bound
  */
 public record NodeSnapshot(Artifact artifact, Identity identity, Value state,
-                           List<Version> history, Map<Identity, Artifact> known) {
+                           List<Version> history, Map<Identity, Artifact> known, long compacted) {
 
     public NodeSnapshot {
         history = List.copyOf(history);
-        known = Map.copyOf(known);
+        known = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(known));   // keeps arrival order
+    }
+
+    /** Nothing compacted. */
+    public NodeSnapshot(Artifact artifact, Identity identity, Value state, List<Version> history,
+                        Map<Identity, Artifact> known) {
+        this(artifact, identity, state, history, known, 0);
     }
 
     /** A node just started: {@code artifact} running from {@code state}, its history one {@code STARTED} entry. */
@@ -42,7 +51,7 @@ public record NodeSnapshot(Artifact artifact, Identity identity, Value state,
 
     /** The same node after a step that left {@code newState}. */
     public NodeSnapshot withState(Value newState) {
-        return new NodeSnapshot(artifact, identity, newState, history, known);
+        return new NodeSnapshot(artifact, identity, newState, history, known, compacted);
     }
 
     /** The node running {@code next} from {@code newState}, with a history entry saying how. */
@@ -57,8 +66,26 @@ public record NodeSnapshot(Artifact artifact, Identity identity, Value state,
         List<Version> h = new ArrayList<>(history);
         h.add(new Version(nextIdentity, next.name(), now, arrival, Optional.of(identity), signer));
         Map<Identity, Artifact> k = new LinkedHashMap<>(known);
-        k.putIfAbsent(nextIdentity, next);
-        return new NodeSnapshot(next, nextIdentity, newState, h, k);
+        k.remove(nextIdentity);   // the newest arrival for an identity replaces the older (and moves last)
+        k.put(nextIdentity, next);
+        return new NodeSnapshot(next, nextIdentity, newState, h, k, compacted);
+    }
+
+    /**
+     * The same within {@code limits}: the oldest history entries compacted
+     * (and counted), the artifacts that arrived first forgotten (never the
+     * running one).
+     */
+    public NodeSnapshot bounded(NodeLimits limits) {
+        if (history.size() <= limits.maxHistory() && known.size() <= limits.maxArtifacts()) return this;
+        int drop = Math.max(0, history.size() - limits.maxHistory());
+        List<Version> h = history.subList(drop, history.size());
+        Map<Identity, Artifact> k = new LinkedHashMap<>(known);
+        var oldest = k.keySet().iterator();
+        while (k.size() > limits.maxArtifacts() && oldest.hasNext()) {
+            if (!oldest.next().equals(identity)) oldest.remove();
+        }
+        return new NodeSnapshot(artifact, identity, state, h, k, compacted + drop);
     }
 
     /** The highest release number in the history (0 if no change was signed): a signed change must exceed it. */
@@ -67,6 +94,7 @@ public record NodeSnapshot(Artifact artifact, Identity identity, Value state,
     }
 
     public NodeInfo info() {
-        return new NodeInfo(artifact.name(), identity, artifact.input(), artifact.output(), artifact.state(), history);
+        return new NodeInfo(artifact.name(), identity, artifact.input(), artifact.output(), artifact.state(), history,
+                compacted);
     }
 }

@@ -54,6 +54,11 @@ final class VersionChanges {
 
     /** The same, recording who signed the upgrade. */
     static Changed upgrade(NodeSnapshot now, Artifact next, long fuel, Instant time, Optional<Signer> signer) {
+        Identity target = Identities.of(next);
+        if (next.upgrades().stream().anyMatch(u -> u.from().equals(target))) {
+            throw upgradeRefused("The artifact for " + next.name() + " has an upgrade section from its own version "
+                    + target.shortHex() + " to itself; a machine cannot be upgraded to itself. Aborting upgrade.");
+        }
         UpgradeSection section = next.upgrades().stream()
                 .filter(u -> u.from().equals(now.identity()))
                 .findFirst()
@@ -75,7 +80,7 @@ final class VersionChanges {
 
         Value migrated = migrate(section.migration(), next.blocks(), now.state(), next.state(), fuel,
                 Refusal.Reason.UPGRADE_REFUSED, "upgrade");
-        Identity nextIdentity = Identities.of(next);
+        Identity nextIdentity = target;
         NodeSnapshot after = now.moveTo(next, nextIdentity, migrated, Version.Arrival.UPGRADED, time, signer);
         return new Changed(after, new VersionChange(VersionChange.Kind.UPGRADE, now.identity(), running.name(),
                 nextIdentity, next.name(), VersionChange.UPGRADE_SUCCESSFUL));

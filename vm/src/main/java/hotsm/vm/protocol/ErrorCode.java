@@ -22,10 +22,15 @@ public enum ErrorCode {
     HANDSHAKE(10),
     /** The node is stopping. */
     STOPPED(11),
-    /** A bug in the node; the node keeps running. */
+    /** A bug in the node (or it ran out of memory serving this request); the node keeps running. */
     INTERNAL(12),
     /** The request needs a journal and the node keeps none (started without {@code --data-dir}). */
-    NOT_DURABLE(13);
+    NOT_DURABLE(13),
+    /**
+     * A budget of the node was exhausted by this request or connection (its buffers, a
+     * reply's size); the node keeps running and the request may be tried again later.
+     */
+    BUSY(14);
 
     private final int code;
 

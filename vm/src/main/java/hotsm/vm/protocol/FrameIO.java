@@ -41,9 +41,34 @@ public final class FrameIO {
         }
         int type = in.readUnsignedByte();
         int id = in.readInt();
-        byte[] body = new byte[(int) length - Wire.FRAME_HEADER];
-        in.readFully(body);
-        return new Frame(type, id, body);
+        return new Frame(type, id, readBody(in, (int) length - Wire.FRAME_HEADER));
+    }
+
+    /** Memory grows with the bytes that arrive, not with what the length field promises. */
+    private static byte[] readBody(DataInputStream in, int length) throws IOException {
+        int chunk = 64 * 1024;
+        if (length <= chunk) {
+            byte[] body = new byte[length];
+            in.readFully(body);
+            return body;
+        }
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(chunk);
+        byte[] buffer = new byte[chunk];
+        int left = length;
+        while (left > 0) {
+            int n = in.read(buffer, 0, Math.min(chunk, left));
+            if (n < 0) throw new EOFException("the stream ended inside a frame");
+            body.write(buffer, 0, n);
+            left -= n;
+        }
+        return body.toByteArray();
+    }
+
+    /** A whole frame's bytes, length field included. */
+    public static byte[] bytes(Frame f) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 + Wire.FRAME_HEADER + f.body().length);
+        b.putInt(Wire.FRAME_HEADER + f.body().length).put((byte) f.type()).putInt(f.requestId()).put(f.body());
+        return b.array();
     }
 
     /** Write one frame (callers serialise writes) and, if asked, flush. */

@@ -140,6 +140,17 @@ public final class Handshake {
         out.flush();
     }
 
+    /** A welcome's bytes, as {@link #writeWelcome} writes them. */
+    public static byte[] welcomeBytes(Welcome w) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try {
+            writeWelcome(new DataOutputStream(bytes), w);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);   // not on a byte array
+        }
+        return bytes.toByteArray();
+    }
+
     public static Welcome readWelcome(DataInputStream in) throws IOException, ProtocolException {
         byte[] magic = new byte[4];
         in.readFully(magic);

@@ -87,6 +87,20 @@ public final class Messages {
         return new StateView(t, v);
     }
 
+    /** An {@link MessageType#INFO} body: empty for the whole history, or {@code u32 n} for the newest n versions. */
+    public static byte[] infoRequest(Integer newest) {
+        return newest == null ? new byte[0] : new WireOut().u32(newest).toBytes();
+    }
+
+    /** @return the number of newest versions asked for, or null for all */
+    public static Integer infoRequest(byte[] body) throws ProtocolException {
+        if (body.length == 0) return null;
+        WireIn in = new WireIn(body);
+        int n = in.u32("history entries wanted");
+        in.end("info request");
+        return n < 0 ? Integer.MAX_VALUE : n;
+    }
+
     public static byte[] info(NodeInfo i) {
         WireOut out = new WireOut().string(i.name()).identity(i.identity())
                 .type(i.input()).type(i.output()).type(i.state())
@@ -98,7 +112,7 @@ public final class Messages {
             out.bool(v.signer().isPresent());
             v.signer().ifPresent(g -> out.string(g.key()).string(g.fingerprint()).i64(g.release()));
         }
-        return out.toBytes();
+        return out.i64(i.omitted()).toBytes();
     }
 
     public static NodeInfo info(byte[] body) throws ProtocolException {
@@ -124,8 +138,10 @@ public final class Messages {
                     : Optional.empty();
             history.add(new Version(vid, vname, since, Version.Arrival.values()[arrival], from, signer));
         }
+        long omitted = in.i64("versions omitted");
+        if (omitted < 0) throw new ProtocolException("negative count of versions omitted: " + omitted);
         in.end("info reply");
-        return new NodeInfo(name, id, input, output, state, history);
+        return new NodeInfo(name, id, input, output, state, history, omitted);
     }
 
     public static byte[] changed(VersionChange c) {
@@ -225,7 +241,7 @@ public final class Messages {
                 case UPGRADE_REFUSED, BAD_ARTIFACT -> Refusal.Reason.UPGRADE_REFUSED;
                 case DOWNGRADE_REFUSED -> Refusal.Reason.DOWNGRADE_REFUSED;
                 case STOPPED -> Refusal.Reason.STOPPED;
-                case MALFORMED, UNKNOWN_REQUEST, FRAME_TOO_LARGE, HANDSHAKE -> Refusal.Reason.PROTOCOL;
+                case MALFORMED, UNKNOWN_REQUEST, FRAME_TOO_LARGE, HANDSHAKE, BUSY -> Refusal.Reason.PROTOCOL;
                 case INTERNAL -> Refusal.Reason.INTERNAL;
                 case NOT_DURABLE -> Refusal.Reason.NOT_DURABLE;
             };

@@ -19,11 +19,14 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -37,71 +40,116 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class NodeClient implements AutoCloseable {
 
-    private static final int CONNECT_TIMEOUT_MS = 10_000;
-    /** A peer that accepts the connection but sends no welcome within this time is not a node. */
-    private static final int HANDSHAKE_TIMEOUT_MS = 10_000;
+    /** How long a client waits to connect and for the welcome, unless told otherwise: a peer silent this long is not a node. */
+    public static final int DEFAULT_CONNECT_SECONDS = 10;
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(DEFAULT_CONNECT_SECONDS);
+    /** How long a client waits for a reply, unless told otherwise. */
+    public static final int DEFAULT_REPLY_SECONDS = 30;
+    public static final Duration DEFAULT_REPLY_TIMEOUT = Duration.ofSeconds(DEFAULT_REPLY_SECONDS);
+    /** The largest reply frame a client reads (its memory grows only as the bytes arrive). */
+    static final int MAX_REPLY_FRAME = 1 << 30;
 
     private final Socket socket;
+    private final HostPort address;
     private final DataOutputStream out;
     private final DataInputStream in;
     private final Map<Integer, CompletableFuture<Frame>> pending = new ConcurrentHashMap<>();
     private final AtomicInteger nextId = new AtomicInteger(1);
     private final Thread reader;
+    private final Duration replyTimeout;
     private volatile IOException broken;
     /** Frames written but not flushed (guarded by {@code out}). */
     private boolean unflushed;
     /** Flushes what {@link #stepAsync} left in the buffer, batching the frames written meanwhile; started on first use. */
     private volatile Thread flusher;
+    /** The interface this connection speaks when a step names none: the hello's, or the version running at connect. */
+    private volatile Identity speaking;
+    /** The node's INFO (newest version) that fixed {@link #speaking}, when the hello named no interface. */
+    private NodeInfo pinnedBy;
+    /** That INFO, asked right after the handshake. */
+    private CompletableFuture<Frame> pinRequest;
+    /**
+     * Whether {@link #speaking} was learnt at connect rather than named in the
+     * hello: then an upgrade or downgrade this client makes moves it to the
+     * version it moved the node to (it asked for that version explicitly).
+     */
+    private boolean followsOwnChanges;
 
-    private NodeClient(Socket socket) throws IOException {
+    private NodeClient(Socket socket, HostPort address, Duration replyTimeout) throws IOException {
         this.socket = socket;
+        this.address = address;
+        this.replyTimeout = replyTimeout;
         this.out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), 1 << 16));
         this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 1 << 16));
         this.reader = new Thread(this::readReplies, "hotsm-client-" + socket.getRemoteSocketAddress());
         reader.setDaemon(true);
     }
 
-    /** Connect speaking whatever version the node runs. */
+    /** Connect speaking the version the node runs now. */
     public static NodeClient connect(String host, int port) throws IOException {
         return connect(new HostPort(host, port), Optional.empty());
     }
 
-    /** Connect speaking whatever version the node runs. */
+    /** Connect speaking the version the node runs now. */
     public static NodeClient connect(HostPort address) throws IOException {
         return connect(address, Optional.empty());
+    }
+
+    /** With the default cookie, no TLS and the default timeouts. */
+    public static NodeClient connect(HostPort address, Optional<Identity> speaking) throws IOException {
+        return connect(address, speaking, null, ConnectionSecurity.defaults());
+    }
+
+    /** With the default cookie and no TLS. */
+    public static NodeClient connect(HostPort address, Optional<Identity> speaking, Duration timeout)
+            throws IOException {
+        return connect(address, speaking, timeout, ConnectionSecurity.defaults());
+    }
+
+    /** With the default timeouts. */
+    public static NodeClient connect(HostPort address, Optional<Identity> speaking, ConnectionSecurity security)
+            throws IOException {
+        return connect(address, speaking, null, security);
     }
 
     /**
      * Connect, saying in the handshake which version's interface this client
      * speaks by default; the node refuses the connection if it cannot adapt it.
-     * Uses the default cookie and no TLS.
+     * Without one, the client asks which version runs right after the
+     * handshake and speaks that one from then on (every step says so, so an
+     * upgrade meanwhile never makes the node misread an input). With a cookie
+     * and optionally TLS (docs/security.md): each side proves it knows the
+     * cookie; a node that does not, or that refuses this client's proof, is an
+     * {@link IOException} naming the cookie file.
+     *
+     * @param timeout bounds the connect, the handshake and each reply; null for the defaults
+     *                ({@link #DEFAULT_CONNECT_TIMEOUT}, {@link #DEFAULT_REPLY_TIMEOUT})
+     * @throws IOException saying which of them timed out
      */
-    public static NodeClient connect(HostPort address, Optional<Identity> speaking) throws IOException {
-        return connect(address, speaking, ConnectionSecurity.defaults());
-    }
-
-    /**
-     * Connect with a cookie and optionally TLS (docs/security.md). Each side
-     * proves it knows the cookie; a node that does not, or that refuses this
-     * client's proof, is an {@link IOException} naming the cookie file.
-     */
-    public static NodeClient connect(HostPort address, Optional<Identity> speaking, ConnectionSecurity security)
-            throws IOException {
+    public static NodeClient connect(HostPort address, Optional<Identity> speaking, Duration timeout,
+                                     ConnectionSecurity security) throws IOException {
+        Duration connectTimeout = timeout != null ? timeout : DEFAULT_CONNECT_TIMEOUT;
+        Duration replyTimeout = timeout != null ? timeout : DEFAULT_REPLY_TIMEOUT;
+        int connectMs = millis(connectTimeout);
         Socket s = new Socket();
         try {
-            s.connect(new InetSocketAddress(address.host(), address.port()), CONNECT_TIMEOUT_MS);
+            try {
+                s.connect(new InetSocketAddress(address.host(), address.port()), connectMs);
+            } catch (java.net.SocketTimeoutException e) {
+                throw new IOException("could not connect to " + address + " within " + seconds(connectTimeout), e);
+            }
             s.setTcpNoDelay(true);
-            s.setSoTimeout(HANDSHAKE_TIMEOUT_MS);
+            s.setSoTimeout(connectMs);
             if (security.tls().isPresent()) s = startTls(s, address, security.tls().get());
-            NodeClient c = new NodeClient(s);
+            NodeClient c = new NodeClient(s, address, replyTimeout);
             Handshake.Hello hello = new Handshake.Hello(Wire.PROTOCOL_VERSION, speaking);
             Handshake.writeHello(c.out, hello);
             Handshake.Greeting greeting;
             try {
                 greeting = Handshake.readGreeting(c.in);
             } catch (java.net.SocketTimeoutException e) {
-                throw new IOException(address + " did not answer the handshake within "
-                        + HANDSHAKE_TIMEOUT_MS / 1000 + " seconds: is it a hotsm node?", e);
+                throw new IOException(address + " did not answer the handshake within " + seconds(connectTimeout)
+                        + ": is it a hotsm node?", e);
             } catch (java.io.EOFException e) {
                 throw new IOException(address + " closed the connection during the handshake"
                         + (security.tls().isPresent() ? "" : " (if the node uses TLS, give its certificate with"
@@ -120,6 +168,11 @@ public final class NodeClient implements AutoCloseable {
             if (!w.accepted()) throw refused(w, address, security);
             s.setSoTimeout(0);
             c.reader.start();
+            c.speaking = speaking.orElse(null);
+            c.followsOwnChanges = speaking.isEmpty();
+            // Ask which version runs now, without waiting: the first step waits for the answer. (A replicated
+            // member without a quorum cannot answer it, yet still answers GROUP.)
+            if (speaking.isEmpty()) c.pinRequest = c.request(MessageType.INFO, Messages.infoRequest(1));
             return c;
         } catch (ProtocolException e) {
             s.close();
@@ -128,6 +181,43 @@ public final class NodeClient implements AutoCloseable {
             s.close();
             throw e;
         }
+    }
+
+    private static int millis(Duration d) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, d.toMillis()));
+    }
+
+    private static String seconds(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? (ms / 1000) + (ms == 1000 ? " second" : " seconds") : ms + " ms";
+    }
+
+    /**
+     * The version whose interface this connection speaks when a step names
+     * none: the hello's, else the one running at connect, moved by this
+     * client's own upgrades and downgrades.
+     */
+    public Identity speaking() throws IOException {
+        Identity s = speaking;
+        return s != null ? s : pin().identity();
+    }
+
+    /**
+     * The node's {@code INFO} for its newest version that fixed the interface
+     * this connection speaks, asked right after the handshake and waited for
+     * when first needed; empty if the hello named the interface.
+     */
+    public synchronized Optional<NodeInfo> speakingInfo() throws IOException {
+        if (!followsOwnChanges) return Optional.empty();
+        return Optional.of(pinnedBy != null ? pinnedBy : pin());
+    }
+
+    private synchronized NodeInfo pin() throws IOException {
+        if (pinnedBy == null) {
+            pinnedBy = await(pinRequest, MessageType.INFO_REPLY, Messages::info);
+            if (speaking == null) speaking = pinnedBy.identity();
+        }
+        return pinnedBy;
     }
 
     private static Socket startTls(Socket plain, HostPort address, javax.net.ssl.SSLContext context)
@@ -161,6 +251,15 @@ public final class NodeClient implements AutoCloseable {
         return await(request(MessageType.INFO, new byte[0]), MessageType.INFO_REPLY, Messages::info);
     }
 
+    /**
+     * The same with only the newest {@code versions} history entries (at least
+     * the running one): cheap however long the node's history is.
+     */
+    public NodeInfo info(int versions) throws IOException {
+        return await(request(MessageType.INFO, Messages.infoRequest(versions)), MessageType.INFO_REPLY,
+                Messages::info);
+    }
+
     /** Run one input, in the interface this connection speaks by default. */
     public StepResult step(Value input) throws IOException {
         return step(input, null);
@@ -179,8 +278,18 @@ public final class NodeClient implements AutoCloseable {
      * many {@code stepAsync} calls in a row share a few writes).
      */
     public CompletableFuture<Frame> stepAsync(Value input, Identity speaking) throws IOException {
+        Identity as = speaking;
+        if (as == null) {
+            try {
+                as = speaking();
+            } catch (Refusal unknown) {
+                // The node cannot say which version runs (a replicated member without a leader): the step
+                // goes without one, and the node refuses or runs it as it can.
+                as = null;
+            }
+        }
         return request(MessageType.STEP.code(),
-                Messages.stepRequest(new Messages.StepRequest(Optional.ofNullable(speaking), input)), false);
+                Messages.stepRequest(new Messages.StepRequest(Optional.ofNullable(as), input)), false);
     }
 
     /** Wait for a reply of {@link #stepAsync}. */
@@ -205,7 +314,13 @@ public final class NodeClient implements AutoCloseable {
 
     /** Send an artifact's bytes (a {@code .cam} file's content). */
     public VersionChange upgrade(byte[] artifact) throws IOException {
-        return await(request(MessageType.UPGRADE, artifact), MessageType.CHANGED, Messages::changed);
+        return moved(await(request(MessageType.UPGRADE, artifact), MessageType.CHANGED, Messages::changed));
+    }
+
+    /** After this client moved the node: speak the new version if the connection's interface was not named. */
+    private VersionChange moved(VersionChange change) {
+        if (followsOwnChanges) speaking = change.to();
+        return change;
     }
 
     public VersionChange upgrade(Artifact artifact) throws IOException {
@@ -231,7 +346,7 @@ public final class NodeClient implements AutoCloseable {
     }
 
     public VersionChange downgrade() throws IOException {
-        return await(request(MessageType.DOWNGRADE, new byte[0]), MessageType.CHANGED, Messages::changed);
+        return moved(await(request(MessageType.DOWNGRADE, new byte[0]), MessageType.CHANGED, Messages::changed));
     }
 
     /** Send any frame (for tests of odd requests); the future holds the reply frame. */
@@ -310,7 +425,10 @@ public final class NodeClient implements AutoCloseable {
         if (!reply.isDone()) flushNow();   // about to wait: do not leave our own request in the buffer
         Frame f;
         try {
-            f = reply.get();
+            f = reply.get(replyTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new IOException("the node at " + address + " did not answer within " + seconds(replyTimeout)
+                    + " (--timeout)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for the node");
@@ -333,7 +451,7 @@ public final class NodeClient implements AutoCloseable {
         IOException why;
         try {
             while (true) {
-                Frame f = FrameIO.read(in, Integer.MAX_VALUE - 8);
+                Frame f = FrameIO.read(in, MAX_REPLY_FRAME);
                 if (f == null) {
                     why = new IOException("the node closed the connection");
                     break;
@@ -356,6 +474,8 @@ public final class NodeClient implements AutoCloseable {
         } catch (IOException e) {
             why = socket.isClosed() ? new IOException("connection closed") : new IOException("connection lost: "
                     + e.getMessage(), e);
+        } catch (RuntimeException | Error e) {   // OutOfMemoryError included: fail the waiting calls, never hang them
+            why = new IOException("the client failed reading the node's replies: " + e, e);
         }
         broken = why;
         for (Integer id : pending.keySet()) {

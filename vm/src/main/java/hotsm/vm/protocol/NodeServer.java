@@ -1,50 +1,103 @@
 package hotsm.vm.protocol;
 
+import hotsm.vm.bytecode.Identity;
+import hotsm.vm.node.EventLog;
 import hotsm.vm.node.NodeService;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketException;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import javax.net.ssl.SSLServerSocket;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Serves a {@link NodeService} (a node, or a member of a replicated group) over TCP (docs/protocol.md): one accepting thread,
- * and per client a reading and a writing thread. Whatever a client sends,
- * the worst that happens is that its own connection is closed; the node and
- * its machine thread carry on.
+ * Serves a {@link NodeService} (a node, or a member of a replicated group) over TCP (docs/protocol.md) with Netty: one thread
+ * accepts, {@link ServerLimits#ioThreads()} event-loop threads serve every
+ * connection, whatever their number (at most {@link
+ * ServerLimits#maxConnections()}). Each connection's pipeline is: idle timer,
+ * {@link HandshakeHandler}, then {@link FrameDecoder} and {@link
+ * RequestHandler}; the message codec ({@link Messages}, {@link WireIn},
+ * {@link WireOut}) knows nothing of the transport. Whatever a client sends,
+ * the worst that happens is that its request fails or its connection is
+ * closed; errors on any of these threads are caught, answered and logged.
  */
 public final class NodeServer implements AutoCloseable {
 
     private final NodeService node;
-    private final ServerSocket socket;
-    private final int maxFrame;
+    private final ServerLimits limits;
+    private final ConnectionSecurity security;
     private final CookieProof cookie;
-    private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
-    private final Thread acceptor;
+    private final ByteBudget buffers;
+    private final EventLoopGroup acceptor;
+    private final EventLoopGroup workers;
+    private final Channel listening;
+    private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private final AtomicInteger open = new AtomicInteger();
+    private volatile Faults faults = Faults.NONE;
     private volatile boolean closed;
 
-    private NodeServer(NodeService node, ServerSocket socket, int maxFrame, Cookie cookie) {
+    private NodeServer(NodeService node, ServerLimits limits, ConnectionSecurity security, InetSocketAddress at)
+            throws IOException {
         this.node = node;
-        this.socket = socket;
-        this.maxFrame = maxFrame;
-        this.cookie = new CookieProof(cookie);
-        this.acceptor = new Thread(this::accept, "hotsm-accept-" + socket.getLocalPort());
-        acceptor.setDaemon(true);
+        this.limits = limits;
+        this.security = security;
+        this.cookie = new CookieProof(security.cookie());
+        this.buffers = new ByteBudget(limits.maxBuffered());
+        this.acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("hotsm-accept", true),
+                NioIoHandler.newFactory());
+        this.workers = new MultiThreadIoEventLoopGroup(limits.ioThreads(), new DefaultThreadFactory("hotsm-io", true),
+                NioIoHandler.newFactory());
+        ServerBootstrap b = new ServerBootstrap()
+                .group(acceptor, workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 128)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .option(ChannelOption.AUTO_READ, false)   // accept only once serve() is called
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override protected void initChannel(SocketChannel ch) {
+                        connect(ch);
+                    }
+                });
+        try {
+            this.listening = b.bind(at).sync().channel();
+        } catch (Exception e) {
+            shutDown();
+            throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+        }
     }
 
-    /**
-     * Listen on {@code bind}:{@code port} (port 0 picks a free one) and serve {@code node}.
-     *
-     * @param maxFrame the largest frame length accepted ({@link Wire#DEFAULT_MAX_FRAME})
-     */
-    public static NodeServer start(NodeService node, InetAddress bind, int port, int maxFrame) throws IOException {
-        NodeServer server = bind(node, bind, port, maxFrame);
+    /** Listen on {@code bind}:{@code port} (port 0 picks a free one) and serve {@code node} within {@code limits}. */
+    public static NodeServer start(NodeService node, InetAddress bind, int port, ServerLimits limits) throws IOException {
+        NodeServer server = bind(node, bind, port, limits);
         server.serve();
         return server;
+    }
+
+    /** With the default limits but a frame maximum of {@code maxFrame} bytes. */
+    public static NodeServer start(NodeService node, InetAddress bind, int port, int maxFrame) throws IOException {
+        return start(node, bind, port, ServerLimits.defaults().withMaxFrame(maxFrame));
+    }
+
+    public static NodeServer start(NodeService node, InetAddress bind, int port) throws IOException {
+        return start(node, bind, port, ServerLimits.defaults());
     }
 
     /**
@@ -52,49 +105,52 @@ public final class NodeServer implements AutoCloseable {
      * so the caller can announce the address before any request is served;
      * then {@link #serve()}.
      */
-    public static NodeServer bind(NodeService node, InetAddress bind, int port, int maxFrame) throws IOException {
-        return bind(node, bind, port, maxFrame, ConnectionSecurity.defaults());
+    public static NodeServer bind(NodeService node, InetAddress bind, int port, ServerLimits limits) throws IOException {
+        return bind(node, bind, port, limits, ConnectionSecurity.defaults());
     }
 
     /**
      * The same with a cookie and optionally TLS (docs/security.md): every
      * connection proves it knows the cookie before any request is read.
      */
-    public static NodeServer bind(NodeService node, InetAddress bind, int port, int maxFrame, ConnectionSecurity security)
-            throws IOException {
-        ServerSocket ss;
-        if (security.tls().isPresent()) {
-            SSLServerSocket tls = (SSLServerSocket) security.tls().get().getServerSocketFactory().createServerSocket();
-            tls.setEnabledProtocols(new String[] {TlsContexts.PROTOCOL});
-            ss = tls;
-        } else {
-            ss = new ServerSocket();
-        }
-        ss.setReuseAddress(true);
-        ss.bind(new InetSocketAddress(bind, port), 128);
-        return new NodeServer(node, ss, maxFrame, security.cookie());
+    public static NodeServer bind(NodeService node, InetAddress bind, int port, ServerLimits limits,
+                                  ConnectionSecurity security) throws IOException {
+        return new NodeServer(node, limits, security, new InetSocketAddress(bind, port));
+    }
+
+    public static NodeServer bind(NodeService node, InetAddress bind, int port, int maxFrame,
+                                  ConnectionSecurity security) throws IOException {
+        return bind(node, bind, port, ServerLimits.defaults().withMaxFrame(maxFrame), security);
     }
 
     /** Listen and serve at once, with a cookie and optionally TLS. */
     public static NodeServer start(NodeService node, InetAddress bind, int port, ConnectionSecurity security)
             throws IOException {
-        NodeServer server = bind(node, bind, port, Wire.DEFAULT_MAX_FRAME, security);
+        NodeServer server = bind(node, bind, port, ServerLimits.defaults(), security);
         server.serve();
         return server;
     }
 
-    /** Start accepting clients (once). */
-    public synchronized void serve() {
-        if (acceptor.getState() == Thread.State.NEW) acceptor.start();
+    public static NodeServer bind(NodeService node, InetAddress bind, int port, int maxFrame) throws IOException {
+        return bind(node, bind, port, ServerLimits.defaults().withMaxFrame(maxFrame));
     }
 
-    public static NodeServer start(NodeService node, InetAddress bind, int port) throws IOException {
-        return start(node, bind, port, Wire.DEFAULT_MAX_FRAME);
+    /** Start accepting clients. */
+    public void serve() {
+        listening.config().setAutoRead(true);
     }
+
+    public ServerLimits limits() { return limits; }
+
+    /** Connections open now (those being refused for the cap included, until they close). */
+    public int connectionCount() { return open.get(); }
+
+    /** Bytes the connections hold now, out of {@link ServerLimits#maxBuffered()}. */
+    public long bufferedBytes() { return buffers.used(); }
 
     /** Where the node listens (with the port actually bound). */
     public InetSocketAddress address() {
-        return (InetSocketAddress) socket.getLocalSocketAddress();
+        return (InetSocketAddress) listening.localAddress();
     }
 
     /** {@code 127.0.0.1:7070}. */
@@ -102,41 +158,67 @@ public final class NodeServer implements AutoCloseable {
         return address().getAddress().getHostAddress() + ":" + address().getPort();
     }
 
-    private void accept() {
-        while (!closed) {
-            try {
-                Socket s = socket.accept();
-                s.setTcpNoDelay(true);
-                ServerConnection c = new ServerConnection(node, s, maxFrame, cookie, connections::remove);
-                connections.add(c);
-                c.start();
-            } catch (SocketException e) {
-                if (closed) return;
-            } catch (IOException | RuntimeException e) {
-                // One failed accept (too many files, a reset) must not stop the node from listening.
-                if (closed) return;
-                pause();
-            }
-        }
+    /** For tests: fail on purpose at a named point of a server thread. */
+    void injectFaults(Faults f) {
+        this.faults = f;
     }
 
-    private static void pause() {
+    /** A new connection: count it against the cap, then start its handshake. */
+    private void connect(SocketChannel ch) {
         try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            faults.at("accept");
+            int now = open.incrementAndGet();
+            ch.closeFuture().addListener(f -> open.decrementAndGet());
+            connections.add(ch);
+            String refuse = now > limits.maxConnections()
+                    ? "this node serves at most " + limits.maxConnections() + " connections at once; try again later"
+                    : null;
+            if (refuse != null) EventLog.log("refused a connection from " + ch.remoteAddress() + ": at the cap of "
+                    + limits.maxConnections());
+            if (security.tls().isPresent()) {
+                javax.net.ssl.SSLEngine engine = security.tls().get().createSSLEngine();
+                engine.setUseClientMode(false);
+                engine.setEnabledProtocols(new String[] {TlsContexts.PROTOCOL});
+                ch.pipeline().addLast("tls", new io.netty.handler.ssl.SslHandler(engine));
+            }
+            ch.pipeline().addLast("handshake", new HandshakeHandler(node, limits.handshakeTimeout(),
+                    this::accepted, refuse, cookie));
+        } catch (Throwable t) {   // OutOfMemoryError included: this connection is lost, the node accepts on
+            EventLog.log("could not set up a connection from " + ch.remoteAddress(), t);
+            ch.close();
         }
     }
 
-    /** Stop listening and close every connection (the node itself keeps running; close it separately). */
+    /** After a welcome: frames, requests, and the idle timer. */
+    private void accepted(ChannelHandlerContext ctx, Optional<Identity> speaking) {
+        ctx.pipeline().addLast("idle", new IdleStateHandler(limits.idleTimeout().toMillis(), 0, 0,
+                TimeUnit.MILLISECONDS));
+        ctx.pipeline().addLast("frames", new FrameDecoder(limits.maxFrame(), buffers));
+        ctx.pipeline().addLast("requests", new RequestHandler(node, limits, buffers, faults, speaking));
+    }
+
+    /** Stop accepting new connections; those open are served on (the first step of stopping a node). */
+    public void stopAccepting() {
+        listening.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Stop listening and close every connection once the replies already
+     * produced are written (the node itself keeps running; close it separately).
+     */
     @Override
     public void close() {
+        if (closed) return;
         closed = true;
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
-        for (ServerConnection c : connections) c.close();
+        stopAccepting();
+        connections.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        shutDown();
+    }
+
+    private void shutDown() {
+        acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        acceptor.terminationFuture().awaitUninterruptibly(3, TimeUnit.SECONDS);
+        workers.terminationFuture().awaitUninterruptibly(3, TimeUnit.SECONDS);
     }
 }

@@ -11,7 +11,12 @@
  * and a connection may pipeline requests. Errors are messages: a bad,
  * unknown or oversized request is answered with an {@code ERROR} frame and
  * at worst that client's connection is closed; the node and its machine
- * thread never are. {@link hotsm.vm.protocol.NodeClient} is the client the
+ * thread never are. The transport (Netty: {@link hotsm.vm.protocol.NodeServer},
+ * {@link hotsm.vm.protocol.HandshakeHandler}, {@link hotsm.vm.protocol.FrameDecoder},
+ * {@link hotsm.vm.protocol.RequestHandler}) keeps the budgets of
+ * {@link hotsm.vm.protocol.ServerLimits}; the message codec
+ * ({@link hotsm.vm.protocol.Messages}, {@code WireIn}, {@code WireOut}) knows
+ * nothing of it. {@link hotsm.vm.protocol.NodeClient} is the client the
  * command line and the REPL use.
  *
  * <p>Who may talk (docs/security.md): the handshake proves both sides know a

@@ -1,0 +1,247 @@
+package hotsm.vm.protocol;
+
+import hotsm.vm.bytecode.Identity;
+import hotsm.vm.node.EventLog;
+import hotsm.vm.node.NodeService;
+import hotsm.vm.node.Refusal;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.util.ArrayDeque;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+
+/**
+ * Turns a connection's requests into node commands and their results into
+ * replies (docs/protocol.md, "Requests and replies"): every request gets
+ * exactly one reply with its id. It runs on the connection's event loop;
+ * replies are encoded there too, never on the machine thread.
+ *
+ * <p>Budgets: at most {@link ServerLimits#maxInFlight()} requests wait for
+ * replies (then the node stops reading this connection until some are
+ * answered); each reply reserves its bytes from the shared {@link ByteBudget}
+ * until written (a reply that does not fit is replaced by a {@code BUSY}
+ * error); reading also pauses while the client does not read its replies.
+ * Any error on this thread, {@link OutOfMemoryError} included, costs the
+ * request it happened in (an {@code INTERNAL} error reply), is logged, and
+ * the connection and the node go on.
+ */
+final class RequestHandler extends ChannelInboundHandlerAdapter {
+
+    private final NodeService node;
+    private final ServerLimits limits;
+    private final ByteBudget budget;
+    private final Faults faults;
+    private final Optional<Identity> speaking;
+    /** Requests read but not started because too many are in flight (bounded by one read's worth). */
+    private final ArrayDeque<Received> waiting = new ArrayDeque<>();
+    private int inFlight;
+
+    RequestHandler(NodeService node, ServerLimits limits, ByteBudget budget, Faults faults, Optional<Identity> speaking) {
+        this.node = node;
+        this.limits = limits;
+        this.budget = budget;
+        this.faults = faults;
+        this.speaking = speaking;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        Received r = (Received) msg;
+        if (inFlight >= limits.maxInFlight()) {
+            waiting.add(r);
+        } else {
+            start(ctx, r);
+        }
+        updateReading(ctx);
+    }
+
+    private void start(ChannelHandlerContext ctx, Received r) {
+        inFlight++;
+        try {
+            faults.at("request");
+            dispatch(ctx, r);
+        } catch (Throwable t) {   // OutOfMemoryError included: this request fails, the connection goes on
+            EventLog.log("request " + r.frame().requestId() + " of type 0x" + Integer.toHexString(r.frame().type())
+                    + " from " + ctx.channel().remoteAddress() + " failed", t);
+            answer(ctx, r, error(r, ErrorCode.INTERNAL, "the node could not serve this request: " + t));
+        }
+    }
+
+    /** One case per request type; every request gets exactly one reply frame. */
+    private void dispatch(ChannelHandlerContext ctx, Received r) {
+        Frame f = r.frame();
+        MessageType type = f.messageType();
+        try {
+            if (type == null || type.code() >= 0x80) {
+                answer(ctx, r, error(r, ErrorCode.UNKNOWN_REQUEST, "unknown request type 0x"
+                        + Integer.toHexString(f.type())));
+                return;
+            }
+            switch (type) {
+                case INFO -> {
+                    Integer newest = Messages.infoRequest(f.body());
+                    reply(ctx, r, node.info().thenApply(i -> i.newest(newest)), MessageType.INFO_REPLY, Messages::info);
+                }
+                case STATE -> { empty(f); reply(ctx, r, node.state(), MessageType.STATE_REPLY, Messages::state); }
+                case DOWNGRADE -> { empty(f); reply(ctx, r, node.downgrade(), MessageType.CHANGED, Messages::changed); }
+                case PING -> answer(ctx, r, new Frame(MessageType.PONG, f.requestId(), new byte[0]));
+                case INTERFACE -> reply(ctx, r, node.interfaceOf(Messages.interfaceRequest(f.body())),
+                        MessageType.INTERFACE_REPLY, Messages::interfaceView);
+                case STEP -> {
+                    Messages.StepRequest s = Messages.stepRequest(f.body());
+                    // Naming none reads the input against the version running when it is applied: NodeClient
+                    // always names one, unless the node could not say which version runs (docs/protocol.md).
+                    Identity as = s.speaking().or(() -> speaking).orElse(null);
+                    reply(ctx, r, node.step(s.input(), as), MessageType.OUTPUT, Messages::output);
+                }
+                case UPGRADE -> reply(ctx, r, node.upgrade(f.body()), MessageType.CHANGED, Messages::changed);
+                case SIGNED_UPGRADE -> {
+                    Messages.SignedUpgrade u = Messages.signedUpgrade(f.body());
+                    reply(ctx, r, node.upgrade(u.artifact(), u.signature()), MessageType.CHANGED, Messages::changed);
+                }
+                case SIGNED_DOWNGRADE -> reply(ctx, r, node.downgrade(Messages.signature(f.body())), MessageType.CHANGED,
+                        Messages::changed);
+                case SNAPSHOT -> {
+                    empty(f);
+                    reply(ctx, r, node.writeSnapshot(), MessageType.SNAPSHOT_REPLY, Messages::snapshotWritten);
+                }
+                case GROUP -> { empty(f); reply(ctx, r, node.group(), MessageType.GROUP_REPLY, body -> body); }
+                default -> answer(ctx, r, error(r, ErrorCode.UNKNOWN_REQUEST, "unknown request type " + type));
+            }
+        } catch (ProtocolException e) {
+            answer(ctx, r, error(r, ErrorCode.MALFORMED, "malformed " + type + " request: " + e.getMessage()));
+        }
+    }
+
+    private static void empty(Frame f) throws ProtocolException {
+        if (f.body().length != 0) {
+            throw new ProtocolException("expected an empty body, got " + f.body().length + " bytes");
+        }
+    }
+
+    /** When the node answers, encode the reply on this connection's event loop (in completion order). */
+    private <T> void reply(ChannelHandlerContext ctx, Received r, CompletableFuture<T> result, MessageType type,
+                           Function<T, byte[]> encode) {
+        result.whenCompleteAsync((value, failure) -> {
+            Frame f;
+            if (failure == null) {
+                f = encoded(ctx, r, type, value, encode);
+            } else {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                if (cause instanceof Refusal refusal) {
+                    f = error(r, code(refusal.reason()), refusal.getMessage());
+                } else {
+                    EventLog.log("request " + r.frame().requestId() + " failed in the node", cause);
+                    f = error(r, ErrorCode.INTERNAL, "internal error in the node: " + cause);
+                }
+            }
+            answer(ctx, r, f);
+        }, ctx.executor());
+    }
+
+    /** The reply, or an error reply (logged) if it cannot be encoded or is over the frame maximum. */
+    private <T> Frame encoded(ChannelHandlerContext ctx, Received r, MessageType type, T value,
+                              Function<T, byte[]> encode) {
+        try {
+            faults.at("reply");
+            byte[] body = encode.apply(value);
+            if ((long) body.length + Wire.FRAME_HEADER > limits.maxFrame()) {
+                EventLog.log("the " + type + " reply to request " + r.frame().requestId() + " is " + body.length
+                        + " bytes, over the frame maximum of " + limits.maxFrame());
+                return error(r, ErrorCode.BUSY, "the reply (" + body.length + " bytes) exceeds the node's frame "
+                        + "maximum of " + limits.maxFrame() + " bytes");
+            }
+            return new Frame(type, r.frame().requestId(), body);
+        } catch (Throwable t) {
+            EventLog.log("the " + type + " reply to request " + r.frame().requestId() + " from "
+                    + ctx.channel().remoteAddress() + " could not be encoded", t);
+            return error(r, ErrorCode.INTERNAL, "the node could not encode its reply: " + t);
+        }
+    }
+
+    static ErrorCode code(Refusal.Reason reason) {
+        return switch (reason) {
+            case BAD_VALUE -> ErrorCode.BAD_VALUE;
+            case STEP_FAILED -> ErrorCode.STEP_FAILED;
+            case UNKNOWN_INTERFACE -> ErrorCode.UNKNOWN_INTERFACE;
+            case UPGRADE_REFUSED -> ErrorCode.UPGRADE_REFUSED;
+            case DOWNGRADE_REFUSED -> ErrorCode.DOWNGRADE_REFUSED;
+            case STOPPED -> ErrorCode.STOPPED;
+            case PROTOCOL -> ErrorCode.MALFORMED;
+            case INTERNAL -> ErrorCode.INTERNAL;
+            case NOT_DURABLE -> ErrorCode.NOT_DURABLE;
+        };
+    }
+
+    private static Frame error(Received r, ErrorCode code, String message) {
+        return new Frame(MessageType.ERROR, r.frame().requestId(), Messages.error(code, message));
+    }
+
+    /** Write the one reply to {@code r} (on the event loop), then free its slot and its bytes. */
+    private void answer(ChannelHandlerContext ctx, Received r, Frame reply) {
+        if (!ctx.executor().inEventLoop()) {
+            ctx.executor().execute(() -> answer(ctx, r, reply));
+            return;
+        }
+        Frame f = reply;
+        long size = 4L + Wire.FRAME_HEADER + f.body().length;
+        if (!budget.reserve(size)) {
+            EventLog.log("no buffer budget for a reply of " + size + " bytes to " + ctx.channel().remoteAddress());
+            f = error(r, ErrorCode.BUSY, "the node's send buffers are full; try again later");
+            size = 0;   // a small error goes out without a reservation
+        }
+        long held = size;
+        ctx.writeAndFlush(Unpooled.wrappedBuffer(FrameIO.bytes(f))).addListener(done -> {
+            budget.release(held);
+            if (!done.isSuccess()) ctx.close();
+        });
+        budget.release(r.reserved());
+        inFlight--;
+        while (inFlight < limits.maxInFlight() && !waiting.isEmpty()) start(ctx, waiting.poll());
+        updateReading(ctx);
+    }
+
+    /** Read more only while few requests wait and the client reads its replies. */
+    private void updateReading(ChannelHandlerContext ctx) {
+        boolean read = inFlight < limits.maxInFlight() && waiting.isEmpty() && ctx.channel().isWritable();
+        if (ctx.channel().config().isAutoRead() != read) ctx.channel().config().setAutoRead(read);
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        updateReading(ctx);
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent && inFlight == 0) {
+            Frame bye = new Frame(MessageType.ERROR, 0, Messages.error(ErrorCode.STOPPED, "no request for "
+                    + limits.idleTimeout().toSeconds() + " seconds; closing this connection"));
+            ctx.writeAndFlush(Unpooled.wrappedBuffer(FrameIO.bytes(bye))).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            ctx.fireUserEventTriggered(event);
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        for (Received r : waiting) budget.release(r.reserved());
+        waiting.clear();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (!(cause instanceof java.io.IOException)) {   // a reset by the peer is not news
+            EventLog.log("connection " + ctx.channel().remoteAddress() + " failed; closing it", cause);
+        }
+        ctx.close();
+    }
+}
