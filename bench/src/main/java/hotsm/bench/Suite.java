@@ -11,9 +11,12 @@ import java.util.regex.Pattern;
  * The suite bench/run.sh runs after JMH: reads JMH's JSON results, runs the
  * plain-Java harnesses (node in process and over TCP beside the line server
  * and the raw client, upgrade gaps in a fresh JVM, compile times, command
- * wall times), prints one markdown table and writes results.json.
+ * wall times, a durable node under each fsync mode, a three-member group),
+ * prints one markdown table and writes results.json.
  *
  * <p>Arguments: JMH's JSON result file, the results.json to write.
+ * {@code -Dhotsm.bench.only=durable,cluster} runs only the harnesses named
+ * (vm, node, gaps, compile, cli, durable, cluster); the JMH file is then read only for vm.
  */
 public final class Suite {
     private Suite() {}
@@ -26,8 +29,32 @@ public final class Suite {
         r.about("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
         r.about("load_average_at_start", loadAverage());
         r.about("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        vm(r, Files.readString(Path.of(args[0])));
         Machines.Compiled counter = Machines.counter1();
+        if (selected("vm")) vm(r, Files.readString(Path.of(args[0])));
+        if (selected("node")) node(r, counter);
+        if (selected("gaps")) {
+            progress("upgrade gaps (fresh JVM)");
+            upgradeGaps(r);
+        }
+        if (selected("compile")) compile(r);
+        if (selected("cli")) {
+            progress("command-line wall times");
+            cli(r, counter);
+        }
+        if (selected("durable")) durable(r, counter);
+        if (selected("cluster")) cluster(r, counter);
+        Files.createDirectories(Path.of(args[1]).toAbsolutePath().getParent());
+        r.writeJson(Path.of(args[1]));
+        System.out.print(r.table());
+    }
+
+    /** Whether harness {@code name} runs: all of them, unless -Dhotsm.bench.only=a,b names some. */
+    private static boolean selected(String name) {
+        String only = System.getProperty("hotsm.bench.only", "").trim();
+        return only.isEmpty() || java.util.Arrays.asList(only.split("\\s*,\\s*")).contains(name);
+    }
+
+    private static void node(Results r, Machines.Compiled counter) throws Exception {
         progress("node in process");
         r.put("node_inproc_steps_per_s", NodeBench.inProcess(counter, 4, MS), "steps/s", Results.atLeast(5_000_000));
         progress("node over TCP");
@@ -41,8 +68,9 @@ public final class Suite {
         r.put("node_4clients_steps_per_s", t.node4(), "steps/s");
         r.put("line_server_4clients_per_s", t.line4(), "requests/s");
         r.put("node_4clients_ratio_vs_java", t.node4() / t.line4(), "×", Results.atLeast(1.5));
-        progress("upgrade gaps (fresh JVM)");
-        upgradeGaps(r);
+    }
+
+    private static void compile(Results r) throws Exception {
         progress("compile times");
         CompileBench.time(10_000, 6);   // warm the compiler up
         CompileBench.Times ten = CompileBench.time(10_000, 5);
@@ -51,11 +79,33 @@ public final class Suite {
         r.put("compile_10k_ms", ten.compileMs(), "ms");
         r.put("compile_50k_ms", fifty.compileMs(), "ms");
         r.put("compile_50k_over_10k", fifty.compileMs() / ten.compileMs(), "×", Results.atMost(5.5));
-        progress("command-line wall times");
-        cli(r, counter);
-        Files.createDirectories(Path.of(args[1]).toAbsolutePath().getParent());
-        r.writeJson(Path.of(args[1]));
-        System.out.print(r.table());
+    }
+
+    /** Issue #9: a durable node, in-process clients each waiting for its reply, under each fsync mode. */
+    private static void durable(Results r, Machines.Compiled counter) throws Exception {
+        hotsm.vm.journal.Fsync[] modes = {hotsm.vm.journal.Fsync.ALWAYS, hotsm.vm.journal.Fsync.batch(5),
+                hotsm.vm.journal.Fsync.NEVER};
+        String[] names = {"always", "batch5ms", "never"};
+        for (int clients : new int[] {1, 4}) {
+            for (int i = 0; i < modes.length; i++) {
+                progress("durable node, " + clients + " in-process client(s), fsync " + modes[i]);
+                r.put("durable_" + clients + (clients == 1 ? "client" : "clients") + "_steps_per_s_" + names[i],
+                        DurableBench.steps(counter, modes[i], clients, MS), "steps/s (in-process, reply awaited)");
+            }
+        }
+        progress("durable node: recovery of a 1,000,000-record journal");
+        r.put("durable_recovery_1m_records_s", DurableBench.recovery(counter), "s");
+        progress("durable node: upgrade latency (fsync always)");
+        r.put("durable_upgrade_latency_ms", DurableBench.upgradeMs(counter, Machines.counter2(), 5), "ms");
+    }
+
+    /** Issue #12: a three-member group on loopback (all in this JVM), beside the durable node above. */
+    private static void cluster(Results r, Machines.Compiled counter) throws Exception {
+        progress("three-member group on loopback");
+        ClusterBench.Figures f = ClusterBench.measure(counter, Machines.counter2(), MS, 5);
+        r.put("cluster3_steps_per_s", f.steps1(), "steps/s (1 in-process client, reply awaited)");
+        r.put("cluster3_4clients_steps_per_s", f.steps4(), "steps/s (4 in-process clients, reply awaited)");
+        r.put("cluster3_upgrade_latency_ms", f.upgradeMs(), "ms");
     }
 
     private static void vm(Results r, String jmh) {
