@@ -45,7 +45,7 @@ final class ShowBuilder {
             Term negative = Terms.seq(Terms.fork(Term.ID, Terms.constant(Shape.INT, Value.of(0))), new Term.Prim(PrimOp.LT));
             return MatchCompiler.branch(Scope.root(), negative, concat(List.of(text("("), plain, text(")"))), plain);
         }
-        if (c.equals(Type.STRING)) return lowering.inliner.function("String.quote", List.of(), lowering.erasure);
+        if (c.equals(Type.STRING)) return new Term.Prim(PrimOp.STR_QUOTE);
         if (c.name().equals(Type.LIST)) return list(c.args().get(0));
         if (c.name().equals(Type.MAP)) {
             Term entries = Terms.seq(new Term.Prim(PrimOp.MAP_TO_LIST), list(new Type.Tuple(c.args())));
