@@ -217,6 +217,9 @@ class ServerBudgetsTest {
         NodeServer s = serve(ServerLimits.defaults(), NodeOptions.defaults());
         try (NodeClient admin = NodeClient.connect(at(s)); NodeClient other = NodeClient.connect(at(s));
              NodeClient pinned = NodeClient.connect(at(s), Optional.of(id1()))) {
+            // The version a client learns at connect is asked without waiting (connect does not block on it);
+            // settle it before another client's upgrade, which could otherwise overtake that INFO on the node.
+            assertEquals(id1(), other.speaking());
             admin.upgrade(counter2());
             assertEquals(id2(), admin.speaking());    // it asked for Counter2 by name
             assertEquals(id1(), other.speaking());    // it never did
