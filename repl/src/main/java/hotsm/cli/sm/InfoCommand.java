@@ -4,10 +4,7 @@ import hotsm.cli.Sm;
 import hotsm.cluster.GroupClient;
 import hotsm.cluster.GroupView;
 import hotsm.vm.node.NodeInfo;
-import hotsm.vm.node.Refusal;
 import hotsm.vm.node.Version;
-import hotsm.vm.protocol.NodeClient;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -34,7 +31,7 @@ public final class InfoCommand implements Callable<Integer> {
     @Mixin ClientSecurityOptions security;
 
     @Override public Integer call() {
-        try (NodeClient client = Remote.connect(address, timeout.get(), security)) {
+        return Remote.read(address, timeout.get(), security, client -> {
             NodeInfo info = client.info();
             PrintWriter out = sm.out();
             out.println("machine   " + info.name());
@@ -48,11 +45,6 @@ public final class InfoCommand implements Callable<Integer> {
             // A member of a replicated group also shows its group (docs/cluster.md).
             Optional<GroupView> group = GroupClient.view(client);
             if (group.isPresent()) for (String line : group.get().describe()) out.println(line);
-            return Sm.OK;
-        } catch (Refusal r) {
-            throw CliError.user(r.getMessage());
-        } catch (IOException e) {
-            throw Remote.lost(address, e);
-        }
+        });
     }
 }

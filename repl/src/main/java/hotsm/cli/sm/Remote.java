@@ -37,6 +37,26 @@ final class Remote {
         return CliError.user("cannot talk to a node at " + address + ": " + why);
     }
 
+    /** A request that reads something from a node and prints it. */
+    interface Read {
+        void ask(NodeClient client) throws IOException;
+    }
+
+    /**
+     * Connects and runs {@code read} (exit status 0); a refusal or a lost
+     * connection is the command's one-line error (exit status 1).
+     */
+    static int read(String address, Duration timeout, ClientSecurityOptions options, Read read) {
+        try (NodeClient client = connect(address, timeout, options)) {
+            read.ask(client);
+            return Sm.OK;
+        } catch (Refusal r) {
+            throw CliError.user(r.getMessage());
+        } catch (IOException e) {
+            throw lost(address, e);
+        }
+    }
+
     /** A request that moves a node to another version: an upgrade or a downgrade. */
     interface VersionRequest {
         VersionChange send(NodeClient client) throws IOException;

@@ -1,10 +1,7 @@
 package hotsm.cli.sm;
 
 import hotsm.cli.Sm;
-import hotsm.vm.node.Refusal;
 import hotsm.vm.node.SnapshotWritten;
-import hotsm.vm.protocol.NodeClient;
-import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,14 +27,9 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Mixin ClientSecurityOptions security;
 
     @Override public Integer call() {
-        try (NodeClient client = Remote.connect(address, timeout.get(), security)) {
+        return Remote.read(address, timeout.get(), security, client -> {
             SnapshotWritten s = client.snapshot();
             sm.out().println("snapshot at record " + s.position() + ": " + s.file());
-            return Sm.OK;
-        } catch (Refusal r) {
-            throw CliError.user(r.getMessage());
-        } catch (IOException e) {
-            throw Remote.lost(address, e);
-        }
+        });
     }
 }

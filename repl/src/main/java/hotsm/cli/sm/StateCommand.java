@@ -1,11 +1,8 @@
 package hotsm.cli.sm;
 
 import hotsm.cli.Sm;
-import hotsm.vm.node.Refusal;
 import hotsm.vm.node.StateView;
-import hotsm.vm.protocol.NodeClient;
 import hotsm.vm.value.ValuePrinter;
-import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,14 +24,9 @@ public final class StateCommand implements Callable<Integer> {
     @Mixin ClientSecurityOptions security;
 
     @Override public Integer call() {
-        try (NodeClient client = Remote.connect(address, timeout.get(), security)) {
+        return Remote.read(address, timeout.get(), security, client -> {
             StateView s = client.state();
             sm.out().println(ValuePrinter.print(s.type(), s.value()));
-            return Sm.OK;
-        } catch (Refusal r) {
-            throw CliError.user(r.getMessage());
-        } catch (IOException e) {
-            throw Remote.lost(address, e);
-        }
+        });
     }
 }
