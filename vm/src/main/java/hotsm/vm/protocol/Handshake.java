@@ -59,12 +59,20 @@ public final class Handshake {
         public boolean accepted() { return status == ACCEPTED; }
     }
 
+    /**
+     * Writes the hello in one write: a node that refuses the version answers
+     * after the first six bytes and closes, and a hello still being written
+     * then would fail with a broken pipe instead of reading the refusal.
+     */
     public static void writeHello(DataOutputStream out, Hello hello) throws IOException {
-        out.write(Wire.MAGIC);
-        out.writeShort(hello.version());
-        out.writeByte(hello.speaking().isPresent() ? HAS_INTERFACE : 0);
-        if (hello.speaking().isPresent()) out.write(hello.speaking().get().bytes());
-        out.write(hello.nonce());
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        DataOutputStream b = new DataOutputStream(bytes);
+        b.write(Wire.MAGIC);
+        b.writeShort(hello.version());
+        b.writeByte(hello.speaking().isPresent() ? HAS_INTERFACE : 0);
+        if (hello.speaking().isPresent()) b.write(hello.speaking().get().bytes());
+        b.write(hello.nonce());
+        bytes.writeTo(out);
         out.flush();
     }
 
