@@ -15,11 +15,11 @@ public record Diagnostic(String file, int line, int column, int length, Severity
         @Override public String toString() { return name().toLowerCase(java.util.Locale.ROOT); }
     }
 
-    public static Diagnostic error(hotsm.compiler.syntax.Position pos, String message) {
+    public static Diagnostic error(Location pos, String message) {
         return new Diagnostic(pos.file(), pos.line(), pos.column(), 1, Severity.ERROR, message);
     }
 
-    public static Diagnostic error(hotsm.compiler.syntax.Position pos, int length, String message) {
+    public static Diagnostic error(Location pos, int length, String message) {
         return new Diagnostic(pos.file(), pos.line(), pos.column(), Math.max(1, length), Severity.ERROR, message);
     }
 

@@ -1,7 +1,6 @@
 package hotsm.compiler.resolve;
 
 import hotsm.compiler.syntax.Decl;
-import hotsm.compiler.types.DataType;
 import hotsm.vm.bytecode.PrimOp;
 
 /** Something a top-level name of a module denotes. */
@@ -28,10 +27,17 @@ public sealed interface Entity {
         public Primitive(String module, String name, PrimOp op, Decl.Function decl) { this(module, name, op, null, decl); }
     }
 
-    /** Constructor {@code index} of {@code dataType}. */
-    record Constructor(String module, String name, DataType dataType, int index) implements Entity {}
+    /**
+     * Constructor {@code index} of the data type {@code data} (declared in
+     * the same module); the checker's {@code DataType} for it is found under
+     * {@link #dataTypeName()}.
+     */
+    record Constructor(String module, String name, Decl.Data data, int index) implements Entity {
+        /** The qualified name of its data type, {@code Module.Type}. */
+        public String dataTypeName() { return module + "." + data.name(); }
+    }
 
-    /** A data type, by name and number of parameters (its {@link DataType} is built after all names are known). */
+    /** A data type, by name and number of parameters (its checked form is built after all names are known). */
     record DataName(String module, String name, int arity, Decl.Data decl) implements Entity {}
 
     /** A type alias; expanded wherever it is used. */

@@ -148,11 +148,11 @@ final class DataChecker implements TypeResolver.AliasExpander {
         env.dataTypes.put(dt.qualifiedName(), dt);
         for (int i = 0; i < data.constructors().size(); i++) {
             Decl.ConDecl c = data.constructors().get(i);
-            Optional<Entity> before = info.define(Namespace.CONSTRUCTOR, new Entity.Constructor(info.name(), c.name(), dt, i));
+            Optional<Entity> before = info.define(Namespace.CONSTRUCTOR, new Entity.Constructor(info.name(), c.name(), data, i));
             if (before.isPresent()) {
                 Entity.Constructor b = (Entity.Constructor) before.get();
                 env.error(c.pos(), c.name().length(), "the constructor '" + c.name() + "' is already defined (in data type '"
-                        + b.dataType().name() + "')");
+                        + b.data().name() + "')");
             }
         }
     }

@@ -438,7 +438,7 @@ final class ExprChecker {
             return new Typed.UnitLit(Unifier.ERROR, pos);
         }
         Entity.Constructor c = (Entity.Constructor) ((ModuleScope.Found) found).entity();
-        DataInstance inst = DataInstance.of(c.dataType(), c.index(), u);
+        DataInstance inst = DataInstance.of(ctx.env.dataType(c), c.index(), u);
         List<Type> fields = inst.fields();
         Type result = inst.type();
         if (args.size() != fields.size()) {
@@ -456,7 +456,7 @@ final class ExprChecker {
                     + "' has type " + a + ", but '" + name + "' expects " + b);
             typed.add(t);
         }
-        return new Typed.Construct(c.dataType().qualifiedName(), c.index(), typed, result, pos);
+        return new Typed.Construct(c.dataTypeName(), c.index(), typed, result, pos);
     }
 
     /** A data type instantiated with fresh variables, and the field types of one of its constructors. */

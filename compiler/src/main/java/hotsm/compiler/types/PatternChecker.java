@@ -124,8 +124,8 @@ final class PatternChecker {
             return new Typed.PWild(Unifier.ERROR, r.pos());
         }
         Entity.Constructor con = (Entity.Constructor) ((ModuleScope.Found) found).entity();
-        DataType.Constructor k = con.dataType().constructors().get(con.index());
-        ExprChecker.DataInstance inst = ExprChecker.DataInstance.of(con.dataType(), con.index(), env.unifier);
+        DataType.Constructor k = env.dataType(con).constructors().get(con.index());
+        ExprChecker.DataInstance inst = ExprChecker.DataInstance.of(env.dataType(con), con.index(), env.unifier);
         boolean ok = exprs.expect(inst.type(), expected, r.pos(), name.length(), (a, b) -> "type mismatch: the pattern '"
                 + name + "' matches values of type " + a + ", but the value has type " + b);
         Typed.Pattern[] args = new Typed.Pattern[k.fields().size()];
@@ -148,7 +148,7 @@ final class PatternChecker {
         for (int i = 0; i < args.length; i++) {
             all.add(args[i] != null ? args[i] : new Typed.PWild(ok ? inst.fields().get(i) : Unifier.ERROR, r.pos()));
         }
-        return new Typed.PCon(con.dataType().qualifiedName(), con.index(), all, ok ? inst.type() : Unifier.ERROR, r.pos());
+        return new Typed.PCon(con.dataTypeName(), con.index(), all, ok ? inst.type() : Unifier.ERROR, r.pos());
     }
 
     private Type literal(Type type, Type expected, Pattern p) {
@@ -166,7 +166,7 @@ final class PatternChecker {
             return new Typed.PWild(Unifier.ERROR, c.pos());
         }
         Entity.Constructor con = (Entity.Constructor) ((ModuleScope.Found) found).entity();
-        ExprChecker.DataInstance inst = ExprChecker.DataInstance.of(con.dataType(), con.index(), env.unifier);
+        ExprChecker.DataInstance inst = ExprChecker.DataInstance.of(env.dataType(con), con.index(), env.unifier);
         boolean ok = exprs.expect(inst.type(), expected, c.pos(), name.length(), (a, b) -> "type mismatch: the pattern '"
                 + name + "' matches values of type " + a + ", but the value has type " + b);
         if (c.args().size() != inst.fields().size()) {
@@ -179,6 +179,6 @@ final class PatternChecker {
         for (int i = 0; i < c.args().size(); i++) {
             args.add(pattern(c.args().get(i), ok ? inst.fields().get(i) : Unifier.ERROR, vars));
         }
-        return new Typed.PCon(con.dataType().qualifiedName(), con.index(), args, ok ? inst.type() : Unifier.ERROR, c.pos());
+        return new Typed.PCon(con.dataTypeName(), con.index(), args, ok ? inst.type() : Unifier.ERROR, c.pos());
     }
 }

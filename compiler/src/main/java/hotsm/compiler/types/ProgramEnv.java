@@ -1,6 +1,7 @@
 package hotsm.compiler.types;
 
 import hotsm.compiler.diag.Diagnostic;
+import hotsm.compiler.resolve.Entity;
 import hotsm.compiler.resolve.ModuleInfo;
 import hotsm.compiler.resolve.ModuleScope;
 import hotsm.compiler.syntax.Position;
@@ -34,6 +35,9 @@ public final class ProgramEnv {
     final List<Diagnostic> diagnostics = new ArrayList<>();
 
     ProgramEnv() {}
+
+    /** The checked data type of constructor {@code c} (built before {@code c} is defined). */
+    DataType dataType(Entity.Constructor c) { return dataTypes.get(c.dataTypeName()); }
 
     void error(Position pos, String message) { error(pos, 1, message); }
 

@@ -64,8 +64,8 @@ final class RecordChecker {
             return new Typed.UnitLit(Unifier.ERROR, r.pos());
         }
         Entity.Constructor c = (Entity.Constructor) ((ModuleScope.Found) found).entity();
-        DataType.Constructor k = c.dataType().constructors().get(c.index());
-        ExprChecker.DataInstance inst = ExprChecker.DataInstance.of(c.dataType(), c.index(), exprs.u);
+        DataType.Constructor k = exprs.env.dataType(c).constructors().get(c.index());
+        ExprChecker.DataInstance inst = ExprChecker.DataInstance.of(exprs.env.dataType(c), c.index(), exprs.u);
         if (!k.isRecord()) {
             exprs.env.error(r.pos(), name.length(), "the constructor '" + name + "' has no field names: apply it to its "
                     + TypeResolver.plural(k.fields().size(), "argument") + " in order");
@@ -100,7 +100,7 @@ final class RecordChecker {
             exprs.env.error(r.pos(), name.length(), "the construction of '" + name + "' misses the field"
                     + (missing.size() == 1 ? " '" : "s '") + String.join("', '", missing) + "': give every field");
         }
-        return new Typed.Construct(c.dataType().qualifiedName(), c.index(), List.of(args), inst.type(), r.pos());
+        return new Typed.Construct(c.dataTypeName(), c.index(), List.of(args), inst.type(), r.pos());
     }
 
     /** Resolves every pending access and update whose record type is known, until none is left or none can be. */
