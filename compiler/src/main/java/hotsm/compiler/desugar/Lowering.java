@@ -3,9 +3,13 @@ package hotsm.compiler.desugar;
 import hotsm.compiler.desugar.Scope.Occurrence;
 import hotsm.compiler.ir.Term;
 import hotsm.compiler.syntax.BinaryOp;
+import hotsm.compiler.types.ArrowRefVisitor;
 import hotsm.compiler.types.DataType;
 import hotsm.compiler.types.Type;
 import hotsm.compiler.types.Typed;
+import hotsm.compiler.types.TypedCmdVisitor;
+import hotsm.compiler.types.TypedExprVisitor;
+import hotsm.compiler.types.TypedStmtVisitor;
 import hotsm.vm.bytecode.PrimOp;
 import hotsm.vm.types.Shape;
 import hotsm.vm.value.Value;
@@ -54,47 +58,92 @@ final class Lowering {
     Term expr(Typed.Expr e, Scope scope) {
         Optional<Value> folded = constantValue(e);
         if (folded.isPresent()) return Terms.constant(erasure.erase(e.type()), folded.get());
-        if (e instanceof Typed.Local l) return scope.access(scope.lookup(l.name()));
-        if (e instanceof Typed.Constant c) return Terms.seq(Term.DROP, inliner.constant(c.function(), c.typeArgs(), erasure));
-        if (e instanceof Typed.Call c) return call(c, scope);
-        if (e instanceof Typed.PrimCall p) return Terms.seq(expr(p.argument(), scope), primitive(p.op(), p.type()));
-        if (e instanceof Typed.Construct c) return construct(c, scope);
-        if (e instanceof Typed.Tuple t) return tuple(t.components(), scope);
-        if (e instanceof Typed.Binary b) return binary(b, scope);
-        if (e instanceof Typed.Negate n) return Terms.seq(expr(n.operand(), scope), new Term.Prim(PrimOp.NEG));
-        if (e instanceof Typed.If i) {
+        return new ExprLowering(scope).visit(e);
+    }
+
+    /** An expression that is not a constant (those are folded by {@link #expr}), lowered in {@code scope}. */
+    private final class ExprLowering implements TypedExprVisitor<Term> {
+        private final Scope scope;
+
+        ExprLowering(Scope scope) { this.scope = scope; }
+
+        @Override public Term visitIntLit(Typed.IntLit i) { return Terms.constant(erasure.erase(i.type()), Value.of(i.value())); }
+
+        @Override public Term visitStrLit(Typed.StrLit s) { return Terms.constant(erasure.erase(s.type()), Value.of(s.value())); }
+
+        @Override public Term visitUnitLit(Typed.UnitLit u) { return Terms.constant(erasure.erase(u.type()), Value.UNIT); }
+
+        @Override public Term visitLocal(Typed.Local l) { return scope.access(scope.lookup(l.name())); }
+
+        @Override public Term visitConstant(Typed.Constant c) {
+            return Terms.seq(Term.DROP, inliner.constant(c.function(), c.typeArgs(), erasure));
+        }
+
+        @Override public Term visitCall(Typed.Call c) { return call(c, scope); }
+
+        @Override public Term visitPrimCall(Typed.PrimCall p) { return Terms.seq(expr(p.argument(), scope), primitive(p.op(), p.type())); }
+
+        @Override public Term visitConstruct(Typed.Construct c) { return construct(c, scope); }
+
+        @Override public Term visitTuple(Typed.Tuple t) { return tuple(t.components(), scope); }
+
+        @Override public Term visitBinary(Typed.Binary b) { return binary(b, scope); }
+
+        @Override public Term visitNegate(Typed.Negate n) { return Terms.seq(expr(n.operand(), scope), new Term.Prim(PrimOp.NEG)); }
+
+        @Override public Term visitIf(Typed.If i) {
             return MatchCompiler.branch(scope, expr(i.condition(), scope), expr(i.then(), scope), expr(i.otherwise(), scope));
         }
-        if (e instanceof Typed.Let l) {
+
+        @Override public Term visitLet(Typed.Let l) {
             return bind(scope, expr(l.value(), scope), l.pattern(), inner -> expr(l.body(), inner));
         }
-        if (e instanceof Typed.Case c) {
+
+        @Override public Term visitCase(Typed.Case c) {
             List<Typed.Pattern> ps = new ArrayList<>();
             for (Typed.Alt a : c.alternatives()) ps.add(a.pattern());
             return scrutinise(scope, c.scrutinee(), ps, (k, inner) -> expr(c.alternatives().get(k).body(), inner));
         }
-        if (e instanceof Typed.ListLit l) {
+
+        @Override public Term visitListLit(Typed.ListLit l) {
             Term t = Terms.constant(erasure.erase(l.type()), Value.NIL);
             for (int i = l.elements().size() - 1; i >= 0; i--) {
                 t = Terms.seq(Terms.fork(expr(l.elements().get(i), scope), t), new Term.Prim(PrimOp.LIST_CONS));
             }
             return t;
         }
-        if (e instanceof Typed.Cons c) {
+
+        @Override public Term visitCons(Typed.Cons c) {
             return Terms.seq(Terms.fork(expr(c.head(), scope), expr(c.tail(), scope)), new Term.Prim(PrimOp.LIST_CONS));
         }
-        if (e instanceof Typed.Fold f) {
+
+        // a function is a value only as an argument: call() and functionValue() take it apart there
+        @Override public Term visitLambda(Typed.Lambda l) { throw unexpected(l); }
+
+        @Override public Term visitFunctionRef(Typed.FunctionRef f) { throw unexpected(f); }
+
+        @Override public Term visitPrimRef(Typed.PrimRef p) { throw unexpected(p); }
+
+        @Override public Term visitFold(Typed.Fold f) {
             FunctionValue step = functionValue(f.function(), scope);
             Scope inner = scope.push();
             Term body = applyAt(step, inner, Occurrence.slot(scope.nextSlot()));
             return Terms.seq(Terms.fork(Term.ID, Terms.fork(expr(f.initial(), scope), expr(f.list(), scope))), new Term.Fold(body));
         }
-        if (e instanceof Typed.LocalCall c) return apply(scope.function(c.function()), scope, expr(c.argument(), scope));
-        if (e instanceof Typed.Fail f) return Terms.seq(expr(f.message(), scope), new Term.Fail(erasure.erase(f.type())));
-        if (e instanceof Typed.Show s) return Terms.seq(expr(s.argument(), scope), shows.show(s.argument().type()));
-        if (e instanceof Typed.Field f) return Terms.seq(expr(f.record(), scope), field(f.ref()));
-        if (e instanceof Typed.Update u) return update(u, scope);
-        throw new IllegalStateException("unexpected expression " + e);
+
+        @Override public Term visitLocalCall(Typed.LocalCall c) {
+            return apply(scope.function(c.function()), scope, expr(c.argument(), scope));
+        }
+
+        @Override public Term visitFail(Typed.Fail f) { return Terms.seq(expr(f.message(), scope), new Term.Fail(erasure.erase(f.type()))); }
+
+        @Override public Term visitShow(Typed.Show s) { return Terms.seq(expr(s.argument(), scope), shows.show(s.argument().type())); }
+
+        @Override public Term visitField(Typed.Field f) { return Terms.seq(expr(f.record(), scope), field(f.ref())); }
+
+        @Override public Term visitUpdate(Typed.Update u) { return update(u, scope); }
+
+        private IllegalStateException unexpected(Typed.Expr e) { return new IllegalStateException("unexpected expression " + e); }
     }
 
     /** The term of a primitive whose result has type {@code result}: {@code error} fails with its message. */
@@ -382,36 +431,51 @@ final class Lowering {
     // ---- commands ----------------------------------------------------------------------------
 
     Term cmd(Typed.Cmd c, Scope scope) {
-        if (c instanceof Typed.Feed f) return Terms.seq(expr(f.input(), scope), arrow(f.arrow()));
-        if (c instanceof Typed.Do d) return statements(d, 0, scope);
-        if (c instanceof Typed.IfCmd i) {
-            return MatchCompiler.branch(scope, expr(i.condition(), scope), cmd(i.then(), scope), cmd(i.otherwise(), scope));
-        }
-        if (c instanceof Typed.CaseCmd k) {
-            List<Typed.Pattern> ps = new ArrayList<>();
-            for (Typed.CmdAlt a : k.alternatives()) ps.add(a.pattern());
-            return scrutinise(scope, k.scrutinee(), ps, (i, inner) -> cmd(k.alternatives().get(i).body(), inner));
-        }
-        throw new IllegalStateException("unexpected command " + c);
+        return new TypedCmdVisitor<Term>() {
+            @Override public Term visitFeed(Typed.Feed f) { return Terms.seq(expr(f.input(), scope), arrow(f.arrow())); }
+
+            @Override public Term visitDo(Typed.Do d) { return statements(d, 0, scope); }
+
+            @Override public Term visitIfCmd(Typed.IfCmd i) {
+                return MatchCompiler.branch(scope, expr(i.condition(), scope), cmd(i.then(), scope), cmd(i.otherwise(), scope));
+            }
+
+            @Override public Term visitCaseCmd(Typed.CaseCmd k) {
+                List<Typed.Pattern> ps = new ArrayList<>();
+                for (Typed.CmdAlt a : k.alternatives()) ps.add(a.pattern());
+                return scrutinise(scope, k.scrutinee(), ps, (i, inner) -> cmd(k.alternatives().get(i).body(), inner));
+            }
+        }.visit(c);
     }
 
     private Term statements(Typed.Do d, int from, Scope scope) {
         if (from == d.statements().size()) return cmd(d.last(), scope);
-        Typed.Stmt s = d.statements().get(from);
         Body rest = inner -> statements(d, from + 1, inner);
-        if (s instanceof Typed.Bind b) return bind(scope, cmd(b.cmd(), scope), b.pattern(), rest);
-        if (s instanceof Typed.LetStmt l) return bind(scope, expr(l.value(), scope), l.pattern(), rest);
-        Typed.Exec e = (Typed.Exec) s;
-        return Terms.seq(Terms.seq(Terms.fork(Term.ID, cmd(e.cmd(), scope)), Term.FST), rest.compile(scope));
+        return new TypedStmtVisitor<Term>() {
+            @Override public Term visitBind(Typed.Bind b) { return bind(scope, cmd(b.cmd(), scope), b.pattern(), rest); }
+
+            @Override public Term visitLetStmt(Typed.LetStmt l) { return bind(scope, expr(l.value(), scope), l.pattern(), rest); }
+
+            @Override public Term visitExec(Typed.Exec e) {
+                return Terms.seq(Terms.seq(Terms.fork(Term.ID, cmd(e.cmd(), scope)), Term.FST), rest.compile(scope));
+            }
+        }.visit(d.statements().get(from));
     }
 
     private Term arrow(Typed.ArrowRef ref) {
-        if (ref instanceof Typed.GetArrow) return Term.GET;
-        if (ref instanceof Typed.PutArrow) return Term.PUT;
-        if (ref instanceof Typed.ReturnA) return Term.ID;
-        if (ref instanceof Typed.PrimArrow p) return new Term.Prim(p.op()); // error is not an arrow: see CmdChecker
-        if (ref instanceof Typed.FunctionArrow f) return inliner.function(f.function(), f.typeArgs(), erasure);
-        Typed.LocalArrow l = (Typed.LocalArrow) ref;
-        return inliner.function(l.name(), List.<Type>of(), erasure);
+        return new ArrowRefVisitor<Term>() {
+            @Override public Term visitGetArrow(Typed.GetArrow g) { return Term.GET; }
+
+            @Override public Term visitPutArrow(Typed.PutArrow p) { return Term.PUT; }
+
+            @Override public Term visitReturnA(Typed.ReturnA r) { return Term.ID; }
+
+            // error is not an arrow: see CmdChecker
+            @Override public Term visitPrimArrow(Typed.PrimArrow p) { return new Term.Prim(p.op()); }
+
+            @Override public Term visitFunctionArrow(Typed.FunctionArrow f) { return inliner.function(f.function(), f.typeArgs(), erasure); }
+
+            @Override public Term visitLocalArrow(Typed.LocalArrow l) { return inliner.function(l.name(), List.<Type>of(), erasure); }
+        }.visit(ref);
     }
 }

@@ -23,31 +23,40 @@ public final class AstPrinter {
         return out.append(')').toString();
     }
 
-    public static String print(Decl decl) {
-        if (decl instanceof Decl.Data d) {
+    public static String print(Decl decl) { return DECLS.visit(decl); }
+
+    private static final DeclVisitor<String> DECLS = new DeclVisitor<>() {
+        @Override public String visitData(Decl.Data d) {
             return "(data " + d.name() + " [" + String.join(" ", d.params()) + "]"
                     + all(d.constructors(), AstPrinter::print) + ")";
         }
-        if (decl instanceof Decl.TypeAlias a) {
+
+        @Override public String visitTypeAlias(Decl.TypeAlias a) {
             return "(type " + a.name() + " [" + String.join(" ", a.params()) + "] " + print(a.type()) + ")";
         }
-        if (decl instanceof Decl.Signature s) return "(sig " + s.name() + " " + print(s.type()) + ")";
-        if (decl instanceof Decl.Function f) {
+
+        @Override public String visitSignature(Decl.Signature s) { return "(sig " + s.name() + " " + print(s.type()) + ")"; }
+
+        @Override public String visitFunction(Decl.Function f) {
             return f.parameter().map(p -> "(fun " + f.name() + " " + print(p) + " " + print(f.body()) + ")")
                     .orElseGet(() -> "(const " + f.name() + " " + print(f.body()) + ")");
         }
-        if (decl instanceof Decl.Arrow a) return "(arrow " + a.name() + " " + print(a.proc()) + ")";
-        if (decl instanceof Decl.Machine m) {
+
+        @Override public String visitArrow(Decl.Arrow a) { return "(arrow " + a.name() + " " + print(a.proc()) + ")"; }
+
+        @Override public String visitMachine(Decl.Machine m) {
             return "(machine " + m.name() + " " + print(m.input()) + " " + print(m.output())
                     + " (state " + print(m.stateType()) + " " + print(m.initialState()) + ") " + print(m.step())
                     + (m.where().isEmpty() ? "" : " (where" + all(m.where(), AstPrinter::print) + ")") + ")";
         }
-        Decl.Upgrade u = (Decl.Upgrade) decl;
-        return "(" + u.direction().name().toLowerCase(java.util.Locale.ROOT) + " " + u.from() + " " + u.to()
-                + u.state().map(p -> " (state " + print(p) + ")").orElse("")
-                + u.input().map(p -> " (input " + print(p) + ")").orElse("")
-                + u.output().map(p -> " (output " + print(p) + ")").orElse("") + ")";
-    }
+
+        @Override public String visitUpgrade(Decl.Upgrade u) {
+            return "(" + u.direction().name().toLowerCase(java.util.Locale.ROOT) + " " + u.from() + " " + u.to()
+                    + u.state().map(p -> " (state " + print(p) + ")").orElse("")
+                    + u.input().map(p -> " (input " + print(p) + ")").orElse("")
+                    + u.output().map(p -> " (output " + print(p) + ")").orElse("") + ")";
+        }
+    };
 
     private static String print(Decl.ConDecl c) {
         if (c.isRecord()) {
@@ -62,74 +71,129 @@ public final class AstPrinter {
 
     public static String print(Proc proc) { return "(proc " + print(proc.parameter()) + " " + print(proc.body()) + ")"; }
 
-    public static String print(Cmd cmd) {
-        if (cmd instanceof Cmd.Feed f) return "(-< " + f.arrow() + " " + print(f.input()) + ")";
-        if (cmd instanceof Cmd.Do d) return "(do" + all(d.statements(), AstPrinter::print) + " " + print(d.last()) + ")";
-        if (cmd instanceof Cmd.Case c) {
+    public static String print(Cmd cmd) { return CMDS.visit(cmd); }
+
+    private static final CmdVisitor<String> CMDS = new CmdVisitor<>() {
+        @Override public String visitFeed(Cmd.Feed f) { return "(-< " + f.arrow() + " " + print(f.input()) + ")"; }
+
+        @Override public String visitDo(Cmd.Do d) {
+            return "(do" + all(d.statements(), AstPrinter::print) + " " + print(d.last()) + ")";
+        }
+
+        @Override public String visitCase(Cmd.Case c) {
             return "(case " + print(c.scrutinee()) + all(c.alternatives(), a -> "(" + print(a.pattern()) + " -> " + print(a.body()) + ")") + ")";
         }
-        Cmd.If i = (Cmd.If) cmd;
-        return "(if " + print(i.condition()) + " " + print(i.then()) + " " + print(i.otherwise()) + ")";
-    }
 
-    public static String print(Cmd.Stmt stmt) {
-        if (stmt instanceof Cmd.Bind b) return "(<- " + print(b.pattern()) + " " + print(b.cmd()) + ")";
-        if (stmt instanceof Cmd.LetStmt l) return "(let " + print(l.pattern()) + " " + print(l.value()) + ")";
-        return print(((Cmd.Exec) stmt).cmd());
-    }
-
-    public static String print(Expr expr) {
-        if (expr instanceof Expr.IntLit i) return Long.toString(i.value());
-        if (expr instanceof Expr.StrLit s) return quote(s.value());
-        if (expr instanceof Expr.Unit) return "()";
-        if (expr instanceof Expr.Var v) return v.name().toString();
-        if (expr instanceof Expr.Con c) return c.name().toString();
-        if (expr instanceof Expr.App a) return "(" + print(a.function()) + all(a.args(), AstPrinter::print) + ")";
-        if (expr instanceof Expr.Tuple t) return "(tuple" + all(t.components(), AstPrinter::print) + ")";
-        if (expr instanceof Expr.Binary b) return "(" + b.op().symbol() + " " + print(b.left()) + " " + print(b.right()) + ")";
-        if (expr instanceof Expr.Negate n) return "(negate " + print(n.operand()) + ")";
-        if (expr instanceof Expr.If i) {
+        @Override public String visitIf(Cmd.If i) {
             return "(if " + print(i.condition()) + " " + print(i.then()) + " " + print(i.otherwise()) + ")";
         }
-        if (expr instanceof Expr.Let l) return "(let " + print(l.pattern()) + " " + print(l.value()) + " " + print(l.body()) + ")";
-        if (expr instanceof Expr.ListLit l) return "(list" + all(l.elements(), AstPrinter::print) + ")";
-        if (expr instanceof Expr.Cons c) return "(:: " + print(c.head()) + " " + print(c.tail()) + ")";
-        if (expr instanceof Expr.Lambda l) return "(\\ " + print(l.parameter()) + " " + print(l.body()) + ")";
-        if (expr instanceof Expr.Field f) return "(. " + print(f.record()) + " " + f.field() + ")";
-        if (expr instanceof Expr.RecordCon r) {
+    };
+
+    public static String print(Cmd.Stmt stmt) { return STMTS.visit(stmt); }
+
+    private static final StmtVisitor<String> STMTS = new StmtVisitor<>() {
+        @Override public String visitBind(Cmd.Bind b) { return "(<- " + print(b.pattern()) + " " + print(b.cmd()) + ")"; }
+
+        @Override public String visitLetStmt(Cmd.LetStmt l) { return "(let " + print(l.pattern()) + " " + print(l.value()) + ")"; }
+
+        @Override public String visitExec(Cmd.Exec e) { return print(e.cmd()); }
+    };
+
+    public static String print(Expr expr) { return EXPRS.visit(expr); }
+
+    private static final ExprVisitor<String> EXPRS = new ExprVisitor<>() {
+        @Override public String visitIntLit(Expr.IntLit i) { return Long.toString(i.value()); }
+
+        @Override public String visitStrLit(Expr.StrLit s) { return quote(s.value()); }
+
+        @Override public String visitUnit(Expr.Unit u) { return "()"; }
+
+        @Override public String visitVar(Expr.Var v) { return v.name().toString(); }
+
+        @Override public String visitCon(Expr.Con c) { return c.name().toString(); }
+
+        @Override public String visitApp(Expr.App a) { return "(" + print(a.function()) + all(a.args(), AstPrinter::print) + ")"; }
+
+        @Override public String visitTuple(Expr.Tuple t) { return "(tuple" + all(t.components(), AstPrinter::print) + ")"; }
+
+        @Override public String visitBinary(Expr.Binary b) {
+            return "(" + b.op().symbol() + " " + print(b.left()) + " " + print(b.right()) + ")";
+        }
+
+        @Override public String visitNegate(Expr.Negate n) { return "(negate " + print(n.operand()) + ")"; }
+
+        @Override public String visitIf(Expr.If i) {
+            return "(if " + print(i.condition()) + " " + print(i.then()) + " " + print(i.otherwise()) + ")";
+        }
+
+        @Override public String visitLet(Expr.Let l) {
+            return "(let " + print(l.pattern()) + " " + print(l.value()) + " " + print(l.body()) + ")";
+        }
+
+        @Override public String visitCase(Expr.Case c) {
+            return "(case " + print(c.scrutinee()) + all(c.alternatives(), a -> "(" + print(a.pattern()) + " -> " + print(a.body()) + ")") + ")";
+        }
+
+        @Override public String visitListLit(Expr.ListLit l) { return "(list" + all(l.elements(), AstPrinter::print) + ")"; }
+
+        @Override public String visitCons(Expr.Cons c) { return "(:: " + print(c.head()) + " " + print(c.tail()) + ")"; }
+
+        @Override public String visitLambda(Expr.Lambda l) { return "(\\ " + print(l.parameter()) + " " + print(l.body()) + ")"; }
+
+        @Override public String visitField(Expr.Field f) { return "(. " + print(f.record()) + " " + f.field() + ")"; }
+
+        @Override public String visitRecordCon(Expr.RecordCon r) {
             return "(record " + r.constructor() + all(r.fields(), b -> "(" + b.name() + " " + print(b.value()) + ")") + ")";
         }
-        if (expr instanceof Expr.RecordUpdate r) {
+
+        @Override public String visitRecordUpdate(Expr.RecordUpdate r) {
             return "(update " + print(r.record()) + all(r.fields(), b -> "(" + b.name() + " " + print(b.value()) + ")") + ")";
         }
-        Expr.Case c = (Expr.Case) expr;
-        return "(case " + print(c.scrutinee()) + all(c.alternatives(), a -> "(" + print(a.pattern()) + " -> " + print(a.body()) + ")") + ")";
-    }
+    };
 
-    public static String print(Pattern pattern) {
-        if (pattern instanceof Pattern.Wild) return "_";
-        if (pattern instanceof Pattern.Var v) return v.name();
-        if (pattern instanceof Pattern.IntLit i) return Long.toString(i.value());
-        if (pattern instanceof Pattern.StrLit s) return quote(s.value());
-        if (pattern instanceof Pattern.Unit) return "()";
-        if (pattern instanceof Pattern.Tuple t) return "(tuple" + all(t.components(), AstPrinter::print) + ")";
-        if (pattern instanceof Pattern.ListPat l) return "(list" + all(l.elements(), AstPrinter::print) + ")";
-        if (pattern instanceof Pattern.Cons c) return "(:: " + print(c.head()) + " " + print(c.tail()) + ")";
-        if (pattern instanceof Pattern.Record r) {
+    public static String print(Pattern pattern) { return PATTERNS.visit(pattern); }
+
+    private static final PatternVisitor<String> PATTERNS = new PatternVisitor<>() {
+        @Override public String visitWild(Pattern.Wild w) { return "_"; }
+
+        @Override public String visitVar(Pattern.Var v) { return v.name(); }
+
+        @Override public String visitIntLit(Pattern.IntLit i) { return Long.toString(i.value()); }
+
+        @Override public String visitStrLit(Pattern.StrLit s) { return quote(s.value()); }
+
+        @Override public String visitUnit(Pattern.Unit u) { return "()"; }
+
+        @Override public String visitTuple(Pattern.Tuple t) { return "(tuple" + all(t.components(), AstPrinter::print) + ")"; }
+
+        @Override public String visitListPat(Pattern.ListPat l) { return "(list" + all(l.elements(), AstPrinter::print) + ")"; }
+
+        @Override public String visitCons(Pattern.Cons c) { return "(:: " + print(c.head()) + " " + print(c.tail()) + ")"; }
+
+        @Override public String visitRecord(Pattern.Record r) {
             return "(record " + r.constructor() + all(r.fields(), f -> "(" + f.name() + " " + print(f.pattern()) + ")") + ")";
         }
-        Pattern.Con c = (Pattern.Con) pattern;
-        return c.args().isEmpty() ? c.constructor().toString() : "(" + c.constructor() + all(c.args(), AstPrinter::print) + ")";
-    }
 
-    public static String print(TypeExpr type) {
-        if (type instanceof TypeExpr.Con c) return c.args().isEmpty() ? c.name().toString() : "(" + c.name() + all(c.args(), AstPrinter::print) + ")";
-        if (type instanceof TypeExpr.Var v) return v.name();
-        if (type instanceof TypeExpr.Unit) return "()";
-        if (type instanceof TypeExpr.Tuple t) return "(tuple" + all(t.components(), AstPrinter::print) + ")";
-        TypeExpr.Fun f = (TypeExpr.Fun) type;
-        return "(-> " + print(f.from()) + " " + print(f.to()) + ")";
-    }
+        @Override public String visitCon(Pattern.Con c) {
+            return c.args().isEmpty() ? c.constructor().toString() : "(" + c.constructor() + all(c.args(), AstPrinter::print) + ")";
+        }
+    };
+
+    public static String print(TypeExpr type) { return TYPES.visit(type); }
+
+    private static final TypeExprVisitor<String> TYPES = new TypeExprVisitor<>() {
+        @Override public String visitCon(TypeExpr.Con c) {
+            return c.args().isEmpty() ? c.name().toString() : "(" + c.name() + all(c.args(), AstPrinter::print) + ")";
+        }
+
+        @Override public String visitVar(TypeExpr.Var v) { return v.name(); }
+
+        @Override public String visitUnit(TypeExpr.Unit u) { return "()"; }
+
+        @Override public String visitTuple(TypeExpr.Tuple t) { return "(tuple" + all(t.components(), AstPrinter::print) + ")"; }
+
+        @Override public String visitFun(TypeExpr.Fun f) { return "(-> " + print(f.from()) + " " + print(f.to()) + ")"; }
+    };
 
     private static <T> String all(List<T> items, Function<T, String> printer) {
         StringBuilder out = new StringBuilder();

@@ -50,38 +50,89 @@ final class Zonker {
 
     Typed.Proc proc(Typed.Proc p) { return new Typed.Proc(pattern(p.parameter()), cmd(p.body()), type(p.type()), p.pos()); }
 
-    Typed.Expr expr(Typed.Expr e) {
-        Type t = type(e.type());
-        if (e instanceof Typed.IntLit i) return new Typed.IntLit(i.value(), t, i.pos());
-        if (e instanceof Typed.StrLit s) return new Typed.StrLit(s.value(), t, s.pos());
-        if (e instanceof Typed.UnitLit un) return new Typed.UnitLit(t, un.pos());
-        if (e instanceof Typed.Local l) return new Typed.Local(l.name(), t, l.pos());
-        if (e instanceof Typed.Constant c) return new Typed.Constant(c.function(), typeArgs(c.typeArgs()), t, c.pos());
-        if (e instanceof Typed.Call c) return new Typed.Call(c.function(), typeArgs(c.typeArgs()), expr(c.argument()), t, c.pos());
-        if (e instanceof Typed.PrimCall p) return new Typed.PrimCall(p.op(), expr(p.argument()), t, p.pos());
-        if (e instanceof Typed.Construct c) return new Typed.Construct(c.dataType(), c.index(), exprs(c.args()), t, c.pos());
-        if (e instanceof Typed.Tuple tu) return new Typed.Tuple(exprs(tu.components()), t, tu.pos());
-        if (e instanceof Typed.Binary b) {
+    Typed.Expr expr(Typed.Expr e) { return new ExprZonker(type(e.type())).visit(e); }
+
+    /** Rebuilds one expression node whose own type, zonked, is {@code t}. */
+    private final class ExprZonker implements TypedExprVisitor<Typed.Expr> {
+        private final Type t;
+
+        ExprZonker(Type t) { this.t = t; }
+
+        @Override public Typed.Expr visitIntLit(Typed.IntLit i) { return new Typed.IntLit(i.value(), t, i.pos()); }
+
+        @Override public Typed.Expr visitStrLit(Typed.StrLit s) { return new Typed.StrLit(s.value(), t, s.pos()); }
+
+        @Override public Typed.Expr visitUnitLit(Typed.UnitLit un) { return new Typed.UnitLit(t, un.pos()); }
+
+        @Override public Typed.Expr visitLocal(Typed.Local l) { return new Typed.Local(l.name(), t, l.pos()); }
+
+        @Override public Typed.Expr visitConstant(Typed.Constant c) {
+            return new Typed.Constant(c.function(), typeArgs(c.typeArgs()), t, c.pos());
+        }
+
+        @Override public Typed.Expr visitCall(Typed.Call c) {
+            return new Typed.Call(c.function(), typeArgs(c.typeArgs()), expr(c.argument()), t, c.pos());
+        }
+
+        @Override public Typed.Expr visitPrimCall(Typed.PrimCall p) { return new Typed.PrimCall(p.op(), expr(p.argument()), t, p.pos()); }
+
+        @Override public Typed.Expr visitConstruct(Typed.Construct c) {
+            return new Typed.Construct(c.dataType(), c.index(), exprs(c.args()), t, c.pos());
+        }
+
+        @Override public Typed.Expr visitTuple(Typed.Tuple tu) { return new Typed.Tuple(exprs(tu.components()), t, tu.pos()); }
+
+        @Override public Typed.Expr visitBinary(Typed.Binary b) {
             return new Typed.Binary(b.op(), expr(b.left()), expr(b.right()), type(b.operandType()), t, b.pos());
         }
-        if (e instanceof Typed.Negate n) return new Typed.Negate(expr(n.operand()), t, n.pos());
-        if (e instanceof Typed.If i) return new Typed.If(expr(i.condition()), expr(i.then()), expr(i.otherwise()), t, i.pos());
-        if (e instanceof Typed.Let l) return new Typed.Let(pattern(l.pattern()), expr(l.value()), expr(l.body()), t, l.pos());
-        if (e instanceof Typed.ListLit l) return new Typed.ListLit(exprs(l.elements()), t, l.pos());
-        if (e instanceof Typed.Cons c) return new Typed.Cons(expr(c.head()), expr(c.tail()), t, c.pos());
-        if (e instanceof Typed.Lambda l) return new Typed.Lambda(pattern(l.parameter()), expr(l.body()), t, l.pos());
-        if (e instanceof Typed.FunctionRef f) return new Typed.FunctionRef(f.function(), typeArgs(f.typeArgs()), t, f.pos());
-        if (e instanceof Typed.PrimRef p) return new Typed.PrimRef(p.op(), p.special(), t, p.pos());
-        if (e instanceof Typed.LocalCall c) return new Typed.LocalCall(c.function(), expr(c.argument()), t, c.pos());
-        if (e instanceof Typed.Fold f) return new Typed.Fold(expr(f.function()), expr(f.initial()), expr(f.list()), t, f.pos());
-        if (e instanceof Typed.Fail f) return new Typed.Fail(expr(f.message()), t, f.pos());
-        if (e instanceof Typed.Show s) return new Typed.Show(expr(s.argument()), t, s.pos());
-        if (e instanceof Typed.Field f) return new Typed.Field(expr(f.record()), f.ref(), t, f.pos());
-        if (e instanceof Typed.Update up) return new Typed.Update(expr(up.record()), up.refs(), exprs(up.values()), t, up.pos());
-        Typed.Case c = (Typed.Case) e;
-        List<Typed.Alt> alts = new ArrayList<>();
-        for (Typed.Alt a : c.alternatives()) alts.add(new Typed.Alt(pattern(a.pattern()), expr(a.body())));
-        return new Typed.Case(expr(c.scrutinee()), alts, t, c.pos());
+
+        @Override public Typed.Expr visitNegate(Typed.Negate n) { return new Typed.Negate(expr(n.operand()), t, n.pos()); }
+
+        @Override public Typed.Expr visitIf(Typed.If i) {
+            return new Typed.If(expr(i.condition()), expr(i.then()), expr(i.otherwise()), t, i.pos());
+        }
+
+        @Override public Typed.Expr visitLet(Typed.Let l) {
+            return new Typed.Let(pattern(l.pattern()), expr(l.value()), expr(l.body()), t, l.pos());
+        }
+
+        @Override public Typed.Expr visitCase(Typed.Case c) {
+            List<Typed.Alt> alts = new ArrayList<>();
+            for (Typed.Alt a : c.alternatives()) alts.add(new Typed.Alt(pattern(a.pattern()), expr(a.body())));
+            return new Typed.Case(expr(c.scrutinee()), alts, t, c.pos());
+        }
+
+        @Override public Typed.Expr visitListLit(Typed.ListLit l) { return new Typed.ListLit(exprs(l.elements()), t, l.pos()); }
+
+        @Override public Typed.Expr visitCons(Typed.Cons c) { return new Typed.Cons(expr(c.head()), expr(c.tail()), t, c.pos()); }
+
+        @Override public Typed.Expr visitLambda(Typed.Lambda l) {
+            return new Typed.Lambda(pattern(l.parameter()), expr(l.body()), t, l.pos());
+        }
+
+        @Override public Typed.Expr visitFunctionRef(Typed.FunctionRef f) {
+            return new Typed.FunctionRef(f.function(), typeArgs(f.typeArgs()), t, f.pos());
+        }
+
+        @Override public Typed.Expr visitPrimRef(Typed.PrimRef p) { return new Typed.PrimRef(p.op(), p.special(), t, p.pos()); }
+
+        @Override public Typed.Expr visitLocalCall(Typed.LocalCall c) {
+            return new Typed.LocalCall(c.function(), expr(c.argument()), t, c.pos());
+        }
+
+        @Override public Typed.Expr visitFold(Typed.Fold f) {
+            return new Typed.Fold(expr(f.function()), expr(f.initial()), expr(f.list()), t, f.pos());
+        }
+
+        @Override public Typed.Expr visitFail(Typed.Fail f) { return new Typed.Fail(expr(f.message()), t, f.pos()); }
+
+        @Override public Typed.Expr visitShow(Typed.Show s) { return new Typed.Show(expr(s.argument()), t, s.pos()); }
+
+        @Override public Typed.Expr visitField(Typed.Field f) { return new Typed.Field(expr(f.record()), f.ref(), t, f.pos()); }
+
+        @Override public Typed.Expr visitUpdate(Typed.Update up) {
+            return new Typed.Update(expr(up.record()), up.refs(), exprs(up.values()), t, up.pos());
+        }
     }
 
     private List<Typed.Expr> exprs(List<Typed.Expr> es) {
@@ -90,18 +141,35 @@ final class Zonker {
         return out;
     }
 
-    Typed.Pattern pattern(Typed.Pattern p) {
-        Type t = type(p.type());
-        if (p instanceof Typed.PWild w) return new Typed.PWild(t, w.pos());
-        if (p instanceof Typed.PVar v) return new Typed.PVar(v.name(), t, v.pos());
-        if (p instanceof Typed.PInt i) return new Typed.PInt(i.value(), t, i.pos());
-        if (p instanceof Typed.PStr s) return new Typed.PStr(s.value(), t, s.pos());
-        if (p instanceof Typed.PUnit un) return new Typed.PUnit(t, un.pos());
-        if (p instanceof Typed.PTuple tu) return new Typed.PTuple(patterns(tu.components()), t, tu.pos());
-        if (p instanceof Typed.PNil n) return new Typed.PNil(t, n.pos());
-        if (p instanceof Typed.PCons c) return new Typed.PCons(pattern(c.head()), pattern(c.tail()), t, c.pos());
-        Typed.PCon c = (Typed.PCon) p;
-        return new Typed.PCon(c.dataType(), c.index(), patterns(c.args()), t, c.pos());
+    Typed.Pattern pattern(Typed.Pattern p) { return new PatternZonker(type(p.type())).visit(p); }
+
+    /** Rebuilds one pattern node whose own type, zonked, is {@code t}. */
+    private final class PatternZonker implements TypedPatternVisitor<Typed.Pattern> {
+        private final Type t;
+
+        PatternZonker(Type t) { this.t = t; }
+
+        @Override public Typed.Pattern visitPWild(Typed.PWild w) { return new Typed.PWild(t, w.pos()); }
+
+        @Override public Typed.Pattern visitPVar(Typed.PVar v) { return new Typed.PVar(v.name(), t, v.pos()); }
+
+        @Override public Typed.Pattern visitPInt(Typed.PInt i) { return new Typed.PInt(i.value(), t, i.pos()); }
+
+        @Override public Typed.Pattern visitPStr(Typed.PStr s) { return new Typed.PStr(s.value(), t, s.pos()); }
+
+        @Override public Typed.Pattern visitPUnit(Typed.PUnit un) { return new Typed.PUnit(t, un.pos()); }
+
+        @Override public Typed.Pattern visitPTuple(Typed.PTuple tu) { return new Typed.PTuple(patterns(tu.components()), t, tu.pos()); }
+
+        @Override public Typed.Pattern visitPNil(Typed.PNil n) { return new Typed.PNil(t, n.pos()); }
+
+        @Override public Typed.Pattern visitPCons(Typed.PCons c) {
+            return new Typed.PCons(pattern(c.head()), pattern(c.tail()), t, c.pos());
+        }
+
+        @Override public Typed.Pattern visitPCon(Typed.PCon c) {
+            return new Typed.PCon(c.dataType(), c.index(), patterns(c.args()), t, c.pos());
+        }
     }
 
     private List<Typed.Pattern> patterns(List<Typed.Pattern> ps) {
@@ -110,27 +178,40 @@ final class Zonker {
         return out;
     }
 
-    Typed.Cmd cmd(Typed.Cmd c) {
-        Type t = type(c.type());
-        if (c instanceof Typed.Feed f) return new Typed.Feed(arrow(f.arrow()), expr(f.input()), t, f.pos());
-        if (c instanceof Typed.Do d) {
+    Typed.Cmd cmd(Typed.Cmd c) { return new CmdZonker(type(c.type())).visit(c); }
+
+    /** Rebuilds one command node whose own type, zonked, is {@code t}. */
+    private final class CmdZonker implements TypedCmdVisitor<Typed.Cmd> {
+        private final Type t;
+
+        CmdZonker(Type t) { this.t = t; }
+
+        @Override public Typed.Cmd visitFeed(Typed.Feed f) { return new Typed.Feed(arrow(f.arrow()), expr(f.input()), t, f.pos()); }
+
+        @Override public Typed.Cmd visitDo(Typed.Do d) {
             List<Typed.Stmt> stmts = new ArrayList<>();
-            for (Typed.Stmt s : d.statements()) stmts.add(stmt(s));
+            for (Typed.Stmt s : d.statements()) stmts.add(Zonker.this.stmts.visit(s));
             return new Typed.Do(stmts, cmd(d.last()), t, d.pos());
         }
-        if (c instanceof Typed.IfCmd i) return new Typed.IfCmd(expr(i.condition()), cmd(i.then()), cmd(i.otherwise()), t, i.pos());
-        Typed.CaseCmd cs = (Typed.CaseCmd) c;
-        List<Typed.CmdAlt> alts = new ArrayList<>();
-        for (Typed.CmdAlt a : cs.alternatives()) alts.add(new Typed.CmdAlt(pattern(a.pattern()), cmd(a.body())));
-        return new Typed.CaseCmd(expr(cs.scrutinee()), alts, t, cs.pos());
+
+        @Override public Typed.Cmd visitIfCmd(Typed.IfCmd i) {
+            return new Typed.IfCmd(expr(i.condition()), cmd(i.then()), cmd(i.otherwise()), t, i.pos());
+        }
+
+        @Override public Typed.Cmd visitCaseCmd(Typed.CaseCmd cs) {
+            List<Typed.CmdAlt> alts = new ArrayList<>();
+            for (Typed.CmdAlt a : cs.alternatives()) alts.add(new Typed.CmdAlt(pattern(a.pattern()), cmd(a.body())));
+            return new Typed.CaseCmd(expr(cs.scrutinee()), alts, t, cs.pos());
+        }
     }
 
-    private Typed.Stmt stmt(Typed.Stmt s) {
-        if (s instanceof Typed.Bind b) return new Typed.Bind(pattern(b.pattern()), cmd(b.cmd()));
-        if (s instanceof Typed.Exec x) return new Typed.Exec(cmd(x.cmd()));
-        Typed.LetStmt l = (Typed.LetStmt) s;
-        return new Typed.LetStmt(pattern(l.pattern()), expr(l.value()));
-    }
+    private final TypedStmtVisitor<Typed.Stmt> stmts = new TypedStmtVisitor<>() {
+        @Override public Typed.Stmt visitBind(Typed.Bind b) { return new Typed.Bind(pattern(b.pattern()), cmd(b.cmd())); }
+
+        @Override public Typed.Stmt visitExec(Typed.Exec x) { return new Typed.Exec(cmd(x.cmd())); }
+
+        @Override public Typed.Stmt visitLetStmt(Typed.LetStmt l) { return new Typed.LetStmt(pattern(l.pattern()), expr(l.value())); }
+    };
 
     private Typed.ArrowRef arrow(Typed.ArrowRef a) {
         if (a instanceof Typed.FunctionArrow f) return new Typed.FunctionArrow(f.function(), typeArgs(f.typeArgs()));
