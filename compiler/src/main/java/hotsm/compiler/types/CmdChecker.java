@@ -4,9 +4,11 @@ import hotsm.compiler.resolve.Entity;
 import hotsm.compiler.resolve.ModuleScope;
 import hotsm.compiler.resolve.Namespace;
 import hotsm.compiler.syntax.Cmd;
+import hotsm.compiler.syntax.CmdVisitor;
 import hotsm.compiler.syntax.Decl;
 import hotsm.compiler.syntax.Proc;
 import hotsm.compiler.syntax.QualName;
+import hotsm.compiler.syntax.StmtVisitor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -75,19 +77,27 @@ final class CmdChecker {
     }
 
     Typed.Cmd cmd(Cmd c, Locals locals) {
-        if (c instanceof Cmd.Feed f) return feed(f, locals);
-        if (c instanceof Cmd.Do d) return doBlock(d, locals);
-        if (c instanceof Cmd.If i) {
-            Typed.Expr cond = exprs.infer(i.condition(), locals);
-            exprs.expect(cond.type(), Type.BOOL, ExprChecker.start(i.condition()),
-                    (a, b) -> "the condition of 'if' must be a Bool, but it has type " + a);
-            Typed.Cmd th = cmd(i.then(), locals);
-            Typed.Cmd el = cmd(i.otherwise(), locals);
-            exprs.expect(el.type(), th.type(), i.otherwise().pos(),
-                    (a, b) -> "the branches of 'if' have different types: 'then' gives " + b + ", 'else' gives " + a);
-            return new Typed.IfCmd(cond, th, el, th.type(), i.pos());
-        }
-        Cmd.Case cs = (Cmd.Case) c;
+        return new CmdVisitor<Typed.Cmd>() {
+            @Override public Typed.Cmd visitFeed(Cmd.Feed f) { return feed(f, locals); }
+
+            @Override public Typed.Cmd visitDo(Cmd.Do d) { return doBlock(d, locals); }
+
+            @Override public Typed.Cmd visitIf(Cmd.If i) {
+                Typed.Expr cond = exprs.infer(i.condition(), locals);
+                exprs.expect(cond.type(), Type.BOOL, ExprChecker.start(i.condition()),
+                        (a, b) -> "the condition of 'if' must be a Bool, but it has type " + a);
+                Typed.Cmd th = cmd(i.then(), locals);
+                Typed.Cmd el = cmd(i.otherwise(), locals);
+                exprs.expect(el.type(), th.type(), i.otherwise().pos(),
+                        (a, b) -> "the branches of 'if' have different types: 'then' gives " + b + ", 'else' gives " + a);
+                return new Typed.IfCmd(cond, th, el, th.type(), i.pos());
+            }
+
+            @Override public Typed.Cmd visitCase(Cmd.Case cs) { return caseCmd(cs, locals); }
+        }.visit(c);
+    }
+
+    private Typed.Cmd caseCmd(Cmd.Case cs, Locals locals) {
         Typed.Expr scrutinee = exprs.infer(cs.scrutinee(), locals);
         Type result = u.fresh(null);
         List<Typed.CmdAlt> alts = new ArrayList<>();
@@ -112,24 +122,34 @@ final class CmdChecker {
     /** With {@code expected} (not null), the last command is checked against it ({@link #against}). */
     private Typed.Cmd doBlock(Cmd.Do d, Locals locals, Type expected) {
         List<Typed.Stmt> stmts = new ArrayList<>();
-        for (Cmd.Stmt s : d.statements()) {
-            if (s instanceof Cmd.Bind b) {
-                Typed.Cmd c = cmd(b.cmd(), locals);
-                PatternChecker.Bound bound = exprs.patterns.irrefutable(b.pattern(), c.type(), "a '<-'");
-                locals = locals.bindAll(bound.vars());
-                stmts.add(new Typed.Bind(bound.pattern(), c));
-            } else if (s instanceof Cmd.Exec x) {
-                stmts.add(new Typed.Exec(cmd(x.cmd(), locals)));
-            } else {
-                Cmd.LetStmt l = (Cmd.LetStmt) s;
-                Typed.Expr value = exprs.infer(l.value(), locals);
-                PatternChecker.Bound bound = exprs.patterns.irrefutable(l.pattern(), value.type(), "a 'let'");
-                locals = locals.bindAll(bound.vars());
-                stmts.add(new Typed.LetStmt(bound.pattern(), value));
-            }
-        }
+        Statements statements = new Statements(locals);
+        for (Cmd.Stmt s : d.statements()) stmts.add(statements.visit(s));
+        locals = statements.locals;
         Typed.Cmd last = expected != null ? against(d.last(), locals, expected) : cmd(d.last(), locals);
         return new Typed.Do(stmts, last, expected != null ? expected : last.type(), d.pos());
+    }
+
+    /** The statements of one {@code do} block in order: {@code locals} grows with what each binds. */
+    private final class Statements implements StmtVisitor<Typed.Stmt> {
+        private Locals locals;
+
+        Statements(Locals locals) { this.locals = locals; }
+
+        @Override public Typed.Stmt visitBind(Cmd.Bind b) {
+            Typed.Cmd c = cmd(b.cmd(), locals);
+            PatternChecker.Bound bound = exprs.patterns.irrefutable(b.pattern(), c.type(), "a '<-'");
+            locals = locals.bindAll(bound.vars());
+            return new Typed.Bind(bound.pattern(), c);
+        }
+
+        @Override public Typed.Stmt visitExec(Cmd.Exec x) { return new Typed.Exec(cmd(x.cmd(), locals)); }
+
+        @Override public Typed.Stmt visitLetStmt(Cmd.LetStmt l) {
+            Typed.Expr value = exprs.infer(l.value(), locals);
+            PatternChecker.Bound bound = exprs.patterns.irrefutable(l.pattern(), value.type(), "a 'let'");
+            locals = locals.bindAll(bound.vars());
+            return new Typed.LetStmt(bound.pattern(), value);
+        }
     }
 
     /** What an arrow name denotes, and its type. */
@@ -166,7 +186,7 @@ final class CmdChecker {
                 }
                 default -> { }
             }
-            Optional<DeclContext.LocalRef> local = exprs.whereLocal(name, q.pos());
+            Optional<DeclContext.LocalRef> local = exprs.calls.whereLocal(name, q.pos());
             if (local.isPresent()) return typed(new Typed.LocalArrow(local.get().key()), local.get().type());
         }
         ModuleScope.Lookup found = ctx.scope.lookup(Namespace.VALUE, q);
