@@ -4,6 +4,7 @@ import hotsm.compiler.resolve.Entity;
 import hotsm.compiler.resolve.ModuleScope;
 import hotsm.compiler.resolve.Namespace;
 import hotsm.compiler.syntax.Pattern;
+import hotsm.compiler.syntax.PatternVisitor;
 import hotsm.compiler.syntax.Position;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,9 +63,23 @@ final class PatternChecker {
     }
 
     private Typed.Pattern pattern(Pattern p, Type expected, Map<String, Locals.Var> vars) {
-        Unifier u = env.unifier;
-        if (p instanceof Pattern.Wild w) return new Typed.PWild(expected, w.pos());
-        if (p instanceof Pattern.Var v) {
+        return new Checking(expected, vars).visit(p);
+    }
+
+    /** Checks one pattern node against {@code expected}, adding its variables to {@code vars}. */
+    private final class Checking implements PatternVisitor<Typed.Pattern> {
+        private final Type expected;
+        private final Map<String, Locals.Var> vars;
+        private final Unifier u = env.unifier;
+
+        Checking(Type expected, Map<String, Locals.Var> vars) {
+            this.expected = expected;
+            this.vars = vars;
+        }
+
+        @Override public Typed.Pattern visitWild(Pattern.Wild w) { return new Typed.PWild(expected, w.pos()); }
+
+        @Override public Typed.Pattern visitVar(Pattern.Var v) {
             if (vars.containsKey(v.name())) {
                 env.error(v.pos(), v.name().length(), "the variable '" + v.name() + "' is bound twice in this pattern");
             }
@@ -72,11 +87,19 @@ final class PatternChecker {
             vars.put(v.name(), new Locals.Var(unique, expected));
             return new Typed.PVar(unique, expected, v.pos());
         }
+
         // A pattern of the wrong type gets the error type: exhaustiveness then leaves its case alone.
-        if (p instanceof Pattern.IntLit i) return new Typed.PInt(i.value(), literal(Type.INT, expected, p), i.pos());
-        if (p instanceof Pattern.StrLit s) return new Typed.PStr(s.value(), literal(Type.STRING, expected, p), s.pos());
-        if (p instanceof Pattern.Unit un) return new Typed.PUnit(literal(Type.UNIT, expected, p), un.pos());
-        if (p instanceof Pattern.Tuple t) {
+        @Override public Typed.Pattern visitIntLit(Pattern.IntLit i) {
+            return new Typed.PInt(i.value(), literal(Type.INT, expected, i), i.pos());
+        }
+
+        @Override public Typed.Pattern visitStrLit(Pattern.StrLit s) {
+            return new Typed.PStr(s.value(), literal(Type.STRING, expected, s), s.pos());
+        }
+
+        @Override public Typed.Pattern visitUnit(Pattern.Unit un) { return new Typed.PUnit(literal(Type.UNIT, expected, un), un.pos()); }
+
+        @Override public Typed.Pattern visitTuple(Pattern.Tuple t) {
             List<Type> fresh = new ArrayList<>();
             for (int i = 0; i < t.components().size(); i++) fresh.add(u.fresh(null));
             Type tuple = new Type.Tuple(fresh);
@@ -88,7 +111,8 @@ final class PatternChecker {
             }
             return new Typed.PTuple(cs, ok ? tuple : Unifier.ERROR, t.pos());
         }
-        if (p instanceof Pattern.ListPat l) {
+
+        @Override public Typed.Pattern visitListPat(Pattern.ListPat l) {
             Type element = u.fresh(null);
             Type list = Type.list(element);
             boolean ok = exprs.expect(list, expected, l.pos(), (a, b) -> "type mismatch: this pattern matches lists, "
@@ -101,7 +125,8 @@ final class PatternChecker {
             }
             return out;
         }
-        if (p instanceof Pattern.Cons c) {
+
+        @Override public Typed.Pattern visitCons(Pattern.Cons c) {
             Type element = u.fresh(null);
             Type list = Type.list(element);
             boolean ok = exprs.expect(list, expected, c.pos(), 2, (a, b) -> "type mismatch: the pattern '::' matches lists, "
@@ -110,8 +135,10 @@ final class PatternChecker {
             Typed.Pattern tail = pattern(c.tail(), ok ? list : Unifier.ERROR, vars);
             return new Typed.PCons(head, tail, ok ? list : Unifier.ERROR, c.pos());
         }
-        if (p instanceof Pattern.Record r) return record(r, expected, vars);
-        return constructor((Pattern.Con) p, expected, vars);
+
+        @Override public Typed.Pattern visitRecord(Pattern.Record r) { return record(r, expected, vars); }
+
+        @Override public Typed.Pattern visitCon(Pattern.Con c) { return constructor(c, expected, vars); }
     }
 
     /** {@code C { f = p, ... }}: the fields named are matched, the others are wildcards. */
