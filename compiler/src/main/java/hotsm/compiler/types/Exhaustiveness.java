@@ -76,24 +76,39 @@ final class Exhaustiveness {
         return useful(matrix, List.of(reduce(row)));
     }
 
-    private P reduce(Typed.Pattern p) {
-        if (p instanceof Typed.PWild || p instanceof Typed.PVar) return ANY;
-        if (p instanceof Typed.PInt i) return new K("i" + i.value(), Long.toString(i.value()), null, false, List.of());
-        if (p instanceof Typed.PStr s) return new K("s" + s.value(), quote(s.value()), null, false, List.of());
-        if (p instanceof Typed.PUnit) return new K("()", "()", null, false, List.of());
-        if (p instanceof Typed.PTuple t) {
+    private P reduce(Typed.Pattern p) { return reducer.visit(p); }
+
+    /** A pattern as a constructor head and its sub-patterns, or {@link #ANY}. */
+    private final TypedPatternVisitor<P> reducer = new TypedPatternVisitor<>() {
+        @Override public P visitPWild(Typed.PWild w) { return ANY; }
+
+        @Override public P visitPVar(Typed.PVar v) { return ANY; }
+
+        @Override public P visitPInt(Typed.PInt i) { return new K("i" + i.value(), Long.toString(i.value()), null, false, List.of()); }
+
+        @Override public P visitPStr(Typed.PStr s) { return new K("s" + s.value(), quote(s.value()), null, false, List.of()); }
+
+        @Override public P visitPUnit(Typed.PUnit u) { return new K("()", "()", null, false, List.of()); }
+
+        @Override public P visitPTuple(Typed.PTuple t) {
             List<P> cs = new ArrayList<>();
             for (Typed.Pattern c : t.components()) cs.add(reduce(c));
             return new K("(" + cs.size() + ")", "", null, true, cs);
         }
-        if (p instanceof Typed.PNil) return new K("#0", "[]", Type.LIST, false, List.of());
-        if (p instanceof Typed.PCons c) return new K("#1", "::", Type.LIST, false, List.of(reduce(c.head()), reduce(c.tail())));
-        Typed.PCon c = (Typed.PCon) p;
-        List<P> args = new ArrayList<>();
-        for (Typed.Pattern a : c.args()) args.add(reduce(a));
-        String label = dataTypes.get(c.dataType()).constructors().get(c.index()).name();
-        return new K("#" + c.index(), label, c.dataType(), false, args);
-    }
+
+        @Override public P visitPNil(Typed.PNil n) { return new K("#0", "[]", Type.LIST, false, List.of()); }
+
+        @Override public P visitPCons(Typed.PCons c) {
+            return new K("#1", "::", Type.LIST, false, List.of(reduce(c.head()), reduce(c.tail())));
+        }
+
+        @Override public P visitPCon(Typed.PCon c) {
+            List<P> args = new ArrayList<>();
+            for (Typed.Pattern a : c.args()) args.add(reduce(a));
+            String label = dataTypes.get(c.dataType()).constructors().get(c.index()).name();
+            return new K("#" + c.index(), label, c.dataType(), false, args);
+        }
+    };
 
     private boolean useful(List<List<P>> matrix, List<P> row) {
         if (row.isEmpty()) return matrix.isEmpty();

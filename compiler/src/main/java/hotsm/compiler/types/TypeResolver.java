@@ -4,6 +4,7 @@ import hotsm.compiler.resolve.Entity;
 import hotsm.compiler.resolve.ModuleScope;
 import hotsm.compiler.resolve.Namespace;
 import hotsm.compiler.syntax.TypeExpr;
+import hotsm.compiler.syntax.TypeExprVisitor;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,17 +46,23 @@ final class TypeResolver {
 
     Map<String, Type.Var> vars() { return vars; }
 
-    Type resolve(TypeExpr t) {
-        if (t instanceof TypeExpr.Unit) return Type.UNIT;
-        if (t instanceof TypeExpr.Tuple tu) {
+    Type resolve(TypeExpr t) { return resolver.visit(t); }
+
+    private final TypeExprVisitor<Type> resolver = new TypeExprVisitor<>() {
+        @Override public Type visitUnit(TypeExpr.Unit u) { return Type.UNIT; }
+
+        @Override public Type visitTuple(TypeExpr.Tuple tu) {
             List<Type> cs = new ArrayList<>();
             for (TypeExpr c : tu.components()) cs.add(resolve(c));
             return new Type.Tuple(cs);
         }
-        if (t instanceof TypeExpr.Fun f) return new Type.Fun(resolve(f.from()), resolve(f.to()));
-        if (t instanceof TypeExpr.Var v) return variable(v);
-        return constructor((TypeExpr.Con) t);
-    }
+
+        @Override public Type visitFun(TypeExpr.Fun f) { return new Type.Fun(resolve(f.from()), resolve(f.to())); }
+
+        @Override public Type visitVar(TypeExpr.Var v) { return variable(v); }
+
+        @Override public Type visitCon(TypeExpr.Con c) { return constructor(c); }
+    };
 
     private Type variable(TypeExpr.Var v) {
         Type.Var known = vars.get(v.name());
