@@ -2,6 +2,7 @@ package hotsm.compiler.types;
 
 import hotsm.compiler.resolve.Entity;
 import hotsm.compiler.syntax.Decl;
+import hotsm.compiler.syntax.DeclVisitor;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -46,11 +47,36 @@ final class FunctionChecker {
         return new Scheme(params, typed.type());
     }
 
-    /** Checks the definition {@code decl} named {@code qualified}; not yet zonked. */
+    /** Checks the definition {@code decl} (a function, a constant or an arrow) named {@code qualified}; not yet zonked. */
     Typed.Function body(Decl decl, String qualified, Type sig, DeclContext ctx) {
         ExprChecker exprs = new ExprChecker(ctx);
-        Unifier u = env.unifier;
-        if (decl instanceof Decl.Function f && f.parameter().isEmpty()) {
+        return new DeclVisitor<Typed.Function>() {
+            @Override public Typed.Function visitFunction(Decl.Function f) { return function(f, qualified, sig, exprs); }
+
+            @Override public Typed.Function visitArrow(Decl.Arrow a) {
+                Type.Fun type = functionType(a, a.name(), sig);
+                return arrow(a, qualified, type.from(), type.to(), type, exprs);
+            }
+
+            @Override public Typed.Function visitData(Decl.Data d) { throw noBody(d); }
+
+            @Override public Typed.Function visitTypeAlias(Decl.TypeAlias d) { throw noBody(d); }
+
+            @Override public Typed.Function visitSignature(Decl.Signature d) { throw noBody(d); }
+
+            @Override public Typed.Function visitMachine(Decl.Machine d) { throw noBody(d); }
+
+            @Override public Typed.Function visitUpgrade(Decl.Upgrade d) { throw noBody(d); }
+        }.visit(decl);
+    }
+
+    private static IllegalArgumentException noBody(Decl d) {
+        return new IllegalArgumentException("only functions, constants and arrows are checked here: " + d);
+    }
+
+    /** A function or a constant, against its signature {@code sig} (null if it has none). */
+    private Typed.Function function(Decl.Function f, String qualified, Type sig, ExprChecker exprs) {
+        if (f.parameter().isEmpty()) {
             Typed.Expr body = sig != null && branches(f.body())
                     ? exprs.checkAgainst(f.body(), sig, Locals.EMPTY, "'" + f.name() + "'", "the signature of '" + f.name() + "' says")
                     : exprs.infer(f.body(), Locals.EMPTY);
@@ -60,28 +86,33 @@ final class FunctionChecker {
             }
             return new Typed.Function(qualified, List.of(), null, body, null, body.type(), f.pos());
         }
+        Type.Fun type = functionType(f, f.name(), sig);
+        Type from = type.from();
+        Type to = type.to();
+        String name = f.name();
+        PatternChecker.Bound param = exprs.patterns.irrefutable(f.parameter().get(), from, "a function parameter");
+        if (sig != null && branches(f.body())) {
+            Typed.Expr body = exprs.checkAgainst(f.body(), to, Locals.EMPTY.bindAll(param.vars()),
+                    "the body of '" + name + "'", "the signature of '" + name + "' says");
+            return new Typed.Function(qualified, List.of(), param.pattern(), body, null, type, f.pos());
+        }
+        Typed.Expr body = exprs.infer(f.body(), Locals.EMPTY.bindAll(param.vars()));
+        exprs.expect(body.type(), to, ExprChecker.start(f.body()), sig == null ? ExprChecker.mismatch("the body of '" + name + "'")
+                : (a, b) -> "type mismatch: the body of '" + name + "' has type " + a + ", but its signature says " + b);
+        return new Typed.Function(qualified, List.of(), param.pattern(), body, null, type, f.pos());
+    }
+
+    /** {@code from -> to}, fresh, unified with the signature {@code sig} if there is one. */
+    private Type.Fun functionType(Decl decl, String name, Type sig) {
+        Unifier u = env.unifier;
         Type from = u.fresh(null);
         Type to = u.fresh(null);
-        Type type = new Type.Fun(from, to);
-        String name = decl instanceof Decl.Function f ? f.name() : ((Decl.Arrow) decl).name();
+        Type.Fun type = new Type.Fun(from, to);
         if (sig != null && !u.unify(type, sig)) {
             env.error(decl.pos(), name.length(), "the signature of '" + name + "' says its type is " + TypePrinter.print(sig)
                     + ", which is not a function type, but '" + name + "' is defined as a function");
         }
-        if (decl instanceof Decl.Function f) {
-            PatternChecker.Bound param = exprs.patterns.irrefutable(f.parameter().get(), from, "a function parameter");
-            if (sig != null && branches(f.body())) {
-                Typed.Expr body = exprs.checkAgainst(f.body(), to, Locals.EMPTY.bindAll(param.vars()),
-                        "the body of '" + name + "'", "the signature of '" + name + "' says");
-                return new Typed.Function(qualified, List.of(), param.pattern(), body, null, type, f.pos());
-            }
-            Typed.Expr body = exprs.infer(f.body(), Locals.EMPTY.bindAll(param.vars()));
-            exprs.expect(body.type(), to, ExprChecker.start(f.body()), sig == null ? ExprChecker.mismatch("the body of '" + name + "'")
-                    : (a, b) -> "type mismatch: the body of '" + name + "' has type " + a + ", but its signature says " + b);
-            return new Typed.Function(qualified, List.of(), param.pattern(), body, null, type, f.pos());
-        }
-        Decl.Arrow a = (Decl.Arrow) decl;
-        return arrow(a, qualified, from, to, type, exprs);
+        return type;
     }
 
     /** Whether the signature's type is better checked branch by branch (issue #13: no cascade from one bad branch). */
