@@ -1,6 +1,7 @@
 package hotsm.compiler.types;
 
 import hotsm.compiler.syntax.Decl;
+import hotsm.compiler.syntax.DeclVisitor;
 import hotsm.compiler.syntax.Position;
 import hotsm.compiler.syntax.TypeExpr;
 import java.util.ArrayList;
@@ -76,23 +77,42 @@ final class MachineChecker {
         WhereBlock(String machine, List<Decl> where, Type state) {
             this.machine = machine;
             this.state = state;
-            for (Decl d : where) {
-                if (d instanceof Decl.Signature s) {
+            DeclVisitor<Void> entry = new DeclVisitor<>() {
+                @Override public Void visitSignature(Decl.Signature s) {
                     if (signatures.putIfAbsent(s.name(), s) != null) env.error(s.pos(), "'" + s.name() + "' has two signatures");
-                } else if (d instanceof Decl.Function || d instanceof Decl.Arrow) {
-                    String name = d instanceof Decl.Function f ? f.name() : ((Decl.Arrow) d).name();
+                    return null;
+                }
+
+                @Override public Void visitFunction(Decl.Function f) { return define(f.name(), f); }
+
+                @Override public Void visitArrow(Decl.Arrow a) { return define(a.name(), a); }
+
+                @Override public Void visitData(Decl.Data d) { return refuse(d); }
+
+                @Override public Void visitTypeAlias(Decl.TypeAlias d) { return refuse(d); }
+
+                @Override public Void visitMachine(Decl.Machine d) { return refuse(d); }
+
+                @Override public Void visitUpgrade(Decl.Upgrade d) { return refuse(d); }
+
+                private Void define(String name, Decl d) {
                     if (ModuleChecker.PREDEFINED_ARROWS.contains(name)) {
                         env.error(d.pos(), name.length(), "'" + name + "' is a predefined arrow and cannot be defined again");
-                        continue;
+                        return null;
                     }
                     Decl before = decls.putIfAbsent(name, d);
                     if (before != null) {
                         env.error(d.pos(), name.length(), "'" + name + "' is already defined at line " + before.pos().line());
                     }
-                } else {
-                    env.error(d.pos(), "a machine's where block may only hold functions, arrows and their signatures");
+                    return null;
                 }
-            }
+
+                private Void refuse(Decl d) {
+                    env.error(d.pos(), "a machine's where block may only hold functions, arrows and their signatures");
+                    return null;
+                }
+            };
+            for (Decl d : where) entry.visit(d);
             for (Decl.Signature s : signatures.values()) {
                 if (!decls.containsKey(s.name())) env.error(s.pos(), "the signature of '" + s.name() + "' has no definition beside it");
             }
