@@ -4,6 +4,7 @@ import hotsm.compiler.desugar.Scope.Occurrence;
 import hotsm.compiler.ir.Term;
 import hotsm.compiler.types.DataType;
 import hotsm.compiler.types.Typed;
+import hotsm.compiler.types.TypedPatternVisitor;
 import hotsm.vm.bytecode.PrimOp;
 import hotsm.vm.types.Shape;
 import hotsm.vm.value.Value;
@@ -66,16 +67,38 @@ final class MatchCompiler {
         expandIrrefutable(cols, rs);
         Row first = rs.get(0);
         for (int c = 0; c < cols.size(); c++) {
-            Typed.Pattern p = first.patterns().get(c);
-            if (p instanceof Typed.PCon con) return constructorTest(scope, cols, rs, c, con, leaf);
-            if (p instanceof Typed.PNil || p instanceof Typed.PCons) return listTest(scope, cols, rs, c, leaf);
-            if (p instanceof Typed.PInt || p instanceof Typed.PStr) return literalTest(scope, cols, rs, c, p, leaf);
+            Term test = test(scope, cols, rs, c, leaf);
+            if (test != null) return test;
         }
         Map<String, Occurrence> bound = new HashMap<>(first.bindings());
         for (int c = 0; c < cols.size(); c++) {
             if (first.patterns().get(c) instanceof Typed.PVar v) bound.put(v.name(), cols.get(c));
         }
         return leaf.compile(first.action(), scope.bindAll(bound));
+    }
+
+    /** The test on column {@code c} that its first row's pattern asks for; null if that pattern matches anything. */
+    private Term test(Scope scope, List<Occurrence> cols, List<Row> rs, int c, Leaf leaf) {
+        return new TypedPatternVisitor<Term>() {
+            @Override public Term visitPCon(Typed.PCon con) { return constructorTest(scope, cols, rs, c, con, leaf); }
+
+            @Override public Term visitPNil(Typed.PNil n) { return listTest(scope, cols, rs, c, leaf); }
+
+            @Override public Term visitPCons(Typed.PCons k) { return listTest(scope, cols, rs, c, leaf); }
+
+            @Override public Term visitPInt(Typed.PInt i) { return literalTest(scope, cols, rs, c, i, leaf); }
+
+            @Override public Term visitPStr(Typed.PStr s) { return literalTest(scope, cols, rs, c, s, leaf); }
+
+            @Override public Term visitPWild(Typed.PWild w) { return null; }
+
+            @Override public Term visitPVar(Typed.PVar v) { return null; }
+
+            // expandIrrefutable has split tuples into their components and made () a wildcard
+            @Override public Term visitPTuple(Typed.PTuple t) { return null; }
+
+            @Override public Term visitPUnit(Typed.PUnit u) { return null; }
+        }.visit(rs.get(0).patterns().get(c));
     }
 
     /** Splits every column holding a tuple or a one-constructor pattern into its components; {@code ()} becomes {@code _}. */
@@ -193,9 +216,11 @@ final class MatchCompiler {
                 new Term.Case(Terms.seq(Term.FST, no), Terms.seq(Term.FST, yes)));
     }
 
+    /** The value a literal pattern matches (the caller has checked that {@code p} is one). */
     private static Value literal(Typed.Pattern p) {
         if (p instanceof Typed.PInt i) return Value.of(i.value());
-        return Value.of(((Typed.PStr) p).value());
+        if (p instanceof Typed.PStr s) return Value.of(s.value());
+        throw new IllegalArgumentException("not a literal pattern: " + p);
     }
 
     private int constructors(Typed.PCon p) {
