@@ -93,7 +93,9 @@ final class Erasure {
     }
 
     List<Shape> constructorShapes(Type t) {
-        return constructorShapes((Type.Con) resolve(t));
+        Type r = resolve(t);
+        if (r instanceof Type.Con c) return constructorShapes(c);
+        throw new IllegalArgumentException("not a data type: " + r);
     }
 
     /** Right-nested pairs; {@code []} is {@code ()}. */

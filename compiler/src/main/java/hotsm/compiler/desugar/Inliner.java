@@ -72,10 +72,10 @@ final class Inliner {
         inProgress.remove(key);
         if (shared.contains(name)) {
             Type type = f.type();
-            boolean fun = type instanceof Type.Fun && !constant;
+            Type.Fun fun = !constant && type instanceof Type.Fun ft ? ft : null;
             t = new Term.Call(new Term.Definition(display(name, resolved),
-                    fun ? inner.erase(((Type.Fun) type).from()) : hotsm.vm.types.Shape.UNIT,
-                    inner.erase(fun ? ((Type.Fun) type).to() : type), t));
+                    fun != null ? inner.erase(fun.from()) : hotsm.vm.types.Shape.UNIT,
+                    inner.erase(fun != null ? fun.to() : type), t));
         }
         cache.put(key, t);
         return t;

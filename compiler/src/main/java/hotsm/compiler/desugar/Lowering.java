@@ -264,8 +264,10 @@ final class Lowering {
     /** The term of a named function or primitive passed as an argument. */
     private static Term named(FunctionValue f) {
         if (f instanceof FunctionValue.Named n) return n.lowering().inliner.function(n.function(), n.typeArgs(), n.lowering().erasure);
-        FunctionValue.Primitive p = (FunctionValue.Primitive) f;
-        Type.Fun type = (Type.Fun) p.lowering().erasure.resolve(p.ref().type());
+        if (!(f instanceof FunctionValue.Primitive p)) throw new IllegalArgumentException("a lambda is applied where it is: " + f);
+        if (!(p.lowering().erasure.resolve(p.ref().type()) instanceof Type.Fun type)) {
+            throw new IllegalStateException("a primitive passed as a function has type " + p.ref().type());
+        }
         if ("show".equals(p.ref().special())) return p.lowering().shows.show(type.from());
         if ("error".equals(p.ref().special())) return new Term.Fail(p.lowering().erasure.erase(type.to()));
         if (p.ref().op() == null) throw new IllegalStateException("no primitive " + p.ref().special());

@@ -38,7 +38,7 @@ final class ShowBuilder {
             parts.add(text(")"));
             return concat(parts);
         }
-        Type.Con c = (Type.Con) t;
+        if (!(t instanceof Type.Con c)) throw new IllegalArgumentException("a function cannot be shown: " + t);
         if (c.equals(Type.INT)) {
             Term plain = new Term.Prim(PrimOp.SHOW_INT);
             if (!argument) return plain;

@@ -34,8 +34,7 @@ public final class TypeDescs {
         }
         if (type instanceof Type.Unit) return TypeDesc.UNIT;
         if (type instanceof Type.Tuple t) return new TypeDesc.Tuple(all(t.components(), dataTypes, subst));
-        if (type instanceof Type.Fun f) throw new IllegalArgumentException("a function type has no wire description: " + f);
-        Type.Con c = (Type.Con) type;
+        if (!(type instanceof Type.Con c)) throw new IllegalArgumentException("a function type has no wire description: " + type);
         if (c.name().equals("Int")) return TypeDesc.INT;
         if (c.name().equals("String")) return TypeDesc.STR;
         if (c.name().equals(Type.LIST)) return new TypeDesc.ListOf(of(c.args().get(0), dataTypes, subst));
