@@ -22,9 +22,15 @@ public final class ModuleScope {
     public record Imported(ModuleInfo module, Optional<String> alias) {}
 
     /** The outcome of a lookup: the entity, or a message saying why there is none. */
-    public sealed interface Lookup {}
+    public sealed interface Lookup {
+        /** Why the name does not denote what was looked up. */
+        String message();
+    }
 
-    public record Found(Entity entity) implements Lookup {}
+    /** What the name denotes; each namespace holds fixed kinds ({@link Namespace}), so {@link #message} is not asked. */
+    public record Found(Entity entity) implements Lookup {
+        @Override public String message() { return "'" + entity.qualifiedName() + "' is not what was looked up here"; }
+    }
 
     public record NotFound(String message) implements Lookup {}
 

@@ -90,7 +90,7 @@ final class CallChecker {
     Entity lookupValue(QualName q, Locals locals) {
         ModuleScope.Lookup found = ctx.scope.lookup(Namespace.VALUE, q);
         if (found instanceof ModuleScope.Found f) return f.entity();
-        String message = ((ModuleScope.NotFound) found).message();
+        String message = found.message();
         if (q.qualifier().isEmpty() && ctx.hiddenWhere.contains(q.name())) {
             message = "unbound variable '" + q.name() + "': the machine's where block is not in scope in its initial state";
         } else if (q.qualifier().isEmpty() && message.startsWith("unbound variable") && !message.contains("did you mean")) {
@@ -217,12 +217,11 @@ final class CallChecker {
     /** A constructor applied to {@code args}, which must be as many as its fields. */
     Typed.Expr construct(QualName name, List<Expr> args, Position pos, Locals locals) {
         ModuleScope.Lookup found = ctx.scope.lookup(Namespace.CONSTRUCTOR, name);
-        if (found instanceof ModuleScope.NotFound nf) {
-            env.error(name.pos(), name.toString().length(), nf.message());
+        if (!(found instanceof ModuleScope.Found fd && fd.entity() instanceof Entity.Constructor c)) {
+            env.error(name.pos(), name.toString().length(), found.message());
             args.forEach(x -> infer(x, locals));
             return new Typed.UnitLit(Unifier.ERROR, pos);
         }
-        Entity.Constructor c = (Entity.Constructor) ((ModuleScope.Found) found).entity();
         ExprChecker.DataInstance inst = ExprChecker.DataInstance.of(ctx.env.dataType(c), c.index(), u);
         List<Type> fields = inst.fields();
         Type result = inst.type();

@@ -200,7 +200,7 @@ final class CmdChecker {
             if (e instanceof Entity.Primitive p) {
                 return typed(new Typed.PrimArrow(p.op()), env.schemes.get(p.qualifiedName()).instantiate(u).type());
             }
-            Entity.Value v = (Entity.Value) e;
+            if (!(e instanceof Entity.Value v)) throw new IllegalStateException("the value namespace holds " + e);
             if (v.decl() instanceof Decl.Function fn && fn.parameter().isEmpty()) {
                 env.error(q.pos(), name.length(), "'" + name + "' is a constant, not an arrow: feed it to 'returnA' instead");
                 return new Arrow(new Typed.ReturnA(), Unifier.ERROR, Unifier.ERROR);
@@ -212,7 +212,7 @@ final class CmdChecker {
             env.error(q.pos(), name.length(), "'" + name + "' is bound by 'proc' or '<-', so it is not in scope to the"
                     + " left of '-<': only named arrows (functions, local arrows, get, put, returnA) can be fed");
         } else {
-            String message = ((ModuleScope.NotFound) found).message();
+            String message = found.message();
             if (q.qualifier().isEmpty() && !message.contains("did you mean")) {
                 java.util.Set<String> known = new java.util.HashSet<>(ModuleChecker.PREDEFINED_ARROWS);
                 if (ctx.machine != null) known.addAll(ctx.machine.names());

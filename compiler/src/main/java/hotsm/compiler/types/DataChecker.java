@@ -149,8 +149,7 @@ final class DataChecker implements TypeResolver.AliasExpander {
         for (int i = 0; i < data.constructors().size(); i++) {
             Decl.ConDecl c = data.constructors().get(i);
             Optional<Entity> before = info.define(Namespace.CONSTRUCTOR, new Entity.Constructor(info.name(), c.name(), data, i));
-            if (before.isPresent()) {
-                Entity.Constructor b = (Entity.Constructor) before.get();
+            if (before.isPresent() && before.get() instanceof Entity.Constructor b) {
                 env.error(c.pos(), c.name().length(), "the constructor '" + c.name() + "' is already defined (in data type '"
                         + b.data().name() + "')");
             }

@@ -145,12 +145,11 @@ final class PatternChecker {
     private Typed.Pattern record(Pattern.Record r, Type expected, Map<String, Locals.Var> vars) {
         String name = r.constructor().toString();
         ModuleScope.Lookup found = exprs.ctx.scope.lookup(Namespace.CONSTRUCTOR, r.constructor());
-        if (found instanceof ModuleScope.NotFound nf) {
-            env.error(r.constructor().pos(), name.length(), nf.message());
+        if (!(found instanceof ModuleScope.Found fd && fd.entity() instanceof Entity.Constructor con)) {
+            env.error(r.constructor().pos(), name.length(), found.message());
             for (Pattern.FieldPat f : r.fields()) pattern(f.pattern(), Unifier.ERROR, vars);
             return new Typed.PWild(Unifier.ERROR, r.pos());
         }
-        Entity.Constructor con = (Entity.Constructor) ((ModuleScope.Found) found).entity();
         DataType.Constructor k = env.dataType(con).constructors().get(con.index());
         ExprChecker.DataInstance inst = ExprChecker.DataInstance.of(env.dataType(con), con.index(), env.unifier);
         boolean ok = exprs.expect(inst.type(), expected, r.pos(), name.length(), (a, b) -> "type mismatch: the pattern '"
@@ -187,12 +186,11 @@ final class PatternChecker {
     private Typed.Pattern constructor(Pattern.Con c, Type expected, Map<String, Locals.Var> vars) {
         String name = c.constructor().toString();
         ModuleScope.Lookup found = exprs.ctx.scope.lookup(Namespace.CONSTRUCTOR, c.constructor());
-        if (found instanceof ModuleScope.NotFound nf) {
-            env.error(c.constructor().pos(), name.length(), nf.message());
+        if (!(found instanceof ModuleScope.Found fd && fd.entity() instanceof Entity.Constructor con)) {
+            env.error(c.constructor().pos(), name.length(), found.message());
             for (Pattern a : c.args()) pattern(a, Unifier.ERROR, vars);
             return new Typed.PWild(Unifier.ERROR, c.pos());
         }
-        Entity.Constructor con = (Entity.Constructor) ((ModuleScope.Found) found).entity();
         ExprChecker.DataInstance inst = ExprChecker.DataInstance.of(env.dataType(con), con.index(), env.unifier);
         boolean ok = exprs.expect(inst.type(), expected, c.pos(), name.length(), (a, b) -> "type mismatch: the pattern '"
                 + name + "' matches values of type " + a + ", but the value has type " + b);

@@ -58,12 +58,11 @@ final class RecordChecker {
     Typed.Expr construct(Expr.RecordCon r, Locals locals) {
         ModuleScope.Lookup found = exprs.ctx.scope.lookup(Namespace.CONSTRUCTOR, r.constructor());
         String name = r.constructor().toString();
-        if (found instanceof ModuleScope.NotFound nf) {
-            exprs.env.error(r.constructor().pos(), name.length(), nf.message());
+        if (!(found instanceof ModuleScope.Found fd && fd.entity() instanceof Entity.Constructor c)) {
+            exprs.env.error(r.constructor().pos(), name.length(), found.message());
             r.fields().forEach(b -> exprs.infer(b.value(), locals));
             return new Typed.UnitLit(Unifier.ERROR, r.pos());
         }
-        Entity.Constructor c = (Entity.Constructor) ((ModuleScope.Found) found).entity();
         DataType.Constructor k = exprs.env.dataType(c).constructors().get(c.index());
         ExprChecker.DataInstance inst = ExprChecker.DataInstance.of(exprs.env.dataType(c), c.index(), exprs.u);
         if (!k.isRecord()) {

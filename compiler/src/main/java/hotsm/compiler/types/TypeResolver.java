@@ -92,15 +92,13 @@ final class TypeResolver {
             return arity(c, written, written.equals(Type.LIST) ? 1 : 2, args.size()) ? new Type.Con(written, args) : Unifier.ERROR;
         }
         ModuleScope.Lookup found = scope.lookup(Namespace.TYPE, c.name());
-        if (found instanceof ModuleScope.NotFound nf) {
-            env.error(c.name().pos(), written.length(), nf.message());
-            return Unifier.ERROR;
-        }
-        Entity e = ((ModuleScope.Found) found).entity();
-        if (e instanceof Entity.DataName d) {
+        if (found instanceof ModuleScope.Found f && f.entity() instanceof Entity.DataName d) {
             return arity(c, written, d.arity(), args.size()) ? new Type.Con(d.qualifiedName(), args) : Unifier.ERROR;
         }
-        Entity.Alias alias = (Entity.Alias) e;
+        if (!(found instanceof ModuleScope.Found f && f.entity() instanceof Entity.Alias alias)) {
+            env.error(c.name().pos(), written.length(), found.message());
+            return Unifier.ERROR;
+        }
         Scheme s = aliases.expand(alias, c.pos());
         if (!arity(c, written, s.params().size(), args.size())) return Unifier.ERROR;
         Map<Integer, Type> map = new HashMap<>();

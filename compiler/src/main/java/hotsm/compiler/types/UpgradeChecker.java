@@ -112,7 +112,7 @@ final class UpgradeChecker {
     private Entity machine(QualName q) {
         ModuleScope.Lookup found = module.scope().lookup(Namespace.MACHINE, q);
         if (found instanceof ModuleScope.Found f) return f.entity();
-        env.error(q.pos(), q.toString().length(), ((ModuleScope.NotFound) found).message());
+        env.error(q.pos(), q.toString().length(), found.message());
         return null;
     }
 }
