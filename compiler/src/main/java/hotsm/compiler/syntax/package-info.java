@@ -15,5 +15,11 @@
  * (a binary operator's node: the operator's); names are as written (resolution
  * is the next phase); a minus sign directly before an integer literal is part
  * of the literal.
+ *
+ * <p>Passes over the tree use its visitors ({@link hotsm.compiler.syntax.ExprVisitor},
+ * {@link hotsm.compiler.syntax.PatternVisitor}, {@link hotsm.compiler.syntax.CmdVisitor},
+ * {@link hotsm.compiler.syntax.StmtVisitor}, {@link hotsm.compiler.syntax.DeclVisitor},
+ * {@link hotsm.compiler.syntax.TypeExprVisitor}): one method per case, so a new
+ * case is a compile error in every pass that must handle it.
  */
 package hotsm.compiler.syntax;

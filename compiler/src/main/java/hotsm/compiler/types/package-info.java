@@ -28,5 +28,14 @@
  * by the compiler instead; uses become
  * {@link hotsm.compiler.types.Typed.PrimCall} or
  * {@link hotsm.compiler.types.Typed.PrimArrow}.
+ *
+ * <p>Names are resolved while they are checked: {@code ExprChecker} infers,
+ * {@code CallChecker} binds variables, applications and constructors
+ * (locals, then a machine's where block, then the module's
+ * {@link hotsm.compiler.resolve.ModuleScope}), {@code CmdChecker} binds the
+ * arrows of commands. The typed tree has its visitors
+ * ({@link hotsm.compiler.types.TypedExprVisitor}, {@link hotsm.compiler.types.TypedPatternVisitor},
+ * {@link hotsm.compiler.types.TypedCmdVisitor}, {@link hotsm.compiler.types.TypedStmtVisitor},
+ * {@link hotsm.compiler.types.ArrowRefVisitor}; {@link hotsm.compiler.types.TypeVisitor} for types).
  */
 package hotsm.compiler.types;
