@@ -2,6 +2,7 @@ package hotsm.compiler.desugar;
 
 import hotsm.compiler.types.DataType;
 import hotsm.compiler.types.Type;
+import hotsm.compiler.types.TypeVisitor;
 import hotsm.vm.types.Shape;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,16 +27,22 @@ final class Erasure {
     Map<String, DataType> dataTypes() { return dataTypes; }
 
     /** {@code t} with every variable replaced by its instance (or {@code ()}): a closed type. */
-    Type resolve(Type t) {
-        if (t instanceof Type.Var v) {
+    Type resolve(Type t) { return resolver.visit(t); }
+
+    private final TypeVisitor<Type> resolver = new TypeVisitor<>() {
+        @Override public Type visitVar(Type.Var v) {
             Type bound = subst.get(v.id());
             return bound == null ? Type.UNIT : bound;
         }
-        if (t instanceof Type.Con c) return new Type.Con(c.name(), resolveAll(c.args()));
-        if (t instanceof Type.Tuple tu) return new Type.Tuple(resolveAll(tu.components()));
-        if (t instanceof Type.Fun f) return new Type.Fun(resolve(f.from()), resolve(f.to()));
-        return t;
-    }
+
+        @Override public Type visitCon(Type.Con c) { return new Type.Con(c.name(), resolveAll(c.args())); }
+
+        @Override public Type visitUnit(Type.Unit u) { return u; }
+
+        @Override public Type visitTuple(Type.Tuple tu) { return new Type.Tuple(resolveAll(tu.components())); }
+
+        @Override public Type visitFun(Type.Fun f) { return new Type.Fun(resolve(f.from()), resolve(f.to())); }
+    };
 
     List<Type> resolveAll(List<Type> ts) {
         List<Type> out = new ArrayList<>();

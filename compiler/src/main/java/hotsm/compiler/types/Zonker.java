@@ -23,13 +23,20 @@ final class Zonker {
 
     Type type(Type t) { return close(u.zonk(t)); }
 
-    private Type close(Type t) {
-        if (t instanceof Type.Var v) return keep.contains(v.id()) ? v : Type.UNIT;
-        if (t instanceof Type.Con c) return c.args().isEmpty() ? c : new Type.Con(c.name(), types(c.args()));
-        if (t instanceof Type.Tuple tu) return new Type.Tuple(types(tu.components()));
-        if (t instanceof Type.Fun f) return new Type.Fun(close(f.from()), close(f.to()));
-        return t;
-    }
+    private Type close(Type t) { return closer.visit(t); }
+
+    /** A zonked type with every variable not in {@code keep} made {@code ()}. */
+    private final TypeVisitor<Type> closer = new TypeVisitor<>() {
+        @Override public Type visitVar(Type.Var v) { return keep.contains(v.id()) ? v : Type.UNIT; }
+
+        @Override public Type visitCon(Type.Con c) { return c.args().isEmpty() ? c : new Type.Con(c.name(), types(c.args())); }
+
+        @Override public Type visitUnit(Type.Unit u) { return u; }
+
+        @Override public Type visitTuple(Type.Tuple tu) { return new Type.Tuple(types(tu.components())); }
+
+        @Override public Type visitFun(Type.Fun f) { return new Type.Fun(close(f.from()), close(f.to())); }
+    };
 
     private List<Type> types(List<Type> ts) {
         List<Type> out = new ArrayList<>();
