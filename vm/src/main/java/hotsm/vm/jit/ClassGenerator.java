@@ -66,6 +66,7 @@ final class ClassGenerator {
     private static final String PRIM_OP = "hotsm/vm/bytecode/PrimOp";
     private static final String LIST = "hotsm/vm/value/Value$ListOf";
     private static final String RUNTIME = "hotsm/vm/jit/JitRuntime";
+    private static final String RESULT = "hotsm/vm/machine/Cam$Result";
     private static final String BLOCK_D = "(" + VALUE_D + "[" + VALUE_D + "IL" + FRAME + ";)" + VALUE_D;
     private static final String UNARY_D = "(" + VALUE_D + ")" + VALUE_D;
     private static final String CHARGING_D = "(" + VALUE_D + "L" + FRAME + ";)" + VALUE_D;
@@ -78,8 +79,9 @@ final class ClassGenerator {
      */
     static final int CHUNK = 150;
     // Locals of a block method: the value register, the stack array, the entry depth, the frame, a temporary,
-    // a FOLD's environment and elements left, then one per stack slot pushed in the method.
-    private static final int V = 0, S = 1, BASE = 2, F = 3, TEMP = 4, FOLD_ENV = 5, FOLD_REST = 6, LOCALS = 7;
+    // a FOLD's environment and elements left,
+    // a CONS's first component when CONS, DIST and CASE are fused,
+    private static final int V = 0, S = 1, BASE = 2, F = 3, TEMP = 4, FOLD_ENV = 5, FOLD_REST = 6, ENV = 7, LOCALS = 8;
 
     /** The class bytes, the quoted constants (its class data) and how deep the stack gets. */
     record Output(byte[] bytes, List<Object> constants, int stackSize) {}
@@ -125,8 +127,9 @@ final class ClassGenerator {
         cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, CLASS, null,
                 "java/lang/Object", new String[] {"hotsm/vm/jit/JitEntry"});
         constructor(cw);
-        entry(cw);
         for (int b = 0; b < blocks.size(); b++) block(cw, b, blocks.get(b));
+        int stackSize = usesArray ? maxDepth(root) : 0;
+        entry(cw, stackSize);
         constantFields(cw);
         cw.visitEnd();
         byte[] bytes;
@@ -135,7 +138,7 @@ final class ClassGenerator {
         } catch (RuntimeException e) {   // MethodTooLargeException, ClassTooLargeException
             throw new JitRefusal("the code is too large for one JVM class (" + e.getMessage() + ")");
         }
-        return new Output(bytes, List.copyOf(constants), usesArray ? maxDepth(root) : 0);
+        return new Output(bytes, List.copyOf(constants), stackSize);
     }
 
     /** The blocks an instruction runs: a CASE's branches, a FOLD's body, a CALL's shared block. */
@@ -238,15 +241,39 @@ final class ClassGenerator {
         mv.visitEnd();
     }
 
-    private static void entry(ClassWriter cw) {
+    /**
+     * {@link JitEntry#run}: makes the run's frame (and its stack array, if any
+     * method uses one), runs the root block and returns the result, all in the
+     * generated class, so that HotSpot, inlining the blocks into it, can keep
+     * the frame in registers even where the call to {@code run} itself is
+     * megamorphic (a node that has run several versions).
+     */
+    private void entry(ClassWriter cw, int stackSize) {
         MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC, "run",
-                "(" + VALUE_D + "[" + VALUE_D + "L" + FRAME + ";)" + VALUE_D, null, null);
+                "(" + VALUE_D + VALUE_D + "J)L" + RESULT + ";", null, null);
         mv.visitCode();
-        mv.visitVarInsn(Opcodes.ALOAD, 1);
+        // locals: 0 this, 1 argument, 2 state, 3-4 fuel, 5 frame
+        mv.visitTypeInsn(Opcodes.NEW, FRAME);
+        mv.visitInsn(Opcodes.DUP);
         mv.visitVarInsn(Opcodes.ALOAD, 2);
+        mv.visitVarInsn(Opcodes.LLOAD, 3);
+        mv.visitMethodInsn(Opcodes.INVOKESPECIAL, FRAME, "<init>", "(" + VALUE_D + "J)V", false);
+        mv.visitVarInsn(Opcodes.ASTORE, 5);
+        mv.visitTypeInsn(Opcodes.NEW, RESULT);
+        mv.visitInsn(Opcodes.DUP);
+        mv.visitVarInsn(Opcodes.ALOAD, 1);
+        if (stackSize == 0) {
+            mv.visitInsn(Opcodes.ACONST_NULL);
+        } else {
+            mv.visitLdcInsn(stackSize);
+            mv.visitTypeInsn(Opcodes.ANEWARRAY, VALUE);
+        }
         mv.visitInsn(Opcodes.ICONST_0);
-        mv.visitVarInsn(Opcodes.ALOAD, 3);
+        mv.visitVarInsn(Opcodes.ALOAD, 5);
         mv.visitMethodInsn(Opcodes.INVOKESTATIC, CLASS, "b0", BLOCK_D, false);
+        mv.visitVarInsn(Opcodes.ALOAD, 5);
+        mv.visitFieldInsn(Opcodes.GETFIELD, FRAME, "state", VALUE_D);
+        mv.visitMethodInsn(Opcodes.INVOKESPECIAL, RESULT, "<init>", "(" + VALUE_D + VALUE_D + ")V", false);
         mv.visitInsn(Opcodes.ARETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
@@ -295,6 +322,16 @@ final class ClassGenerator {
                 }
                 case CONS -> {
                     e.load(--e.d);
+                    if (pc + 2 < is.size() && is.get(pc + 1) instanceof Instruction.Dist
+                            && is.get(pc + 2) instanceof Instruction.Case c && inChunk + 2 <= chunkSize) {
+                        // CONS, DIST, CASE (a case on a Bool or a sum with the environment kept): neither the
+                        // pair (x, v) nor its Inl/Inr is built; the branch gets (x, a).
+                        mv.visitVarInsn(Opcodes.ASTORE, ENV);
+                        branch(e, c, Fusion.CONSED);
+                        pc += 2;
+                        inChunk += 2;
+                        continue;
+                    }
                     mv.visitVarInsn(Opcodes.ALOAD, V);
                     JitRuntime.PrimHelper h = pc + 1 < is.size() && is.get(pc + 1) instanceof Instruction.Prim p
                             && inChunk < chunkSize ? JitRuntime.helper(p.op()) : null;
@@ -315,10 +352,10 @@ final class ClassGenerator {
                 }
                 case INL -> unary(mv, "inl");
                 case INR -> unary(mv, "inr");
-                case CASE -> branch(e, (Instruction.Case) i, false);
+                case CASE -> branch(e, (Instruction.Case) i, Fusion.NONE);
                 case DIST -> {
                     if (pc + 1 < is.size() && is.get(pc + 1) instanceof Instruction.Case c && inChunk < chunkSize) {
-                        branch(e, c, true);   // DIST then CASE: no Inl/Inr is built
+                        branch(e, c, Fusion.DISTRIBUTED);   // DIST then CASE: no Inl/Inr is built
                         pc++;
                         inChunk++;
                     } else {
@@ -489,49 +526,69 @@ final class ClassGenerator {
         mv.visitVarInsn(Opcodes.ASTORE, V);
     }
 
+    /** What a CASE is fused with: nothing, the DIST before it, or the CONS and DIST before it. */
+    private enum Fusion {
+        /** {@code CASE}: {@code v} is the sum. */
+        NONE,
+        /** {@code DIST; CASE}: {@code v} is the pair {@code (e, sum)}. */
+        DISTRIBUTED,
+        /** {@code CONS; DIST; CASE}: {@code v} is the sum, local {@code ENV} the environment. */
+        CONSED
+    }
+
     /**
      * CASE, or (fused) DIST then CASE: {@code v = (e, Inl a)} calls the left
-     * branch on {@code (e, a)} without building {@code Inl (e, a)}.
+     * branch on {@code (e, a)} without building {@code Inl (e, a)}; or CONS,
+     * DIST, CASE: {@code x} popped and {@code v = Inl a} call it on {@code (x, a)}
+     * without building {@code (x, Inl a)} either.
      */
-    private void branch(Emitter e, Instruction.Case c, boolean distributed) {
+    private void branch(Emitter e, Instruction.Case c, Fusion fusion) {
         MethodVisitor mv = e.mv;
         int reach = e.d + Math.min(minDepth(c.left()), minDepth(c.right()));
         e.spill(reach);
         Label right = new Label();
         Label join = new Label();
-        if (distributed) {
-            mv.visitVarInsn(Opcodes.ALOAD, V);
+        mv.visitVarInsn(Opcodes.ALOAD, V);
+        if (fusion == Fusion.DISTRIBUTED) {
             mv.visitTypeInsn(Opcodes.CHECKCAST, PAIR);
             mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, PAIR, "second", "()" + VALUE_D, false);
-        } else {
-            mv.visitVarInsn(Opcodes.ALOAD, V);
         }
         mv.visitTypeInsn(Opcodes.INSTANCEOF, INL);
         mv.visitJumpInsn(Opcodes.IFEQ, right);
-        callBranch(e, INL, c.left(), distributed);
+        callBranch(e, INL, c.left(), fusion);
         mv.visitJumpInsn(Opcodes.GOTO, join);
         mv.visitLabel(right);
-        callBranch(e, INR, c.right(), distributed);
+        callBranch(e, INR, c.right(), fusion);
         mv.visitLabel(join);
         e.reload(reach);
     }
 
-    private void callBranch(Emitter e, String side, Code target, boolean distributed) {
+    private void callBranch(Emitter e, String side, Code target, Fusion fusion) {
         MethodVisitor mv = e.mv;
-        if (distributed) {
-            mv.visitVarInsn(Opcodes.ALOAD, V);
-            mv.visitTypeInsn(Opcodes.CHECKCAST, PAIR);
-            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, PAIR, "first", "()" + VALUE_D, false);
-            mv.visitVarInsn(Opcodes.ALOAD, V);
-            mv.visitTypeInsn(Opcodes.CHECKCAST, PAIR);
-            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, PAIR, "second", "()" + VALUE_D, false);
-            mv.visitTypeInsn(Opcodes.CHECKCAST, side);
-            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, side, "value", "()" + VALUE_D, false);
-            mv.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "cons", "(" + VALUE_D + VALUE_D + ")" + VALUE_D, false);
-        } else {
-            mv.visitVarInsn(Opcodes.ALOAD, V);
-            mv.visitTypeInsn(Opcodes.CHECKCAST, side);
-            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, side, "value", "()" + VALUE_D, false);
+        switch (fusion) {
+            case DISTRIBUTED -> {
+                mv.visitVarInsn(Opcodes.ALOAD, V);
+                mv.visitTypeInsn(Opcodes.CHECKCAST, PAIR);
+                mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, PAIR, "first", "()" + VALUE_D, false);
+                mv.visitVarInsn(Opcodes.ALOAD, V);
+                mv.visitTypeInsn(Opcodes.CHECKCAST, PAIR);
+                mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, PAIR, "second", "()" + VALUE_D, false);
+                mv.visitTypeInsn(Opcodes.CHECKCAST, side);
+                mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, side, "value", "()" + VALUE_D, false);
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "cons", "(" + VALUE_D + VALUE_D + ")" + VALUE_D, false);
+            }
+            case CONSED -> {
+                mv.visitVarInsn(Opcodes.ALOAD, ENV);
+                mv.visitVarInsn(Opcodes.ALOAD, V);
+                mv.visitTypeInsn(Opcodes.CHECKCAST, side);
+                mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, side, "value", "()" + VALUE_D, false);
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "cons", "(" + VALUE_D + VALUE_D + ")" + VALUE_D, false);
+            }
+            case NONE -> {
+                mv.visitVarInsn(Opcodes.ALOAD, V);
+                mv.visitTypeInsn(Opcodes.CHECKCAST, side);
+                mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, side, "value", "()" + VALUE_D, false);
+            }
         }
         e.index(e.d);
         mv.visitVarInsn(Opcodes.ALOAD, F);

@@ -41,7 +41,7 @@ public final class Jit {
                     out.constants(), true);
             JitEntry entry = (JitEntry) lookup.findConstructor(lookup.lookupClass(),
                     java.lang.invoke.MethodType.methodType(void.class)).invoke();
-            return new JitCode(entry, out.stackSize());
+            return new JitCode(entry);
         } catch (RuntimeException | Error e) {
             throw new JitRefusal("the JVM did not accept the compiled class: " + e);
         } catch (Throwable e) {
