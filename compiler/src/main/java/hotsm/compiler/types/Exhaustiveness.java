@@ -27,12 +27,18 @@ final class Exhaustiveness {
 
     private static final P ANY = new Any();
 
+    private static final DataType LIST = DataType.listType();
+
+    /** The checker's data types, read, never copied (a copy per pattern made checking quadratic). */
     private final Map<String, DataType> dataTypes;
 
     Exhaustiveness(Map<String, DataType> dataTypes) {
-        Map<String, DataType> all = new java.util.HashMap<>(dataTypes);
-        all.put(Type.LIST, DataType.listType()); // [] and _ :: _ cover a list
-        this.dataTypes = all;
+        this.dataTypes = dataTypes;
+    }
+
+    /** A data type by qualified name; the list type too ({@code []} and {@code _ :: _} cover a list). */
+    private DataType dataType(String name) {
+        return Type.LIST.equals(name) ? LIST : dataTypes.get(name);
     }
 
     /** Whether any pattern or sub-pattern has the error type (then the checks would only cascade). */
@@ -91,7 +97,7 @@ final class Exhaustiveness {
         Typed.PCon c = (Typed.PCon) p;
         List<P> args = new ArrayList<>();
         for (Typed.Pattern a : c.args()) args.add(reduce(a));
-        String label = dataTypes.get(c.dataType()).constructors().get(c.index()).name();
+        String label = dataType(c.dataType()).constructors().get(c.index()).name();
         return new K("#" + c.index(), label, c.dataType(), false, args);
     }
 
@@ -149,7 +155,7 @@ final class Exhaustiveness {
         if (any.tuple() || any.key().equals("()")) return true;
         if (any.dataType() == null) return false;
         if (heads.values().stream().anyMatch(k -> !any.dataType().equals(k.dataType()))) return false;
-        return heads.size() == dataTypes.get(any.dataType()).constructors().size();
+        return heads.size() == dataType(any.dataType()).constructors().size();
     }
 
     /** The head constructors in declaration order (for the data type's witness). */
@@ -157,7 +163,7 @@ final class Exhaustiveness {
         K any = heads.values().iterator().next();
         if (any.dataType() == null) return new ArrayList<>(heads.values());
         List<K> out = new ArrayList<>();
-        int n = dataTypes.get(any.dataType()).constructors().size();
+        int n = dataType(any.dataType()).constructors().size();
         for (int i = 0; i < n; i++) if (heads.containsKey("#" + i)) out.add(heads.get("#" + i));
         return out;
     }
@@ -166,7 +172,7 @@ final class Exhaustiveness {
         if (heads.isEmpty()) return ANY;
         K any = heads.values().iterator().next();
         if (any.dataType() == null) return ANY;
-        DataType d = dataTypes.get(any.dataType());
+        DataType d = dataType(any.dataType());
         for (int i = 0; i < d.constructors().size(); i++) {
             if (!heads.containsKey("#" + i)) {
                 DataType.Constructor c = d.constructors().get(i);
