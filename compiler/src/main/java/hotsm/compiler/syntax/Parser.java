@@ -8,11 +8,14 @@ import hotsm.grammar.SmParser;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 import org.antlr.v4.runtime.misc.Pair;
 
 /**
@@ -47,6 +50,12 @@ public final class Parser {
                     continue;
                 }
                 CommonTokenStream tokens = new CommonTokenStream(new ListTokenSource(items.get(i), file));
+                SmParser.SingleModuleItemContext fast = parseSll(tokens);
+                if (fast != null) {
+                    trees.add(fast.moduleItem());
+                    continue;
+                }
+                tokens.seek(0);
                 SmParser parser = parser(tokens);
                 SyntaxErrors errors = new SyntaxErrors(file, tokens, i == items.size() - 1);
                 parser.addErrorListener(errors);
@@ -96,6 +105,24 @@ public final class Parser {
         SmLexer lexer = new SmLexer(CharStreams.fromString(source, file));
         lexer.removeErrorListeners();
         return new LayoutTokenSource(lexer, mode);
+    }
+
+    /**
+     * The first of ANTLR's two stages: the item parsed in SLL prediction mode,
+     * which needs no full-context look-ahead and is much faster, bailing out at
+     * the first syntax error. {@code null} if it bailed: the caller parses
+     * again in full LL mode with error reporting, which gives the same tree
+     * for any input SLL accepts and the exact diagnostics for the rest.
+     */
+    private static SmParser.SingleModuleItemContext parseSll(CommonTokenStream tokens) {
+        SmParser parser = parser(tokens);
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.setErrorHandler(new BailErrorStrategy());
+        try {
+            return parser.singleModuleItem();
+        } catch (ParseCancellationException e) {
+            return null;
+        }
     }
 
     private static SmParser parser(CommonTokenStream tokens) {
