@@ -20,7 +20,8 @@ import org.objectweb.asm.Opcodes;
 /**
  * Writes one JVM class for a code tree: one static method per distinct block
  * (the root and every CASE branch; a block shared by several CASEs once), and
- * {@link JitEntry#run} calling the root. The translation, one case per
+ * {@link JitEntry#run} making the run's frame and stack, calling the root and
+ * returning the result. The translation, one case per
  * instruction ({@code d} is the stack depth relative to the block's entry,
  * known statically because every block is stack-balanced; {@code base} is the
  * entry depth, an argument):
@@ -34,8 +35,10 @@ import org.objectweb.asm.Opcodes;
  * QUOTE c    v = k                      (a static final field of the class, set from its class data)
  * INL, INR   v = JitRuntime.inl(v)      (the interpreter's shared FALSE/TRUE for units)
  * CASE l r   v = v instanceof Inl ? l(v.value, s, base + d) : r(v.value, s, base + d)
+ *            (DIST then CASE: the branch gets (e, a) from v = (e, Inl a), no Inl built;
+ *             CONS, DIST, CASE: x popped, the branch gets (x, a) from v = Inl a, no (x, v) built either)
  * DIST       v = JitRuntime.dist(v)
- * PRIM op    v = JitRuntime.add(v) ...     (arithmetic, inline)
+ * PRIM op    v = JitRuntime.add(v) ...     (arithmetic, inline; comparisons of two Ints inline, others via PrimOp)
  *            v = JitRuntime.prim(op, v, frame)   (any other: PrimOp.apply, the frame as its meter)
  * GET        v = frame.state           (null state: the interpreter's error)
  * PUT        frame.state = v; v = ()
