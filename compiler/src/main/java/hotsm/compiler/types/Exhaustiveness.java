@@ -29,16 +29,18 @@ final class Exhaustiveness {
 
     private static final DataType LIST = DataType.listType();
 
-    /** The checker's data types, read, never copied (a copy per pattern made checking quadratic). */
+    /**
+     * The checker's data types and the list type ({@code []} and {@code _ :: _} cover a list): a view, for
+     * reading by name, not a copy (copying the map for every pattern checked made checking quadratic).
+     */
     private final Map<String, DataType> dataTypes;
 
     Exhaustiveness(Map<String, DataType> dataTypes) {
-        this.dataTypes = dataTypes;
-    }
+        this.dataTypes = new java.util.AbstractMap<>() {
+            @Override public DataType get(Object name) { return Type.LIST.equals(name) ? LIST : dataTypes.get(name); }
 
-    /** A data type by qualified name; the list type too ({@code []} and {@code _ :: _} cover a list). */
-    private DataType dataType(String name) {
-        return Type.LIST.equals(name) ? LIST : dataTypes.get(name);
+            @Override public java.util.Set<Entry<String, DataType>> entrySet() { throw new UnsupportedOperationException(); }
+        };
     }
 
     /** Whether any pattern or sub-pattern has the error type (then the checks would only cascade). */
@@ -97,7 +99,7 @@ final class Exhaustiveness {
         Typed.PCon c = (Typed.PCon) p;
         List<P> args = new ArrayList<>();
         for (Typed.Pattern a : c.args()) args.add(reduce(a));
-        String label = dataType(c.dataType()).constructors().get(c.index()).name();
+        String label = dataTypes.get(c.dataType()).constructors().get(c.index()).name();
         return new K("#" + c.index(), label, c.dataType(), false, args);
     }
 
@@ -155,7 +157,7 @@ final class Exhaustiveness {
         if (any.tuple() || any.key().equals("()")) return true;
         if (any.dataType() == null) return false;
         if (heads.values().stream().anyMatch(k -> !any.dataType().equals(k.dataType()))) return false;
-        return heads.size() == dataType(any.dataType()).constructors().size();
+        return heads.size() == dataTypes.get(any.dataType()).constructors().size();
     }
 
     /** The head constructors in declaration order (for the data type's witness). */
@@ -163,7 +165,7 @@ final class Exhaustiveness {
         K any = heads.values().iterator().next();
         if (any.dataType() == null) return new ArrayList<>(heads.values());
         List<K> out = new ArrayList<>();
-        int n = dataType(any.dataType()).constructors().size();
+        int n = dataTypes.get(any.dataType()).constructors().size();
         for (int i = 0; i < n; i++) if (heads.containsKey("#" + i)) out.add(heads.get("#" + i));
         return out;
     }
@@ -172,7 +174,7 @@ final class Exhaustiveness {
         if (heads.isEmpty()) return ANY;
         K any = heads.values().iterator().next();
         if (any.dataType() == null) return ANY;
-        DataType d = dataType(any.dataType());
+        DataType d = dataTypes.get(any.dataType());
         for (int i = 0; i < d.constructors().size(); i++) {
             if (!heads.containsKey("#" + i)) {
                 DataType.Constructor c = d.constructors().get(i);
