@@ -304,6 +304,9 @@ final class ClassGenerator {
             MethodVisitor mv = e.mv;
             if (pc == 0 || is.get(pc - 1) instanceof Instruction.Case) charge(mv, segment(is, pc));
             Instruction i = is.get(pc);
+            // What the value register held before this instruction, if it is a constant known here.
+            Value known = e.vConst;
+            e.vConst = null;
             Opcode op;
             try {
                 op = Opcode.of(i);
@@ -311,19 +314,49 @@ final class ClassGenerator {
                 throw new JitRefusal("an instruction the JIT does not know: " + i);
             }
             switch (op) {
-                case FST -> project(mv, "first");
-                case SND -> project(mv, "second");
+                case FST -> {
+                    if (known instanceof Value.Pair p) {
+                        quote(e, p.first());   // a component of a constant: the constant component
+                    } else {
+                        project(mv, "first");
+                    }
+                }
+                case SND -> {
+                    if (known instanceof Value.Pair p) {
+                        quote(e, p.second());
+                    } else {
+                        project(mv, "second");
+                    }
+                }
                 case PUSH -> {
                     mv.visitVarInsn(Opcodes.ALOAD, V);
+                    e.known(e.d, known);
                     e.store(e.d++);
+                    e.vConst = known;
                 }
                 case SWAP -> {
                     e.load(e.d - 1);
                     mv.visitVarInsn(Opcodes.ALOAD, V);
                     e.store(e.d - 1);
                     mv.visitVarInsn(Opcodes.ASTORE, V);
+                    e.vConst = e.known(e.d - 1, known);
                 }
                 case CONS -> {
+                    Value x = e.known(e.d - 1, null);
+                    if (x != null && known != null) {
+                        // Both components are constants: so is the pair, and so is arithmetic on it.
+                        e.d--;
+                        Value folded = pc + 1 < is.size() && is.get(pc + 1) instanceof Instruction.Prim p
+                                && inChunk < chunkSize ? fold(p.op(), x, known) : null;
+                        if (folded != null) {
+                            pc++;
+                            inChunk++;
+                            quote(e, folded);
+                        } else {
+                            quote(e, new Value.Pair(x, known));
+                        }
+                        continue;
+                    }
                     e.load(--e.d);
                     if (pc + 2 < is.size() && is.get(pc + 1) instanceof Instruction.Dist
                             && is.get(pc + 2) instanceof Instruction.Case c && inChunk + 2 <= chunkSize) {
@@ -349,10 +382,7 @@ final class ClassGenerator {
                         call(mv, "cons", "(" + VALUE_D + VALUE_D + ")" + VALUE_D);
                     }
                 }
-                case QUOTE -> {
-                    constant(mv, ((Instruction.Quote) i).value());
-                    mv.visitVarInsn(Opcodes.ASTORE, V);
-                }
+                case QUOTE -> quote(e, ((Instruction.Quote) i).value());
                 case INL -> unary(mv, "inl");
                 case INR -> unary(mv, "inr");
                 case CASE -> branch(e, (Instruction.Case) i, Fusion.NONE);
@@ -398,6 +428,7 @@ final class ClassGenerator {
                     mv.visitMethodInsn(Opcodes.INVOKESTATIC, CLASS, "b" + index.get(callee), BLOCK_D, false);
                     mv.visitVarInsn(Opcodes.ASTORE, V);
                     e.reload(reach);
+                    e.forget();
                 }
                 case FOLD -> fold(e, ((Instruction.Fold) i).body());
                 case GET -> {
@@ -432,6 +463,19 @@ final class ClassGenerator {
     private final class Emitter {
         final MethodVisitor mv;
         int d;
+        /** The constant the value register holds, if known here (QUOTE, and what is computed from quotes only). */
+        Value vConst;
+        /** The constants local stack slots hold, by relative depth, where known. */
+        private final Map<Integer, Value> slotConst = new java.util.HashMap<>();
+
+        /** The constant slot {@code k} holds (or null), replaced by {@code now} (null: not known). */
+        Value known(int k, Value now) {
+            if (k < 0) return null;   // a slot in the array: not tracked
+            return now == null ? slotConst.remove(k) : slotConst.put(k, now);
+        }
+
+        /** After a call, which may have written the slots it reaches: no slot is known. */
+        void forget() { slotConst.clear(); }
 
         Emitter(ClassWriter cw, String name) {
             mv = cw.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC, name, BLOCK_D, null, null);
@@ -564,6 +608,7 @@ final class ClassGenerator {
         callBranch(e, INR, c.right(), fusion);
         mv.visitLabel(join);
         e.reload(reach);
+        e.forget();
     }
 
     private void callBranch(Emitter e, String side, Code target, Fusion fusion) {
@@ -597,6 +642,36 @@ final class ClassGenerator {
         mv.visitVarInsn(Opcodes.ALOAD, F);
         mv.visitMethodInsn(Opcodes.INVOKESTATIC, CLASS, "b" + index.get(target), BLOCK_D, false);
         mv.visitVarInsn(Opcodes.ASTORE, V);
+    }
+
+    /** {@code v = value}, a constant the following instructions know. */
+    private void quote(Emitter e, Value value) {
+        constant(e.mv, value);
+        e.mv.visitVarInsn(Opcodes.ASTORE, V);
+        e.vConst = value;
+    }
+
+    /**
+     * Arithmetic on two constants, done now ({@code 0 - 1000000} in a program
+     * is computed once, not at every step): the result, or null for any other
+     * primitive (comparisons charge fuel as they run) or one that fails here
+     * (a division by zero fails at run time, as in the interpreter).
+     */
+    private static Value fold(PrimOp op, Value a, Value b) {
+        JitRuntime.PrimHelper h = JitRuntime.helper(op);
+        if (h == null || !h.binary() || h.charges() || !(a instanceof Value.Int) || !(b instanceof Value.Int)) return null;
+        try {
+            return switch (op) {
+                case ADD -> JitRuntime.add(a, b);
+                case SUB -> JitRuntime.sub(a, b);
+                case MUL -> JitRuntime.mul(a, b);
+                case DIV -> JitRuntime.div(a, b);
+                case MOD -> JitRuntime.mod(a, b);
+                default -> null;
+            };
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** Pushes a constant: a {@code static final} field of the class, set from its class data. */
@@ -663,6 +738,7 @@ final class ClassGenerator {
         mv.visitJumpInsn(Opcodes.GOTO, loop);
         mv.visitLabel(done);
         e.reload(reach);
+        e.forget();
     }
 
     /** The interpreter's error for GET/PUT without a state register (pure code). */
