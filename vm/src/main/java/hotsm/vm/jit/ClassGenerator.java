@@ -32,7 +32,8 @@ import org.objectweb.asm.Opcodes;
  * PUSH       s[base + d++] = v
  * SWAP       x = s[base + d - 1]; s[base + d - 1] = v; v = x
  * CONS       v = new Pair(s[base + --d], v)    (CONS then a binary PRIM: op(s[base + --d], v), no pair)
- * QUOTE c    v = k                      (a static final field of the class, set from its class data)
+ * QUOTE c    v = k                      (a static final field of the class, set from its class data;
+ *                                        CONS of two constants, FST/SND of one, arithmetic on two: a constant too)
  * INL, INR   v = JitRuntime.inl(v)      (the interpreter's shared FALSE/TRUE for units)
  * CASE l r   v = v instanceof Inl ? l(v.value, s, base + d) : r(v.value, s, base + d)
  *            (DIST then CASE: the branch gets (e, a) from v = (e, Inl a), no Inl built;
