@@ -1,8 +1,6 @@
 package hotsm.vm.node;
 
 import hotsm.vm.bytecode.Artifact;
-import hotsm.vm.bytecode.ArtifactCodec;
-import hotsm.vm.bytecode.Code;
 import hotsm.vm.bytecode.Identities;
 import hotsm.vm.bytecode.Identity;
 import hotsm.vm.jit.StepCode;
@@ -32,10 +30,16 @@ import java.util.concurrent.LinkedBlockingQueue;
  */
 public final class Node implements NodeService, AutoCloseable {
 
-    /** A queued command; {@code time} is null (read the clock) except for a replayed journal record. */
-    private record Pending(Command command, CompletableFuture<Object> reply, Instant time, long fuel) {}
+    /**
+     * A queued command; {@code time} is null (read the clock) except for a replayed journal record.
+     * {@code prepared}: an upgrade's work done before it entered the queue, or null.
+     */
+    private record Pending(Command command, CompletableFuture<Object> reply, Instant time, long fuel,
+                           PreparedUpgrade prepared) {}
 
-    private static final Pending STOP = new Pending(new Command.ReadInfo(), new CompletableFuture<>(), null, 1);
+    private static final Pending STOP = new Pending(new Command.ReadInfo(), new CompletableFuture<>(), null, 1, null);
+    /** Versions whose compiled step code the machine thread keeps (the running one and recent ones). */
+    private static final int STEP_CODE_CACHE = 8;
 
     private final NodeOptions options;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -45,12 +49,32 @@ public final class Node implements NodeService, AutoCloseable {
     private volatile boolean stopping;
     /** Written only by the machine thread. */
     private NodeSnapshot snapshot;
+    /**
+     * The snapshot as of the last version change (written by the machine thread, read by threads that
+     * prepare upgrades to plan them against): steps change only the state, which a plan does not use.
+     */
+    private volatile NodeSnapshot lastVersion;
+    /** For tests: the name of the thread that last prepared an upgrade. */
+    private volatile String lastPreparedOn;
+    /** Step code by version, compiled (machine thread only; filled ahead where possible). */
+    private final Map<Identity, StepCode> stepCode = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override protected boolean removeEldestEntry(Map.Entry<Identity, StepCode> eldest) {
+            return size() > STEP_CODE_CACHE;
+        }
+    };
+    /** The running artifact's step code (machine thread only): most steps need no map look-up. */
     private Artifact loadedFor;
     private StepCode loadedStep;
+    /** The snapshot a version change commits, and the assignment that commits it (made here, not when first used). */
+    private NodeSnapshot committing;
+    private final Runnable swap = () -> snapshot = committing;
 
     private Node(NodeSnapshot start, NodeOptions options) {
         this.snapshot = start;
+        this.lastVersion = start;
         this.options = options;
+        // Compiled here, on the starting thread, not on the machine thread.
+        stepCode.put(start.identity(), StepCode.prepare(start.artifact().step(), start.artifact().blocks()));
         // A roomy stack: values are walked recursively along their left nesting (checks, the trace printer).
         this.machineThread = new Thread(null, this::run, "hotsm-machine-" + start.artifact().name(), 64L << 20);
         machineThread.setDaemon(true);
@@ -187,7 +211,8 @@ public final class Node implements NodeService, AutoCloseable {
             reply.completeExceptionally(stoppedRefusal());
             return reply;
         }
-        queue.add(new Pending(command, reply, time, fuel));
+        PreparedUpgrade prepared = prepare(command, fuel);
+        queue.add(new Pending(command, reply, time, fuel, prepared));
         if (stopped) drain();
         return reply;
     }
@@ -249,7 +274,7 @@ public final class Node implements NodeService, AutoCloseable {
             try {
                 options.log().append(p.command());
                 Instant time = p.time() != null ? p.time() : options.clock().instant();
-                result = apply(p.command(), time, p.fuel());
+                result = apply(p.command(), time, p.fuel(), p.prepared());
             } catch (Refusal r) {
                 failure = r;
             } catch (Throwable e) {
@@ -291,7 +316,7 @@ public final class Node implements NodeService, AutoCloseable {
      * applied as its inner command, with its signature checked by the trust policy; the signed command
      * is what is journaled.
      */
-    private Object apply(Command command, Instant time, long fuel) {
+    private Object apply(Command command, Instant time, long fuel, PreparedUpgrade prepared) {
         Optional<ReleaseSignature> signature = command instanceof Command.Signed signed
                 ? Optional.of(signed.signature()) : Optional.empty();
         Command change = command instanceof Command.Signed signed ? signed.change() : command;
@@ -299,18 +324,8 @@ public final class Node implements NodeService, AutoCloseable {
         NodeSnapshot now = snapshot;
         if (change instanceof Command.Step s) {
             return step(now, s, fuel);
-        } else if (change instanceof Command.Upgrade u) {
-            return change(command, time, VersionChange.Kind.UPGRADE,
-                    () -> VersionChanges.upgrade(now, u.artifact(), fuel, time,
-                            VersionChanges.authorize(now, trust, ChangeKind.UPGRADE,
-                                    () -> ArtifactCodec.encode(u.artifact()), signature)));
-        } else if (change instanceof Command.UpgradeFromBytes b) {
-            // The signature is checked before the bytes are decoded: unsigned input is never parsed.
-            return change(command, time, VersionChange.Kind.UPGRADE, () -> {
-                Optional<Signer> signer = VersionChanges.authorize(now, trust, ChangeKind.UPGRADE, b::artifact,
-                        signature);
-                return VersionChanges.upgrade(now, VersionChanges.decode(b.artifact()), fuel, time, signer);
-            });
+        } else if (change instanceof Command.Upgrade || change instanceof Command.UpgradeFromBytes) {
+            return upgrade(now, command, prepared, time, fuel);
         } else if (change instanceof Command.Downgrade) {
             return change(command, time, VersionChange.Kind.DOWNGRADE,
                     () -> VersionChanges.downgrade(now, fuel, time,
@@ -377,7 +392,7 @@ public final class Node implements NodeService, AutoCloseable {
         options.limits().checkSize(c.next().state(), "migrated state",
                 up ? Refusal.Reason.UPGRADE_REFUSED : Refusal.Reason.DOWNGRADE_REFUSED,
                 "Aborting " + (up ? "upgrade" : "downgrade") + "; the old version keeps running.");
-        return new VersionChanges.Changed(c.next().bounded(options.limits()), c.change());
+        return new VersionChanges.Changed(c.next().bounded(options.limits()), c.change(), c.step());
     }
 
     /** A listener that fails (a closed stdout, say) must not undo or fail a committed command. */
@@ -389,13 +404,92 @@ public final class Node implements NodeService, AutoCloseable {
         }
     }
 
-    /** The running step code, loaded and compiled by the JIT once per version (machine thread only). */
+    /**
+     * The running step code (machine thread only): prepared ahead for starts and upgrades, kept for
+     * recent versions (a downgrade returns to one), else loaded and compiled by the JIT here.
+     */
     private StepCode loadedStep(NodeSnapshot now) {
         if (loadedFor != now.artifact()) {
-            loadedStep = StepCode.prepare(now.artifact().step(), now.artifact().blocks());
+            StepCode code = stepCode.get(now.identity());
+            if (code == null) {
+                code = StepCode.prepare(now.artifact().step(), now.artifact().blocks());
+                stepCode.put(now.identity(), code);
+            }
+            loadedStep = code;
             loadedFor = now.artifact();
         }
         return loadedStep;
+    }
+
+    /** Rehearsals of an upgrade per preparation (see {@link #prepare}), and the time they may take at most. */
+    private static final int REHEARSALS = 200;
+    private static final long REHEARSAL_NANOS = 2_000_000;
+
+    /**
+     * On the thread that asks for an upgrade, before it is queued: its {@link PreparedUpgrade} (the
+     * signature first, then decoding, verifying, hashing, compiling, planning). The upgrade is also
+     * rehearsed here against the latest version, up to {@value #REHEARSALS} times within 2 ms, and
+     * the results thrown away (upgrades are pure functions of the snapshot: this changes nothing), so
+     * that on the machine thread its turn does not load classes, link call sites or run code HotSpot
+     * still interprets (upgrades are rare) in the gap between two replies. Null for other
+     * commands, and if preparing failed in a way the machine thread, with its roomy stack, may not
+     * (it then prepares the upgrade itself).
+     */
+    private PreparedUpgrade prepare(Command command, long fuel) {
+        if (!(command instanceof Command.Upgrade || command instanceof Command.UpgradeFromBytes
+                || command instanceof Command.Signed)) {
+            return null;
+        }
+        try {
+            NodeSnapshot base = lastVersion;
+            PreparedUpgrade p = PreparedUpgrade.of(command, options.trust(), base, PreparedArtifact.WARM_UP_RUNS);
+            if (p != null) lastPreparedOn = Thread.currentThread().getName();
+            if (p != null && p.plan() != null && p.plan().failure() == null) rehearse(base, p, fuel);
+            return p;
+        } catch (Throwable e) {   // StackOverflowError on a deeply nested artifact, say
+            return null;
+        }
+    }
+
+    private void rehearse(NodeSnapshot base, PreparedUpgrade p, long fuel) {
+        long start = System.nanoTime();
+        Instant now = base.history().get(base.history().size() - 1).since();   // any time: the clock is not read
+        try {
+            for (int i = 0; i < REHEARSALS && System.nanoTime() - start < REHEARSAL_NANOS; i++) {
+                withinLimits(VersionChange.Kind.UPGRADE, VersionChanges.upgrade(base, p.artifact(), p.plan(), fuel,
+                        now, p.signer()));
+            }
+        } catch (RuntimeException e) {
+            // refused (a migration that fails on this state, say): the machine thread will decide on its own
+        }
+    }
+
+    /**
+     * An upgrade's turn (machine thread), written without lambdas: their call sites would be linked
+     * here the first time, in the gap between two replies. What was prepared is checked again where it
+     * can have changed: the release against the highest accepted now, the plan against the version
+     * running now. A command not prepared ahead (replayed by a journal's recovery, say) is prepared here.
+     */
+    private VersionChange upgrade(NodeSnapshot now, Command command, PreparedUpgrade prepared, Instant time,
+                                  long fuel) {
+        PreparedUpgrade p = prepared != null ? prepared : PreparedUpgrade.of(command, options.trust(), now, 0);
+        VersionChanges.Changed c;
+        try {
+            if (p.untrusted() != null) throw p.untrusted();
+            VersionChanges.checkRelease(now, p.signer(), ChangeKind.UPGRADE);
+            if (p.unreadable() != null) throw p.unreadable();
+            c = withinLimits(VersionChange.Kind.UPGRADE, VersionChanges.upgrade(now, p.artifact(), p.plan(), fuel,
+                    time, p.signer()));
+        } catch (Refusal refusal) {
+            refused(VersionChange.Kind.UPGRADE, refusal);
+            throw refusal;
+        }
+        return commit(command, time, c);
+    }
+
+    /** For tests: the name of the thread that prepared the last upgrade (null before any). */
+    String lastPreparedOn() {
+        return lastPreparedOn;
     }
 
     private Value runAll(List<LoadedCode> adapters, Value v, String what, long fuel) {
@@ -412,14 +506,45 @@ public final class Node implements NodeService, AutoCloseable {
 
     private VersionChange change(Command command, Instant time, VersionChange.Kind kind,
                                  java.util.function.Supplier<VersionChanges.Changed> how) {
+        VersionChanges.Changed c;
         try {
-            VersionChanges.Changed c = withinLimits(kind, how.get());
-            options.log().commit(command, time, c.next(), () -> snapshot = c.next());
-            tell(() -> options.listener().changed(c.change()));
-            return c.change();
+            c = withinLimits(kind, how.get());
         } catch (Refusal refusal) {
-            tell(() -> options.listener().changeRefused(kind, refusal.getMessage()));
+            refused(kind, refusal);
             throw refusal;
+        }
+        return commit(command, time, c);
+    }
+
+    /**
+     * Commit a version change through the log (journaled first), publish it to the threads that
+     * prepare upgrades, keep its prepared step code, tell the listener. No lambdas (see {@link #upgrade}).
+     */
+    private VersionChange commit(Command command, Instant time, VersionChanges.Changed c) {
+        committing = c.next();
+        try {
+            options.log().commit(command, time, c.next(), swap);
+        } catch (Refusal refusal) {
+            refused(c.change().kind(), refusal);
+            throw refusal;
+        } finally {
+            committing = null;
+        }
+        lastVersion = c.next();
+        if (c.step() != null) stepCode.put(c.next().identity(), c.step());
+        try {
+            options.listener().changed(c.change());
+        } catch (Throwable e) {
+            EventLog.log("a node listener failed (tracing is best effort)", e);
+        }
+        return c.change();
+    }
+
+    private void refused(VersionChange.Kind kind, Refusal refusal) {
+        try {
+            options.listener().changeRefused(kind, refusal.getMessage());
+        } catch (Throwable e) {
+            EventLog.log("a node listener failed (tracing is best effort)", e);
         }
     }
 }
