@@ -121,13 +121,22 @@ public final class Node implements NodeService, AutoCloseable {
 
     /** Run one input of the running machine's input type. */
     public CompletableFuture<StepResult> step(Value input) {
-        return submit(new Command.Step(input, Optional.empty())).thenApply(StepResult.class::cast);
+        return stepped(submit(new Command.Step(input, Optional.empty())));
     }
 
     /** Run one input from a client speaking the interface of version {@code speaking} (null: the running one). */
     @Override
     public CompletableFuture<StepResult> step(Value input, Identity speaking) {
-        return submit(new Command.Step(input, Optional.ofNullable(speaking))).thenApply(StepResult.class::cast);
+        return stepped(submit(new Command.Step(input, speaking == null ? Optional.empty() : Optional.of(speaking))));
+    }
+
+    /**
+     * A step's reply as it is: the machine thread completes it with a {@link StepResult} or a failure,
+     * so no second future is chained on per step.
+     */
+    @SuppressWarnings("unchecked")
+    private static CompletableFuture<StepResult> stepped(CompletableFuture<Object> reply) {
+        return (CompletableFuture<StepResult>) (CompletableFuture<?>) reply;
     }
 
     public CompletableFuture<VersionChange> upgrade(Artifact artifact) {
@@ -256,41 +265,56 @@ public final class Node implements NodeService, AutoCloseable {
 
     private static final String STOPPING = "The node is stopping.";
 
+    /** Commands the machine thread takes from the queue at once (one lock for many, in the same order). */
+    private static final int BATCH = 256;
+
     private void run() {
+        java.util.ArrayList<Pending> batch = new java.util.ArrayList<>(BATCH);
         while (true) {
-            Pending p;
             try {
-                p = queue.take();
+                batch.add(queue.take());
             } catch (InterruptedException e) {
                 continue;   // only close() stops the machine thread
             }
-            if (p == STOP) return;
-            if (stopping) {
-                p.reply().completeExceptionally(new Refusal(Refusal.Reason.STOPPED, STOPPING));
-                continue;
+            queue.drainTo(batch, BATCH - 1);
+            for (int i = 0; i < batch.size(); i++) {
+                Pending p = batch.get(i);
+                if (p == STOP) {
+                    // Queued after STOP by a thread that had not yet seen the node stopped: refused as drain() would.
+                    for (int k = i + 1; k < batch.size(); k++) batch.get(k).reply().completeExceptionally(stoppedRefusal());
+                    return;
+                }
+                handle(p);
             }
-            Object result = null;
-            Throwable failure = null;
-            try {
-                options.log().append(p.command());
-                Instant time = p.time() != null ? p.time() : options.clock().instant();
-                result = apply(p.command(), time, p.fuel(), p.prepared());
-            } catch (Refusal r) {
-                failure = r;
-            } catch (Throwable e) {
-                // Nothing kills the machine thread, not even OutOfMemoryError: this command fails
-                // (its reply says so), the event is logged, the node keeps serving with its state.
-                EventLog.log("the machine thread failed on " + p.command().getClass().getSimpleName()
-                        + "; the node is unchanged", e);
-                failure = e;
-            }
-            // The log answers once every record before this reply is durable (at once without a journal).
-            try {
-                options.log().answer(p.reply(), result, failure);
-            } catch (Throwable e) {
-                EventLog.log("answering " + p.command().getClass().getSimpleName() + " failed", e);
-                p.reply().completeExceptionally(e);
-            }
+            batch.clear();
+        }
+    }
+
+    private void handle(Pending p) {
+        if (stopping) {
+            p.reply().completeExceptionally(new Refusal(Refusal.Reason.STOPPED, STOPPING));
+            return;
+        }
+        Object result = null;
+        Throwable failure = null;
+        try {
+            options.log().append(p.command());
+            result = apply(p.command(), p.time(), p.fuel(), p.prepared());
+        } catch (Refusal r) {
+            failure = r;
+        } catch (Throwable e) {
+            // Nothing kills the machine thread, not even OutOfMemoryError: this command fails
+            // (its reply says so), the event is logged, the node keeps serving with its state.
+            EventLog.log("the machine thread failed on " + p.command().getClass().getSimpleName()
+                    + "; the node is unchanged", e);
+            failure = e;
+        }
+        // The log answers once every record before this reply is durable (at once without a journal).
+        try {
+            options.log().answer(p.reply(), result, failure);
+        } catch (Throwable e) {
+            EventLog.log("answering " + p.command().getClass().getSimpleName() + " failed", e);
+            p.reply().completeExceptionally(e);
         }
     }
 
@@ -316,7 +340,7 @@ public final class Node implements NodeService, AutoCloseable {
      * applied as its inner command, with its signature checked by the trust policy; the signed command
      * is what is journaled.
      */
-    private Object apply(Command command, Instant time, long fuel, PreparedUpgrade prepared) {
+    private Object apply(Command command, Instant given, long fuel, PreparedUpgrade prepared) {
         Optional<ReleaseSignature> signature = command instanceof Command.Signed signed
                 ? Optional.of(signed.signature()) : Optional.empty();
         Command change = command instanceof Command.Signed signed ? signed.change() : command;
@@ -325,8 +349,9 @@ public final class Node implements NodeService, AutoCloseable {
         if (change instanceof Command.Step s) {
             return step(now, s, fuel);
         } else if (change instanceof Command.Upgrade || change instanceof Command.UpgradeFromBytes) {
-            return upgrade(now, command, prepared, time, fuel);
+            return upgrade(now, command, prepared, timeOf(given), fuel);
         } else if (change instanceof Command.Downgrade) {
+            Instant time = timeOf(given);
             return change(command, time, VersionChange.Kind.DOWNGRADE,
                     () -> VersionChanges.downgrade(now, fuel, time,
                             VersionChanges.authorize(now, trust, ChangeKind.DOWNGRADE,
@@ -345,10 +370,34 @@ public final class Node implements NodeService, AutoCloseable {
         throw new IllegalArgumentException("unknown command " + command);
     }
 
+    /** The route of a client speaking the running version, and its input shape, for {@link #directFor}. */
+    private Interfaces.Route directRoute;
+    private hotsm.vm.types.Shape directShape;
+    private Artifact directFor;
+
+    /**
+     * The route for a step (machine thread only): a client speaking the running version (nearly every
+     * step) reuses the running artifact's direct route and erased input shape instead of building them.
+     */
+    private Interfaces.Route route(NodeSnapshot now, Optional<Identity> speaking) {
+        if (speaking.isPresent() && !speaking.get().equals(now.identity())) return Interfaces.route(now, speaking.get());
+        if (directFor != now.artifact()) {
+            directRoute = Interfaces.route(now, now.identity());
+            directShape = directRoute.view().input().erase();
+            directFor = now.artifact();
+        }
+        return directRoute;
+    }
+
+    /** A version change's time: the journaled one when replayed, else the clock's (only version changes read it). */
+    private Instant timeOf(Instant given) {
+        return given != null ? given : options.clock().instant();
+    }
+
     private StepResult step(NodeSnapshot now, Command.Step s, long fuel) {
         try {
-            Interfaces.Route route = Interfaces.route(now, s.speaking().orElse(now.identity()));
-            if (!Values.conforms(s.input(), route.view().input().erase())) {
+            Interfaces.Route route = route(now, s.speaking());
+            if (!Values.conforms(s.input(), route == directRoute ? directShape : route.view().input().erase())) {
                 throw new Refusal(Refusal.Reason.BAD_VALUE, "The input is not a value of type " + route.view().input()
                         + " (expected shape " + route.view().input().erase() + ").");
             }
@@ -364,8 +413,10 @@ public final class Node implements NodeService, AutoCloseable {
             checkSizes(now.state(), r.state(), r.value(), output);
             NodeSnapshot next = now.withState(r.state());
             options.log().commit(s, null, next, () -> snapshot = next);
-            tell(() -> options.listener().stepped(now.artifact().output(), r.value(), now.artifact().state(),
-                    r.state()));
+            if (options.listener() != NodeListener.NONE) {
+                tell(() -> options.listener().stepped(now.artifact().output(), r.value(), now.artifact().state(),
+                        r.state()));
+            }
             return new StepResult(output, route.view().output());
         } catch (Refusal refusal) {
             tell(() -> options.listener().stepFailed(refusal.getMessage()));
