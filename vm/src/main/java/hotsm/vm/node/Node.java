@@ -19,7 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A running machine that many threads may step, read and upgrade. All
@@ -42,7 +43,10 @@ public final class Node implements NodeService, AutoCloseable {
     private static final int STEP_CODE_CACHE = 8;
 
     private final NodeOptions options;
-    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    /** The one ordered queue: any thread adds (no lock), the machine thread takes; see {@link #put}. */
+    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+    /** Whether the machine thread has found the queue empty and parks (or is about to): then {@link #put} wakes it. */
+    private volatile boolean idle;
     private final Thread machineThread;
     private volatile boolean stopped;
     /** Set by {@link #stop}: queued commands are refused, not run. */
@@ -221,7 +225,7 @@ public final class Node implements NodeService, AutoCloseable {
             return reply;
         }
         PreparedUpgrade prepared = prepare(command, fuel);
-        queue.add(new Pending(command, reply, time, fuel, prepared));
+        put(new Pending(command, reply, time, fuel, prepared));
         if (stopped) drain();
         return reply;
     }
@@ -231,7 +235,7 @@ public final class Node implements NodeService, AutoCloseable {
     public void close() {
         if (stopped) return;
         stopped = true;
-        queue.add(STOP);
+        put(STOP);
         try {
             machineThread.join();
         } catch (InterruptedException e) {
@@ -253,7 +257,7 @@ public final class Node implements NodeService, AutoCloseable {
         stopping = true;
         stopped = true;
         drain(STOPPING);
-        queue.add(STOP);
+        put(STOP);
         try {
             machineThread.join(Math.max(1, bound.toMillis()));
         } catch (InterruptedException e) {
@@ -265,18 +269,38 @@ public final class Node implements NodeService, AutoCloseable {
 
     private static final String STOPPING = "The node is stopping.";
 
-    /** Commands the machine thread takes from the queue at once (one lock for many, in the same order). */
+    /**
+     * Add to the queue, waking the machine thread if it parks. With {@link #awaitCommand} this is the
+     * usual pairing of a volatile flag and a lock-free queue: each side writes its own (the command;
+     * {@link #idle}) before it reads the other's, so a command is never left in the queue of a parked
+     * machine thread.
+     */
+    private void put(Pending p) {
+        queue.add(p);
+        if (idle) LockSupport.unpark(machineThread);
+    }
+
+    /** The machine thread, out of commands: park until {@link #put} adds one. */
+    private void awaitCommand() {
+        idle = true;
+        if (queue.isEmpty()) LockSupport.park(this);
+        idle = false;
+        Thread.interrupted();   // only close() stops the machine thread
+    }
+
+    /** Commands the machine thread takes from the queue at once before it answers them, in order. */
     private static final int BATCH = 256;
 
     private void run() {
         java.util.ArrayList<Pending> batch = new java.util.ArrayList<>(BATCH);
         while (true) {
-            try {
-                batch.add(queue.take());
-            } catch (InterruptedException e) {
-                continue;   // only close() stops the machine thread
+            Pending first = queue.poll();
+            if (first == null) {
+                awaitCommand();
+                continue;
             }
-            queue.drainTo(batch, BATCH - 1);
+            batch.add(first);
+            for (Pending next; batch.size() < BATCH && (next = queue.poll()) != null; ) batch.add(next);
             for (int i = 0; i < batch.size(); i++) {
                 Pending p = batch.get(i);
                 if (p == STOP) {
