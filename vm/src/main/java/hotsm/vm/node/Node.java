@@ -529,9 +529,10 @@ public final class Node implements NodeService, AutoCloseable {
     private void rehearse(NodeSnapshot base, PreparedUpgrade p, long fuel) {
         long start = System.nanoTime();
         Instant now = base.history().get(base.history().size() - 1).since();   // any time: the clock is not read
+        long limit = Math.min(fuel, options.fuel());   // a replayed upgrade has no step limit; its rehearsal has
         try {
             for (int i = 0; i < REHEARSALS && System.nanoTime() - start < REHEARSAL_NANOS; i++) {
-                withinLimits(VersionChange.Kind.UPGRADE, VersionChanges.upgrade(base, p.artifact(), p.plan(), fuel,
+                withinLimits(VersionChange.Kind.UPGRADE, VersionChanges.upgrade(base, p.artifact(), p.plan(), limit,
                         now, p.signer()));
             }
         } catch (RuntimeException e) {
