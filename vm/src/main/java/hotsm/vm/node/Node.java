@@ -608,6 +608,10 @@ public final class Node implements NodeService, AutoCloseable {
         }
         lastVersion = c.next();
         if (c.step() != null) stepCode.put(c.next().identity(), c.step());
+        // The next step finds the new version's code and route ready: the step path's branches that
+        // load them stay untaken, so HotSpot's compiled step is not deoptimized in the gap.
+        loadedStep(c.next());
+        route(c.next(), Optional.empty());
         try {
             options.listener().changed(c.change());
         } catch (Throwable e) {
