@@ -26,7 +26,7 @@ import net.jqwik.api.Provide;
  */
 class CamAgreesWithIrInterpreterTest {
 
-    private static final long FUEL = hotsm.vm.node.NodeOptions.DEFAULT_FUEL;
+    private static final long FUEL = 10_000_000;
 
     /** What running a term did: its output and new state, or a run-time error. */
     private record Outcome(Value value, Value state, boolean failed) {

@@ -30,7 +30,7 @@ import net.jqwik.api.constraints.LongRange;
  */
 class JitAgreesWithInterpretersTest {
 
-    private static final long FUEL = hotsm.vm.node.NodeOptions.DEFAULT_FUEL;
+    private static final long FUEL = 10_000_000;
 
     /** What a run did: its output and new state, or the error it stopped with (null message for the IR's errors). */
     private record Outcome(Value value, Value state, boolean failed) {

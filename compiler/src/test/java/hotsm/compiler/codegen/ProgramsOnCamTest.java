@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ProgramsOnCamTest {
 
-    private static final long FUEL = hotsm.vm.node.NodeOptions.DEFAULT_FUEL;
+    private static final long FUEL = 10_000_000;
 
     /** The CAM as a {@link ProgramScript.Engine}; artifacts are built (and verified) once per machine. */
     private static final class CamEngine implements ProgramScript.Engine {

@@ -22,9 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Stack;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -170,8 +168,8 @@ public final class RunCommand implements Callable<Integer> {
          * still means the step trace of FILE.
          */
         static final class Argument implements CommandLine.IParameterPreprocessor {
-            @Override public boolean preprocess(Stack<String> args, CommandLine.Model.CommandSpec command,
-                                                CommandLine.Model.ArgSpec option, Map<String, Object> info) {
+            @Override public boolean preprocess(java.util.Stack<String> args, CommandLine.Model.CommandSpec command,
+                                                CommandLine.Model.ArgSpec option, java.util.Map<String, Object> info) {
                 boolean attached = command.parser().separator().equals(info.get("separator"));
                 if (attached || !args.isEmpty() && (args.peek().equals("steps") || args.peek().equals("cam"))) return false;
                 option.setValue("steps");
