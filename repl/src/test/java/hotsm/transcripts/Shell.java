@@ -59,7 +59,9 @@ public final class Shell implements AutoCloseable {
 
     /** The same with {@code stdin} as standard input. */
     public Run run(String commandLine, String stdin) {
-        List<String> words = words(commandLine);
+        List<String> words = new ArrayList<>(words(commandLine));
+        // A node started in the background ('sm node FILE &') starts here all the same.
+        if (!words.isEmpty() && words.get(words.size() - 1).equals("&")) words.remove(words.size() - 1);
         if (words.isEmpty()) throw new IllegalArgumentException("an empty command line");
         String program = words.get(0).replaceFirst("^bin/", "");
         List<String> args = new ArrayList<>();
