@@ -28,12 +28,20 @@ import org.junit.jupiter.api.TestFactory;
  *     {@code $ } line is a command (a {@code # comment} after it stays), followed
  *     by what it prints. The shell lives for the whole document, so a node
  *     started by {@code $ bin/sm node ...} in one listing serves the later ones
- *     ({@link Shell} explains the addresses).</li>
+ *     ({@link Shell} explains the addresses). {@code shell SETUP; SETUP} runs the
+ *     SETUP commands first, unseen (e.g. a fresh node). A {@code $ bin/sm repl}
+ *     line is followed by a session: the lines after its prompts are typed
+ *     into it (with {@code --echo}, so they print after the prompts).</li>
  * <li>{@code <!-- listing: repl :load samples/counter/Counter1.sm; Incr -->}:
  *     the block is a REPL session as {@code sm repl --echo} prints it; the lines
  *     typed are those after a prompt ({@code sm> }, {@code Counter1.counter> });
  *     they run in a fresh session after the setup lines (split at {@code ; }),
  *     whose output is not shown.</li>
+ * <li>{@code <!-- listing: hex build/Counter1.counter.cam -->}: a hex dump of a
+ *     file an earlier command of the document wrote ({@code smc compile ... -o
+ *     build}), 16 bytes a line; what follows the bytes on a line is the
+ *     document's annotation, kept as it is, so only the bytes are compared
+ *     (when they change, fix the annotations by hand).</li>
  * </ul>
  * Timestamps ({@code 2026-11-26T13:40:40.180Z}) are compared as equal.
  */
@@ -91,21 +99,85 @@ class DocListingsTest {
 
     static String regenerate(DocListing l, Shell shell) {
         String c = l.command();
-        if (c.equals("shell")) return shellTranscript(l.body(), shell);
+        if (c.equals("shell") || c.startsWith("shell ")) {
+            for (String setup : c.substring(5).trim().split(";\\s*")) {
+                if (!setup.isBlank()) shell.run(setup);
+            }
+            return shellTranscript(l.body(), shell);
+        }
         if (c.equals("repl") || c.startsWith("repl ")) return replTranscript(c.substring(4).trim(), l.body());
+        if (c.startsWith("hex ")) return hexDump(c.substring(4).trim(), l.body(), shell);
         Shell.Run r = shell.run(c);
         return r.out() + r.err();
     }
 
+    /**
+     * The bytes of the file a command of this document wrote, 16 a line as
+     * {@code 0000  48 53 4d 43 ...   annotation}; the annotations are the
+     * document's own (prose about the bytes), kept line by line.
+     */
+    private static String hexDump(String file, String body, Shell shell) {
+        Path written = shell.written(file);
+        if (written == null) throw new AssertionError("hex " + file + ": no earlier listing of the document wrote it");
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(written);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        List<String> shown = body.lines().toList();
+        StringBuilder out = new StringBuilder();
+        for (int at = 0, n = 0; at < bytes.length; at += 16, n++) {
+            StringBuilder line = new StringBuilder(String.format("%04x ", at));
+            for (int i = at; i < Math.min(at + 16, bytes.length); i++) line.append(String.format(" %02x", bytes[i] & 0xff));
+            String note = n < shown.size() && shown.get(n).length() > HEX_WIDTH ? shown.get(n).substring(HEX_WIDTH).strip() : "";
+            if (!note.isEmpty()) line.append(" ".repeat(HEX_WIDTH - line.length())).append(note);
+            out.append(line).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** {@code 0000} and 16 bytes, then three spaces before an annotation. */
+    private static final int HEX_WIDTH = 4 + 1 + 16 * 3 + 3;
+
     private static String shellTranscript(String body, Shell shell) {
         StringBuilder out = new StringBuilder();
-        for (String line : body.lines().toList()) {
+        List<String> lines = body.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
             if (!line.startsWith("$ ")) continue;
             out.append(line).append('\n');
-            Shell.Run r = shell.run(line.substring(2));
+            String command = line.substring(2);
+            if (Shell.words(command).size() >= 2 && Shell.words(command).get(1).equals("repl")) {
+                // A REPL typed into: the lines after its prompts are its input, echoed after the prompts.
+                StringBuilder typed = new StringBuilder();
+                while (i + 1 < lines.size() && !lines.get(i + 1).startsWith("$ ")) {
+                    Matcher m = PROMPT.matcher(lines.get(++i));
+                    if (m.matches()) typed.append(m.group(2)).append('\n');
+                }
+                out.append(replConnected(command, typed.toString().lines().toList(), shell));
+                continue;
+            }
+            Shell.Run r = shell.run(command);
             out.append(r.out()).append(r.err());
         }
         return out.toString();
+    }
+
+    /** {@code sm repl --connect ADDRESS} typed into: a session attached to the shell's node, as a terminal shows it. */
+    private static String replConnected(String command, List<String> typed, Shell shell) {
+        List<String> words = Shell.words(command);
+        if (words.size() != 4 || !words.get(2).equals("--connect")) {
+            throw new AssertionError("a listing's sm repl is 'sm repl --connect ADDRESS': " + command);
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(":connect " + shell.real(words.get(3)));
+        lines.addAll(typed);
+        List<String> printed = Sessions.run(true, lines.toArray(String[]::new));
+        StringBuilder out = new StringBuilder();
+        // The first line echoes the :connect that --connect stands for; a terminal does not show it.
+        for (String s : printed.subList(1, printed.size())) out.append(s).append('\n');
+        return shell.shown(out.toString());
     }
 
     private static String replTranscript(String setup, String body) {

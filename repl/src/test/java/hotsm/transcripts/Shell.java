@@ -35,7 +35,9 @@ import java.util.Map;
  * an in-process {@link Node} with its server on an ephemeral loopback port and
  * prints {@code listening on 127.0.0.1:P} (P as asked, 7070 by default); the
  * address printed stands for the real one in later commands and their
- * output. {@link #close()} stops every node started.
+ * output. A path written after {@code -o} goes to a scratch folder of the shell
+ * (and reads, in later arguments and output, as written). {@link #close()}
+ * stops every node started and deletes the scratch folder.
  */
 public final class Shell implements AutoCloseable {
 
@@ -43,6 +45,8 @@ public final class Shell implements AutoCloseable {
     public record Run(int status, String out, String err) {}
 
     private final Path root;
+    /** Where files the commands write go ({@code -o build}, {@code build/X.cam}): a fresh folder per shell. */
+    private Path scratch;
     /** Address shown (127.0.0.1:7070) -> real loopback address. */
     private final Map<String, String> addresses = new LinkedHashMap<>();
     private final List<AutoCloseable> started = new ArrayList<>();
@@ -65,7 +69,10 @@ public final class Shell implements AutoCloseable {
         if (words.isEmpty()) throw new IllegalArgumentException("an empty command line");
         String program = words.get(0).replaceFirst("^bin/", "");
         List<String> args = new ArrayList<>();
-        for (String w : words.subList(1, words.size())) args.add(argument(w));
+        for (int i = 1; i < words.size(); i++) {
+            boolean output = i > 1 && (words.get(i - 1).equals("-o") || words.get(i - 1).equals("--output"));
+            args.add(output ? scratch(words.get(i)) : argument(words.get(i)));
+        }
         if (program.equals("sm") && !args.isEmpty() && args.get(0).equals("node")) return startNode(args);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -85,12 +92,33 @@ public final class Shell implements AutoCloseable {
         String real = addresses.get(word);
         if (real != null) return real;
         if (!word.startsWith("-") && !word.isEmpty() && Files.exists(root.resolve(word))) return root.resolve(word).toString();
+        if (scratch != null && !word.startsWith("-") && Files.exists(scratch.resolve(word))) return scratch.resolve(word).toString();
         return word;
     }
 
+    /** A path the command writes, in this shell's scratch folder. */
+    private String scratch(String word) {
+        try {
+            if (scratch == null) scratch = Files.createTempDirectory("hotsm-shell").toRealPath();
+            return scratch.resolve(word).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A file a command of this shell wrote ({@code build/Counter1.counter.cam}), or null. */
+    public Path written(String word) {
+        return scratch == null || !Files.exists(scratch.resolve(word)) ? null : scratch.resolve(word);
+    }
+
+    /** The real address {@code shown} (127.0.0.1:7070) stands for, or {@code shown} itself. */
+    public String real(String shown) { return addresses.getOrDefault(shown, shown); }
+
     /** Output as if run in the root, with the addresses shown. */
-    private String shown(String text) {
-        String s = text.replace("\r\n", "\n").replace(root + java.io.File.separator, "");
+    public String shown(String text) {
+        String s = text.replace("\r\n", "\n");
+        if (scratch != null) s = s.replace(scratch + java.io.File.separator, "");
+        s = s.replace(root + java.io.File.separator, "");
         for (Map.Entry<String, String> a : addresses.entrySet()) s = s.replace(a.getValue(), a.getKey());
         return s;
     }
@@ -166,5 +194,13 @@ public final class Shell implements AutoCloseable {
         }
         started.clear();
         addresses.clear();
+        if (scratch != null) {
+            try (java.util.stream.Stream<Path> files = Files.walk(scratch)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            scratch = null;
+        }
     }
 }
