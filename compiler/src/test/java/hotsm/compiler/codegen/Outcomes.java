@@ -15,7 +15,8 @@ import hotsm.vm.value.Value;
  * {@link Outcome} that must be equal across back ends.
  */
 final class Outcomes {
-    static final long FUEL = 10_000_000;
+    /** The one default step limit, a node's. */
+    static final long FUEL = hotsm.vm.node.NodeOptions.DEFAULT_FUEL;
 
     private Outcomes() {}
 

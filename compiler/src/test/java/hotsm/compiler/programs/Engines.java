@@ -31,8 +31,8 @@ import java.util.regex.Pattern;
  * upgrades and downgrades from artifacts.
  */
 public final class Engines {
-    /** The fuel of one step on the CAM and the JIT. */
-    static final long FUEL = 10_000_000;
+    /** The fuel of one step on the CAM and the JIT: the one default, a node's. */
+    static final long FUEL = NodeOptions.DEFAULT_FUEL;
 
     private Engines() {}
 
