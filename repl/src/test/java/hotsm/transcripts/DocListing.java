@@ -26,7 +26,7 @@ public record DocListing(int line, String command, int from, int to, String body
     private static final Pattern MARKER = Pattern.compile("(?m)^<!-- listing: (.*?) -->[ \\t]*\\n(?:[ \\t]*\\n)*```[^\\n]*\\n");
     private static final Pattern CLOSING = Pattern.compile("(?m)^```[ \\t]*$");
 
-    /** Every listing of {@code text}, in order; an IllegalArgumentException for a marker whose block does not close. */
+    /** Every listing of {@code text}, in order; an IllegalArgumentException for a marker not followed by a closed block. */
     public static List<DocListing> parse(String text) {
         List<DocListing> out = new ArrayList<>();
         Matcher m = MARKER.matcher(text);
@@ -35,6 +35,11 @@ public record DocListing(int line, String command, int from, int to, String body
             Matcher close = CLOSING.matcher(text);
             if (!close.find(m.end())) throw new IllegalArgumentException("line " + line + ": the listing's block is not closed");
             out.add(new DocListing(line, m.group(1).trim(), m.end(), close.start(), text.substring(m.end(), close.start())));
+        }
+        int markers = text.split("<!-- listing:", -1).length - 1;
+        if (markers != out.size()) {
+            throw new IllegalArgumentException(markers + " '<!-- listing:' markers but " + out.size()
+                    + " are a whole line '<!-- listing: COMMAND -->' followed by a fenced block");
         }
         return out;
     }
