@@ -36,9 +36,9 @@ public record DocListing(int line, String command, int from, int to, String body
             if (!close.find(m.end())) throw new IllegalArgumentException("line " + line + ": the listing's block is not closed");
             out.add(new DocListing(line, m.group(1).trim(), m.end(), close.start(), text.substring(m.end(), close.start())));
         }
-        int markers = text.split("<!-- listing:", -1).length - 1;
+        int markers = (int) Pattern.compile("(?m)^<!-- listing:").matcher(text).results().count();
         if (markers != out.size()) {
-            throw new IllegalArgumentException(markers + " '<!-- listing:' markers but " + out.size()
+            throw new IllegalArgumentException(markers + " lines start with '<!-- listing:' but " + out.size()
                     + " are a whole line '<!-- listing: COMMAND -->' followed by a fenced block");
         }
         return out;
