@@ -117,8 +117,8 @@ public final class Shell implements AutoCloseable {
     /** Output as if run in the root, with the addresses shown. */
     public String shown(String text) {
         String s = text.replace("\r\n", "\n");
-        if (scratch != null) s = s.replace(scratch + java.io.File.separator, "");
-        s = s.replace(root + java.io.File.separator, "");
+        if (scratch != null) s = s.replace(scratch + java.io.File.separator, "").replace(scratch.toString(), ".");
+        s = s.replace(root + java.io.File.separator, "").replace(root.toString(), ".");
         for (Map.Entry<String, String> a : addresses.entrySet()) s = s.replace(a.getValue(), a.getKey());
         return s;
     }

@@ -128,9 +128,17 @@ public final class ProgramScript {
         return relative(out.toString(), file.getParent());
     }
 
+    /** {@code text} with the corpus folder and the repository root taken out of file names, as written or absolute. */
     private static String relative(String text, Path folder) {
-        return text.replace(folder.toString() + java.io.File.separator, "")
-                .replace(root().resolve("samples").toString() + java.io.File.separator, "samples/");
+        String sep = java.io.File.separator;
+        String out = text;
+        for (Path f : List.of(folder, folder.toAbsolutePath().normalize())) {
+            out = out.replace(f + sep, "").replace(f.toString(), ".");
+        }
+        for (Path r : List.of(root(), root().toAbsolutePath().normalize())) {
+            out = out.replace(r + sep, "").replace(r.toString(), ".");
+        }
+        return out;
     }
 
     /** Compiles {@code file} and plays its directives on {@code engine}; returns the transcript. An AssertionError names the file and line that failed. */
