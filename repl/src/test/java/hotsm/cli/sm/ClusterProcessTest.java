@@ -6,6 +6,8 @@ import hotsm.cluster.GroupView;
 import hotsm.cluster.MemberStatus;
 import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.bytecode.ArtifactCodec;
+import hotsm.vm.bytecode.Identities;
+import hotsm.vm.bytecode.Identity;
 import hotsm.vm.node.NodeInfo;
 import hotsm.vm.node.Refusal;
 import hotsm.vm.node.StepResult;
@@ -138,10 +140,17 @@ class ClusterProcessTest {
             return s != null && s.appliedIndex() == s.commitIndex();
         });
         long appliedBefore = c.status().appliedIndex();
-        Refusal refused = assertThrows(Refusal.class, () -> step(c));
+        // A write naming its interface reaches the lone member, which cannot commit it.
+        Identity counter1 = Identities.of(ArtifactCodec.decode(Files.readAllBytes(c1)));
+        Refusal refused = assertThrows(Refusal.class, () -> step(c, counter1));
         assertEquals(Refusal.Reason.STOPPED, refused.reason());
         assertTrue(refused.getMessage().startsWith("The group did not commit this request within"),
                 refused.getMessage());
+        // A client that names none must first learn which version runs, which the lone member cannot say:
+        // it is told so, and sends no step (never one read against whatever version runs).
+        Refusal unpinned = assertThrows(Refusal.class, () -> step(c));
+        assertEquals(Refusal.Reason.STOPPED, unpinned.reason());
+        assertTrue(unpinned.getMessage().startsWith("The group could not answer within"), unpinned.getMessage());
         MemberStatus alone = c.status();
         assertEquals(appliedBefore, alone.appliedIndex(), "the lone member applied nothing");
         GroupView view = c.group();
@@ -294,8 +303,13 @@ class ClusterProcessTest {
     }
 
     private static StepResult step(MemberProcess m) throws IOException {
+        return step(m, null);
+    }
+
+    /** One increment, as version {@code speaking} (null: the version the member says runs). */
+    private static StepResult step(MemberProcess m, Identity speaking) throws IOException {
         try (NodeClient c = NodeClient.connect(HostPort.parse(m.address))) {
-            return c.step(INCR);
+            return c.step(INCR, speaking);
         }
     }
 
