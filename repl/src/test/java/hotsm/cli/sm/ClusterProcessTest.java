@@ -178,17 +178,40 @@ class ClusterProcessTest {
 
     // ---- the group
 
+    /**
+     * Start members a, b, c on free Raft ports. A port can be taken between
+     * choosing it and the member binding it (Ratis then ends the member's
+     * process before it listens): then the group starts again on new ports
+     * and fresh directories, up to three times.
+     */
     private void startGroup(Path file) throws Exception {
-        List<Integer> ports = freePorts(3);
-        String cluster = "a=127.0.0.1:" + ports.get(0) + ",b=127.0.0.1:" + ports.get(1) + ",c=127.0.0.1:"
-                + ports.get(2);
-        for (String id : List.of("a", "b", "c")) {
-            members.add(MemberProcess.start(id, List.of(file.toString(), "--cluster", cluster, "--id", id,
-                    "--data-dir", dir.resolve(id).toString(), "--election-timeout", "400",
-                    "--commit-timeout", "5000", "--snapshot-every", "50", "--segment-bytes", "4096")));
+        for (int attempt = 1; ; attempt++) {
+            List<Integer> ports = freePorts(3);
+            String cluster = "a=127.0.0.1:" + ports.get(0) + ",b=127.0.0.1:" + ports.get(1) + ",c=127.0.0.1:"
+                    + ports.get(2);
+            try {
+                for (String id : List.of("a", "b", "c")) {
+                    members.add(MemberProcess.start(id, List.of(file.toString(), "--cluster", cluster, "--id", id,
+                            "--data-dir", dir.resolve(id).toString(), "--election-timeout", "400",
+                            "--commit-timeout", "5000", "--snapshot-every", "50", "--segment-bytes", "4096")));
+                }
+                break;
+            } catch (IOException notStarted) {
+                for (MemberProcess m : members) m.close();
+                members.clear();
+                if (attempt == 3) throw notStarted;
+                for (String id : List.of("a", "b", "c")) deleteTree(dir.resolve(id));
+            }
         }
         await("every member running the machine", () -> members.stream()
                 .allMatch(m -> running(m).startsWith("Counter1.counter")));
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) return;
+        try (java.util.stream.Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
     }
 
     private static List<Integer> freePorts(int n) throws IOException {
