@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code sm}: run a node, and talk to running nodes (send inputs, upgrade,
  * downgrade, inspect). Each subcommand is its own class; adding one is one
- * line in {@code subcommands} below. Exit status: 0 ok, 1 user errors (a bad
+ * line in {@link #COMMANDS} below. Exit status: 0 ok, 1 user errors (a bad
  * file or value, a refused request, no node there), 2 usage errors, 3
  * internal failures (one line; {@code --debug} adds the stack trace).
  */
@@ -28,20 +28,20 @@ import picocli.CommandLine.Option;
                 "Start a node with `sm node FILE`, then from another terminal use `sm send`, `sm upgrade`, "
                         + "`sm downgrade`, `sm info`, `sm state` and `sm snapshot` against its HOST:PORT. "
                         + "`sm COMMAND --help` explains each command."},
-        subcommands = {
-                NodeCommand.class,
-                SendCommand.class,
-                UpgradeCommand.class,
-                DowngradeCommand.class,
-                InfoCommand.class,
-                StateCommand.class,
-                SnapshotCommand.class,
-                hotsm.cli.sm.ClusterCommand.class,
-                hotsm.repl.ReplCommand.class,
-                hotsm.repl.DemoCommand.class,
-        },
         footer = {"", "Exit status: 0 ok, 1 user error or refused request, 2 usage error, 3 internal failure."})
 public final class Sm implements Callable<Integer> {
+
+    /** The subcommands, added to the command line only when used ({@link Subcommands}). */
+    static final java.util.List<Class<?>> COMMANDS = java.util.List.of(NodeCommand.class,
+            SendCommand.class,
+            UpgradeCommand.class,
+            DowngradeCommand.class,
+            InfoCommand.class,
+            StateCommand.class,
+            SnapshotCommand.class,
+            hotsm.cli.sm.ClusterCommand.class,
+            hotsm.repl.ReplCommand.class,
+            hotsm.repl.DemoCommand.class);
 
     public static final int OK = 0;
     public static final int USER_ERROR = 1;
@@ -67,7 +67,7 @@ public final class Sm implements Callable<Integer> {
 
     @Override public Integer call() {
         err.println("sm: missing command");
-        new CommandLine(this).usage(err);
+        Subcommands.all(new CommandLine(this), COMMANDS).usage(err);
         return USAGE_ERROR;
     }
 
@@ -98,7 +98,7 @@ public final class Sm implements Callable<Integer> {
             sm.in = in;
             sm.out = out;
             sm.err = err;
-            CommandLine cmd = new CommandLine(sm)
+            CommandLine cmd = Subcommands.add(new CommandLine(sm), COMMANDS, args)
                     .setOut(out).setErr(err)
                     .setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(e, debug, err));
             return cmd.execute(args);
