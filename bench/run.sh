@@ -3,7 +3,8 @@
 #
 # Builds the project, runs the JMH benchmarks with a fixed short configuration,
 # then the plain-Java harnesses (node in process and over TCP, upgrade gaps,
-# compile times, command wall times, a durable node under each fsync mode,
+# compile times, the compiler's growth on pathological inputs, command wall times,
+# a durable node under each fsync mode,
 # a three-member group); prints one markdown table on stdout and
 # writes bench/results.json. About 6 minutes on 2 cores. JMH's own report goes
 # to bench/target/jmh.txt. SKIP_BUILD=1 reuses the last build.
@@ -18,7 +19,7 @@ jar="$root/bench/target/benchmarks.jar"
 mkdir -p "$root/bench/target"
 jmh_json="$root/bench/target/jmh.json"
 # ONLY=durable,cluster bench/run.sh runs only the harnesses named (vm, node, gaps,
-# compile, cli, durable, cluster) and writes bench/target/results-only.json instead.
+# compile, pathological, cli, durable, cluster) and writes bench/target/results-only.json instead.
 only="${ONLY:-}"
 out="$root/bench/results.json"
 [ -n "$only" ] && out="$root/bench/target/results-only.json"

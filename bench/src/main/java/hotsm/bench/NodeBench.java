@@ -82,7 +82,7 @@ final class NodeBench {
             double raw;
             try (RawClient c = new RawClient(port)) {
                 raw = Timing.rate(() -> {
-                    c.pipeline(incr, 20_000, WINDOW);
+                    c.pipeline(hotsm.vm.bytecode.Identities.of(counter.artifact()), incr, 20_000, WINDOW);
                     return 20_000;
                 }, ms / 2, ms);
             }

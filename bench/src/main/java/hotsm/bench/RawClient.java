@@ -45,9 +45,13 @@ final class RawClient implements AutoCloseable {
         }
     }
 
-    /** Sends {@code count} steps of {@code input} with at most {@code window} in flight; returns when all are answered. */
-    void pipeline(Value input, int count, int window) throws IOException, InterruptedException {
-        byte[] body = Messages.stepRequest(new Messages.StepRequest(Optional.empty(), input));
+    /**
+     * Sends {@code count} steps of {@code input}, as version {@code speaking} (a node refuses a step naming no
+     * interface), with at most {@code window} in flight; returns when all are answered.
+     */
+    void pipeline(hotsm.vm.bytecode.Identity speaking, Value input, int count, int window)
+            throws IOException, InterruptedException {
+        byte[] body = Messages.stepRequest(new Messages.StepRequest(Optional.of(speaking), input));
         Semaphore slots = new Semaphore(window);
         IOException[] failed = new IOException[1];
         Thread reader = new Thread(() -> {

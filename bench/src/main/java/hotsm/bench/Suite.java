@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  *
  * <p>Arguments: JMH's JSON result file, the results.json to write.
  * {@code -Dhotsm.bench.only=durable,cluster} runs only the harnesses named
- * (vm, node, gaps, compile, cli, durable, cluster); the JMH file is then read only for vm.
+ * (vm, node, gaps, compile, pathological, cli, durable, cluster); the JMH file is then read only for vm.
  */
 public final class Suite {
     private Suite() {}
@@ -37,6 +37,7 @@ public final class Suite {
             upgradeGaps(r);
         }
         if (selected("compile")) compile(r);
+        if (selected("pathological")) pathological(r);
         if (selected("cli")) {
             progress("command-line wall times");
             cli(r, counter);
@@ -79,6 +80,15 @@ public final class Suite {
         r.put("compile_10k_ms", ten.compileMs(), "ms");
         r.put("compile_50k_ms", fifty.compileMs(), "ms");
         r.put("compile_50k_over_10k", fifty.compileMs() / ten.compileMs(), "×", Results.atMost(5.5));
+    }
+
+    /** Issue #10: growth per doubling of the input on each pathological compiler shape (PathologicalBench). */
+    private static void pathological(Results r) throws Exception {
+        progress("compiler on pathological inputs at n, 2n, 4n");
+        for (PathologicalBench.Growth g : PathologicalBench.measure(5)) {
+            r.put("compile_growth_" + g.shape().key(), g.perDoubling(), "× per doubling",
+                    Results.atMost(PathologicalBench.TARGET));
+        }
     }
 
     /** Issue #9: a durable node, in-process clients each waiting for its reply, under each fsync mode. */

@@ -109,6 +109,33 @@ class LocalGroupTest {
         }
     }
 
+    /**
+     * A Raft port taken between choosing it and binding it: Ratis's exit of
+     * the JVM is turned off, and the group starts again on other ports.
+     */
+    @Test
+    void aTakenPortIsTriedAgainOnAnotherNotExitingTheJvm() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            List<Integer> tried = new java.util.ArrayList<>();
+            LocalGroup.Ports ports = (n, attempt) -> {
+                if (attempt == 1) {
+                    tried.add(taken.getLocalPort());
+                    return List.of(taken.getLocalPort());
+                }
+                try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1,
+                        java.net.InetAddress.getLoopbackAddress())) {
+                    tried.add(free.getLocalPort());
+                    return List.of(free.getLocalPort());
+                }
+            };
+            try (LocalGroup g = LocalGroup.start(1, dir, ArtifactCodec.encode(counter1()), NodeOptions.defaults(),
+                    FAST, id -> new Member.Events() { }, ports)) {
+                assertEquals(2, tried.size(), "the taken port, then another");
+                assertEquals(OK, await(() -> g.member(0).step(INCR, id1()).join().output()));
+            }
+        }
+    }
+
     private static Refusal refusal(Runnable r) {
         CompletionException e = assertThrows(CompletionException.class, r::run);
         return assertInstanceOf(Refusal.class, e.getCause());

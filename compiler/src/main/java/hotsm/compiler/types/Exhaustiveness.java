@@ -205,7 +205,10 @@ final class Exhaustiveness {
         List<List<P>> out = new ArrayList<>();
         for (List<P> r : matrix) {
             P head = r.get(0);
-            if (head instanceof K hk && !hk.key().equals(k.key())) continue;
+            // A constructor of another data type (a pattern already reported as a type error) is another head,
+            // whatever its index: specialising by it would read arguments it does not have.
+            if (head instanceof K hk && (!hk.key().equals(k.key())
+                    || !java.util.Objects.equals(hk.dataType(), k.dataType()))) continue;
             out.add(specializeRow(r, k));
         }
         return out;

@@ -6,6 +6,8 @@ import hotsm.cluster.GroupView;
 import hotsm.cluster.MemberStatus;
 import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.bytecode.ArtifactCodec;
+import hotsm.vm.bytecode.Identities;
+import hotsm.vm.bytecode.Identity;
 import hotsm.vm.node.NodeInfo;
 import hotsm.vm.node.Refusal;
 import hotsm.vm.node.StepResult;
@@ -138,10 +140,17 @@ class ClusterProcessTest {
             return s != null && s.appliedIndex() == s.commitIndex();
         });
         long appliedBefore = c.status().appliedIndex();
-        Refusal refused = assertThrows(Refusal.class, () -> step(c));
+        // A write naming its interface reaches the lone member, which cannot commit it.
+        Identity counter1 = Identities.of(ArtifactCodec.decode(Files.readAllBytes(c1)));
+        Refusal refused = assertThrows(Refusal.class, () -> step(c, counter1));
         assertEquals(Refusal.Reason.STOPPED, refused.reason());
         assertTrue(refused.getMessage().startsWith("The group did not commit this request within"),
                 refused.getMessage());
+        // A client that names none must first learn which version runs, which the lone member cannot say:
+        // it is told so, and sends no step (never one read against whatever version runs).
+        Refusal unpinned = assertThrows(Refusal.class, () -> step(c));
+        assertEquals(Refusal.Reason.STOPPED, unpinned.reason());
+        assertTrue(unpinned.getMessage().startsWith("The group could not answer within"), unpinned.getMessage());
         MemberStatus alone = c.status();
         assertEquals(appliedBefore, alone.appliedIndex(), "the lone member applied nothing");
         GroupView view = c.group();
@@ -169,17 +178,40 @@ class ClusterProcessTest {
 
     // ---- the group
 
+    /**
+     * Start members a, b, c on free Raft ports. A port can be taken between
+     * choosing it and the member binding it (Ratis then ends the member's
+     * process before it listens): then the group starts again on new ports
+     * and fresh directories, up to three times.
+     */
     private void startGroup(Path file) throws Exception {
-        List<Integer> ports = freePorts(3);
-        String cluster = "a=127.0.0.1:" + ports.get(0) + ",b=127.0.0.1:" + ports.get(1) + ",c=127.0.0.1:"
-                + ports.get(2);
-        for (String id : List.of("a", "b", "c")) {
-            members.add(MemberProcess.start(id, List.of(file.toString(), "--cluster", cluster, "--id", id,
-                    "--data-dir", dir.resolve(id).toString(), "--election-timeout", "400",
-                    "--commit-timeout", "5000", "--snapshot-every", "50", "--segment-bytes", "4096")));
+        for (int attempt = 1; ; attempt++) {
+            List<Integer> ports = freePorts(3);
+            String cluster = "a=127.0.0.1:" + ports.get(0) + ",b=127.0.0.1:" + ports.get(1) + ",c=127.0.0.1:"
+                    + ports.get(2);
+            try {
+                for (String id : List.of("a", "b", "c")) {
+                    members.add(MemberProcess.start(id, List.of(file.toString(), "--cluster", cluster, "--id", id,
+                            "--data-dir", dir.resolve(id).toString(), "--election-timeout", "400",
+                            "--commit-timeout", "5000", "--snapshot-every", "50", "--segment-bytes", "4096")));
+                }
+                break;
+            } catch (IOException notStarted) {
+                for (MemberProcess m : members) m.close();
+                members.clear();
+                if (attempt == 3) throw notStarted;
+                for (String id : List.of("a", "b", "c")) deleteTree(dir.resolve(id));
+            }
         }
         await("every member running the machine", () -> members.stream()
                 .allMatch(m -> running(m).startsWith("Counter1.counter")));
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) return;
+        try (java.util.stream.Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
     }
 
     private static List<Integer> freePorts(int n) throws IOException {
@@ -294,8 +326,13 @@ class ClusterProcessTest {
     }
 
     private static StepResult step(MemberProcess m) throws IOException {
+        return step(m, null);
+    }
+
+    /** One increment, as version {@code speaking} (null: the version the member says runs). */
+    private static StepResult step(MemberProcess m, Identity speaking) throws IOException {
         try (NodeClient c = NodeClient.connect(HostPort.parse(m.address))) {
-            return c.step(INCR);
+            return c.step(INCR, speaking);
         }
     }
 

@@ -51,6 +51,8 @@ public final class Node implements NodeService, AutoCloseable {
     private volatile boolean stopped;
     /** Set by {@link #stop}: queued commands are refused, not run. */
     private volatile boolean stopping;
+    /** Whether the command being applied is a replayed journal record (machine thread only): see {@link #checkSizes}. */
+    private boolean replaying;
     /** Written only by the machine thread. */
     private NodeSnapshot snapshot;
     /**
@@ -323,6 +325,7 @@ public final class Node implements NodeService, AutoCloseable {
         Throwable failure = null;
         try {
             options.log().append(p.command());
+            replaying = p.time() != null;
             result = apply(p.command(), p.time(), p.fuel(), p.prepared());
         } catch (Refusal r) {
             failure = r;
@@ -450,9 +453,13 @@ public final class Node implements NodeService, AutoCloseable {
 
     /**
      * A step whose state or output is over the value size budget fails; the
-     * state is kept. A state the step left as it was is not walked again.
+     * state is kept. A state the step left as it was is not walked again. A
+     * replayed record is not checked: it was within the budget of the node
+     * that journaled it, and a budget lowered since must not lock the node
+     * out of its own history (docs/durability.md); new steps meet the new one.
      */
     private void checkSizes(Value oldState, Value newState, Value output, Value adaptedOutput) {
+        if (replaying) return;
         String kept = "The state is unchanged.";
         if (newState != oldState) options.limits().checkSize(newState, "new state", Refusal.Reason.STEP_FAILED, kept);
         options.limits().checkSize(output, "output", Refusal.Reason.STEP_FAILED, kept);
@@ -464,7 +471,7 @@ public final class Node implements NodeService, AutoCloseable {
     /** A migrated state over the size budget refuses the change; the history and artifacts are kept bounded. */
     private VersionChanges.Changed withinLimits(VersionChange.Kind kind, VersionChanges.Changed c) {
         boolean up = kind == VersionChange.Kind.UPGRADE;
-        options.limits().checkSize(c.next().state(), "migrated state",
+        if (!replaying) options.limits().checkSize(c.next().state(), "migrated state",
                 up ? Refusal.Reason.UPGRADE_REFUSED : Refusal.Reason.DOWNGRADE_REFUSED,
                 "Aborting " + (up ? "upgrade" : "downgrade") + "; the old version keeps running.");
         return new VersionChanges.Changed(c.next().bounded(options.limits()), c.change(), c.step());

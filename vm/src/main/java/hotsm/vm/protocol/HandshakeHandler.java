@@ -7,7 +7,9 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.handler.ssl.SslHandler;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -40,6 +42,14 @@ final class HandshakeHandler extends ByteToMessageDecoder {
 
     /** Magic, version and flags: the part of a hello that says how long the rest is. */
     private static final int MIN_HELLO = 4 + 2 + 1;
+    /**
+     * How long a refused connection is drained before it is closed. Closing a
+     * socket with unread bytes (the rest of a hello, requests sent after it)
+     * makes TCP reset the connection, and a reset can overtake the refusing
+     * welcome; so the node sends the welcome, ends its side, and discards what
+     * the client still sends until the client closes, at most this long.
+     */
+    static final Duration LINGER = Duration.ofSeconds(2);
 
     private final NodeService node;
     private final Duration timeout;
@@ -49,6 +59,8 @@ final class HandshakeHandler extends ByteToMessageDecoder {
     private final CookieProof cookie;
     private ScheduledFuture<?> timer;
     private boolean answered;
+    /** The welcome refused the connection: everything read from now on is discarded. */
+    private boolean refused;
     /** Once read: the hello, and the nonce of the challenge sent for it. */
     private Handshake.Hello hello;
     private byte[] nodeNonce;
@@ -76,6 +88,10 @@ final class HandshakeHandler extends ByteToMessageDecoder {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        if (refused) {
+            in.skipBytes(in.readableBytes());
+            return;
+        }
         if (answered) return;   // waiting for the machine thread; later bytes stay for the frames
         if (hello == null) {
             readHello(ctx, in);
@@ -172,10 +188,29 @@ final class HandshakeHandler extends ByteToMessageDecoder {
         }
     }
 
+    /**
+     * Send a refusing welcome, end this side of the connection, and drain
+     * (read and discard) what the client still sends until it closes, for at
+     * most {@link #LINGER}: see there why not close at once.
+     */
     private void refuse(ChannelHandlerContext ctx, int status, String message) {
         answered = true;
+        refused = true;
         if (timer != null) timer.cancel(false);
-        ctx.writeAndFlush(welcome(status, message)).addListener(ChannelFutureListener.CLOSE);
+        ctx.writeAndFlush(welcome(status, message)).addListener((ChannelFutureListener) written -> {
+            if (!written.isSuccess()) {
+                ctx.close();
+                return;
+            }
+            SslHandler tls = ctx.pipeline().get(SslHandler.class);
+            if (tls != null) {
+                tls.closeOutbound();   // close_notify: the client reads the welcome, then the end
+            } else if (ctx.channel() instanceof DuplexChannel duplex) {
+                duplex.shutdownOutput();
+            }
+            ctx.channel().config().setAutoRead(true);
+            ctx.executor().schedule(() -> { ctx.close(); }, LINGER.toMillis(), TimeUnit.MILLISECONDS);
+        });
     }
 
     private static ByteBuf welcome(int status, String message) {

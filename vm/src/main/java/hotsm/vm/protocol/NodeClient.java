@@ -66,7 +66,7 @@ public final class NodeClient implements AutoCloseable {
     private volatile Identity speaking;
     /** The node's INFO (newest version) that fixed {@link #speaking}, when the hello named no interface. */
     private NodeInfo pinnedBy;
-    /** That INFO, asked right after the handshake. */
+    /** That INFO, asked right after the handshake (and again at the next use if it failed); guarded by this. */
     private CompletableFuture<Frame> pinRequest;
     /**
      * Whether {@link #speaking} was learnt at connect rather than named in the
@@ -149,7 +149,7 @@ public final class NodeClient implements AutoCloseable {
             c.speaking = speaking.orElse(null);
             c.followsOwnChanges = speaking.isEmpty();
             // Ask which version runs now, without waiting: the first step waits for the answer. (A replicated
-            // member without a quorum cannot answer it, yet still answers GROUP.)
+            // member without a quorum cannot answer it, yet still answers GROUP: see pin.)
             if (speaking.isEmpty()) c.pinRequest = c.request(MessageType.INFO, Messages.infoRequest(1));
             return c;
         } catch (ProtocolException e) {
@@ -185,9 +185,22 @@ public final class NodeClient implements AutoCloseable {
         return Optional.of(pinnedBy != null ? pinnedBy : pin());
     }
 
+    /**
+     * Waits for the connect-time INFO. If the node could not answer it (a
+     * replicated member without a leader waits for one up to its commit
+     * timeout, then refuses {@code STOPPED}), the refusal is this call's, and
+     * the next call asks again: no step is sent until the client knows which
+     * interface it speaks, so a step never goes out naming none.
+     */
     private synchronized NodeInfo pin() throws IOException {
         if (pinnedBy == null) {
-            pinnedBy = await(pinRequest, MessageType.INFO_REPLY, Messages::info);
+            if (pinRequest == null) pinRequest = request(MessageType.INFO, Messages.infoRequest(1));
+            try {
+                pinnedBy = await(pinRequest, MessageType.INFO_REPLY, Messages::info);
+            } catch (IOException | RuntimeException e) {
+                pinRequest = null;
+                throw e;
+            }
             if (speaking == null) speaking = pinnedBy.identity();
         }
         return pinnedBy;
@@ -241,18 +254,10 @@ public final class NodeClient implements AutoCloseable {
      * many {@code stepAsync} calls in a row share a few writes).
      */
     public CompletableFuture<Frame> stepAsync(Value input, Identity speaking) throws IOException {
-        Identity as = speaking;
-        if (as == null) {
-            try {
-                as = speaking();
-            } catch (Refusal unknown) {
-                // The node cannot say which version runs (a replicated member without a leader): the step
-                // goes without one, and the node refuses or runs it as it can.
-                as = null;
-            }
-        }
+        // Every step names its interface: the node refuses one that names none (docs/protocol.md).
+        Identity as = speaking != null ? speaking : speaking();
         return request(MessageType.STEP.code(),
-                Messages.stepRequest(new Messages.StepRequest(Optional.ofNullable(as), input)), false);
+                Messages.stepRequest(new Messages.StepRequest(Optional.of(as), input)), false);
     }
 
     /** Wait for a reply of {@link #stepAsync}. */

@@ -34,6 +34,11 @@ import java.util.function.Function;
  */
 final class RequestHandler extends ChannelInboundHandlerAdapter {
 
+    /** The refusal of a STEP that names no interface, on a connection whose hello named none. */
+    static final String NO_INTERFACE = "this STEP names no interface: a client states the version whose interface"
+            + " it speaks, in the hello or in each STEP (INFO says which version runs); a step is never read against"
+            + " whatever version runs when it is applied";
+
     private final NodeService node;
     private final ServerLimits limits;
     private final ByteBudget budget;
@@ -96,10 +101,14 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                         MessageType.INTERFACE_REPLY, Messages::interfaceView);
                 case STEP -> {
                     Messages.StepRequest s = Messages.stepRequest(f.body());
-                    // Naming none reads the input against the version running when it is applied: NodeClient
-                    // always names one, unless the node could not say which version runs (docs/protocol.md).
-                    Identity as = s.speaking().or(() -> speaking).orElse(null);
-                    reply(ctx, r, node.step(s.input(), as), MessageType.OUTPUT, Messages::output);
+                    Optional<Identity> as = s.speaking().or(() -> speaking);
+                    if (as.isEmpty()) {
+                        // Never read against whatever version runs when it is applied: an upgrade meanwhile
+                        // would silently change the input's meaning (docs/protocol.md, "The interface is stated").
+                        answer(ctx, r, error(r, ErrorCode.UNKNOWN_INTERFACE, NO_INTERFACE));
+                        return;
+                    }
+                    reply(ctx, r, node.step(s.input(), as.get()), MessageType.OUTPUT, Messages::output);
                 }
                 case UPGRADE -> reply(ctx, r, node.upgrade(f.body()), MessageType.CHANGED, Messages::changed);
                 case SIGNED_UPGRADE -> {

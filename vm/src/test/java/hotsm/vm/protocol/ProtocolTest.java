@@ -96,6 +96,31 @@ class ProtocolTest {
         }
     }
 
+    /**
+     * Issue 10: a step is read against the interface the client states, in
+     * the hello or in the STEP; one that states none is refused (an upgrade
+     * meanwhile would change what it means), and the connection goes on.
+     */
+    @Test
+    void aStepNamingNoInterfaceIsRefusedAndTheConnectionStaysUsable() throws Exception {
+        byte[] unnamed = Messages.stepRequest(new Messages.StepRequest(Optional.empty(), INCR));
+        try (NodeClient c = NodeClient.connect(address)) {
+            Frame reply = c.request(MessageType.STEP.code(), unnamed).get();
+            assertEquals(MessageType.ERROR, reply.messageType());
+            Messages.ErrorReply e = Messages.error(reply.body());
+            assertEquals(ErrorCode.UNKNOWN_INTERFACE, e.code());
+            assertTrue(e.message().startsWith("this STEP names no interface"), e.message());
+            assertEquals(OK, c.step(INCR).output());
+            assertEquals(Value.of(1), c.state().value(), "the refused step did not run");
+        }
+        // The hello's interface is the connection's: a STEP naming none there is read against it.
+        try (NodeClient old = NodeClient.connect(address, Optional.of(id1()))) {
+            Frame reply = old.request(MessageType.STEP.code(), unnamed).get();
+            assertEquals(MessageType.OUTPUT, reply.messageType());
+            assertEquals(Value.of(2), old.state().value());
+        }
+    }
+
     @Test
     void aHandshakeWithAnUnknownInterfaceIsRefused() throws Exception {
         Refusal e = assertThrows(Refusal.class, () -> NodeClient.connect(address, Optional.of(id3())));
@@ -181,6 +206,33 @@ class ProtocolTest {
         }
         try (NodeClient later = NodeClient.connect(address)) {
             assertEquals(total(2), later.step(COUNT).output());
+        }
+    }
+
+    /**
+     * A refused hello followed at once by more bytes (the rest of another
+     * version's hello, requests pipelined after it): the node drains them
+     * rather than close with them unread (which resets the connection and can
+     * lose the welcome), so the client reads the whole refusal, then the end.
+     */
+    @Test
+    void aRefusedHelloIsAnsweredInFullWhateverFollowsIt() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            try (Socket s = new Socket(address.host(), address.port())) {
+                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                Handshake.writeHello(new DataOutputStream(bytes), new Handshake.Hello(9, Optional.empty()));
+                bytes.write(new byte[256 * 1024]);
+                s.getOutputStream().write(bytes.toByteArray());
+                s.getOutputStream().flush();
+                DataInputStream in = new DataInputStream(s.getInputStream());
+                Handshake.Welcome w = Handshake.readWelcome(in);
+                assertFalse(w.accepted());
+                assertTrue(w.message().contains("version " + Wire.PROTOCOL_VERSION), w.message());
+                assertEquals(-1, in.read(), "the node ended its side after the welcome");
+            }
+        }
+        try (NodeClient c = NodeClient.connect(address)) {
+            assertEquals(OK, c.step(INCR).output());
         }
     }
 
