@@ -1,6 +1,5 @@
 package hotsm.cli;
 
-import hotsm.cli.sm.CliError;
 import hotsm.cli.sm.DowngradeCommand;
 import hotsm.cli.sm.InfoCommand;
 import hotsm.cli.sm.NodeCommand;
@@ -19,9 +18,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code sm}: run a node, and talk to running nodes (send inputs, upgrade,
  * downgrade, inspect). Each subcommand is its own class; adding one is one
- * line in {@code subcommands} below. Exit status: 0 ok, 1 user errors (a bad
- * file or value, a refused request, no node there), 2 usage errors, 3
- * internal failures (one line; {@code --debug} adds the stack trace).
+ * line in {@code subcommands} below. Exit statuses: {@link ExitStatus}.
  */
 @Command(name = "sm", mixinStandardHelpOptions = true, versionProvider = Sm.Version.class,
         description = {"Run hot-swappable state machines and upgrade them while they run.", "",
@@ -39,14 +36,13 @@ import picocli.CommandLine.Option;
                 hotsm.cli.sm.ClusterCommand.class,
                 hotsm.repl.ReplCommand.class,
                 hotsm.repl.DemoCommand.class,
-        },
-        footer = {"", "Exit status: 0 ok, 1 user error or refused request, 2 usage error, 3 internal failure."})
+        })
 public final class Sm implements Callable<Integer> {
 
-    public static final int OK = 0;
-    public static final int USER_ERROR = 1;
-    public static final int USAGE_ERROR = 2;
-    public static final int INTERNAL_ERROR = 3;
+    public static final int OK = ExitStatus.OK;
+    public static final int USER_ERROR = ExitStatus.USER_ERROR;
+    public static final int USAGE_ERROR = ExitStatus.USAGE_ERROR;
+    public static final int INTERNAL_ERROR = ExitStatus.INTERNAL_ERROR;
 
     @Option(names = "--debug", hidden = true, scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces of internal failures.")
@@ -98,7 +94,7 @@ public final class Sm implements Callable<Integer> {
             sm.in = in;
             sm.out = out;
             sm.err = err;
-            CommandLine cmd = new CommandLine(sm)
+            CommandLine cmd = ExitStatus.documentIn(new CommandLine(sm))
                     .setOut(out).setErr(err)
                     .setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(e, debug, err));
             return cmd.execute(args);
@@ -111,12 +107,7 @@ public final class Sm implements Callable<Integer> {
     }
 
     private static int failure(Throwable e, boolean debug, PrintWriter err) {
-        if (e instanceof CliError c) {
-            if (!c.getMessage().isEmpty()) err.println("sm: " + c.getMessage());
-            err.flush();
-            return c.exitCode();
-        }
-        return CommandThread.internalFailure("sm", e, debug, err);
+        return ExitStatus.report("sm", "sm: ", e, debug, err);
     }
 
     /** {@code --version}. */

@@ -67,7 +67,7 @@ class LocalSessionTest {
                 "error: no local machine to reset (a node's state is changed only by inputs and upgrades)",
                 "error: no machine: :load FILE or :connect HOST:PORT first",
                 "error: unknown command :frobnicate (:help lists them)",
-                "error: no such file: nowhere.sm"),
+                "error: cannot read nowhere.sm: no such file"),
                 Sessions.run(":state", ":reset", ":upgrade x.sm", ":frobnicate", ":load nowhere.sm"));
     }
 
@@ -115,7 +115,7 @@ class LocalSessionTest {
 
     @Test void machineListsAndPicksTheFilesMachines() {
         assertEquals(List.of(LOADED, "* Counter1.counter", "Running Counter1.counter : Input -> Output, state Int = 0",
-                        "error: no machine nope in Counter1.sm (it has Counter1.counter)"),
+                        "error: Counter1.sm has no machine 'nope' (it defines Counter1.counter)"),
                 Sessions.run(LOAD, ":machine", ":machine counter", ":machine nope"));
     }
 

@@ -1,5 +1,8 @@
 package hotsm.cli.sm;
 
+import hotsm.cli.MachineFiles;
+import hotsm.vm.bytecode.ArtifactCodec;
+import hotsm.cli.CliError;
 import hotsm.vm.trust.ReleaseSignature;
 import hotsm.vm.trust.TrustException;
 import java.nio.file.Files;
@@ -23,7 +26,7 @@ final class Signatures {
 
     static ReleaseSignature read(Path file) {
         try {
-            return ReleaseSignature.decode(ArtifactFiles.read(file));
+            return ReleaseSignature.decode(MachineFiles.readBytes(file, ArtifactCodec.MAX_FILE_BYTES, ".sig"));
         } catch (TrustException e) {
             throw CliError.user(file + " is not a release signature (smc sign writes them): " + e.getMessage());
         }

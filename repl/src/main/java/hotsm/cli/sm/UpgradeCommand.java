@@ -1,5 +1,10 @@
 package hotsm.cli.sm;
 
+import hotsm.cli.IncludeOption;
+import hotsm.cli.MachineFiles;
+import hotsm.cli.MachineOption;
+import hotsm.cli.NodeAddress;
+import hotsm.cli.CliError;
 import hotsm.cli.Sm;
 import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.bytecode.ArtifactCodec;
@@ -34,21 +39,16 @@ public final class UpgradeCommand implements Callable<Integer> {
 
     @Mixin ClientTimeoutOption timeout;
 
-    @Parameters(index = "0", paramLabel = "HOST:PORT", description = "the node")
-    String address;
+    @Mixin NodeAddress address;
 
     @Mixin ClientSecurityOptions security;
 
     @Parameters(index = "1", paramLabel = "FILE", description = "a .cam artifact, or a .sm file")
     Path file;
 
-    @Option(names = "--machine", paramLabel = "NAME",
-            description = "which machine of a .sm file; default: the only one, or the one that upgrades"
-                    + " the machine the node runs")
-    String machine;
+    @Mixin MachineOption machine;
 
-    @Option(names = {"-I", "--include"}, paramLabel = "DIR", description = "where a .sm file's imports are looked for")
-    List<Path> includes = new ArrayList<>();
+    @Mixin IncludeOption includes;
 
     @Option(names = "--signature", paramLabel = "FILE.sig",
             description = "the release signature to send (default for a .cam file: FILE.cam.sig beside it, if any;"
@@ -56,8 +56,8 @@ public final class UpgradeCommand implements Callable<Integer> {
     Path signature;
 
     @Override public Integer call() {
-        Optional<ReleaseSignature> sig = Signatures.forUpgrade(signature, file, !ArtifactFiles.isSource(file));
-        return Remote.changeVersion(sm, address, timeout.get(), security,
+        Optional<ReleaseSignature> sig = Signatures.forUpgrade(signature, file, MachineFiles.isArtifact(file));
+        return Remote.changeVersion(sm, address.text(), timeout.get(), security,
                 client -> explained(client, artifactFor(client), sig));
     }
 
@@ -79,17 +79,13 @@ public final class UpgradeCommand implements Callable<Integer> {
 
     /** The artifact bytes to send: FILE itself, or FILE compiled (picking the machine that upgrades the running one). */
     private byte[] artifactFor(NodeClient client) throws IOException {
-        if (!ArtifactFiles.isSource(file)) {
-            if (machine != null) ArtifactFiles.requireMachine(file, ArtifactFiles.decode(file), machine);
-            return ArtifactFiles.read(file);
+        if (MachineFiles.isArtifact(file)) {   // sent as it is: the node judges it (verifies) and says why it refuses
+            if (machine.name() == null) return MachineFiles.readArtifactBytes(file);
+            return MachineFiles.readArtifact(file).pick(machine.name(), null, MachineOption.HOW_TO_PICK).bytes();
         }
         Identity running = client.info().identity();
-        Artifact a = ArtifactFiles.compile(file, machine, includes, sm.err(),
-                m -> m.upgrades().stream().anyMatch(u -> u.from().equals(running)));
-        try {
-            return ArtifactCodec.encode(a);
-        } catch (IllegalArgumentException e) {
-            throw CliError.user(e.getMessage());
-        }
+        return MachineFiles.open(file, includes.get())
+                .pick(machine.name(), m -> m.upgrades().stream().anyMatch(u -> u.from().equals(running)),
+                        MachineOption.HOW_TO_PICK).bytes();
     }
 }

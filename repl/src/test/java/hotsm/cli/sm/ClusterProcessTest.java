@@ -1,5 +1,6 @@
 package hotsm.cli.sm;
 
+import hotsm.cli.MachineFiles;
 import static org.junit.jupiter.api.Assertions.*;
 
 import hotsm.cluster.GroupView;
@@ -194,9 +195,7 @@ class ClusterProcessTest {
 
     private Path compile(String sample) throws IOException {
         Path source = Path.of(System.getProperty("hotsm.root", "."), "samples", "counter", sample);
-        StringWriter errors = new StringWriter();
-        Map<String, Artifact> machines = SourceCompiler.compile(source, List.of(), new PrintWriter(errors));
-        Artifact a = machines.values().iterator().next();
+        Artifact a = MachineFiles.compile(List.of(source), List.of()).artifacts().get(0).artifact();
         return Files.write(dir.resolve(a.name() + ".cam"), ArtifactCodec.encode(a));
     }
 

@@ -1,5 +1,6 @@
 package hotsm.cli.sm;
 
+import hotsm.cli.MachineFiles;
 import static org.junit.jupiter.api.Assertions.*;
 
 import hotsm.vm.bytecode.Artifact;
@@ -41,9 +42,7 @@ class ConcurrentSampleUpgradesTest {
     private static final int PER_CLIENT = 2000;
 
     private static Artifact compile(String file) {
-        Map<String, Artifact> machines = SourceCompiler.compile(COUNTERS.resolve(file), List.of(),
-                new PrintWriter(new StringWriter()));
-        return machines.values().iterator().next();
+        return MachineFiles.compile(List.of(COUNTERS.resolve(file)), List.of()).artifacts().get(0).artifact();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package hotsm.cli.sm;
 
+import hotsm.cli.MachineFiles;
 import static org.junit.jupiter.api.Assertions.*;
 
 import hotsm.vm.bytecode.Artifact;
@@ -58,9 +59,7 @@ class CrashRecoveryTest {
     @TempDir Path tmp;
 
     static Artifact compile(String file) {
-        Map<String, Artifact> machines = SourceCompiler.compile(COUNTERS.resolve(file), List.of(),
-                new PrintWriter(new StringWriter()));
-        return machines.values().iterator().next();
+        return MachineFiles.compile(List.of(COUNTERS.resolve(file)), List.of()).artifacts().get(0).artifact();
     }
 
     /** The count a Counter1 ({@code n}) or Counter2 ({@code (old, new)}) state holds. */
