@@ -29,7 +29,9 @@ import picocli.CommandLine.ParentCommand;
 /** {@code sm upgrade HOST:PORT FILE(.cam|.sm) [--machine NAME] [-I DIR]}. */
 @Command(name = "upgrade", mixinStandardHelpOptions = true,
         description = {"Upgrade a running node to the machine in FILE.", "",
-                "A .sm file is compiled first. The node looks for an upgrade section from the machine it runs, "
+                "A .sm file is compiled first; of several machines it defines, --machine names one, else the one "
+                        + "with an upgrade section from the machine the node runs is sent. A .cam file is sent as it "
+                        + "is. The node looks for an upgrade section from the machine it runs, "
                         + "verifies the artifact, migrates the state between two inputs and swaps code and state "
                         + "in one move. Prints `Upgrade successful!` and the old -> new versions, or the node's "
                         + "reason for refusing (exit status 1); a refused upgrade changes nothing."})

@@ -80,7 +80,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private Artifact load() {
-        return MachineFiles.load(file, machine.name(), includes.get(), null, "choose one with --machine NAME").artifact();
+        return MachineFiles.load(file, machine.name(), includes.get(), null, MachineOption.HOW_TO_PICK).artifact();
     }
 
     /** The running machine: its current state, advanced by each successful step. */
