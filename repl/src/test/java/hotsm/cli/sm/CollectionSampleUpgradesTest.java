@@ -12,8 +12,6 @@ import hotsm.vm.protocol.NodeClient;
 import hotsm.vm.protocol.NodeServer;
 import hotsm.vm.value.ValueParser;
 import hotsm.vm.value.ValuePrinter;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;
