@@ -248,9 +248,14 @@ public final class MachineFiles {
                 + " file");
     }
 
+    /** {@code cannot read F: no such file}: also the REPL's, when a name it looks up is no file. */
+    public static String noSuchFile(Object file) {
+        return "cannot read " + file + ": no such file";
+    }
+
     private static CliError unreadable(Path file, IOException e) {
-        String why = e instanceof NoSuchFileException ? "no such file"
-                : e instanceof AccessDeniedException ? "permission denied"
+        if (e instanceof NoSuchFileException) return CliError.user(noSuchFile(file));
+        String why = e instanceof AccessDeniedException ? "permission denied"
                 : oneLine(e.getMessage());
         return CliError.user("cannot read " + file + ": " + why);
     }

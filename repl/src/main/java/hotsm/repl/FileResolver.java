@@ -56,7 +56,7 @@ final class FileResolver {
             }
             if (Path.of(expanded).isAbsolute()) break;
         }
-        throw ReplError.of("cannot read " + name + ": no such file");
+        throw ReplError.of(hotsm.cli.MachineFiles.noSuchFile(name));
     }
 
     /**
