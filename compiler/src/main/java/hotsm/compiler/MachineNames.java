@@ -27,8 +27,8 @@ public final class MachineNames {
     private MachineNames() {}
 
     /** A name that picks no machine, or more than one; its message is the whole one-line error. */
-    public static final class NotFound extends RuntimeException {
-        NotFound(String message) { super(message, null, false, false); }
+    public static final class NotFound extends IllegalArgumentException {
+        NotFound(String message) { super(message); }
     }
 
     /**
