@@ -6,8 +6,8 @@ import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.bytecode.ArtifactCodec;
 import hotsm.vm.bytecode.Identities;
 import hotsm.vm.bytecode.Identity;
-import hotsm.vm.verify.VerifyException;
 import hotsm.vm.verify.Verifier;
+import hotsm.vm.verify.VerifyException;
 
 /**
  * A machine compiled to the end: its artifact, accepted by the vm's

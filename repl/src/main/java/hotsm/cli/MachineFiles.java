@@ -1,7 +1,7 @@
 package hotsm.cli;
 
-import hotsm.compiler.CompiledArtifact;
 import hotsm.compiler.Compilation;
+import hotsm.compiler.CompiledArtifact;
 import hotsm.compiler.Compiler;
 import hotsm.compiler.MachineNames;
 import hotsm.compiler.diag.Diagnostic;
@@ -10,8 +10,8 @@ import hotsm.compiler.ir.MachineIr;
 import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.bytecode.ArtifactCodec;
 import hotsm.vm.bytecode.ArtifactFormatException;
-import hotsm.vm.verify.VerifyException;
 import hotsm.vm.verify.Verifier;
+import hotsm.vm.verify.VerifyException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;

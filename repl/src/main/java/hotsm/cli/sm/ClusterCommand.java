@@ -1,7 +1,7 @@
 package hotsm.cli.sm;
 
-import hotsm.cli.NodeAddress;
 import hotsm.cli.CliError;
+import hotsm.cli.NodeAddress;
 import hotsm.cli.Sm;
 import hotsm.cluster.GroupClient;
 import hotsm.cluster.GroupView;

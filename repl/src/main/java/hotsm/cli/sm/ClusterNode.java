@@ -1,8 +1,8 @@
 package hotsm.cli.sm;
 
+import hotsm.cli.CliError;
 import hotsm.cli.MachineFiles;
 import hotsm.cli.MachineOption;
-import hotsm.cli.CliError;
 import hotsm.cli.Sm;
 import hotsm.cluster.ClusterOptions;
 import hotsm.cluster.ClusterSpec;

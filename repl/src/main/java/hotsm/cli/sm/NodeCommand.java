@@ -1,9 +1,9 @@
 package hotsm.cli.sm;
 
+import hotsm.cli.CliError;
 import hotsm.cli.IncludeOption;
 import hotsm.cli.MachineFiles;
 import hotsm.cli.MachineOption;
-import hotsm.cli.CliError;
 import hotsm.cli.Sm;
 import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.journal.Fsync;

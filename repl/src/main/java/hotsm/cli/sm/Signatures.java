@@ -1,8 +1,8 @@
 package hotsm.cli.sm;
 
+import hotsm.cli.CliError;
 import hotsm.cli.MachineFiles;
 import hotsm.vm.bytecode.ArtifactCodec;
-import hotsm.cli.CliError;
 import hotsm.vm.trust.ReleaseSignature;
 import hotsm.vm.trust.TrustException;
 import java.nio.file.Files;

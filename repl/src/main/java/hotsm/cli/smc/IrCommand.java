@@ -1,8 +1,8 @@
 package hotsm.cli.smc;
 
 import hotsm.cli.IncludeOption;
-import hotsm.cli.MachineOption;
 import hotsm.cli.MachineFiles;
+import hotsm.cli.MachineOption;
 import hotsm.cli.Smc;
 import hotsm.compiler.IrListing;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package hotsm.cli.smc;
 
 import hotsm.cli.IncludeOption;
-import hotsm.cli.MachineOption;
 import hotsm.cli.MachineFiles;
+import hotsm.cli.MachineOption;
 import hotsm.cli.Smc;
 import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.machine.Cam;
