@@ -2,15 +2,13 @@ package hotsm.repl;
 
 import hotsm.cli.CliError;
 import hotsm.cli.MachineFiles;
+import hotsm.cli.sm.Signatures;
 import hotsm.vm.bytecode.Artifact;
-import hotsm.vm.bytecode.ArtifactCodec;
 import hotsm.vm.bytecode.Identity;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import hotsm.vm.trust.ReleaseSignature;
-import hotsm.vm.trust.TrustException;
 
 /** The artifact an {@code :upgrade} sends: read from a {@code .cam} file, or compiled from a {@code .sm} file. */
 final class Artifacts {
@@ -34,18 +32,20 @@ final class Artifacts {
 
     /** For a {@code .cam} file, the release signature {@code smc sign} wrote beside it, if there is one. */
     static Optional<ReleaseSignature> signatureBeside(Path file) throws ReplError {
-        if (!ArtifactCodec.isArtifactFile(file)) return Optional.empty();
-        Path sig = file.resolveSibling(file.getFileName() + ".sig");
-        return Files.exists(sig) ? Optional.of(signature(sig)) : Optional.empty();
-    }
-
-    static ReleaseSignature signature(Path file) throws ReplError {
+        if (!MachineFiles.isArtifact(file)) return Optional.empty();
         try {
-            return ReleaseSignature.decode(MachineFiles.readBytes(file, ArtifactCodec.MAX_FILE_BYTES, ".sig"));
+            return Signatures.beside(file);
         } catch (CliError e) {
             throw ReplError.of(e.getMessage());
-        } catch (TrustException e) {
-            throw ReplError.of(file.getFileName() + " is not a release signature: " + e.getMessage());
+        }
+    }
+
+    /** A release signature file, read as {@code sm downgrade --signature} reads it. */
+    static ReleaseSignature signature(Path file) throws ReplError {
+        try {
+            return Signatures.read(file);
+        } catch (CliError e) {
+            throw ReplError.of(e.getMessage());
         }
     }
 }
