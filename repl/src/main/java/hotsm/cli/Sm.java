@@ -36,7 +36,8 @@ import picocli.CommandLine.Option;
                 hotsm.cli.sm.ClusterCommand.class,
                 hotsm.repl.ReplCommand.class,
                 hotsm.repl.DemoCommand.class,
-        })
+        },
+        footer = ExitStatus.FOOTER)
 public final class Sm implements Callable<Integer> {
 
     public static final int OK = ExitStatus.OK;

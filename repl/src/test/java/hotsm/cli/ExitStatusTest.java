@@ -35,6 +35,7 @@ class ExitStatusTest {
         List<String> missing = new ArrayList<>();
         for (String[] tool : List.of(new String[] {"sm"}, new String[] {"smc"})) {
             CommandLine root = ExitStatus.documentIn(new CommandLine(tool[0].equals("sm") ? new Sm() : new Smc()));
+            assertTrue(root.getSubcommands().size() >= 7, tool[0] + ": " + root.getSubcommands().keySet());
             check(root, missing);
         }
         assertEquals(List.of(), missing);
