@@ -1,20 +1,28 @@
 # Sourced by bin/smc and bin/sm (not a command): class-data sharing for a fast start.
-# The first run after a build records target/hotsm.jsa with a short training run
-# (hotsm.cli.CdsTraining, about two seconds, once); every run then maps the
-# archived classes instead of loading them (docs/performance.md). If the archive
-# cannot be made or used, the JVM starts without it. HOTSM_CDS=off turns it off.
-# Sets the array cds_opts.
+# The first run after a build records target/hotsm.jsa, a static archive of the JDK's and
+# the application's classes, in two steps: a short training run (hotsm.cli.CdsTraining)
+# lists the classes the commands load, then the JVM dumps them (about five seconds, once).
+# Every run then maps the archived classes instead of loading and verifying them
+# (docs/performance.md). A static archive, not a dynamic one (-XX:ArchiveClassesAtExit):
+# Java 17 leaves classes of class-file version 49 and older out of a dynamic archive, and
+# picocli's are (it is compiled for Java 5), so every command loaded and verified its 170
+# classes. If the archive cannot be made or used, the JVM starts without it.
+# HOTSM_CDS=off turns it off. Sets the array cds_opts.
 cds_opts=()
 if [ "${HOTSM_CDS:-on}" != off ]; then
   jsa="$root/target/hotsm.jsa"
   if [ ! -f "$jsa" ] || [ "$jar" -nt "$jsa" ]; then
     tmp="$jsa.$$.tmp"
-    if java -XX:ArchiveClassesAtExit="$tmp" -Xlog:cds=off -Xlog:cds+dynamic=off -Dhotsm.stdlib="$root/stdlib" \
-         -cp "$jar" hotsm.cli.CdsTraining "$root" >/dev/null 2>&1 && [ -s "$tmp" ]; then
+    list="$jsa.$$.classes"
+    if java -XX:DumpLoadedClassList="$list" -Dhotsm.stdlib="$root/stdlib" \
+         -cp "$jar" hotsm.cli.CdsTraining "$root" >/dev/null 2>&1 \
+       && java -Xshare:dump -XX:SharedClassListFile="$list" -XX:SharedArchiveFile="$tmp" -Xlog:cds=off \
+         -cp "$jar" >/dev/null 2>&1 && [ -s "$tmp" ]; then
       mv -f "$tmp" "$jsa"
     else
       rm -f "$tmp"
     fi
+    rm -f "$list"
   fi
   if [ -f "$jsa" ]; then
     cds_opts=(-XX:SharedArchiveFile="$jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)

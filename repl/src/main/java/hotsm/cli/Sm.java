@@ -18,27 +18,27 @@ import picocli.CommandLine.Option;
 /**
  * {@code sm}: run a node, and talk to running nodes (send inputs, upgrade,
  * downgrade, inspect). Each subcommand is its own class; adding one is one
- * line in {@code subcommands} below. Exit statuses: {@link ExitStatus}.
+ * line in {@link #COMMANDS} below. Exit statuses: {@link ExitStatus}.
  */
 @Command(name = "sm", mixinStandardHelpOptions = true, versionProvider = Sm.Version.class,
         description = {"Run hot-swappable state machines and upgrade them while they run.", "",
                 "Start a node with `sm node FILE`, then from another terminal use `sm send`, `sm upgrade`, "
                         + "`sm downgrade`, `sm info`, `sm state` and `sm snapshot` against its HOST:PORT. "
                         + "`sm COMMAND --help` explains each command."},
-        subcommands = {
-                NodeCommand.class,
-                SendCommand.class,
-                UpgradeCommand.class,
-                DowngradeCommand.class,
-                InfoCommand.class,
-                StateCommand.class,
-                SnapshotCommand.class,
-                hotsm.cli.sm.ClusterCommand.class,
-                hotsm.repl.ReplCommand.class,
-                hotsm.repl.DemoCommand.class,
-        },
         footer = ExitStatus.FOOTER)
 public final class Sm implements Callable<Integer> {
+
+    /** The subcommands, added to the command line only when used ({@link Subcommands}). */
+    static final java.util.List<Class<?>> COMMANDS = java.util.List.of(NodeCommand.class,
+            SendCommand.class,
+            UpgradeCommand.class,
+            DowngradeCommand.class,
+            InfoCommand.class,
+            StateCommand.class,
+            SnapshotCommand.class,
+            hotsm.cli.sm.ClusterCommand.class,
+            hotsm.repl.ReplCommand.class,
+            hotsm.repl.DemoCommand.class);
 
     public static final int OK = ExitStatus.OK;
     public static final int USER_ERROR = ExitStatus.USER_ERROR;
@@ -64,7 +64,7 @@ public final class Sm implements Callable<Integer> {
 
     @Override public Integer call() {
         err.println("sm: missing command");
-        new CommandLine(this).usage(err);
+        Subcommands.all(new CommandLine(this), COMMANDS).usage(err);
         return USAGE_ERROR;
     }
 
@@ -95,7 +95,7 @@ public final class Sm implements Callable<Integer> {
             sm.in = in;
             sm.out = out;
             sm.err = err;
-            CommandLine cmd = ExitStatus.documentIn(new CommandLine(sm))
+            CommandLine cmd = ExitStatus.documentIn(Subcommands.add(new CommandLine(sm), COMMANDS, args))
                     .setOut(out).setErr(err)
                     .setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(e, debug, err));
             return cmd.execute(args);

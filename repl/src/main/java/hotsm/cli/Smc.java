@@ -24,10 +24,17 @@ import picocli.CommandLine.Option;
 @Command(name = "smc", mixinStandardHelpOptions = true, versionProvider = Smc.Version.class,
         description = "The .sm compiler: type-checks state machines, compiles them to CAM bytecode artifacts (.cam), "
                 + "disassembles and runs them.",
-        subcommands = {CheckCommand.class, IrCommand.class, CompileCommand.class, DisasmCommand.class, RunCommand.class,
-                KeygenCommand.class, SignCommand.class},
         footer = ExitStatus.FOOTER)
 public final class Smc implements Callable<Integer> {
+
+    /** The subcommands, added to the command line only when used ({@link Subcommands}). */
+    static final java.util.List<Class<?>> COMMANDS = java.util.List.of(CheckCommand.class,
+            IrCommand.class,
+            CompileCommand.class,
+            DisasmCommand.class,
+            RunCommand.class,
+            KeygenCommand.class,
+            SignCommand.class);
 
     /** The help footer of every command ({@link ExitStatus#FOOTER}). */
     public static final String EXIT_STATUS = ExitStatus.FOOTER;
@@ -58,7 +65,7 @@ public final class Smc implements Callable<Integer> {
 
     @Override public Integer call() {
         err.println("smc: missing command");
-        new CommandLine(this).usage(err);
+        Subcommands.all(new CommandLine(this), COMMANDS).usage(err);
         return USAGE_ERROR;
     }
 
@@ -75,7 +82,7 @@ public final class Smc implements Callable<Integer> {
             Smc smc = new Smc(in);
             smc.out = out;
             smc.err = err;
-            CommandLine cmd = ExitStatus.documentIn(new CommandLine(smc))
+            CommandLine cmd = ExitStatus.documentIn(Subcommands.add(new CommandLine(smc), COMMANDS, args))
                     .setOut(out).setErr(err)
                     .setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(e, debug, err));
             return cmd.execute(args);

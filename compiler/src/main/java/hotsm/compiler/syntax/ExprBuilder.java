@@ -80,10 +80,15 @@ final class ExprBuilder extends SmParserBaseVisitor<Expr> {
         return new Expr.Binary(operator(op), visit(left), visit(right), context.pos(op));
     }
 
+    private static final java.util.Map<String, BinaryOp> OPERATORS = new java.util.HashMap<>();
+
+    static {
+        for (BinaryOp candidate : BinaryOp.values()) OPERATORS.put(candidate.symbol(), candidate);
+    }
+
     private static BinaryOp operator(Token op) {
-        for (BinaryOp candidate : BinaryOp.values()) {
-            if (candidate.symbol().equals(op.getText())) return candidate;
-        }
+        BinaryOp found = OPERATORS.get(op.getText());
+        if (found != null) return found;
         throw new IllegalStateException("not a binary operator: " + op.getText());
     }
 

@@ -8,11 +8,15 @@ import hotsm.grammar.SmParser;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonToken;
+import org.antlr.v4.runtime.CommonTokenFactory;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 import org.antlr.v4.runtime.misc.Pair;
 
 /**
@@ -47,6 +51,12 @@ public final class Parser {
                     continue;
                 }
                 CommonTokenStream tokens = new CommonTokenStream(new ListTokenSource(items.get(i), file));
+                SmParser.SingleModuleItemContext fast = parseSll(tokens);
+                if (fast != null) {
+                    trees.add(fast.moduleItem());
+                    continue;
+                }
+                tokens.seek(0);
                 SmParser parser = parser(tokens);
                 SyntaxErrors errors = new SyntaxErrors(file, tokens, i == items.size() - 1);
                 parser.addErrorListener(errors);
@@ -95,7 +105,29 @@ public final class Parser {
     private static LayoutTokenSource layout(String file, String source, LayoutTokenSource.Mode mode) {
         SmLexer lexer = new SmLexer(CharStreams.fromString(source, file));
         lexer.removeErrorListeners();
+        // Each token's text is made once, when it is lexed: the layout pass, the nesting limit, the parser and
+        // the AST builder all read it, and a token without its own text cuts a new String out of the input
+        // at every read.
+        lexer.setTokenFactory(new CommonTokenFactory(true));
         return new LayoutTokenSource(lexer, mode);
+    }
+
+    /**
+     * The first of ANTLR's two stages: the item parsed in SLL prediction mode,
+     * which needs no full-context look-ahead and is much faster, bailing out at
+     * the first syntax error. {@code null} if it bailed: the caller parses
+     * again in full LL mode with error reporting, which gives the same tree
+     * for any input SLL accepts and the exact diagnostics for the rest.
+     */
+    private static SmParser.SingleModuleItemContext parseSll(CommonTokenStream tokens) {
+        SmParser parser = parser(tokens);
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.setErrorHandler(new BailErrorStrategy());
+        try {
+            return parser.singleModuleItem();
+        } catch (ParseCancellationException e) {
+            return null;
+        }
     }
 
     private static SmParser parser(CommonTokenStream tokens) {

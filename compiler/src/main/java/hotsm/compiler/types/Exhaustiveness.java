@@ -27,12 +27,20 @@ final class Exhaustiveness {
 
     private static final P ANY = new Any();
 
+    private static final DataType LIST = DataType.listType();
+
+    /**
+     * The checker's data types and the list type ({@code []} and {@code _ :: _} cover a list): a view, for
+     * reading by name, not a copy (copying the map for every pattern checked made checking quadratic).
+     */
     private final Map<String, DataType> dataTypes;
 
     Exhaustiveness(Map<String, DataType> dataTypes) {
-        Map<String, DataType> all = new java.util.HashMap<>(dataTypes);
-        all.put(Type.LIST, DataType.listType()); // [] and _ :: _ cover a list
-        this.dataTypes = all;
+        this.dataTypes = new java.util.AbstractMap<>() {
+            @Override public DataType get(Object name) { return Type.LIST.equals(name) ? LIST : dataTypes.get(name); }
+
+            @Override public java.util.Set<Entry<String, DataType>> entrySet() { throw new UnsupportedOperationException(); }
+        };
     }
 
     /** Whether any pattern or sub-pattern has the error type (then the checks would only cascade). */

@@ -20,7 +20,8 @@ import org.objectweb.asm.Opcodes;
 /**
  * Writes one JVM class for a code tree: one static method per distinct block
  * (the root and every CASE branch; a block shared by several CASEs once), and
- * {@link JitEntry#run} calling the root. The translation, one case per
+ * {@link JitEntry#run} making the run's frame and stack, calling the root and
+ * returning the result. The translation, one case per
  * instruction ({@code d} is the stack depth relative to the block's entry,
  * known statically because every block is stack-balanced; {@code base} is the
  * entry depth, an argument):
@@ -31,11 +32,14 @@ import org.objectweb.asm.Opcodes;
  * PUSH       s[base + d++] = v
  * SWAP       x = s[base + d - 1]; s[base + d - 1] = v; v = x
  * CONS       v = new Pair(s[base + --d], v)    (CONS then a binary PRIM: op(s[base + --d], v), no pair)
- * QUOTE c    v = k                      (a static final field of the class, set from its class data)
+ * QUOTE c    v = k                      (a static final field of the class, set from its class data;
+ *                                        CONS of two constants, FST/SND of one, arithmetic on two: a constant too)
  * INL, INR   v = JitRuntime.inl(v)      (the interpreter's shared FALSE/TRUE for units)
  * CASE l r   v = v instanceof Inl ? l(v.value, s, base + d) : r(v.value, s, base + d)
+ *            (DIST then CASE: the branch gets (e, a) from v = (e, Inl a), no Inl built;
+ *             CONS, DIST, CASE: x popped, the branch gets (x, a) from v = Inl a, no (x, v) built either)
  * DIST       v = JitRuntime.dist(v)
- * PRIM op    v = JitRuntime.add(v) ...     (arithmetic, inline)
+ * PRIM op    v = JitRuntime.add(v) ...     (arithmetic, inline; comparisons of two Ints inline, others via PrimOp)
  *            v = JitRuntime.prim(op, v, frame)   (any other: PrimOp.apply, the frame as its meter)
  * GET        v = frame.state           (null state: the interpreter's error)
  * PUT        frame.state = v; v = ()
@@ -66,6 +70,7 @@ final class ClassGenerator {
     private static final String PRIM_OP = "hotsm/vm/bytecode/PrimOp";
     private static final String LIST = "hotsm/vm/value/Value$ListOf";
     private static final String RUNTIME = "hotsm/vm/jit/JitRuntime";
+    private static final String RESULT = "hotsm/vm/machine/Cam$Result";
     private static final String BLOCK_D = "(" + VALUE_D + "[" + VALUE_D + "IL" + FRAME + ";)" + VALUE_D;
     private static final String UNARY_D = "(" + VALUE_D + ")" + VALUE_D;
     private static final String CHARGING_D = "(" + VALUE_D + "L" + FRAME + ";)" + VALUE_D;
@@ -78,8 +83,9 @@ final class ClassGenerator {
      */
     static final int CHUNK = 150;
     // Locals of a block method: the value register, the stack array, the entry depth, the frame, a temporary,
-    // a FOLD's environment and elements left, then one per stack slot pushed in the method.
-    private static final int V = 0, S = 1, BASE = 2, F = 3, TEMP = 4, FOLD_ENV = 5, FOLD_REST = 6, LOCALS = 7;
+    // a FOLD's environment and elements left,
+    // a CONS's first component when CONS, DIST and CASE are fused,
+    private static final int V = 0, S = 1, BASE = 2, F = 3, TEMP = 4, FOLD_ENV = 5, FOLD_REST = 6, ENV = 7, LOCALS = 8;
 
     /** The class bytes, the quoted constants (its class data) and how deep the stack gets. */
     record Output(byte[] bytes, List<Object> constants, int stackSize) {}
@@ -125,8 +131,9 @@ final class ClassGenerator {
         cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, CLASS, null,
                 "java/lang/Object", new String[] {"hotsm/vm/jit/JitEntry"});
         constructor(cw);
-        entry(cw);
         for (int b = 0; b < blocks.size(); b++) block(cw, b, blocks.get(b));
+        int stackSize = usesArray ? maxDepth(root) : 0;
+        entry(cw, stackSize);
         constantFields(cw);
         cw.visitEnd();
         byte[] bytes;
@@ -135,7 +142,7 @@ final class ClassGenerator {
         } catch (RuntimeException e) {   // MethodTooLargeException, ClassTooLargeException
             throw new JitRefusal("the code is too large for one JVM class (" + e.getMessage() + ")");
         }
-        return new Output(bytes, List.copyOf(constants), usesArray ? maxDepth(root) : 0);
+        return new Output(bytes, List.copyOf(constants), stackSize);
     }
 
     /** The blocks an instruction runs: a CASE's branches, a FOLD's body, a CALL's shared block. */
@@ -238,15 +245,39 @@ final class ClassGenerator {
         mv.visitEnd();
     }
 
-    private static void entry(ClassWriter cw) {
+    /**
+     * {@link JitEntry#run}: makes the run's frame (and its stack array, if any
+     * method uses one), runs the root block and returns the result, all in the
+     * generated class, so that HotSpot, inlining the blocks into it, can keep
+     * the frame in registers even where the call to {@code run} itself is
+     * megamorphic (a node that has run several versions).
+     */
+    private void entry(ClassWriter cw, int stackSize) {
         MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC, "run",
-                "(" + VALUE_D + "[" + VALUE_D + "L" + FRAME + ";)" + VALUE_D, null, null);
+                "(" + VALUE_D + VALUE_D + "J)L" + RESULT + ";", null, null);
         mv.visitCode();
-        mv.visitVarInsn(Opcodes.ALOAD, 1);
+        // locals: 0 this, 1 argument, 2 state, 3-4 fuel, 5 frame
+        mv.visitTypeInsn(Opcodes.NEW, FRAME);
+        mv.visitInsn(Opcodes.DUP);
         mv.visitVarInsn(Opcodes.ALOAD, 2);
+        mv.visitVarInsn(Opcodes.LLOAD, 3);
+        mv.visitMethodInsn(Opcodes.INVOKESPECIAL, FRAME, "<init>", "(" + VALUE_D + "J)V", false);
+        mv.visitVarInsn(Opcodes.ASTORE, 5);
+        mv.visitTypeInsn(Opcodes.NEW, RESULT);
+        mv.visitInsn(Opcodes.DUP);
+        mv.visitVarInsn(Opcodes.ALOAD, 1);
+        if (stackSize == 0) {
+            mv.visitInsn(Opcodes.ACONST_NULL);
+        } else {
+            mv.visitLdcInsn(stackSize);
+            mv.visitTypeInsn(Opcodes.ANEWARRAY, VALUE);
+        }
         mv.visitInsn(Opcodes.ICONST_0);
-        mv.visitVarInsn(Opcodes.ALOAD, 3);
+        mv.visitVarInsn(Opcodes.ALOAD, 5);
         mv.visitMethodInsn(Opcodes.INVOKESTATIC, CLASS, "b0", BLOCK_D, false);
+        mv.visitVarInsn(Opcodes.ALOAD, 5);
+        mv.visitFieldInsn(Opcodes.GETFIELD, FRAME, "state", VALUE_D);
+        mv.visitMethodInsn(Opcodes.INVOKESPECIAL, RESULT, "<init>", "(" + VALUE_D + VALUE_D + ")V", false);
         mv.visitInsn(Opcodes.ARETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
@@ -274,6 +305,9 @@ final class ClassGenerator {
             MethodVisitor mv = e.mv;
             if (pc == 0 || is.get(pc - 1) instanceof Instruction.Case) charge(mv, segment(is, pc));
             Instruction i = is.get(pc);
+            // What the value register held before this instruction, if it is a constant known here.
+            Value known = e.vConst;
+            e.vConst = null;
             Opcode op;
             try {
                 op = Opcode.of(i);
@@ -281,20 +315,60 @@ final class ClassGenerator {
                 throw new JitRefusal("an instruction the JIT does not know: " + i);
             }
             switch (op) {
-                case FST -> project(mv, "first");
-                case SND -> project(mv, "second");
+                case FST -> {
+                    if (known instanceof Value.Pair p) {
+                        quote(e, p.first());   // a component of a constant: the constant component
+                    } else {
+                        project(mv, "first");
+                    }
+                }
+                case SND -> {
+                    if (known instanceof Value.Pair p) {
+                        quote(e, p.second());
+                    } else {
+                        project(mv, "second");
+                    }
+                }
                 case PUSH -> {
                     mv.visitVarInsn(Opcodes.ALOAD, V);
+                    e.known(e.d, known);
                     e.store(e.d++);
+                    e.vConst = known;
                 }
                 case SWAP -> {
                     e.load(e.d - 1);
                     mv.visitVarInsn(Opcodes.ALOAD, V);
                     e.store(e.d - 1);
                     mv.visitVarInsn(Opcodes.ASTORE, V);
+                    e.vConst = e.known(e.d - 1, known);
                 }
                 case CONS -> {
+                    Value x = e.known(e.d - 1, null);
+                    if (x != null && known != null) {
+                        // Both components are constants: so is the pair, and so is arithmetic on it.
+                        e.d--;
+                        Value folded = pc + 1 < is.size() && is.get(pc + 1) instanceof Instruction.Prim p
+                                && inChunk < chunkSize ? fold(p.op(), x, known) : null;
+                        if (folded != null) {
+                            pc++;
+                            inChunk++;
+                            quote(e, folded);
+                        } else {
+                            quote(e, new Value.Pair(x, known));
+                        }
+                        continue;
+                    }
                     e.load(--e.d);
+                    if (pc + 2 < is.size() && is.get(pc + 1) instanceof Instruction.Dist
+                            && is.get(pc + 2) instanceof Instruction.Case c && inChunk + 2 <= chunkSize) {
+                        // CONS, DIST, CASE (a case on a Bool or a sum with the environment kept): neither the
+                        // pair (x, v) nor its Inl/Inr is built; the branch gets (x, a).
+                        mv.visitVarInsn(Opcodes.ASTORE, ENV);
+                        branch(e, c, Fusion.CONSED);
+                        pc += 2;
+                        inChunk += 2;
+                        continue;
+                    }
                     mv.visitVarInsn(Opcodes.ALOAD, V);
                     JitRuntime.PrimHelper h = pc + 1 < is.size() && is.get(pc + 1) instanceof Instruction.Prim p
                             && inChunk < chunkSize ? JitRuntime.helper(p.op()) : null;
@@ -309,16 +383,13 @@ final class ClassGenerator {
                         call(mv, "cons", "(" + VALUE_D + VALUE_D + ")" + VALUE_D);
                     }
                 }
-                case QUOTE -> {
-                    constant(mv, ((Instruction.Quote) i).value());
-                    mv.visitVarInsn(Opcodes.ASTORE, V);
-                }
+                case QUOTE -> quote(e, ((Instruction.Quote) i).value());
                 case INL -> unary(mv, "inl");
                 case INR -> unary(mv, "inr");
-                case CASE -> branch(e, (Instruction.Case) i, false);
+                case CASE -> branch(e, (Instruction.Case) i, Fusion.NONE);
                 case DIST -> {
                     if (pc + 1 < is.size() && is.get(pc + 1) instanceof Instruction.Case c && inChunk < chunkSize) {
-                        branch(e, c, true);   // DIST then CASE: no Inl/Inr is built
+                        branch(e, c, Fusion.DISTRIBUTED);   // DIST then CASE: no Inl/Inr is built
                         pc++;
                         inChunk++;
                     } else {
@@ -358,6 +429,7 @@ final class ClassGenerator {
                     mv.visitMethodInsn(Opcodes.INVOKESTATIC, CLASS, "b" + index.get(callee), BLOCK_D, false);
                     mv.visitVarInsn(Opcodes.ASTORE, V);
                     e.reload(reach);
+                    e.forget();
                 }
                 case FOLD -> fold(e, ((Instruction.Fold) i).body());
                 case GET -> {
@@ -392,6 +464,19 @@ final class ClassGenerator {
     private final class Emitter {
         final MethodVisitor mv;
         int d;
+        /** The constant the value register holds, if known here (QUOTE, and what is computed from quotes only). */
+        Value vConst;
+        /** The constants local stack slots hold, by relative depth, where known. */
+        private final Map<Integer, Value> slotConst = new java.util.HashMap<>();
+
+        /** The constant slot {@code k} holds (or null), replaced by {@code now} (null: not known). */
+        Value known(int k, Value now) {
+            if (k < 0) return null;   // a slot in the array: not tracked
+            return now == null ? slotConst.remove(k) : slotConst.put(k, now);
+        }
+
+        /** After a call, which may have written the slots it reaches: no slot is known. */
+        void forget() { slotConst.clear(); }
 
         Emitter(ClassWriter cw, String name) {
             mv = cw.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC, name, BLOCK_D, null, null);
@@ -489,54 +574,105 @@ final class ClassGenerator {
         mv.visitVarInsn(Opcodes.ASTORE, V);
     }
 
+    /** What a CASE is fused with: nothing, the DIST before it, or the CONS and DIST before it. */
+    private enum Fusion {
+        /** {@code CASE}: {@code v} is the sum. */
+        NONE,
+        /** {@code DIST; CASE}: {@code v} is the pair {@code (e, sum)}. */
+        DISTRIBUTED,
+        /** {@code CONS; DIST; CASE}: {@code v} is the sum, local {@code ENV} the environment. */
+        CONSED
+    }
+
     /**
      * CASE, or (fused) DIST then CASE: {@code v = (e, Inl a)} calls the left
-     * branch on {@code (e, a)} without building {@code Inl (e, a)}.
+     * branch on {@code (e, a)} without building {@code Inl (e, a)}; or CONS,
+     * DIST, CASE: {@code x} popped and {@code v = Inl a} call it on {@code (x, a)}
+     * without building {@code (x, Inl a)} either.
      */
-    private void branch(Emitter e, Instruction.Case c, boolean distributed) {
+    private void branch(Emitter e, Instruction.Case c, Fusion fusion) {
         MethodVisitor mv = e.mv;
         int reach = e.d + Math.min(minDepth(c.left()), minDepth(c.right()));
         e.spill(reach);
         Label right = new Label();
         Label join = new Label();
-        if (distributed) {
-            mv.visitVarInsn(Opcodes.ALOAD, V);
+        mv.visitVarInsn(Opcodes.ALOAD, V);
+        if (fusion == Fusion.DISTRIBUTED) {
             mv.visitTypeInsn(Opcodes.CHECKCAST, PAIR);
             mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, PAIR, "second", "()" + VALUE_D, false);
-        } else {
-            mv.visitVarInsn(Opcodes.ALOAD, V);
         }
         mv.visitTypeInsn(Opcodes.INSTANCEOF, INL);
         mv.visitJumpInsn(Opcodes.IFEQ, right);
-        callBranch(e, INL, c.left(), distributed);
+        callBranch(e, INL, c.left(), fusion);
         mv.visitJumpInsn(Opcodes.GOTO, join);
         mv.visitLabel(right);
-        callBranch(e, INR, c.right(), distributed);
+        callBranch(e, INR, c.right(), fusion);
         mv.visitLabel(join);
         e.reload(reach);
+        e.forget();
     }
 
-    private void callBranch(Emitter e, String side, Code target, boolean distributed) {
+    private void callBranch(Emitter e, String side, Code target, Fusion fusion) {
         MethodVisitor mv = e.mv;
-        if (distributed) {
-            mv.visitVarInsn(Opcodes.ALOAD, V);
-            mv.visitTypeInsn(Opcodes.CHECKCAST, PAIR);
-            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, PAIR, "first", "()" + VALUE_D, false);
-            mv.visitVarInsn(Opcodes.ALOAD, V);
-            mv.visitTypeInsn(Opcodes.CHECKCAST, PAIR);
-            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, PAIR, "second", "()" + VALUE_D, false);
-            mv.visitTypeInsn(Opcodes.CHECKCAST, side);
-            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, side, "value", "()" + VALUE_D, false);
-            mv.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "cons", "(" + VALUE_D + VALUE_D + ")" + VALUE_D, false);
-        } else {
-            mv.visitVarInsn(Opcodes.ALOAD, V);
-            mv.visitTypeInsn(Opcodes.CHECKCAST, side);
-            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, side, "value", "()" + VALUE_D, false);
+        switch (fusion) {
+            case DISTRIBUTED -> {
+                mv.visitVarInsn(Opcodes.ALOAD, V);
+                mv.visitTypeInsn(Opcodes.CHECKCAST, PAIR);
+                mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, PAIR, "first", "()" + VALUE_D, false);
+                mv.visitVarInsn(Opcodes.ALOAD, V);
+                mv.visitTypeInsn(Opcodes.CHECKCAST, PAIR);
+                mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, PAIR, "second", "()" + VALUE_D, false);
+                mv.visitTypeInsn(Opcodes.CHECKCAST, side);
+                mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, side, "value", "()" + VALUE_D, false);
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "cons", "(" + VALUE_D + VALUE_D + ")" + VALUE_D, false);
+            }
+            case CONSED -> {
+                mv.visitVarInsn(Opcodes.ALOAD, ENV);
+                mv.visitVarInsn(Opcodes.ALOAD, V);
+                mv.visitTypeInsn(Opcodes.CHECKCAST, side);
+                mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, side, "value", "()" + VALUE_D, false);
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "cons", "(" + VALUE_D + VALUE_D + ")" + VALUE_D, false);
+            }
+            case NONE -> {
+                mv.visitVarInsn(Opcodes.ALOAD, V);
+                mv.visitTypeInsn(Opcodes.CHECKCAST, side);
+                mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, side, "value", "()" + VALUE_D, false);
+            }
         }
         e.index(e.d);
         mv.visitVarInsn(Opcodes.ALOAD, F);
         mv.visitMethodInsn(Opcodes.INVOKESTATIC, CLASS, "b" + index.get(target), BLOCK_D, false);
         mv.visitVarInsn(Opcodes.ASTORE, V);
+    }
+
+    /** {@code v = value}, a constant the following instructions know. */
+    private void quote(Emitter e, Value value) {
+        constant(e.mv, value);
+        e.mv.visitVarInsn(Opcodes.ASTORE, V);
+        e.vConst = value;
+    }
+
+    /**
+     * Arithmetic on two constants, done now ({@code 0 - 1000000} in a program
+     * is computed once, not at every step): the result, or null for any other
+     * primitive (comparisons charge fuel as they run) or one that fails here
+     * (a division by zero fails at run time, as in the interpreter).
+     */
+    private static Value fold(PrimOp op, Value a, Value b) {
+        JitRuntime.PrimHelper h = JitRuntime.helper(op);
+        if (h == null || !h.binary() || h.charges() || !(a instanceof Value.Int) || !(b instanceof Value.Int)) return null;
+        try {
+            return switch (op) {
+                case ADD -> JitRuntime.add(a, b);
+                case SUB -> JitRuntime.sub(a, b);
+                case MUL -> JitRuntime.mul(a, b);
+                case DIV -> JitRuntime.div(a, b);
+                case MOD -> JitRuntime.mod(a, b);
+                default -> null;
+            };
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** Pushes a constant: a {@code static final} field of the class, set from its class data. */
@@ -603,6 +739,7 @@ final class ClassGenerator {
         mv.visitJumpInsn(Opcodes.GOTO, loop);
         mv.visitLabel(done);
         e.reload(reach);
+        e.forget();
     }
 
     /** The interpreter's error for GET/PUT without a state register (pure code). */

@@ -15,6 +15,14 @@ public final class Jit {
     public static final boolean ENABLED = !"off".equals(System.getProperty("hotsm.jit"));
 
     /**
+     * {@code -Dhotsm.jit.dump=DIR} writes each compiled class to {@code DIR} (for {@code javap -c -p}, when
+     * profiling what the JIT writes); unset, nothing is written.
+     */
+    private static final String DUMP = System.getProperty("hotsm.jit.dump");
+
+    private static final java.util.concurrent.atomic.AtomicInteger DUMPED = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
      * Compiles {@code code}, which must have passed the verifier.
      *
      * @throws JitRefusal if it has an instruction the JIT does not know, or is too large for a JVM class
@@ -36,16 +44,27 @@ public final class Jit {
         } catch (StackOverflowError e) {
             throw new JitRefusal("the code nests too deeply");
         }
+        if (DUMP != null) dump(out.bytes());
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClassWithClassData(out.bytes(),
                     out.constants(), true);
             JitEntry entry = (JitEntry) lookup.findConstructor(lookup.lookupClass(),
                     java.lang.invoke.MethodType.methodType(void.class)).invoke();
-            return new JitCode(entry, out.stackSize());
+            return new JitCode(entry);
         } catch (RuntimeException | Error e) {
             throw new JitRefusal("the JVM did not accept the compiled class: " + e);
         } catch (Throwable e) {
             throw new JitRefusal("the compiled class could not be started: " + e);
+        }
+    }
+
+    private static void dump(byte[] bytes) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of(DUMP);
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.write(dir.resolve("CompiledCode" + DUMPED.incrementAndGet() + ".class"), bytes);
+        } catch (java.io.IOException | RuntimeException e) {
+            System.err.println("hotsm.jit.dump: " + e);   // a debugging aid: never fails the compilation
         }
     }
 }

@@ -8,39 +8,51 @@ import hotsm.vm.value.Value;
  * code that finishes; when it throws (an error, or fuel that a segment's
  * up-front charge overdrew) the caller runs the interpreter instead, as
  * {@link StepCode} does.
+ *
+ * <p>Two entry points, which differ only in what HotSpot sees at their call
+ * into the compiled class. {@link #run}'s call sees the classes its callers
+ * run: with one (a {@code MachineInstance}, a benchmark) HotSpot inlines the
+ * whole step into the caller and the {@link Cam.Result} and frame never
+ * reach the heap. {@link #runAcrossVersions}'s call is made polymorphic when
+ * this class is initialised, so a node's machine thread, which meets a new
+ * class with every upgrade, is never deoptimised in the middle of an
+ * upgrade's reply gap; a step through it allocates its result.
  */
 public final class JitCode {
-    private static final Value[] NO_STACK = new Value[0];
-
     private final JitEntry entry;
-    private final int stackSize;
 
     static {
-        // Each version brings a new class to the call in run(). Seen with one class only, HotSpot would compile
-        // that call for it alone and, when an upgrade brings the next, deoptimize the machine thread's loop in the
-        // middle of the upgrade's gap. Two stand-ins called here first make the call site polymorphic from the start.
-        JitEntry identity = (v, stack, frame) -> v;
-        JitEntry unit = (v, stack, frame) -> Value.UNIT;
+        // Each version brings a new class to the call in runAcrossVersions(). Seen with one class only, HotSpot
+        // would compile that call for it alone and, when an upgrade brings the next, deoptimize the machine
+        // thread's loop in the middle of the upgrade's gap. Two stand-ins called here first make that call site
+        // polymorphic from the start.
+        JitEntry identity = (v, state, fuel) -> new Cam.Result(v, state);
+        JitEntry unit = (v, state, fuel) -> new Cam.Result(Value.UNIT, state);
         for (int i = 0; i < 2_000; i++) {
-            new JitCode(identity, 0).run(Value.UNIT, null, 1);
-            new JitCode(unit, 0).run(Value.UNIT, null, 1);
+            new JitCode(identity).runAcrossVersions(Value.UNIT, null, 1);
+            new JitCode(unit).runAcrossVersions(Value.UNIT, null, 1);
         }
     }
 
-    JitCode(JitEntry entry, int stackSize) {
+    JitCode(JitEntry entry) {
         this.entry = entry;
-        this.stackSize = stackSize;
     }
 
     /** Runs the root block with {@code v = argument}, an empty stack and {@code st = state}. */
     public Cam.Result run(Value argument, Value state, long fuel) {
-        JitFrame frame = new JitFrame(state, fuel);
-        Value v;
         try {
-            v = entry.run(argument, stackSize == 0 ? NO_STACK : new Value[stackSize], frame);
+            return entry.run(argument, state, fuel);
         } catch (hotsm.vm.bytecode.PrimFailure e) {
             throw new hotsm.vm.machine.CamRuntimeError(e.getMessage());   // as the interpreter reports it
         }
-        return new Cam.Result(v, frame.state);
+    }
+
+    /** As {@link #run}, from the call site a node's machine thread uses for every version (see above). */
+    public Cam.Result runAcrossVersions(Value argument, Value state, long fuel) {
+        try {
+            return entry.run(argument, state, fuel);
+        } catch (hotsm.vm.bytecode.PrimFailure e) {
+            throw new hotsm.vm.machine.CamRuntimeError(e.getMessage());   // as the interpreter reports it
+        }
     }
 }

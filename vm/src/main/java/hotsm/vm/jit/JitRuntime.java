@@ -91,6 +91,57 @@ public final class JitRuntime {
 
     public static Value neg(Value v) { return integer(-((Value.Int) v).value()); }
 
+    // Comparisons: two Ints compare inline, charging the one node the value order charges them
+    // (ValueOrder.compare); any other operands go to the primitive's one definition.
+
+    public static Value eq(Value v, JitFrame f) { return eq(first(v), second(v), f); }
+
+    public static Value eq(Value a, Value b, JitFrame f) {
+        return a instanceof Value.Int x && b instanceof Value.Int y ? ints(f, x.value() == y.value())
+                : PrimOp.EQ.apply(new Value.Pair(a, b), f);
+    }
+
+    public static Value ne(Value v, JitFrame f) { return ne(first(v), second(v), f); }
+
+    public static Value ne(Value a, Value b, JitFrame f) {
+        return a instanceof Value.Int x && b instanceof Value.Int y ? ints(f, x.value() != y.value())
+                : PrimOp.NE.apply(new Value.Pair(a, b), f);
+    }
+
+    public static Value lt(Value v, JitFrame f) { return lt(first(v), second(v), f); }
+
+    public static Value lt(Value a, Value b, JitFrame f) {
+        return a instanceof Value.Int x && b instanceof Value.Int y ? ints(f, x.value() < y.value())
+                : PrimOp.LT.apply(new Value.Pair(a, b), f);
+    }
+
+    public static Value le(Value v, JitFrame f) { return le(first(v), second(v), f); }
+
+    public static Value le(Value a, Value b, JitFrame f) {
+        return a instanceof Value.Int x && b instanceof Value.Int y ? ints(f, x.value() <= y.value())
+                : PrimOp.LE.apply(new Value.Pair(a, b), f);
+    }
+
+    public static Value gt(Value v, JitFrame f) { return gt(first(v), second(v), f); }
+
+    public static Value gt(Value a, Value b, JitFrame f) {
+        return a instanceof Value.Int x && b instanceof Value.Int y ? ints(f, x.value() > y.value())
+                : PrimOp.GT.apply(new Value.Pair(a, b), f);
+    }
+
+    public static Value ge(Value v, JitFrame f) { return ge(first(v), second(v), f); }
+
+    public static Value ge(Value a, Value b, JitFrame f) {
+        return a instanceof Value.Int x && b instanceof Value.Int y ? ints(f, x.value() >= y.value())
+                : PrimOp.GE.apply(new Value.Pair(a, b), f);
+    }
+
+    /** Two Ints compared: one node, as {@link hotsm.vm.value.ValueOrder#compare} charges it. */
+    private static Value ints(JitFrame f, boolean result) {
+        charge(f, 1);
+        return Value.bool(result);
+    }
+
     private static long divisor(long d) {
         if (d == 0) throw new CamRuntimeError("division by zero");
         return d;
@@ -120,8 +171,9 @@ public final class JitRuntime {
     }
 
     /**
-     * The arithmetic a {@code PRIM op} compiles to directly (it costs no fuel
-     * beyond its instruction, docs/bytecode.md §7): the helper's name, whether
+     * The arithmetic and comparisons a {@code PRIM op} compiles to directly
+     * (arithmetic costs no fuel beyond its instruction, docs/bytecode.md §7; a
+     * comparison charges as the value order does): the helper's name, whether
      * it takes the frame, whether it is binary (so {@code CONS} then it passes
      * the two components). {@code null}: every other primitive calls
      * {@link #prim}.
@@ -136,6 +188,12 @@ public final class JitRuntime {
             case DIV -> new PrimHelper("div", false, true);
             case MOD -> new PrimHelper("mod", false, true);
             case NEG -> new PrimHelper("neg", false, false);
+            case EQ -> new PrimHelper("eq", true, true);
+            case NE -> new PrimHelper("ne", true, true);
+            case LT -> new PrimHelper("lt", true, true);
+            case LE -> new PrimHelper("le", true, true);
+            case GT -> new PrimHelper("gt", true, true);
+            case GE -> new PrimHelper("ge", true, true);
             default -> null;
         };
     }

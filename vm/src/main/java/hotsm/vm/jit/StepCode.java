@@ -62,6 +62,23 @@ public final class StepCode {
         return Cam.run(interpreted, argument, state, fuel);
     }
 
+    /**
+     * As {@link #run}, for a node's machine thread, which runs one version
+     * after another: its call into the compiled class is polymorphic from the
+     * start, so an upgrade never deoptimises the thread mid-gap
+     * ({@link JitCode}).
+     */
+    public Cam.Result runAcrossVersions(Value argument, Value state, long fuel) {
+        if (compiled != null) {
+            try {
+                return compiled.runAcrossVersions(argument, state, fuel);
+            } catch (RuntimeException | StackOverflowError e) {
+                // As in run: the interpreter decides.
+            }
+        }
+        return Cam.run(interpreted, argument, state, fuel);
+    }
+
     /** The interpreter's run with a tracer (the JIT does not trace). */
     public Cam.Result run(Value argument, Value state, long fuel, Cam.Tracer tracer) {
         return tracer == null ? run(argument, state, fuel) : Cam.run(interpreted, argument, state, fuel, tracer);

@@ -340,7 +340,7 @@ public final class Node implements NodeService, AutoCloseable {
             Value input = runAll(route.inputAdapters(), s.input(), "input adapter", fuel);
             Cam.Result r;
             try {
-                r = loadedStep(now).run(input, now.state(), fuel);
+                r = loadedStep(now).runAcrossVersions(input, now.state(), fuel);
             } catch (RuntimeException e) {
                 throw new Refusal(Refusal.Reason.STEP_FAILED, "The step failed: " + VersionChanges.describe(e)
                         + ". The state is unchanged.");

@@ -101,6 +101,20 @@ public final class WellTypedCode {
                 case 12 -> {
                     if (state != null && v.equals(state)) { out.add(new Instruction.Put()); return Shape.UNIT; }
                 }
+                case 13 -> {
+                    // CONS, DIST, CASE (a case keeping its environment; the JIT fuses the three): (x, sum) split.
+                    if (v instanceof Shape.Sum s && !stack.isEmpty() && depth > 0) {
+                        Shape x = stack.pop();
+                        out.add(new Instruction.Cons());
+                        out.add(new Instruction.Dist());
+                        Generated left = block(new Shape.Pair(x, s.left()), random.nextInt(5), depth - 1);
+                        Generated right = block(new Shape.Pair(x, s.right()), random.nextInt(5), depth - 1);
+                        List<Instruction> r = new ArrayList<>(right.code().instructions());
+                        if (!right.result().equals(left.result())) r.add(new Instruction.Quote(left.result(), values.value(left.result())));
+                        out.add(new Instruction.Case(left.code(), new Code(r)));
+                        return left.result();
+                    }
+                }
                 case 14 -> {
                     // Fold over a list: ((), (acc, list)) with a random accumulator, then a body (E, (B, A)) -> B.
                     if (v instanceof Shape.ListOf l && depth > 0) {
