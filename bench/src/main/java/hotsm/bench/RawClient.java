@@ -2,7 +2,10 @@ package hotsm.bench;
 
 import hotsm.vm.protocol.Frame;
 import hotsm.vm.protocol.FrameIO;
-import hotsm.vm.protocol.Handshake;
+import hotsm.vm.protocol.ClientHandshake;
+import hotsm.vm.protocol.ConnectionSecurity;
+import hotsm.vm.protocol.HostPort;
+import hotsm.vm.protocol.NodeClient;
 import hotsm.vm.protocol.MessageType;
 import hotsm.vm.protocol.Messages;
 import hotsm.vm.protocol.Wire;
@@ -21,7 +24,8 @@ import java.util.concurrent.Semaphore;
  * The pipelining baseline: the least a protocol client can do. It encodes
  * the STEP frame once, writes frames into a 64 KiB buffer and flushes only
  * when the buffer fills or the window of requests in flight is full; a
- * reader thread counts replies without decoding them.
+ * reader thread counts replies without decoding them. It connects as
+ * {@link NodeClient} does (the same handshake and default cookie).
  */
 final class RawClient implements AutoCloseable {
     private final Socket s;
@@ -33,10 +37,9 @@ final class RawClient implements AutoCloseable {
         s.setTcpNoDelay(true);
         out = new DataOutputStream(new BufferedOutputStream(s.getOutputStream(), 1 << 16));
         in = new DataInputStream(new BufferedInputStream(s.getInputStream(), 1 << 16));
-        Handshake.writeHello(out, new Handshake.Hello(Wire.PROTOCOL_VERSION, Optional.empty()));
-        out.flush();
         try {
-            if (!Handshake.readWelcome(in).accepted()) throw new IOException("refused");
+            ClientHandshake.run(out, in, new HostPort("127.0.0.1", port), Optional.empty(),
+                    ConnectionSecurity.defaults(), NodeClient.DEFAULT_CONNECT_TIMEOUT);
         } catch (hotsm.vm.protocol.ProtocolException e) {
             throw new IOException(e);
         }

@@ -26,8 +26,10 @@ public sealed interface Command {
 
     /**
      * The same from an artifact's {@code .cam} bytes, as they came over the
-     * network (decoded on the machine thread, so a bad file is refused and
-     * traced like any other refused upgrade).
+     * network: these bytes are what a journal records. Decoded before the
+     * command is queued ({@link Node}'s preparation, after the signature), but
+     * a bad file is refused and traced in its turn like any other refused
+     * upgrade.
      */
     record UpgradeFromBytes(byte[] artifact) implements Command {}
 

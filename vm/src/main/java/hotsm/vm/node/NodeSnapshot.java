@@ -27,8 +27,32 @@ public record NodeSnapshot(Artifact artifact, Identity identity, Value state,
                            List<Version> history, Map<Identity, Artifact> known, long compacted) {
 
     public NodeSnapshot {
-        history = List.copyOf(history);
-        known = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(known));   // keeps arrival order
+        history = List.copyOf(history);   // the same list when it is one already
+        known = known instanceof Known k ? k : new Known(new LinkedHashMap<>(known));   // keeps arrival order
+    }
+
+    /**
+     * The artifacts a snapshot made, read-only: another snapshot (a step's, every step) shares them
+     * instead of copying the map again. Only this record makes one, so nobody else can change it.
+     */
+    private static final class Known extends java.util.AbstractMap<Identity, Artifact> {
+        private final Map<Identity, Artifact> map;
+
+        Known(LinkedHashMap<Identity, Artifact> map) {
+            this.map = java.util.Collections.unmodifiableMap(map);
+        }
+
+        @Override public java.util.Set<Map.Entry<Identity, Artifact>> entrySet() { return map.entrySet(); }
+
+        @Override public Artifact get(Object key) { return map.get(key); }
+
+        @Override public boolean containsKey(Object key) { return map.containsKey(key); }
+
+        @Override public int size() { return map.size(); }
+
+        @Override public java.util.Set<Identity> keySet() { return map.keySet(); }
+
+        @Override public java.util.Collection<Artifact> values() { return map.values(); }
     }
 
     /** Nothing compacted. */

@@ -16,6 +16,13 @@
  * divides by zero, a migration that runs out of fuel, an artifact that does
  * not verify) leaves the node exactly as it was.
  *
+ * <p>Upgrades are prepared before they are queued, on the thread that asks
+ * for them ({@link hotsm.vm.node.PreparedUpgrade}: the signature first, then
+ * decoding, verifying, hashing, compiling, planning), so the machine thread's
+ * part is the migration and the swap; what can change before the upgrade's
+ * turn (the release number's rollback check, the running version) is checked
+ * again in its turn, and the command queued and journaled is unchanged.
+ *
  * <p>Journaling and replication: every command passes through a {@link
  * hotsm.vm.node.CommandLog} on the machine thread, in order; each command that
  * changed the node is handed to it with the time it used just before its one

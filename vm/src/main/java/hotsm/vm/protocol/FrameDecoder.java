@@ -2,7 +2,6 @@ package hotsm.vm.protocol;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import java.util.List;
@@ -75,7 +74,23 @@ final class FrameDecoder extends ByteToMessageDecoder {
         budget.release(reserved);
         reserved = 0;
         Frame error = new Frame(MessageType.ERROR, 0, Messages.error(code, message + "; closing this connection"));
-        ctx.writeAndFlush(Unpooled.wrappedBuffer(FrameIO.bytes(error))).addListener(ChannelFutureListener.CLOSE);
+        ctx.writeAndFlush(Unpooled.wrappedBuffer(FrameIO.bytes(error))).addListener(written -> closeGently(ctx));
+    }
+
+    /**
+     * Close after the reply: first the end of the stream (the client reads the reply, then end of file),
+     * then the connection a moment later, reading and dropping what the client still sends meanwhile.
+     * Closing at once with the client's bytes unread would reset the connection, and a reset can
+     * throw away the reply before the client reads it.
+     */
+    private static void closeGently(ChannelHandlerContext ctx) {
+        if (ctx.channel() instanceof io.netty.channel.socket.DuplexChannel d && d.isActive()) {
+            d.shutdownOutput();
+            ctx.channel().config().setAutoRead(true);
+            ctx.executor().schedule(() -> { ctx.close(); }, 1, java.util.concurrent.TimeUnit.SECONDS);
+        } else {
+            ctx.close();
+        }
     }
 
     @Override

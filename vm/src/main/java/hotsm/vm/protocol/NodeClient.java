@@ -136,36 +136,14 @@ public final class NodeClient implements AutoCloseable {
             try {
                 s.connect(new InetSocketAddress(address.host(), address.port()), connectMs);
             } catch (java.net.SocketTimeoutException e) {
-                throw new IOException("could not connect to " + address + " within " + seconds(connectTimeout), e);
+                throw new IOException("could not connect to " + address + " within "
+                        + ClientHandshake.seconds(connectTimeout), e);
             }
             s.setTcpNoDelay(true);
             s.setSoTimeout(connectMs);
             if (security.tls().isPresent()) s = startTls(s, address, security.tls().get());
             NodeClient c = new NodeClient(s, address, replyTimeout);
-            Handshake.Hello hello = new Handshake.Hello(Wire.PROTOCOL_VERSION, speaking);
-            Handshake.writeHello(c.out, hello);
-            Handshake.Greeting greeting;
-            try {
-                greeting = Handshake.readGreeting(c.in);
-            } catch (java.net.SocketTimeoutException e) {
-                throw new IOException(address + " did not answer the handshake within " + seconds(connectTimeout)
-                        + ": is it a hotsm node?", e);
-            } catch (java.io.EOFException e) {
-                throw new IOException(address + " closed the connection during the handshake"
-                        + (security.tls().isPresent() ? "" : " (if the node uses TLS, give its certificate with"
-                        + " --tls-trust)"), e);
-            }
-            if (greeting instanceof Handshake.Welcome w) throw refused(w, address, security);
-            Handshake.Challenge challenge = (Handshake.Challenge) greeting;
-            CookieProof proof = new CookieProof(security.cookie());
-            if (!CookieProof.same(proof.nodeProof(hello.nonce(), challenge.nonce()), challenge.proof())) {
-                throw new IOException("the node at " + address + " does not know the cookie in "
-                        + security.cookie().file() + ": a node and its clients must share one cookie file"
-                        + " (--cookie-file)");
-            }
-            Handshake.writeProof(c.out, proof.clientProof(hello.nonce(), challenge.nonce()));
-            Handshake.Welcome w = Handshake.readWelcome(c.in);
-            if (!w.accepted()) throw refused(w, address, security);
+            ClientHandshake.run(c.out, c.in, address, speaking, security, connectTimeout);
             s.setSoTimeout(0);
             c.reader.start();
             c.speaking = speaking.orElse(null);
@@ -185,11 +163,6 @@ public final class NodeClient implements AutoCloseable {
 
     private static int millis(Duration d) {
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, d.toMillis()));
-    }
-
-    private static String seconds(Duration d) {
-        long ms = d.toMillis();
-        return ms % 1000 == 0 ? (ms / 1000) + (ms == 1000 ? " second" : " seconds") : ms + " ms";
     }
 
     /**
@@ -234,16 +207,6 @@ public final class NodeClient implements AutoCloseable {
                     + "): is the node's certificate among those given to --tls-trust, and does the node use TLS?", e);
         }
         return tls;
-    }
-
-    private static IOException refused(Handshake.Welcome w, HostPort address, ConnectionSecurity security) {
-        if (w.status() == Handshake.REFUSED_COOKIE) {
-            return new IOException("the node at " + address + " refused this client's cookie (from "
-                    + security.cookie().file() + "): a node and its clients must share one cookie file"
-                    + " (--cookie-file)");
-        }
-        throw new Refusal(w.status() == Handshake.REFUSED_INTERFACE ? Refusal.Reason.UNKNOWN_INTERFACE
-                : Refusal.Reason.PROTOCOL, w.message());
     }
 
     /** Name, identity, types and version history of the running machine. */
@@ -427,7 +390,8 @@ public final class NodeClient implements AutoCloseable {
         try {
             f = reply.get(replyTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new IOException("the node at " + address + " did not answer within " + seconds(replyTimeout)
+            throw new IOException("the node at " + address + " did not answer within "
+                    + ClientHandshake.seconds(replyTimeout)
                     + " (--timeout)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

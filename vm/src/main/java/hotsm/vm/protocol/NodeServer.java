@@ -60,12 +60,12 @@ public final class NodeServer implements AutoCloseable {
         this.cookie = new CookieProof(security.cookie());
         this.buffers = new ByteBudget(limits.maxBuffered());
         this.acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("hotsm-accept", true),
-                NioIoHandler.newFactory());
+                ioHandlers());
         this.workers = new MultiThreadIoEventLoopGroup(limits.ioThreads(), new DefaultThreadFactory("hotsm-io", true),
-                NioIoHandler.newFactory());
+                ioHandlers());
         ServerBootstrap b = new ServerBootstrap()
                 .group(acceptor, workers)
-                .channel(NioServerSocketChannel.class)
+                .channel(EPOLL ? io.netty.channel.epoll.EpollServerSocketChannel.class : NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 128)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.AUTO_READ, false)   // accept only once serve() is called
@@ -82,6 +82,24 @@ public final class NodeServer implements AutoCloseable {
             shutDown();
             throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether the server uses Netty's native epoll transport: on Linux when its library loads, unless
+     * {@code -Dhotsm.epoll=off}; else Java's NIO. Same behaviour, fewer system calls per request.
+     */
+    static final boolean EPOLL = !"off".equals(System.getProperty("hotsm.epoll")) && epollLoads();
+
+    private static boolean epollLoads() {
+        try {
+            return io.netty.channel.epoll.Epoll.isAvailable();
+        } catch (Throwable e) {   // the classes or the native library missing: NIO it is
+            return false;
+        }
+    }
+
+    private static io.netty.channel.IoHandlerFactory ioHandlers() {
+        return EPOLL ? io.netty.channel.epoll.EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     }
 
     /** Listen on {@code bind}:{@code port} (port 0 picks a free one) and serve {@code node} within {@code limits}. */

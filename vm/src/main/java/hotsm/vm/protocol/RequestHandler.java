@@ -13,6 +13,8 @@ import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -124,25 +126,49 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** When the node answers, encode the reply on this connection's event loop (in completion order). */
+    /** A request the node has answered, waiting for this connection's event loop to encode and write it. */
+    private record Done(Received r, Object value, Throwable failure, MessageType type, Function<Object, byte[]> encode) {}
+
+    /** Answered requests in completion order: the machine thread (or any) adds, the event loop takes. */
+    private final ConcurrentLinkedQueue<Done> done = new ConcurrentLinkedQueue<>();
+    /** Whether a task to write {@link #done} is scheduled on the event loop and has not started taking yet. */
+    private final AtomicBoolean writeScheduled = new AtomicBoolean();
+
+    /**
+     * When the node answers, encode the reply on this connection's event loop (in completion order).
+     * Replies completed while the loop is busy are written together with one flush, and wake the loop
+     * once: a pipelining client's replies cost one task and one write system call per batch.
+     */
+    @SuppressWarnings("unchecked")
     private <T> void reply(ChannelHandlerContext ctx, Received r, CompletableFuture<T> result, MessageType type,
                            Function<T, byte[]> encode) {
-        result.whenCompleteAsync((value, failure) -> {
-            Frame f;
-            if (failure == null) {
-                f = encoded(ctx, r, type, value, encode);
-            } else {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
-                if (cause instanceof Refusal refusal) {
-                    f = error(r, code(refusal.reason()), refusal.getMessage());
-                } else {
-                    EventLog.log("request " + r.frame().requestId() + " failed in the node", cause);
-                    f = error(r, ErrorCode.INTERNAL, "internal error in the node: " + cause);
-                }
-            }
-            answer(ctx, r, f);
-        }, ctx.executor());
+        result.whenComplete((value, failure) -> {
+            done.add(new Done(r, value, failure, type, (Function<Object, byte[]>) encode));
+            if (writeScheduled.compareAndSet(false, true)) ctx.executor().execute(() -> writeDone(ctx));
+        });
+    }
+
+    /** On the event loop: encode and write every answered request, then flush once. */
+    private void writeDone(ChannelHandlerContext ctx) {
+        writeScheduled.set(false);   // before taking: a reply added from now on schedules another task
+        Done d;
+        boolean wrote = false;
+        while ((d = done.poll()) != null) {
+            answer(ctx, d.r(), frameOf(ctx, d), false);
+            wrote = true;
+        }
+        if (wrote) ctx.flush();
+    }
+
+    private Frame frameOf(ChannelHandlerContext ctx, Done d) {
+        Received r = d.r();
+        Throwable failure = d.failure();
+        if (failure == null) return encoded(ctx, r, d.type(), d.value(), d.encode());
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof Refusal refusal) return error(r, code(refusal.reason()), refusal.getMessage());
+        EventLog.log("request " + r.frame().requestId() + " failed in the node", cause);
+        return error(r, ErrorCode.INTERNAL, "internal error in the node: " + cause);
     }
 
     /** The reply, or an error reply (logged) if it cannot be encoded or is over the frame maximum. */
@@ -183,10 +209,15 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         return new Frame(MessageType.ERROR, r.frame().requestId(), Messages.error(code, message));
     }
 
-    /** Write the one reply to {@code r} (on the event loop), then free its slot and its bytes. */
+    /** Write and flush the one reply to {@code r} (on the event loop), then free its slot and its bytes. */
     private void answer(ChannelHandlerContext ctx, Received r, Frame reply) {
+        answer(ctx, r, reply, true);
+    }
+
+    /** The same, flushing only if {@code flush} (else the caller flushes after a batch). */
+    private void answer(ChannelHandlerContext ctx, Received r, Frame reply, boolean flush) {
         if (!ctx.executor().inEventLoop()) {
-            ctx.executor().execute(() -> answer(ctx, r, reply));
+            ctx.executor().execute(() -> answer(ctx, r, reply, flush));
             return;
         }
         Frame f = reply;
@@ -197,9 +228,10 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             size = 0;   // a small error goes out without a reservation
         }
         long held = size;
-        ctx.writeAndFlush(Unpooled.wrappedBuffer(FrameIO.bytes(f))).addListener(done -> {
+        io.netty.buffer.ByteBuf bytes = Unpooled.wrappedBuffer(FrameIO.bytes(f));
+        (flush ? ctx.writeAndFlush(bytes) : ctx.write(bytes)).addListener(written -> {
             budget.release(held);
-            if (!done.isSuccess()) ctx.close();
+            if (!written.isSuccess()) ctx.close();
         });
         budget.release(r.reserved());
         inFlight--;

@@ -54,7 +54,7 @@ public record TrustPolicy(List<TrustedKey> keys) {
     }
 
     /**
-     * Decide whether a change may happen.
+     * Decide whether a change may happen: {@link #verify}, then {@link #checkRelease}.
      *
      * @param subject        what the signature must cover: the artifact's bytes, or the identity left
      * @param signature      what came with the request
@@ -64,6 +64,22 @@ public record TrustPolicy(List<TrustedKey> keys) {
      */
     public Optional<Signer> authorize(ChangeKind kind, byte[] subject, Optional<ReleaseSignature> signature,
                                       long highestRelease) {
+        Optional<Signer> signer = verify(kind, subject, signature);
+        checkRelease(signer, highestRelease);
+        return signer;
+    }
+
+    /**
+     * The part of {@link #authorize} that does not depend on the node: a
+     * signature is there, for this kind of change, by a trusted key, over
+     * {@code subject}. A node checks it before it reads the subject's bytes
+     * (an upgrade's, on the thread that prepares it); the release number is
+     * checked against the node when the change's turn comes.
+     *
+     * @return who signed it (empty when the policy is open)
+     * @throws TrustException with the reason, ready to print
+     */
+    public Optional<Signer> verify(ChangeKind kind, byte[] subject, Optional<ReleaseSignature> signature) {
         if (isOpen()) return Optional.empty();
         String what = kind.name().toLowerCase(Locale.ROOT);
         if (signature.isEmpty()) {
@@ -85,11 +101,20 @@ public record TrustPolicy(List<TrustedKey> keys) {
                     + (kind == ChangeKind.UPGRADE ? " the artifact sent" : " the version running")
                     + ": the artifact or its signature was altered, or it was signed for something else.");
         }
-        if (sig.release() <= highestRelease) {
-            throw new TrustException("Release " + sig.release() + " is not above release " + highestRelease
+        return Optional.of(new Signer(key.name(), key.fingerprint(), sig.release()));
+    }
+
+    /**
+     * Rollback protection: a signed change's release must be above the
+     * highest the node has accepted (nothing to check when nobody signed).
+     *
+     * @throws TrustException if it is not
+     */
+    public static void checkRelease(Optional<Signer> signer, long highestRelease) {
+        if (signer.isPresent() && signer.get().release() <= highestRelease) {
+            throw new TrustException("Release " + signer.get().release() + " is not above release " + highestRelease
                     + ", the highest this node has accepted: an older release cannot be replayed.");
         }
-        return Optional.of(new Signer(key.name(), key.fingerprint(), sig.release()));
     }
 
     /** {@code ops (1a2b3c4d5e6f7a8b), ci (...)}. */

@@ -16,6 +16,21 @@ public final class ValueSize {
 
     /** The size of {@code v}, or a number over {@code cap} if it is larger than {@code cap}. */
     public static long of(Value v, long cap) {
+        // Most states and outputs are small: a chain of constructors down to a unit or an integer needs no stack.
+        long chain = 0;
+        Value leaf = v;
+        while (true) {
+            if (leaf instanceof Value.Inl l) {
+                leaf = l.value();
+            } else if (leaf instanceof Value.Inr r) {
+                leaf = r.value();
+            } else {
+                break;
+            }
+            chain++;
+        }
+        if (leaf instanceof Value.Unit) return chain + 1;
+        if (leaf instanceof Value.Int) return chain + 9;
         long size = 0;
         Deque<Value> todo = new ArrayDeque<>();
         todo.push(v);

@@ -1,0 +1,78 @@
+package hotsm.vm.node;
+
+import hotsm.vm.bytecode.Artifact;
+import hotsm.vm.bytecode.ArtifactCodec;
+import hotsm.vm.trust.ChangeKind;
+import hotsm.vm.trust.ReleaseSignature;
+import hotsm.vm.trust.Signer;
+import hotsm.vm.trust.TrustPolicy;
+import java.util.Optional;
+
+/**
+ * An upgrade command made ready on the thread that asks for it, before it
+ * enters the node's queue (issue 11): so the upgrade's turn on the machine
+ * thread is short. In this order, as the machine thread would do it:
+ *
+ * <ol>
+ *   <li>the release signature, if the node has trusted keys: present, by a
+ *       trusted key, over exactly these bytes ({@link TrustPolicy#verify});
+ *       if it fails, nothing is decoded (unsigned input is never parsed);</li>
+ *   <li>the bytes decoded; the artifact hashed, verified, its step compiled by
+ *       the JIT and warmed up ({@link PreparedArtifact});</li>
+ *   <li>the upgrade planned against the version running at that moment
+ *       ({@link VersionChanges.Plan}), its migration compiled by the JIT and
+ *       warmed up.</li>
+ * </ol>
+ *
+ * <p>What can change before the upgrade's turn is checked again on the
+ * machine thread: the release number against the highest the node has
+ * accepted then (rollback protection), and the plan against the version
+ * running then (planned again if another change came first). Failures are
+ * kept, not thrown, and given in order by the machine thread with the same
+ * messages as an upgrade prepared there. The command itself, as journaled and
+ * replicated, is unchanged: the artifact's bytes and the signature.
+ *
+ * @param untrusted  the refusal of the signature (or anything odd while checking it), or null
+ * @param signer     who signed it (empty when the node trusts any client)
+ * @param unreadable the refusal of bytes that do not decode, or null
+ * @param artifact   the artifact made ready (null after either failure)
+ * @param plan       the plan against the version running when it was prepared (null after either failure)
+ */
+record PreparedUpgrade(RuntimeException untrusted, Optional<Signer> signer, RuntimeException unreadable,
+                       PreparedArtifact artifact, VersionChanges.Plan plan) {
+
+    /**
+     * Prepare {@code command} if it is an upgrade (signed or not); null for any other command.
+     *
+     * @param base       the snapshot to plan against (the latest version the node published)
+     * @param warmUpRuns runs of the new step code before it is queued (0 on the machine thread)
+     */
+    static PreparedUpgrade of(Command command, TrustPolicy trust, NodeSnapshot base, int warmUpRuns) {
+        Optional<ReleaseSignature> signature = command instanceof Command.Signed signed
+                ? Optional.of(signed.signature()) : Optional.empty();
+        Command change = command instanceof Command.Signed signed ? signed.change() : command;
+        if (!(change instanceof Command.Upgrade || change instanceof Command.UpgradeFromBytes)) return null;
+        Optional<Signer> signer;
+        try {
+            signer = VersionChanges.verifySignature(trust, ChangeKind.UPGRADE, () -> subject(change), signature);
+        } catch (RuntimeException e) {
+            return new PreparedUpgrade(e, Optional.empty(), null, null, null);
+        }
+        Artifact artifact;
+        try {
+            artifact = change instanceof Command.Upgrade u ? u.artifact()
+                    : VersionChanges.decode(((Command.UpgradeFromBytes) change).artifact());
+        } catch (RuntimeException e) {
+            return new PreparedUpgrade(null, signer, e, null, null);
+        }
+        PreparedArtifact prepared = PreparedArtifact.of(artifact, warmUpRuns);
+        return new PreparedUpgrade(null, signer, null, prepared,
+                VersionChanges.plan(base, prepared).compiled(artifact, warmUpRuns));
+    }
+
+    /** What an upgrade's signature covers: the artifact's bytes. */
+    private static byte[] subject(Command change) {
+        return change instanceof Command.Upgrade u ? ArtifactCodec.encode(u.artifact())
+                : ((Command.UpgradeFromBytes) change).artifact();
+    }
+}
