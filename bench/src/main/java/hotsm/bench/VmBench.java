@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class VmBench {
-    private static final long FUEL = 10_000_000;
+    private static final long FUEL = hotsm.vm.node.NodeOptions.DEFAULT_FUEL;
 
     /** A machine on all four back ends, each with its own state. */
     public abstract static class Machine {

@@ -2,12 +2,9 @@ package hotsm.repl;
 
 import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.node.Node;
-import hotsm.vm.node.NodeListener;
 import hotsm.vm.node.NodeOptions;
-import hotsm.vm.node.VersionChange;
+import hotsm.vm.node.StepTrace;
 import hotsm.vm.protocol.NodeServer;
-import hotsm.vm.types.TypeDesc;
-import hotsm.vm.value.Value;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -62,7 +59,7 @@ public final class Demo {
         Path root = counter1.getParent().getParent().getParent();
         LoadedProgram program = LoadedProgram.compile(counter1);
         Artifact artifact = program.artifact(program.machineNames().get(0));
-        try (Node node = Node.start(artifact, NodeOptions.defaults().withListener(new Trace(out)));
+        try (Node node = Node.start(artifact, NodeOptions.defaults().withListener(trace(out)));
              NodeServer server = NodeServer.start(node, InetAddress.getLoopbackAddress(), 0)) {
             String address = server.hostPort();
             out.println("-- A node runs samples/counter/Counter1.sm on " + address + " (in this process);");
@@ -89,27 +86,11 @@ public final class Demo {
         return String.join("\n", lines.subList(start, lines.size()));
     }
 
-    /** Prints what the node does, as {@code sm node --trace} would, marked. */
-    private record Trace(PrintWriter out) implements NodeListener {
-        @Override public void stepped(TypeDesc outputType, Value output, TypeDesc stateType, Value newState) {
-            out.println(NODE_MARK + "Output: " + Values.print(outputType, output));
-            out.println(NODE_MARK + "New state: " + Values.print(stateType, newState));
+    /** Prints what the node does, as {@code sm node --trace} does, each line marked. */
+    private static StepTrace trace(PrintWriter out) {
+        return StepTrace.to(line -> {
+            out.println(NODE_MARK + line);
             out.flush();
-        }
-
-        @Override public void stepFailed(String reason) {
-            out.println(NODE_MARK + "error: " + reason);
-            out.flush();
-        }
-
-        @Override public void changed(VersionChange change) {
-            out.println(NODE_MARK + change.message() + " (" + change.describe() + ")");
-            out.flush();
-        }
-
-        @Override public void changeRefused(VersionChange.Kind kind, String reason) {
-            out.println(NODE_MARK + reason);
-            out.flush();
-        }
+        });
     }
 }

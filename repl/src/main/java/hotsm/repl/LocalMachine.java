@@ -9,6 +9,7 @@ import hotsm.vm.node.NodeOptions;
 import hotsm.vm.node.Refusal;
 import hotsm.vm.node.StateView;
 import hotsm.vm.node.StepResult;
+import hotsm.vm.node.StepTrace;
 import hotsm.vm.node.Version;
 import hotsm.vm.types.TypeDesc;
 import hotsm.vm.value.Value;
@@ -66,7 +67,8 @@ final class LocalMachine implements Target {
     @Override public List<String> step(Value input) throws ReplError {
         try {
             StepResult r = await(node.step(input));
-            return List.of(Values.print(r.outputType(), r.output()), "New state: " + state());
+            StateView s = await(node.state());
+            return List.of(Values.print(r.outputType(), r.output()), StepTrace.newState(s.type(), s.value()));
         } catch (Refusal e) {
             // The node's own words ("The step failed: ... The state is unchanged."), as a remote node sends them.
             String m = e.getMessage();

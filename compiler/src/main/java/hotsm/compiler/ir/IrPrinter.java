@@ -2,7 +2,7 @@ package hotsm.compiler.ir;
 
 import hotsm.vm.bytecode.PrimOp;
 import hotsm.vm.types.Shape;
-import hotsm.vm.value.Value;
+import hotsm.vm.value.ValuePrinter;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -14,7 +14,8 @@ import java.util.Map;
  * {@code |||} (infixr 2), {@code &&&} and {@code ***} (infixr 3; mixed, they
  * are parenthesised). Compose chains are flattened into pipelines. Atoms:
  * {@code id fst snd drop dist get put}, {@code inl[_ + B]}, {@code inr[A + _]}
- * (the annotated other side of the sum), {@code const(v : T)}, and the
+ * (the annotated other side of the sum), {@code const(v : T)} (the value as
+ * {@link hotsm.vm.value.ValuePrinter#printErased(hotsm.vm.value.Value)} writes it), and the
  * primitives as {@code (+)}, {@code negate}, {@code showInt}, {@code length};
  * {@code fold(f)}, {@code call name} (a shared definition, printed apart by
  * {@link #definitions}) and {@code error[T]}.
@@ -74,35 +75,6 @@ public final class IrPrinter {
     public static String abbreviate(Term term, int max) {
         String s = flat(term);
         return s.length() <= max ? s : s.substring(0, Math.max(0, max - 3)) + "...";
-    }
-
-    /** A value as the IR prints it: {@code ()}, {@code -3}, {@code "a\"b"}, {@code (1, 2)}, {@code inr (inl ())}. */
-    public static String value(Value v) {
-        if (v instanceof Value.Str s) return quote(s.value());
-        if (v instanceof Value.Pair p) return "(" + value(p.first()) + ", " + value(p.second()) + ")";
-        if (v instanceof Value.Inl l) return "inl " + argument(l.value());
-        if (v instanceof Value.Inr r) return "inr " + argument(r.value());
-        return v.toString();
-    }
-
-    private static String argument(Value v) {
-        boolean compound = v instanceof Value.Inl || v instanceof Value.Inr
-                || v instanceof Value.Int i && i.value() < 0;
-        return compound ? "(" + value(v) + ")" : value(v);
-    }
-
-    private static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\t' -> b.append("\\t");
-                default -> b.append(c);
-            }
-        }
-        return b.append('"').toString();
     }
 
     /** An operator chain: the flattened operands of one infix operator. */
@@ -219,7 +191,7 @@ public final class IrPrinter {
             }
             @Override public String visitCase(Term.Case x) { return flat(x); }
             @Override public String visitDist(Term.Dist x) { return "dist"; }
-            @Override public String visitConst(Term.Const x) { return "const(" + value(x.value()) + " : " + x.shape() + ")"; }
+            @Override public String visitConst(Term.Const x) { return "const(" + ValuePrinter.printErased(x.value()) + " : " + x.shape() + ")"; }
             @Override public String visitPrim(Term.Prim x) { return prim(x.op()); }
             @Override public String visitGet(Term.Get x) { return "get"; }
             @Override public String visitPut(Term.Put x) { return "put"; }

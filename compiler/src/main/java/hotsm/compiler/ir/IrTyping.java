@@ -1,7 +1,7 @@
 package hotsm.compiler.ir;
 
 import hotsm.vm.types.Shape;
-import hotsm.vm.value.Value;
+import hotsm.vm.value.Values;
 
 /**
  * Forward type inference for IR terms: given the shape of a term's input (and
@@ -20,11 +20,6 @@ public final class IrTyping {
      */
     public static Shape typeOf(Term term, Shape domain, Shape state) {
         return new Typer(state).type(term, domain);
-    }
-
-    /** Whether {@code value} has shape {@code shape} (the vm's one conformance check). */
-    public static boolean conforms(Value value, Shape shape) {
-        return hotsm.vm.value.Values.conforms(value, shape);
     }
 
     private record Typer(Shape state, java.util.Set<String> checked) {
@@ -94,7 +89,7 @@ public final class IrTyping {
 
             @Override public Shape visitConst(Term.Const t) {
                 if (!(in instanceof Shape.Unit)) throw error(t, "expects () as input, got " + in);
-                if (!conforms(t.value(), t.shape())) {
+                if (!Values.conforms(t.value(), t.shape())) {
                     throw error(t, "the value " + t.value() + " does not have the declared shape " + t.shape());
                 }
                 return t.shape();

@@ -5,7 +5,6 @@ import hotsm.vm.bytecode.PrimOp;
 import hotsm.vm.bytecode.PrimSignature;
 import hotsm.vm.bytecode.ShapeAlgebra;
 import hotsm.vm.value.Meter;
-import hotsm.vm.value.ValueOrder;
 import hotsm.vm.types.Shape;
 import hotsm.vm.value.Value;
 
@@ -39,10 +38,5 @@ public final class Primitives {
         } catch (ClassCastException e) {
             throw new IrRuntimeError(name(op) + " applied to a value of the wrong shape " + in);
         }
-    }
-
-    /** The order of the comparisons (LANGUAGE.md §12): the vm's {@link ValueOrder}. */
-    public static int compare(Value a, Value b) {
-        return ValueOrder.compare(a, b, Meter.FREE);
     }
 }

@@ -10,6 +10,7 @@ import hotsm.compiler.ir.IrAssertions;
 import hotsm.compiler.ir.IrTyping;
 import hotsm.compiler.ir.MachineIr;
 import hotsm.compiler.programs.ProgramScript;
+import hotsm.vm.value.Values;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +65,7 @@ class SamplesIrTest {
     static void checkMachine(MachineIr m) {
         IrAssertions.assertFixedSetOnly(m.step());
         assertEquals(m.output().erase(), IrTyping.typeOf(m.step(), m.input().erase(), m.state().erase()), m.name());
-        assertTrue(IrTyping.conforms(m.initialState(), m.state().erase()), m.name() + " initial state");
+        assertTrue(Values.conforms(m.initialState(), m.state().erase()), m.name() + " initial state");
         for (MachineIr.UpgradeIr u : m.upgrades()) {
             IrAssertions.assertFixedSetOnly(u.migration());
             assertEquals(m.state().erase(), IrTyping.typeOf(u.migration(), u.from().state().erase(), null));

@@ -5,7 +5,9 @@ import hotsm.compiler.ir.Primitives;
 import hotsm.compiler.syntax.BinaryOp;
 import hotsm.compiler.types.Typed;
 import hotsm.vm.bytecode.PrimOp;
+import hotsm.vm.value.Meter;
 import hotsm.vm.value.Value;
+import hotsm.vm.value.ValueOrder;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,10 +81,10 @@ final class TypedEvaluator {
             case MOD -> { if (num(r) == 0) throw new IrRuntimeError("division by zero"); yield Value.of(num(l) % num(r)); }
             case EQ -> Value.bool(l.equals(r));
             case NE -> Value.bool(!l.equals(r));
-            case LT -> Value.bool(Primitives.compare(l, r) < 0);
-            case LE -> Value.bool(Primitives.compare(l, r) <= 0);
-            case GT -> Value.bool(Primitives.compare(l, r) > 0);
-            case GE -> Value.bool(Primitives.compare(l, r) >= 0);
+            case LT -> Value.bool(ValueOrder.compare(l, r, Meter.FREE) < 0);
+            case LE -> Value.bool(ValueOrder.compare(l, r, Meter.FREE) <= 0);
+            case GT -> Value.bool(ValueOrder.compare(l, r, Meter.FREE) > 0);
+            case GE -> Value.bool(ValueOrder.compare(l, r, Meter.FREE) >= 0);
             default -> Primitives.apply(PrimOp.CONCAT, Value.pair(l, r));
         };
     }

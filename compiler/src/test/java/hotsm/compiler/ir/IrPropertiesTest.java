@@ -3,6 +3,7 @@ package hotsm.compiler.ir;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hotsm.vm.value.Values;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -25,8 +26,8 @@ class IrPropertiesTest {
             assertTrue(e.getMessage().equals("division by zero") || fails, e.getMessage());
             return;
         }
-        assertTrue(IrTyping.conforms(r.value(), s.codomain()), () -> r.value() + " : " + s.codomain());
-        assertTrue(IrTyping.conforms(r.state(), s.stateShape()));
+        assertTrue(Values.conforms(r.value(), s.codomain()), () -> r.value() + " : " + s.codomain());
+        assertTrue(Values.conforms(r.state(), s.stateShape()));
         assertTrue(IrPrinter.print(s.term()).length() > 0);
     }
 }

@@ -1,10 +1,6 @@
 package hotsm.cli.sm;
 
-import hotsm.vm.node.NodeListener;
-import hotsm.vm.node.VersionChange;
-import hotsm.vm.types.TypeDesc;
-import hotsm.vm.value.Value;
-import hotsm.vm.value.ValuePrinter;
+import hotsm.vm.node.StepTrace;
 import java.io.PrintWriter;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -12,17 +8,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * {@code sm node --trace}: for each input {@code Output: <value>} and
- * {@code New state: <value>} (LANGUAGE.md §10), for upgrades and downgrades
- * the node's answer and, when it changed, the version pair
- * ({@code Counter1.counter dd23c603 -> Counter2.counter 0c0749b2}), each line
- * flushed as it happens. The machine thread only
+ * {@code sm node --trace}: the {@link StepTrace} lines (for each input
+ * {@code Output: <value>} and {@code New state: <value>}, for upgrades and
+ * downgrades the node's answer and, when it changed, the version pair), each
+ * line flushed as it happens. The machine thread only
  * queues the lines (values are printed on the printer thread); the queue is
  * bounded ({@code --trace-queue}), and when a reader is too slow to drain
  * standard output, lines are dropped and counted ({@code … N lines dropped}),
  * so the trace never blocks the machine nor fills the heap.
  */
-final class TracePrinter implements NodeListener, AutoCloseable {
+final class TracePrinter implements StepTrace, AutoCloseable {
     /** Lines the queue holds by default. */
     static final int DEFAULT_QUEUE = 10_000;
 
@@ -45,27 +40,9 @@ final class TracePrinter implements NodeListener, AutoCloseable {
         printer.start();
     }
 
-    private void add(Supplier<String> line) {
+    /** Queues the line, or counts it as dropped when the queue is full. */
+    @Override public void line(Supplier<String> line) {
         if (!lines.offer(line)) dropped.incrementAndGet();
-    }
-
-    @Override public void stepped(TypeDesc outputType, Value output, TypeDesc stateType, Value newState) {
-        add(() -> "Output: " + ValuePrinter.print(outputType, output));
-        add(() -> "New state: " + ValuePrinter.print(stateType, newState));
-    }
-
-    @Override public void stepFailed(String reason) {
-        add(() -> "Error: " + reason);
-    }
-
-    /** {@code Upgrade successful!}, then the version pair, as {@code sm upgrade} prints them. */
-    @Override public void changed(VersionChange change) {
-        add(change::message);
-        add(change::describe);
-    }
-
-    @Override public void changeRefused(VersionChange.Kind kind, String reason) {
-        add(() -> reason);
     }
 
     /** Lines dropped so far and not yet reported. */

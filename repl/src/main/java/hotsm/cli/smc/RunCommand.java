@@ -7,6 +7,10 @@ import hotsm.cli.Smc;
 import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.machine.Cam;
 import hotsm.vm.machine.CamRuntimeError;
+import hotsm.vm.machine.CamTrace;
+import hotsm.vm.machine.LoadedCode;
+import hotsm.vm.node.NodeOptions;
+import hotsm.vm.node.StepTrace;
 import hotsm.vm.value.Value;
 import hotsm.vm.value.ValueParser;
 import hotsm.vm.value.ValuePrinter;
@@ -29,8 +33,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code smc run FILE(.sm|.cam) [--machine NAME] [-i VALUE]... [--trace] [--fuel N]}:
- * steps a machine from its initial state on the CAM, one output per input.
+ * {@code smc run FILE(.sm|.cam) [--machine NAME] [-i VALUE]... [--trace[=steps|cam]] [--fuel N]}:
+ * steps a machine from its initial state on the CAM, one output per input;
+ * {@code --trace} prints the {@link StepTrace}, {@code --trace=cam} also the
+ * {@link CamTrace} of each step.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, footer = Smc.EXIT_STATUS,
         description = {"Run a machine on the CAM, one output per input.",
@@ -55,10 +61,15 @@ public final class RunCommand implements Callable<Integer> {
             description = "An input value in source syntax, e.g. -i Incr -i 'Add 3' (repeatable).")
     private List<String> inputs = new ArrayList<>();
 
-    @Option(names = "--trace", description = "For each input print 'Output: <value>' and 'New state: <value>'.")
-    private boolean trace;
+    @Option(names = "--trace", arity = "0..1", fallbackValue = "steps", paramLabel = "WHAT",
+            preprocessor = Trace.Argument.class,
+            description = {"--trace or --trace=steps: for each input print 'Output: <value>' and 'New state: <value>'.",
+                    "--trace=cam: before those, one line per CAM instruction the step runs: nesting (one '. ' per "
+                            + "frame), index in its block, mnemonic, the value register v (cut at 80 characters) "
+                            + "and the stack depth s."})
+    private String trace;
 
-    @Option(names = "--fuel", paramLabel = "N", defaultValue = "10000000",
+    @Option(names = "--fuel", paramLabel = "N", defaultValue = "" + NodeOptions.DEFAULT_FUEL,
             description = "Stop a step after N instructions with an error (default: ${DEFAULT-VALUE}).")
     private long fuel;
 
@@ -66,8 +77,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override public Integer call() throws IOException {
         if (fuel <= 0) throw new CommandLine.ParameterException(spec.commandLine(), "--fuel must be positive, got " + fuel);
+        Trace tracing = Trace.of(trace, spec.commandLine());
         Artifact artifact = load();
-        Stepper stepper = new Stepper(artifact, smc.out());
+        Stepper stepper = new Stepper(artifact, smc.out(), tracing);
         if (!inputs.isEmpty()) {
             for (String input : inputs) stepper.step(input);
         } else {
@@ -86,13 +98,19 @@ public final class RunCommand implements Callable<Integer> {
     /** The running machine: its current state, advanced by each successful step. */
     private final class Stepper {
         private final Artifact artifact;
+        private final LoadedCode step;
         private final PrintWriter out;
+        private final Trace tracing;
+        private final StepTrace trace;
         private Value state;
         boolean failed;
 
-        Stepper(Artifact artifact, PrintWriter out) {
+        Stepper(Artifact artifact, PrintWriter out, Trace tracing) {
             this.artifact = artifact;
+            this.step = LoadedCode.load(artifact.step(), artifact.blocks());
             this.out = out;
+            this.tracing = tracing;
+            this.trace = StepTrace.to(out::println);
             this.state = artifact.initialState();
         }
 
@@ -106,18 +124,16 @@ public final class RunCommand implements Callable<Integer> {
             }
             Cam.Result result;
             try {
-                result = Cam.run(artifact.step(), artifact.blocks(), input, state, fuel);
+                result = Cam.run(step, input, state, fuel, tracing == Trace.CAM ? CamTrace.to(out::println) : null);
             } catch (CamRuntimeError e) {
                 fail(e.getMessage() + " (on input " + text + "; the state is unchanged)");
                 return;
             }
             state = result.state();
-            String output = ValuePrinter.print(artifact.output(), result.value());
-            if (trace) {
-                out.println("Output: " + output);
-                out.println("New state: " + ValuePrinter.print(artifact.state(), state));
+            if (tracing == Trace.NONE) {
+                out.println(ValuePrinter.print(artifact.output(), result.value()));
             } else {
-                out.println(output);
+                trace.stepped(artifact.output(), result.value(), artifact.state(), state);
             }
             out.flush();
         }
@@ -126,6 +142,36 @@ public final class RunCommand implements Callable<Integer> {
             failed = true;
             out.println("error: " + message.replace('\n', ' '));
             out.flush();
+        }
+    }
+
+    /** What {@code --trace} asks for. */
+    private enum Trace {
+        NONE, STEPS, CAM;
+
+        /**
+         * {@code --trace} takes the next argument only when it is {@code steps} or
+         * {@code cam} (or is attached, {@code --trace=WHAT}), so {@code --trace FILE}
+         * still means the step trace of FILE.
+         */
+        static final class Argument implements CommandLine.IParameterPreprocessor {
+            @Override public boolean preprocess(java.util.Stack<String> args, CommandLine.Model.CommandSpec command,
+                                                CommandLine.Model.ArgSpec option, java.util.Map<String, Object> info) {
+                boolean attached = command.parser().separator().equals(info.get("separator"));
+                if (attached || !args.isEmpty() && (args.peek().equals("steps") || args.peek().equals("cam"))) return false;
+                option.setValue("steps");
+                return true;
+            }
+        }
+
+        static Trace of(String option, CommandLine commandLine) {
+            if (option == null) return NONE;
+            return switch (option) {
+                case "steps" -> STEPS;
+                case "cam" -> CAM;
+                default -> throw new CommandLine.ParameterException(commandLine,
+                        "--trace is steps or cam, got '" + option + "'");
+            };
         }
     }
 }

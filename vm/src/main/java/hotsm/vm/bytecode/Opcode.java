@@ -111,12 +111,6 @@ public enum Opcode {
     /** The opcode of an instruction. */
     public static Opcode of(Instruction i) { return i.opcode(); }
 
-    /** The operand byte of {@code PRIM op} (docs/bytecode.md §7). */
-    public static int primByte(PrimOp op) { return op.code(); }
-
-    /** The primitive of an operand byte, or {@code null}. */
-    public static PrimOp primOfByte(int b) { return PrimOp.ofByte(b); }
-
     /** The mnemonic as listings print it ({@code FST}, {@code CASE}). */
     public String mnemonic() { return name(); }
 }

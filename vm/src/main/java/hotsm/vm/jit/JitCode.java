@@ -11,7 +11,7 @@ import hotsm.vm.value.Value;
  *
  * <p>Two entry points, which differ only in what HotSpot sees at their call
  * into the compiled class. {@link #run}'s call sees the classes its callers
- * run: with one (a {@code MachineInstance}, a benchmark) HotSpot inlines the
+ * run: with one (a benchmark) HotSpot inlines the
  * whole step into the caller and the {@link Cam.Result} and frame never
  * reach the heap. {@link #runAcrossVersions}'s call is made polymorphic when
  * this class is initialised, so a node's machine thread, which meets a new

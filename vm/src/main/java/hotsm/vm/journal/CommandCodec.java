@@ -142,17 +142,4 @@ public final class CommandCodec {
     private static Instant time(byte[] payload) {
         return Instant.ofEpochMilli(ByteBuffer.wrap(payload, 1, 8).getLong());
     }
-
-    /** For messages: {@code step}, {@code upgrade} or {@code downgrade}. */
-    static String kindName(byte[] payload) {
-        if (payload.length == 0) return "empty";
-        return switch (payload[0]) {
-            case STEP -> "step";
-            case UPGRADE -> "upgrade";
-            case DOWNGRADE -> "downgrade";
-            case SIGNED_UPGRADE -> "signed upgrade";
-            case SIGNED_DOWNGRADE -> "signed downgrade";
-            default -> "unknown";
-        };
-    }
 }

@@ -69,7 +69,7 @@ public final class Cam {
     /** Sees each instruction just before it runs, with the registers; for {@code --trace}-style debugging. */
     public interface Tracer {
         /**
-         * @param depth      how many CASE branches the instruction is nested in (0 in the top block)
+         * @param depth      how many frames are below the instruction's (0 in the top block; {@link CamTrace} indents by it)
          * @param pc         its index in its block
          * @param stackDepth how many values are on the stack
          */

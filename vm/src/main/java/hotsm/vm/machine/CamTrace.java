@@ -1,6 +1,5 @@
 package hotsm.vm.machine;
 
-import hotsm.vm.bytecode.Code;
 import hotsm.vm.bytecode.Instruction;
 import hotsm.vm.bytecode.Opcode;
 import hotsm.vm.value.Value;
@@ -8,8 +7,9 @@ import hotsm.vm.value.ValuePrinter;
 import java.util.function.Consumer;
 
 /**
- * A printed trace of a run, one line per instruction: nesting, index,
- * mnemonic, then the value register and stack depth it finds:
+ * A printed trace of a run ({@code smc run --trace=cam}), one line per
+ * instruction: nesting, index, mnemonic, then the value register (cut at 80
+ * characters) and stack depth it finds:
  * <pre>
  *   0  CASE   v = inl ()  s = 0
  * .   0  GET    v = ()  s = 0
@@ -20,10 +20,9 @@ import java.util.function.Consumer;
 public final class CamTrace {
     private CamTrace() {}
 
-    /** Runs {@code code} as {@link Cam#run}, sending one line per instruction to {@code out}. */
-    public static Cam.Result run(Code code, Value argument, Value state, long fuel, Consumer<String> out) {
-        return Cam.run(LoadedCode.load(code), argument, state, fuel,
-                (depth, pc, instruction, v, stackDepth, st) -> out.accept(line(depth, pc, instruction, v, stackDepth)));
+    /** A tracer for {@link Cam#run(LoadedCode, Value, Value, long, Cam.Tracer)} sending one line per instruction to {@code out}. */
+    public static Cam.Tracer to(Consumer<String> out) {
+        return (depth, pc, instruction, v, stackDepth, st) -> out.accept(line(depth, pc, instruction, v, stackDepth));
     }
 
     static String line(int depth, int pc, Instruction instruction, Value v, int stackDepth) {

@@ -7,8 +7,9 @@
  * CALL and FOLD frames), so no Java recursion grows with the program or its
  * data; fuel bounds every run and is charged in proportion to the work of
  * each primitive, so it bounds time.
- * {@link hotsm.vm.machine.MachineInstance} holds an artifact and its state and
- * makes each step atomic. Invariant: verified code never throws anything but
+ * {@link hotsm.vm.machine.CamTrace} prints a run one instruction a line
+ * ({@code smc run --trace=cam}). A running machine, its state and atomic steps
+ * are a {@link hotsm.vm.node.Node}'s. Invariant: verified code never throws anything but
  * {@link hotsm.vm.machine.CamRuntimeError}.
  */
 package hotsm.vm.machine;

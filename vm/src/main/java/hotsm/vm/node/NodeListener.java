@@ -5,7 +5,7 @@ import hotsm.vm.value.Value;
 
 /**
  * Told what the machine thread did, in order, on the machine thread (so keep
- * it quick). {@code sm node --trace} prints through one.
+ * it quick). {@link StepTrace} is the one that prints the trace.
  */
 public interface NodeListener {
 

@@ -17,7 +17,11 @@ import java.util.Objects;
 public record NodeOptions(long fuel, CommandLog log, NodeListener listener, Clock clock, NodeLimits limits,
                           TrustPolicy trust) {
 
-    /** Enough for any reasonable step; a runaway one is stopped and refused. */
+    /**
+     * The one default step limit (docs/bytecode.md §11): enough for any
+     * reasonable step; a runaway one is stopped and refused. A node's, {@code smc
+     * run}'s and the REPL's {@code --fuel} default to it.
+     */
     public static final long DEFAULT_FUEL = 50_000_000L;
 
     public NodeOptions {

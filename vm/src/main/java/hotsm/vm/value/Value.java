@@ -3,36 +3,38 @@ package hotsm.vm.value;
 /**
  * A run-time value in the erased representation (LANGUAGE.md §4): what the
  * CAM computes with and what travels on the wire. Names come back only when a
- * value is printed against a {@link hotsm.vm.types.TypeDesc}.
+ * value is printed against a {@link hotsm.vm.types.TypeDesc}. Every case's
+ * {@code toString} is {@link ValuePrinter#printErased(Value)}, the one printer
+ * of erased values ({@code inl (inr ())}, {@code (1, "x")}).
  */
 public sealed interface Value {
 
     /** {@code ()}. */
     record Unit() implements Value {
-        @Override public String toString() { return "()"; }
+        @Override public String toString() { return ValuePrinter.printErased(this); }
     }
 
     record Int(long value) implements Value {
-        @Override public String toString() { return Long.toString(value); }
+        @Override public String toString() { return ValuePrinter.printErased(this); }
     }
 
     record Str(String value) implements Value {
         public Str { java.util.Objects.requireNonNull(value); }
-        @Override public String toString() { return ValuePrinter.quote(value); }
+        @Override public String toString() { return ValuePrinter.printErased(this); }
     }
 
     record Pair(Value first, Value second) implements Value {
-        @Override public String toString() { return "(" + first + ", " + second + ")"; }
+        @Override public String toString() { return ValuePrinter.printErased(this); }
     }
 
     /** The left injection into a sum. */
     record Inl(Value value) implements Value {
-        @Override public String toString() { return "inl " + value; }
+        @Override public String toString() { return ValuePrinter.printErased(this); }
     }
 
     /** The right injection into a sum. */
     record Inr(Value value) implements Value {
-        @Override public String toString() { return "inr " + value; }
+        @Override public String toString() { return ValuePrinter.printErased(this); }
     }
 
     /**

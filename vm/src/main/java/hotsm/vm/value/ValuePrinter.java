@@ -82,7 +82,8 @@ public final class ValuePrinter {
     /**
      * A value without its type, in the erased representation: {@code ()},
      * {@code -3}, {@code "x"}, {@code (a, b)}, {@code inl a}, {@code inr (inl ())}.
-     * For listings, where only a shape is known.
+     * The one printer of erased values: {@link Value}'s {@code toString}, the IR's
+     * {@code const(v : T)}, CAM listings and traces all print through it.
      */
     public static String printErased(Value value) {
         return printErased(value, Integer.MAX_VALUE);

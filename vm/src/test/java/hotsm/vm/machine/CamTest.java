@@ -207,7 +207,7 @@ class CamTest {
     void traceShowsEachInstructionWithTheRegisters() {
         List<String> lines = new ArrayList<>();
         Code code = Code.of(caseOf(block(push(), cons()), block()), fst());
-        Cam.Result r = CamTrace.run(code, new Value.Inl(ONE), null, 100, lines::add);
+        Cam.Result r = Cam.run(LoadedCode.load(code), new Value.Inl(ONE), null, 100, CamTrace.to(lines::add));
         assertEquals(ONE, r.value());
         assertEquals(List.of(
                 "  0  CASE   v = inl 1  s = 0",

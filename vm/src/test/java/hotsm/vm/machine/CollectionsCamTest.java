@@ -10,6 +10,8 @@ import hotsm.vm.bytecode.Code;
 import hotsm.vm.bytecode.Instruction;
 import hotsm.vm.bytecode.PrimOp;
 import hotsm.vm.bytecode.SharedBlock;
+import hotsm.vm.node.Node;
+import hotsm.vm.node.NodeOptions;
 import hotsm.vm.testing.SampleArtifacts;
 import hotsm.vm.types.Shape;
 import hotsm.vm.types.TypeDesc;
@@ -19,6 +21,7 @@ import hotsm.vm.value.ValueParser;
 import hotsm.vm.value.ValuePrinter;
 import hotsm.vm.verify.Verifier;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
 /** FOLD, CALL, ERROR and the list, map and string primitives on the CAM (docs/bytecode.md §6, §7). */
@@ -101,13 +104,16 @@ class CollectionsCamTest {
     @Test
     void wordCountRunsAndFailsAtomically() {
         Artifact a = SampleArtifacts.wordCount();
-        MachineInstance m = new MachineInstance(a);
-        assertEquals(Value.of(2), m.step(Value.of("a b a")));
-        assertEquals(Value.of(3), m.step(Value.of("c")));
-        assertEquals("Map.fromList [(\"a\", 2), (\"b\", 1), (\"c\", 1)]", ValuePrinter.print(a.state(), m.state()));
-        CamRuntimeError e = assertThrows(CamRuntimeError.class, () -> m.step(Value.of("")));
-        assertEquals("no words in \\u001b the empty text", e.getMessage());
-        assertEquals(3, ((Value.MapOf) m.state()).size());
+        try (Node node = Node.start(a, NodeOptions.defaults())) {
+            assertEquals(Value.of(2), node.step(Value.of("a b a")).join().output());
+            assertEquals(Value.of(3), node.step(Value.of("c")).join().output());
+            assertEquals("Map.fromList [(\"a\", 2), (\"b\", 1), (\"c\", 1)]",
+                    ValuePrinter.print(a.state(), node.state().join().value()));
+            CompletionException e = assertThrows(CompletionException.class, () -> node.step(Value.of("")).join());
+            assertEquals("The step failed: no words in \\u001b the empty text. The state is unchanged.",
+                    e.getCause().getMessage());
+            assertEquals(3, ((Value.MapOf) node.state().join().value()).size());
+        }
     }
 
     @Test
@@ -118,7 +124,7 @@ class CollectionsCamTest {
         Verifier.verifyCode("step", code, new Shape.Pair(Shape.INT, Shape.INT), Shape.INT, null);
         Value[] result = new Value[1];
         Thread t = new Thread(null, () -> result[0] = Cam.run(code, Value.pair(Value.of(1), Value.of(1_000_000)), null,
-                MachineInstance.DEFAULT_FUEL).value(), "small", 256 * 1024);
+                NodeOptions.DEFAULT_FUEL).value(), "small", 256 * 1024);
         t.start();
         t.join();
         assertEquals(Value.of(500_000_500_000L), result[0]);

@@ -6,11 +6,14 @@ import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.bytecode.ArtifactCodec;
 import hotsm.vm.bytecode.ArtifactFormatException;
 import hotsm.vm.bytecode.Disassembler;
+import hotsm.vm.bytecode.Identities;
 import hotsm.vm.bytecode.UpgradeSection;
+import hotsm.vm.jit.StepCode;
 import hotsm.vm.testing.RandomArtifacts;
 import hotsm.vm.testing.SampleArtifacts;
 import hotsm.vm.value.Value;
 import hotsm.vm.value.ValuePrinter;
+import hotsm.vm.verify.Verifier;
 import hotsm.vm.verify.VerifyException;
 import java.util.Arrays;
 import java.util.List;
@@ -54,26 +57,31 @@ class MutationTest {
         } catch (ArtifactFormatException e) {
             return Outcome.REFUSED_BY_DECODER;
         }
-        MachineInstance m;
+        StepCode step;
         try {
-            m = new MachineInstance(a, a.initialState(), 10_000);
+            Verifier.verify(a);   // as a node does before it runs an artifact
+            Identities.of(a);
+            step = StepCode.prepare(a.step(), a.blocks());
         } catch (VerifyException e) {
             return Outcome.REFUSED_BY_VERIFIER;
         }
         Disassembler.listing(a);
         RandomArtifacts random = new RandomArtifacts(seed);
+        Value state = a.initialState();
         for (int k = 0; k < 4; k++) {
             Value input = random.value(a.input());
             try {
-                ValuePrinter.print(a.output(), m.step(input));
+                Cam.Result r = step.run(input, state, 10_000);
+                state = r.state();
+                ValuePrinter.print(a.output(), r.value());
             } catch (CamRuntimeError e) {
                 // a clean refusal of this step
             }
-            ValuePrinter.print(a.state(), m.state());
+            ValuePrinter.print(a.state(), state);
         }
         for (UpgradeSection u : a.upgrades()) {
             try {
-                ValuePrinter.print(a.state(), MachineInstance.runPure(u.migration(), a.blocks(), random.value(u.oldState()), 10_000));
+                ValuePrinter.print(a.state(), Cam.run(u.migration(), a.blocks(), random.value(u.oldState()), null, 10_000).value());
             } catch (CamRuntimeError e) {
                 // likewise
             }
