@@ -62,20 +62,6 @@ class CompilerTest {
     }
 
     @Test
-    void anInitialStateThatDividesByZeroIsAnError(@TempDir Path dir) throws Exception {
-        Path f = dir.resolve("Zero.sm");
-        Files.writeString(f, """
-                machine z : Int -> Int
-                  state Int = 1 / 0
-                  proc x -> returnA -< x
-                """);
-        Compilation c = new Compiler(List.of()).compile(List.of(f));
-        assertEquals(1, c.diagnostics().size(), c.diagnostics()::toString);
-        assertTrue(c.diagnostics().get(0).message().contains("division by zero"), c.diagnostics()::toString);
-        assertEquals(2, c.diagnostics().get(0).line());
-    }
-
-    @Test
     void upgradeAdaptersTranslateOldInputsAndNewOutputs() throws Exception {
         Compilation c = new Compiler(List.of()).compile(List.of(COUNTERS.resolve("Counter3.sm")));
         assertTrue(c.ok(), c.diagnostics()::toString);

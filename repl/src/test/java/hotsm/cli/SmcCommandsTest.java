@@ -5,7 +5,6 @@ import static hotsm.cli.SmcHarness.sample;
 import static hotsm.cli.SmcHarness.smc;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hotsm.cli.SmcHarness.Run;
@@ -18,28 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code smc check | ir | compile | disasm}, usage errors, help and version. */
+/**
+ * {@code smc check | ir | compile | disasm}, usage errors, help and version; what {@code check} and
+ * {@code ir} print is in the transcripts repl/src/test/resources/cli/check.cli and machines.cli.
+ */
 class SmcCommandsTest {
-
-    @Test void checkIsSilentOnAGoodProgram() {
-        assertEquals(new Run(0, "", ""), smc("check", sample("counter/Counter3.sm")));
-        assertEquals(new Run(0, "", ""), smc("check", sample("counter/Counter1.sm"), sample("counter/Counter2.sm")));
-    }
-
-    @Test void aFileNamedTwiceIsReadOnce() {
-        assertEquals(new Run(0, "", ""), smc("check", sample("counter/Counter1.sm"), sample("counter/../counter/Counter1.sm")));
-    }
-
-    @Test void checkPrintsDiagnosticsWithTheSourceLineAndACaret() {
-        Run r = smc("check", resource("Broken.sm"));
-        assertEquals(1, r.status(), r::toString);
-        assertEquals("", r.out());
-        String[] lines = r.err().split("\n");
-        assertTrue(lines[0].startsWith(resource("Broken.sm") + ":7:") && lines[0].contains(": error: "), r::toString);
-        assertEquals("    returnA -< n + undefinedName", lines[1]);
-        assertTrue(lines[2].trim().startsWith("^"), r::toString);
-        assertFalse(r.err().contains("\tat "), r::toString);
-    }
 
     @Test void importsAreFoundThroughIncludeFolders(@TempDir Path dir) {
         Run missing = smc("check", resource("Walker.sm"));
@@ -52,22 +34,6 @@ class SmcCommandsTest {
         assertEquals(0, compiled.status(), compiled::toString);
         assertEquals(1, compiled.out().lines().count(), "only the machine of the file given, not of its imports");
         assertTrue(Files.exists(dir.resolve("Walker.walker.cam")));
-    }
-
-    @Test void checkWithoutFilesIsAUsageError() {
-        Run r = smc("check");
-        assertEquals(2, r.status(), r::toString);
-        assertTrue(r.err().contains("Usage: smc check"), r::toString);
-    }
-
-    @Test void irPrintsTheMachines() {
-        Run r = smc("ir", sample("counter/Counter1.sm"));
-        assertEquals(0, r.status(), r::toString);
-        assertTrue(r.out().contains("Counter1.counter"), r::toString);
-        Run one = smc("ir", resource("Twins.sm"), "--machine", "down");
-        assertEquals(0, one.status(), one::toString);
-        assertTrue(one.out().contains("Twins.down") && !one.out().contains("Twins.up"), one::toString);
-        assertEquals(1, smc("ir", resource("Twins.sm"), "--machine", "sideways").status());
     }
 
     @Test void compileWritesOneArtifactPerMachineOfTheGivenFiles(@TempDir Path dir) throws IOException {

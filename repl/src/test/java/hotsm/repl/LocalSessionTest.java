@@ -6,33 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Scripted sessions against a machine running in the REPL's process, checked line by line. */
+/**
+ * Scripted sessions against a machine running in the REPL's process, checked
+ * line by line; the plain step/expression/command sessions are transcripts
+ * (repl/src/test/resources/repl/transcripts: local, expressions, nothing_loaded).
+ */
 class LocalSessionTest {
 
     private static final String LOAD = ":load samples/counter/Counter1.sm";
-    private static final String LOADED = "Loaded Counter1.sm: running Counter1.counter : Input -> Output, state Int = 0";
-
-    @Test void theSeedSessionStepsTheLoadedMachine() {
-        assertEquals(List.of(
-                LOADED,
-                "Ok", "New state: 1",
-                "Ok", "New state: 2",
-                "Total 2", "New state: 2",
-                "2",
-                "Reset: Counter1.counter : Input -> Output, state Int = 0",
-                "Total 0", "New state: 0"),
-                Sessions.run(LOAD, "Incr", "Incr", "Count", ":state", ":reset", "Count"));
-    }
-
-    @Test void pureExpressionsPrintTheirValueAndType() {
-        assertEquals(List.of("3 : Int", "1 + 2 : Int", "\"ab\" : String", "(1, True) : (Int, Bool)"),
-                Sessions.run("1 + 2", ":type 1 + 2", "\"a\" ++ \"b\"", "(1, not False)"));
-    }
-
-    @Test void expressionsSeeTheLoadedFile() {
-        List<String> out = Sessions.run(LOAD, "Total (1 + 1)", ":type Incr");
-        assertEquals(List.of(LOADED, "Total 2 : Output", "Incr : Input"), out);
-    }
 
     @Test void aWrongValueGetsACaretUnderItsColumnAndTheExpectedType() {
         List<String> out = Sessions.run(true, LOAD, "  Incrr", ":type 1 + \"a\"");
@@ -59,16 +40,6 @@ class LocalSessionTest {
         assertEquals(List.of("  Incrr", "  ^"), out.subList(1, 3));
         assertTrue(out.get(3).startsWith("error: ") && out.get(3).contains("Input"), out.get(3));
         assertEquals(4, out.size(), out.toString());
-    }
-
-    @Test void commandsNeedWhatTheyWorkOn() {
-        assertEquals(List.of(
-                "error: no machine: :load FILE or :connect HOST:PORT first",
-                "error: no local machine to reset (a node's state is changed only by inputs and upgrades)",
-                "error: no machine: :load FILE or :connect HOST:PORT first",
-                "error: unknown command :frobnicate (:help lists them)",
-                "error: cannot read nowhere.sm: no such file"),
-                Sessions.run(":state", ":reset", ":upgrade x.sm", ":frobnicate", ":load nowhere.sm"));
     }
 
     @Test void compileErrorsArePrintedWithTheirCaretsAndNoTrace() {
@@ -107,18 +78,6 @@ class LocalSessionTest {
                 out.subList(out.size() - 2, out.size()));
     }
 
-    @Test void reloadCompilesAgainAndStartsAfresh() {
-        assertEquals(List.of(LOADED, "Ok", "New state: 1", LOADED, "0"),
-                Sessions.run(LOAD, "Incr", ":reload", ":state"));
-        assertEquals(List.of("error: nothing to reload: :load a file first"), Sessions.run(":reload"));
-    }
-
-    @Test void machineListsAndPicksTheFilesMachines() {
-        assertEquals(List.of(LOADED, "* Counter1.counter", "Running Counter1.counter : Input -> Output, state Int = 0",
-                        "error: Counter1.sm has no machine 'nope' (it defines Counter1.counter)"),
-                Sessions.run(LOAD, ":machine", ":machine counter", ":machine nope"));
-    }
-
     @Test void withSeveralMachinesTheFirstRunsAndMachinePicksAnother() {
         assertEquals(List.of(
                 "Loaded Two.sm: running Two.up : Int -> Int, state Int = 0",
@@ -131,11 +90,6 @@ class LocalSessionTest {
                 "  ^",
                 "error: unbound variable 'up'"),
                 Sessions.run(":load repl/src/test/resources/repl/Two.sm", "5", "1 + 2", ":machine echo", "\"hi\"", "up"));
-    }
-
-    @Test void commandsMayBeShortenedAndQuitEndsTheSession() {
-        List<String> out = Sessions.run(LOAD, ":s", ":q", "Incr");
-        assertEquals(List.of(LOADED, "0"), out);
     }
 
     @Test void helpListsEveryCommand() {

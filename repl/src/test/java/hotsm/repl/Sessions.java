@@ -10,16 +10,16 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Drives a {@link ReplSession} with in-memory lines, no terminal, as a pipe would. */
-final class Sessions {
+public final class Sessions {
     private Sessions() {}
 
     /** The repository root: stdlib/ and samples/ are found from it. */
-    static Path root() {
+    public static Path root() {
         return Path.of(System.getProperty("hotsm.root", "..")).toAbsolutePath().normalize();
     }
 
     /** Runs {@code lines} through a fresh session (plain, or echoed after prompts) and returns what it printed, line by line. */
-    static List<String> run(boolean echo, String... lines) {
+    public static List<String> run(boolean echo, String... lines) {
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text, true);
         try (ReplSession session = new ReplSession(out, root())) {

@@ -1,16 +1,13 @@
 package hotsm.compiler.codegen;
 
+import static hotsm.compiler.codegen.Outcomes.cam;
+import static hotsm.compiler.codegen.Outcomes.reference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import hotsm.compiler.ir.IrInterpreter;
-import hotsm.compiler.ir.IrRuntimeError;
 import hotsm.compiler.ir.IrTyping;
 import hotsm.compiler.ir.RandomTerms;
 import hotsm.vm.bytecode.Code;
 import hotsm.vm.bytecode.Disassembler;
-import hotsm.vm.machine.Cam;
-import hotsm.vm.machine.CamRuntimeError;
-import hotsm.vm.value.Value;
 import hotsm.vm.verify.Verifier;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -26,13 +23,6 @@ import net.jqwik.api.Provide;
  */
 class CamAgreesWithIrInterpreterTest {
 
-    private static final long FUEL = 10_000_000;
-
-    /** What running a term did: its output and new state, or a run-time error. */
-    private record Outcome(Value value, Value state, boolean failed) {
-        static final Outcome FAILED = new Outcome(null, null, true);
-    }
-
     @Provide Arbitrary<RandomTerms.Sample> samples() { return RandomTerms.samples(6); }
 
     @Property(tries = 1500)
@@ -43,23 +33,5 @@ class CamAgreesWithIrInterpreterTest {
         assertEquals(s.codomain(), Verifier.typeOf(code, s.domain(), s.stateShape(), blocks.blocks()),
                 () -> "the verifier's type of\n" + Disassembler.code(code, "  "));
         assertEquals(reference(s), cam(code, blocks, s), () -> "on " + s + "\ncode\n" + Disassembler.code(code, "  "));
-    }
-
-    private static Outcome reference(RandomTerms.Sample s) {
-        try {
-            IrInterpreter.Result r = IrInterpreter.run(s.term(), s.argument(), s.state());
-            return new Outcome(r.value(), r.state(), false);
-        } catch (IrRuntimeError e) {
-            return Outcome.FAILED;
-        }
-    }
-
-    private static Outcome cam(Code code, BlockTable blocks, RandomTerms.Sample s) {
-        try {
-            Cam.Result r = Cam.run(code, blocks.blocks(), s.argument(), s.state(), FUEL);
-            return new Outcome(r.value(), r.state(), false);
-        } catch (CamRuntimeError e) {
-            return Outcome.FAILED;
-        }
     }
 }

@@ -1,10 +1,11 @@
 package hotsm.compiler.codegen;
 
+import static hotsm.compiler.codegen.Outcomes.cam;
+import static hotsm.compiler.codegen.Outcomes.jit;
+import static hotsm.compiler.codegen.Outcomes.reference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import hotsm.compiler.ir.IrInterpreter;
-import hotsm.compiler.ir.IrRuntimeError;
 import hotsm.compiler.ir.RandomTerms;
 import hotsm.vm.bytecode.Code;
 import hotsm.vm.bytecode.Disassembler;
@@ -14,7 +15,6 @@ import hotsm.vm.jit.StepCode;
 import hotsm.vm.machine.Cam;
 import hotsm.vm.machine.CamRuntimeError;
 import hotsm.vm.machine.LoadedCode;
-import hotsm.vm.value.Value;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -30,13 +30,6 @@ import net.jqwik.api.constraints.LongRange;
  */
 class JitAgreesWithInterpretersTest {
 
-    private static final long FUEL = 10_000_000;
-
-    /** What a run did: its output and new state, or the error it stopped with (null message for the IR's errors). */
-    private record Outcome(Value value, Value state, boolean failed) {
-        static final Outcome FAILED = new Outcome(null, null, true);
-    }
-
     @Provide Arbitrary<RandomTerms.Sample> samples() { return RandomTerms.samples(6); }
 
     @Property(tries = 800)
@@ -44,7 +37,7 @@ class JitAgreesWithInterpretersTest {
         BlockTable blocks = new BlockTable();
         Code code = CamCompiler.compile(s.term(), blocks);
         JitCode jit = Jit.compile(code, blocks.blocks());
-        Outcome reference = reference(s);
+        Outcomes.Outcome reference = reference(s);
         assertEquals(reference, cam(code, blocks, s), () -> "CAM on " + s);
         assertEquals(reference, jit(jit, s), () -> "JIT on " + s + "\ncode\n" + Disassembler.code(code, "  "));
     }
@@ -66,33 +59,6 @@ class JitAgreesWithInterpretersTest {
             return "ok " + r.value() + " " + r.state();
         } catch (CamRuntimeError e) {
             return "error " + e.getMessage();
-        }
-    }
-
-    private static Outcome reference(RandomTerms.Sample s) {
-        try {
-            IrInterpreter.Result r = IrInterpreter.run(s.term(), s.argument(), s.state());
-            return new Outcome(r.value(), r.state(), false);
-        } catch (IrRuntimeError e) {
-            return Outcome.FAILED;
-        }
-    }
-
-    private static Outcome cam(Code code, BlockTable blocks, RandomTerms.Sample s) {
-        try {
-            Cam.Result r = Cam.run(code, blocks.blocks(), s.argument(), s.state(), FUEL);
-            return new Outcome(r.value(), r.state(), false);
-        } catch (CamRuntimeError e) {
-            return Outcome.FAILED;
-        }
-    }
-
-    private static Outcome jit(JitCode jit, RandomTerms.Sample s) {
-        try {
-            Cam.Result r = jit.run(s.argument(), s.state(), FUEL);
-            return new Outcome(r.value(), r.state(), false);
-        } catch (CamRuntimeError e) {
-            return Outcome.FAILED;
         }
     }
 }

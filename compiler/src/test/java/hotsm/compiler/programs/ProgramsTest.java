@@ -1,36 +1,51 @@
 package hotsm.compiler.programs;
 
-import hotsm.compiler.ir.IrInterpreter;
-import hotsm.compiler.ir.MachineIr;
-import hotsm.compiler.ir.Term;
-import hotsm.vm.value.Value;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-/** Every program of {@code src/test/resources/programs} on the reference interpreter. */
+/**
+ * The one runner of test programs ({@code src/test/resources/programs} and
+ * {@code src/test/resources/errors}, directives in the programs folder's
+ * README.md): a program that must fail to compile is checked once; every
+ * other program runs on each {@link Engines engine} (IR interpreter, CAM,
+ * JIT, in-process node), and each must print the golden transcript beside it
+ * ({@code -Dgolden.update=true} rewrites it from the reference interpreter).
+ */
 class ProgramsTest {
-    static final ProgramScript.Engine REFERENCE = new ProgramScript.Engine() {
-        @Override public ProgramScript.Result step(MachineIr machine, Value input, Value state) {
-            IrInterpreter.Result r = IrInterpreter.run(machine.step(), input, state);
-            return new ProgramScript.Result(r.value(), r.state());
-        }
-
-        @Override public Value run(Term term, Value argument) {
-            return IrInterpreter.run(term, argument, null).value();
-        }
-    };
 
     @TestFactory
-    List<DynamicTest> referenceInterpreter() throws IOException {
-        List<Path> programs = ProgramScript.programs();
-        Assertions.assertTrue(programs.size() >= 5, "the programs folder is there: " + ProgramScript.folder());
-        List<DynamicTest> tests = new ArrayList<>();
-        for (Path p : programs) tests.add(DynamicTest.dynamicTest(p.getFileName().toString(), () -> ProgramScript.run(p, REFERENCE)));
+    List<DynamicNode> everyProgramDoesWhatItSaysOnEveryEngine() throws IOException {
+        List<Path> corpus = ProgramScript.corpus();
+        List<DynamicNode> tests = new ArrayList<>();
+        int runs = 0;
+        int errors = 0;
+        for (Path p : corpus) {
+            String name = p.getParent().getFileName() + "/" + p.getFileName();
+            if (ProgramScript.expectsCompileError(p)) {
+                errors++;
+                tests.add(DynamicTest.dynamicTest(name, () -> ProgramScript.compareWithGolden(p, ProgramScript.checkErrors(p), true, "smc check")));
+            } else {
+                runs++;
+                List<DynamicNode> engines = new ArrayList<>();
+                boolean first = true;
+                for (Engine e : Engines.all()) {
+                    boolean write = first;
+                    engines.add(DynamicTest.dynamicTest(e.name(), () -> ProgramScript.compareWithGolden(p, ProgramScript.run(p, e), write, e.name())));
+                    first = false;
+                }
+                tests.add(DynamicContainer.dynamicContainer(name, engines));
+            }
+        }
+        assertTrue(runs >= 15, "programs that run: " + runs + " in " + ProgramScript.folder());
+        assertTrue(errors >= 110, "programs that fail to compile: " + errors + " in " + ProgramScript.errorFolder());
         return tests;
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import hotsm.compiler.diag.Diagnostic;
 import hotsm.compiler.resolve.LoadResult;
 import hotsm.compiler.resolve.ModuleLoader;
 import hotsm.compiler.syntax.Parser;
@@ -150,17 +149,6 @@ class TypeCheckerTest {
                 u x = case x of
                   () -> 1
                 """);
-    }
-
-    @Test
-    void everyIndependentErrorIsReported() throws IOException {
-        CheckResult r = check("Many", """
-                a = 1 + "x"
-                b = undefinedThing
-                c = if 3 then 1 else 2
-                """);
-        assertEquals(List.of(1, 2, 3), r.diagnostics().stream().map(Diagnostic::line).toList(),
-                SamplesCheckTest.headers(r.diagnostics()).toString());
     }
 
     @Test
