@@ -29,10 +29,18 @@ import java.util.Map;
 
 /**
  * The compiler's front door: load (parse, follow imports), type-check,
- * desugar to the IR. Each phase runs only if the ones before it reported no
- * error. Used by {@code smc}, the REPL and the tests.
+ * desugar to the IR; then, per machine, {@link Compilation#artifact} builds
+ * the artifact, has the vm's verifier accept it and encodes it. Each phase
+ * runs only if the ones before it reported no error. Used by {@code sm},
+ * {@code smc}, the REPL (through {@code hotsm.cli.MachineFiles}) and the tests.
  */
 public final class Compiler {
+    /**
+     * The largest {@code .sm} file a command line or the REPL reads
+     * ({@code hotsm.cli.MachineFiles} checks the size before reading).
+     */
+    public static final int MAX_SOURCE_BYTES = 8 * 1024 * 1024;
+
     private final List<Path> includePaths;
 
     /** @param includePaths the {@code -I} folders searched for imported modules */
@@ -41,9 +49,11 @@ public final class Compiler {
     public Compilation compile(List<Path> files) {
         LoadResult loaded = new ModuleLoader(includePaths).load(files);
         Map<String, String> sources = loaded.sourcesByFile();
-        if (!loaded.ok()) return new Compilation(sorted(loaded.diagnostics(), sources), sources, null, List.of(), Map.of());
+        Map<String, String> modules = new LinkedHashMap<>();
+        for (Module m : loaded.modules()) modules.putIfAbsent(m.file(), m.name());
+        if (!loaded.ok()) return new Compilation(sorted(loaded.diagnostics(), sources), sources, null, List.of(), Map.of(), modules);
         CheckResult check = TypeChecker.check(loaded.modules());
-        if (!check.ok()) return new Compilation(sorted(check.diagnostics(), sources), sources, check, List.of(), Map.of());
+        if (!check.ok()) return new Compilation(sorted(check.diagnostics(), sources), sources, check, List.of(), Map.of(), modules);
         Desugarer desugarer = new Desugarer(check.program());
         Map<String, MachineIr> all = new LinkedHashMap<>();
         List<Diagnostic> errors = new ArrayList<>();
@@ -54,8 +64,9 @@ public final class Compiler {
                 errors.add(Diagnostic.error(e.pos(), e.getMessage()));
             }
         }
-        if (!errors.isEmpty()) return new Compilation(sorted(errors, sources), sources, check, List.of(), Map.of());
-        return new Compilation(List.of(), sources, check, definedIn(files, loaded.modules(), check.program(), all), all);
+        if (!errors.isEmpty()) return new Compilation(sorted(errors, sources), sources, check, List.of(), Map.of(), modules);
+        return new Compilation(List.of(), sources, check, definedIn(files, loaded.modules(), check.program(), all), all,
+                modules);
     }
 
     /** The machines of the modules read from {@code files}, by file as given, then by position. */

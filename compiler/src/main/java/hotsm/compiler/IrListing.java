@@ -34,26 +34,19 @@ public final class IrListing {
      * The listing of every machine defined in the compiled files, or of the
      * one named {@code machine} (bare or qualified name).
      *
-     * @throws IllegalArgumentException naming the machines there are, when {@code machine} names none of them
+     * @throws MachineNames.NotFound (an {@link IllegalArgumentException}) in {@link MachineNames}' words,
+     *         when {@code machine} names none of them, or several
      */
     public static String render(Compilation compilation, Optional<String> machine) {
         List<MachineIr> shown = new ArrayList<>();
         if (machine.isPresent()) {
-            shown.add(compilation.machine(machine.get()).orElseThrow(() -> new IllegalArgumentException(
-                    "no machine named '" + machine.get() + "' here" + available(compilation))));
+            shown.add(compilation.resolveMachine(machine.get(), "this compilation"));
         } else {
             shown.addAll(compilation.machines());
         }
         List<String> blocks = new ArrayList<>();
         for (MachineIr m : shown) blocks.add(render(m));
         return blocks.isEmpty() ? "-- no machines\n" : String.join("\n", blocks);
-    }
-
-    private static String available(Compilation c) {
-        if (c.machines().isEmpty()) return "; this file defines no machines";
-        List<String> names = new ArrayList<>();
-        for (MachineIr m : c.machines()) names.add(m.name());
-        return "; the machines are: " + String.join(", ", names);
     }
 
     /** One machine's block, ending with a newline. */

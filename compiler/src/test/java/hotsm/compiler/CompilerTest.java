@@ -41,7 +41,7 @@ class CompilerTest {
         assertTrue(c.machine("counter").isEmpty(), "imported machines are not the file's");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> IrListing.render(c, Optional.of("nope")));
-        assertEquals("no machine named 'nope' here; the machines are: Two.b, Two.a", e.getMessage());
+        assertEquals("this compilation has no machine 'nope' (it defines Two.b, Two.a)", e.getMessage());
         assertTrue(IrListing.render(c, Optional.of("a")).startsWith("machine Two.a\n  input  Int\n"));
     }
 

@@ -17,7 +17,7 @@ final class CommandThread {
 
     /** Runs {@code command} on a large-stack thread named {@code name}; returns its exit status. */
     static int run(String name, IntSupplier command) {
-        int[] status = {Smc.INTERNAL_ERROR};
+        int[] status = {ExitStatus.INTERNAL_ERROR};
         Thread thread = new Thread(null, () -> status[0] = command.getAsInt(), name, STACK_BYTES);
         thread.start();
         try {
@@ -38,6 +38,6 @@ final class CommandThread {
         err.println(tool + ": internal error: " + e.getClass().getSimpleName() + message);
         if (debug) e.printStackTrace(err);
         err.flush();
-        return Smc.INTERNAL_ERROR;
+        return ExitStatus.INTERNAL_ERROR;
     }
 }

@@ -1,6 +1,5 @@
 package hotsm.cli;
 
-import hotsm.cli.sm.CliError;
 import hotsm.cli.sm.DowngradeCommand;
 import hotsm.cli.sm.InfoCommand;
 import hotsm.cli.sm.NodeCommand;
@@ -19,16 +18,14 @@ import picocli.CommandLine.Option;
 /**
  * {@code sm}: run a node, and talk to running nodes (send inputs, upgrade,
  * downgrade, inspect). Each subcommand is its own class; adding one is one
- * line in {@link #COMMANDS} below. Exit status: 0 ok, 1 user errors (a bad
- * file or value, a refused request, no node there), 2 usage errors, 3
- * internal failures (one line; {@code --debug} adds the stack trace).
+ * line in {@link #COMMANDS} below. Exit statuses: {@link ExitStatus}.
  */
 @Command(name = "sm", mixinStandardHelpOptions = true, versionProvider = Sm.Version.class,
         description = {"Run hot-swappable state machines and upgrade them while they run.", "",
                 "Start a node with `sm node FILE`, then from another terminal use `sm send`, `sm upgrade`, "
                         + "`sm downgrade`, `sm info`, `sm state` and `sm snapshot` against its HOST:PORT. "
                         + "`sm COMMAND --help` explains each command."},
-        footer = {"", "Exit status: 0 ok, 1 user error or refused request, 2 usage error, 3 internal failure."})
+        footer = ExitStatus.FOOTER)
 public final class Sm implements Callable<Integer> {
 
     /** The subcommands, added to the command line only when used ({@link Subcommands}). */
@@ -43,10 +40,10 @@ public final class Sm implements Callable<Integer> {
             hotsm.repl.ReplCommand.class,
             hotsm.repl.DemoCommand.class);
 
-    public static final int OK = 0;
-    public static final int USER_ERROR = 1;
-    public static final int USAGE_ERROR = 2;
-    public static final int INTERNAL_ERROR = 3;
+    public static final int OK = ExitStatus.OK;
+    public static final int USER_ERROR = ExitStatus.USER_ERROR;
+    public static final int USAGE_ERROR = ExitStatus.USAGE_ERROR;
+    public static final int INTERNAL_ERROR = ExitStatus.INTERNAL_ERROR;
 
     @Option(names = "--debug", hidden = true, scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces of internal failures.")
@@ -98,7 +95,7 @@ public final class Sm implements Callable<Integer> {
             sm.in = in;
             sm.out = out;
             sm.err = err;
-            CommandLine cmd = Subcommands.add(new CommandLine(sm), COMMANDS, args)
+            CommandLine cmd = ExitStatus.documentIn(Subcommands.add(new CommandLine(sm), COMMANDS, args))
                     .setOut(out).setErr(err)
                     .setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(e, debug, err));
             return cmd.execute(args);
@@ -111,12 +108,7 @@ public final class Sm implements Callable<Integer> {
     }
 
     private static int failure(Throwable e, boolean debug, PrintWriter err) {
-        if (e instanceof CliError c) {
-            if (!c.getMessage().isEmpty()) err.println("sm: " + c.getMessage());
-            err.flush();
-            return c.exitCode();
-        }
-        return CommandThread.internalFailure("sm", e, debug, err);
+        return ExitStatus.report("sm", "sm: ", e, debug, err);
     }
 
     /** {@code --version}. */

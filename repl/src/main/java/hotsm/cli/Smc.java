@@ -7,7 +7,6 @@ import hotsm.cli.smc.IrCommand;
 import hotsm.cli.smc.KeygenCommand;
 import hotsm.cli.smc.RunCommand;
 import hotsm.cli.smc.SignCommand;
-import hotsm.cli.smc.UserError;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -19,14 +18,13 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code smc}, the {@code .sm} compiler: check, show the IR, compile to
- * {@code .cam} artifacts, disassemble and run them. Exit status: 0 ok, 1 user
- * errors (a bad program, input or artifact), 2 usage errors, 3 internal
- * failures (one line; {@code --debug} adds the stack trace).
+ * {@code .cam} artifacts, disassemble and run them. Exit statuses:
+ * {@link ExitStatus}.
  */
 @Command(name = "smc", mixinStandardHelpOptions = true, versionProvider = Smc.Version.class,
         description = "The .sm compiler: type-checks state machines, compiles them to CAM bytecode artifacts (.cam), "
                 + "disassembles and runs them.",
-        footer = Smc.EXIT_STATUS)
+        footer = ExitStatus.FOOTER)
 public final class Smc implements Callable<Integer> {
 
     /** The subcommands, added to the command line only when used ({@link Subcommands}). */
@@ -38,14 +36,13 @@ public final class Smc implements Callable<Integer> {
             KeygenCommand.class,
             SignCommand.class);
 
-    /** The help footer of every command. */
-    public static final String EXIT_STATUS =
-            "%nExit status: 0 ok, 1 errors in the program, inputs or artifact, 2 usage errors, 3 internal failure.";
+    /** The help footer of every command ({@link ExitStatus#FOOTER}). */
+    public static final String EXIT_STATUS = ExitStatus.FOOTER;
 
-    public static final int OK = 0;
-    public static final int USER_ERROR = 1;
-    public static final int USAGE_ERROR = 2;
-    public static final int INTERNAL_ERROR = 3;
+    public static final int OK = ExitStatus.OK;
+    public static final int USER_ERROR = ExitStatus.USER_ERROR;
+    public static final int USAGE_ERROR = ExitStatus.USAGE_ERROR;
+    public static final int INTERNAL_ERROR = ExitStatus.INTERNAL_ERROR;
 
     @Option(names = "--debug", hidden = true, scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces of internal failures.")
@@ -85,7 +82,7 @@ public final class Smc implements Callable<Integer> {
             Smc smc = new Smc(in);
             smc.out = out;
             smc.err = err;
-            CommandLine cmd = Subcommands.add(new CommandLine(smc), COMMANDS, args)
+            CommandLine cmd = ExitStatus.documentIn(Subcommands.add(new CommandLine(smc), COMMANDS, args))
                     .setOut(out).setErr(err)
                     .setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(e, debug, err));
             return cmd.execute(args);
@@ -99,17 +96,7 @@ public final class Smc implements Callable<Integer> {
 
     /** Exit status and one-line message for a failure that escaped a command. */
     static int failure(Throwable e, boolean debug, PrintWriter err) {
-        if (e instanceof UserError u) {
-            if (!u.isReported()) err.println("error: " + u.getMessage());
-            return USER_ERROR;
-        }
-        if (e instanceof CommandLine.ParameterException p) {   // an option value checked by the command itself
-            err.println(p.getMessage());
-            p.getCommandLine().usage(err);
-            err.flush();
-            return USAGE_ERROR;
-        }
-        return CommandThread.internalFailure("smc", e, debug, err);
+        return ExitStatus.report("smc", "error: ", e, debug, err);
     }
 
     /** {@code --version}. */

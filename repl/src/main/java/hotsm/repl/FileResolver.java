@@ -56,7 +56,7 @@ final class FileResolver {
             }
             if (Path.of(expanded).isAbsolute()) break;
         }
-        throw ReplError.of("no such file: " + name);
+        throw ReplError.of(hotsm.cli.MachineFiles.noSuchFile(name));
     }
 
     /**

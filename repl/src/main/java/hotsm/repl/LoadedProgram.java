@@ -1,18 +1,14 @@
 package hotsm.repl;
 
+import hotsm.cli.CliError;
+import hotsm.cli.MachineFiles;
 import hotsm.compiler.Compilation;
-import hotsm.compiler.Compiler;
 import hotsm.compiler.IrListing;
-import hotsm.compiler.codegen.ArtifactBuilder;
-import hotsm.compiler.diag.Diagnostic;
-import hotsm.compiler.diag.DiagnosticPrinter;
+import hotsm.compiler.MachineNames;
 import hotsm.compiler.ir.MachineIr;
-import hotsm.compiler.syntax.Module;
-import hotsm.compiler.syntax.Parser;
 import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.bytecode.Disassembler;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,27 +31,20 @@ final class LoadedProgram {
         for (MachineIr m : compilation.machines()) machines.put(m.name(), m);
     }
 
-    /** Compiles {@code file}; its errors come back as one message, each diagnostic with its caret. */
+    /**
+     * Compiles {@code file} through the one opener ({@link MachineFiles}); its
+     * errors come back as one message, each diagnostic with its caret.
+     */
     static LoadedProgram compile(Path file) throws ReplError {
-        Compilation c = new Compiler(List.of()).compile(List.of(file));
-        Interrupted.check();
-        if (!c.diagnostics().isEmpty()) {
-            List<String> rendered = new ArrayList<>();
-            for (Diagnostic d : c.diagnostics()) {
-                rendered.add(DiagnosticPrinter.render(d, c.sourcesByFile().get(d.file())).stripTrailing());
-            }
-            throw ReplError.of(String.join("\n", rendered));
+        Compilation c;
+        try {
+            c = MachineFiles.compile(List.of(file), List.of());
+        } catch (CliError e) {
+            Interrupted.check();
+            throw ReplError.of(e.getMessage());
         }
-        return new LoadedProgram(file, c, moduleOf(file, c));
-    }
-
-    /** The module the file declares (or is named after), found by reading its header again. */
-    private static String moduleOf(Path file, Compilation c) {
-        String source = c.sourcesByFile().get(file.toString());
-        Module m = source == null ? null : Parser.parseModule(file.toString(), source).module();
-        if (m != null) return m.name();
-        String base = file.getFileName().toString();
-        return base.endsWith(".sm") ? base.substring(0, base.length() - 3) : base;
+        Interrupted.check();
+        return new LoadedProgram(file, c, c.moduleOf(file).orElseThrow());
     }
 
     Path file() { return file; }
@@ -70,20 +59,23 @@ final class LoadedProgram {
     /** Qualified names of the machines the file defines, in source order. */
     List<String> machineNames() { return List.copyOf(machines.keySet()); }
 
-    /** {@code counter} or {@code Counter1.counter} to the qualified name of one of this file's machines. */
+    /** {@code counter} or {@code Counter1.counter} to the qualified name of one of this file's machines ({@link MachineNames}). */
     String resolveMachine(String name) throws ReplError {
-        if (machines.containsKey(name)) return name;
-        for (String q : machines.keySet()) if (q.endsWith("." + name)) return q;
-        throw ReplError.of("no machine " + name + " in " + displayName()
-                + hotsm.cli.MachineNames.didYouMean(name, List.copyOf(machines.keySet()))
-                + (machines.isEmpty() ? "" : " (it has " + String.join(", ", machines.keySet()) + ")"));
+        try {
+            return MachineNames.resolve(name, machineNames(), displayName());
+        } catch (MachineNames.NotFound e) {
+            throw ReplError.of(e.getMessage());
+        }
     }
 
     MachineIr ir(String qualified) { return machines.get(qualified); }
 
+    /** The machine's artifact, from the compiler's front door: built, verified and encoded. */
     Artifact artifact(String qualified) throws ReplError {
         try {
-            return ArtifactBuilder.build(machines.get(qualified));
+            return MachineFiles.artifact(compilation, machines.get(qualified)).artifact();
+        } catch (CliError e) {
+            throw ReplError.of(e.getMessage());
         } catch (RuntimeException e) {
             throw ReplError.of("cannot build " + qualified + ": " + ReplSession.oneLine(e));
         }

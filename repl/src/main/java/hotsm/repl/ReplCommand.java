@@ -30,9 +30,7 @@ public final class ReplCommand implements Callable<Integer> {
     @Option(names = "--connect", paramLabel = "HOST:PORT", description = "attach to a node first")
     String connect;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS",
-            description = "with --connect: give up if the node does not answer within this many seconds")
-    Double timeout;
+    @Mixin hotsm.cli.sm.ClientTimeoutOption timeout;   // with --connect
 
     /** Where a piped session prints, when run as {@code sm repl}; null when run on its own. */
     @ParentCommand Sm sm;
@@ -45,7 +43,8 @@ public final class ReplCommand implements Callable<Integer> {
     @Override public Integer call() {
         List<String> setup = new ArrayList<>();
         if (file != null) setup.add(":load " + file);
-        if (connect != null) setup.add(":connect " + connect + (timeout != null ? " --timeout " + timeout : ""));
+        Double seconds = timeout.seconds();   // a bad value: one line, exit 2
+        if (connect != null) setup.add(":connect " + connect + (seconds != null ? " --timeout " + seconds : ""));
         hotsm.vm.protocol.ConnectionSecurity connection = security.security();   // a bad file: one line, exit 1
         try {
             return Repl.run(Path.of("").toAbsolutePath(), setup, echo, sm != null ? sm.out() : null, connection);

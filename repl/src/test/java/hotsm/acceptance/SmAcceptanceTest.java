@@ -97,7 +97,7 @@ class SmAcceptanceTest {
                 NodeServer server = NodeServer.start(node, InetAddress.getLoopbackAddress(), 0)) {
             Run wrong = sm("upgrade", server.hostPort(), cam.toString(), "--machine", "vending");
             assertEquals(1, wrong.status(), wrong::toString);
-            assertEquals("sm: " + cam + " holds machine Counter2.counter, not vending", wrong.err().strip());
+            assertEquals("sm: " + cam + " has no machine 'vending' (it defines Counter2.counter)", wrong.err().strip());
             Run right = sm("upgrade", server.hostPort(), cam.toString(), "--machine", "counter");
             assertEquals(0, right.status(), right::toString);
         }

@@ -3,7 +3,6 @@ package hotsm.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import hotsm.cli.smc.UserError;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,7 @@ class SmcFailureTest {
     }
 
     @Test void userErrorsAreStatusOne() {
-        assertEquals("error: no such machine", String.join("|", fail(new UserError("no such machine"), false, 1)));
-        assertEquals("", String.join("|", fail(UserError.reported(), false, 1)));
+        assertEquals("error: no such machine", String.join("|", fail(CliError.user("no such machine"), false, 1)));
+        assertEquals("", String.join("|", fail(CliError.reported(), false, 1)));
     }
 }

@@ -102,7 +102,7 @@ class RemoteSessionTest {
         Path junk = Files.write(dir.resolve("junk.cam"), new byte[] {1, 2, 3});
         List<String> out = Sessions.run(connect, "Incr", ":upgrade " + junk, ":upgrade " + cam, "Count");
         assertEquals("Ok", out.get(1));
-        assertTrue(out.get(2).startsWith("error: junk.cam is not a valid artifact: "), out.get(2));
+        assertTrue(out.get(2).startsWith("error: " + junk + " is not a valid artifact: "), out.get(2));
         assertEquals(List.of("Upgrade successful!", "Total 1"), out.subList(3, 5));
     }
 

@@ -1,5 +1,6 @@
 package hotsm.cli.sm;
 
+import hotsm.cli.CliError;
 import hotsm.vm.protocol.ConnectionSecurity;
 import hotsm.vm.protocol.Cookie;
 import hotsm.vm.protocol.TlsContexts;

@@ -14,6 +14,12 @@ public final class ClientTimeoutOption {
                     + " for each reply)")
     Double seconds;
 
+    /** The number of seconds as given, checked as {@link #get} checks it; null if not given. */
+    public Double seconds() {
+        get();
+        return seconds;
+    }
+
     /** The timeout, or null for the client's defaults. */
     public Duration get() {
         return seconds == null ? null : ServerBudgetOptions.seconds(seconds, "--timeout");

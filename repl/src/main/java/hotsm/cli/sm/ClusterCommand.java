@@ -1,5 +1,7 @@
 package hotsm.cli.sm;
 
+import hotsm.cli.CliError;
+import hotsm.cli.NodeAddress;
 import hotsm.cli.Sm;
 import hotsm.cluster.GroupClient;
 import hotsm.cluster.GroupView;
@@ -38,22 +40,21 @@ public final class ClusterCommand implements Callable<Integer> {
 
         @Mixin ClientTimeoutOption timeout;
 
-        @Parameters(index = "0", paramLabel = "HOST:PORT", description = "a member's client address")
-        String address;
+        @Mixin NodeAddress address;
 
         @Mixin ClientSecurityOptions security;
 
         @Override public Integer call() {
             Sm sm = cluster.sm;
-            try (NodeClient client = Remote.connect(address, timeout.get(), security)) {
+            try (NodeClient client = Remote.connect(address.text(), timeout.get(), security)) {
                 Optional<GroupView> view = GroupClient.view(client);
-                if (view.isEmpty()) throw CliError.user(address + " is a single node, not a member of a replicated group");
+                if (view.isEmpty()) throw CliError.user(address.text() + " is a single node, not a member of a replicated group");
                 for (String line : view.get().describe()) sm.out().println(line);
                 return Sm.OK;
             } catch (Refusal r) {
                 throw CliError.user(r.getMessage());
             } catch (IOException e) {
-                throw Remote.lost(address, e);
+                throw Remote.lost(address.text(), e);
             }
         }
     }

@@ -1,5 +1,8 @@
 package hotsm.cli.sm;
 
+import hotsm.cli.CliError;
+import hotsm.cli.MachineFiles;
+import hotsm.cli.MachineOption;
 import hotsm.cli.Sm;
 import hotsm.cluster.ClusterOptions;
 import hotsm.cluster.ClusterSpec;
@@ -44,9 +47,8 @@ final class ClusterNode {
         }
         Optional<byte[]> artifact = Optional.empty();
         if (c.file != null) {
-            artifact = Optional.of(ArtifactCodec.encode(ArtifactFiles.isSource(c.file)
-                    ? ArtifactFiles.compile(c.file, c.machine, c.includes, sm.err(), a -> false)
-                    : ArtifactFiles.requireMachine(c.file, ArtifactFiles.decode(c.file), c.machine)));
+            artifact = Optional.of(ArtifactCodec.encode(MachineFiles.load(c.file, c.machine.name(), c.includes.get(),
+                    null, MachineOption.HOW_TO_PICK).artifact()));
         } else if (isEmpty(c.dataDir)) {
             throw CliError.usage("FILE is needed to start a member on a fresh --data-dir " + c.dataDir);
         }

@@ -1,5 +1,6 @@
 package hotsm.cli.sm;
 
+import hotsm.cli.NodeAddress;
 import hotsm.cli.Sm;
 import hotsm.vm.trust.ReleaseSignature;
 import java.nio.file.Path;
@@ -22,8 +23,7 @@ public final class DowngradeCommand implements Callable<Integer> {
 
     @Mixin ClientTimeoutOption timeout;
 
-    @Parameters(index = "0", paramLabel = "HOST:PORT", description = "the node")
-    String address;
+    @Mixin NodeAddress address;
 
     @Mixin ClientSecurityOptions security;
 
@@ -34,7 +34,7 @@ public final class DowngradeCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         Optional<ReleaseSignature> sig = Optional.ofNullable(signature).map(Signatures::read);
-        return Remote.changeVersion(sm, address, timeout.get(), security,
+        return Remote.changeVersion(sm, address.text(), timeout.get(), security,
                 client -> sig.isPresent() ? client.downgrade(sig.get()) : client.downgrade());
     }
 }

@@ -1,5 +1,6 @@
 package hotsm.cli.sm;
 
+import hotsm.cli.NodeAddress;
 import hotsm.cli.Sm;
 import hotsm.cluster.GroupClient;
 import hotsm.cluster.GroupView;
@@ -25,13 +26,12 @@ public final class InfoCommand implements Callable<Integer> {
 
     @Mixin ClientTimeoutOption timeout;
 
-    @Parameters(index = "0", paramLabel = "HOST:PORT", description = "the node")
-    String address;
+    @Mixin NodeAddress address;
 
     @Mixin ClientSecurityOptions security;
 
     @Override public Integer call() {
-        return Remote.read(address, timeout.get(), security, client -> {
+        return Remote.read(address.text(), timeout.get(), security, client -> {
             NodeInfo info = client.info();
             PrintWriter out = sm.out();
             out.println("machine   " + info.name());

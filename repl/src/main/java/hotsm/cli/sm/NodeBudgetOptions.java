@@ -1,5 +1,6 @@
 package hotsm.cli.sm;
 
+import hotsm.cli.CliError;
 import hotsm.vm.node.NodeLimits;
 import java.time.Duration;
 import picocli.CommandLine.Option;

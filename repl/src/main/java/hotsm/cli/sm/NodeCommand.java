@@ -1,5 +1,9 @@
 package hotsm.cli.sm;
 
+import hotsm.cli.CliError;
+import hotsm.cli.IncludeOption;
+import hotsm.cli.MachineFiles;
+import hotsm.cli.MachineOption;
 import hotsm.cli.Sm;
 import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.journal.Fsync;
@@ -94,9 +98,7 @@ public final class NodeCommand implements Callable<Integer> {
             description = "send VALUE (an input, source syntax) every MS milliseconds, as an ordinary input")
     List<String> tick;
 
-    @Option(names = "--machine", paramLabel = "NAME",
-            description = "which machine of a .sm file (`counter` or `Counter1.counter`); default: the only one")
-    String machine;
+    @Mixin MachineOption machine;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "" + Wire.DEFAULT_PORT,
             description = "port to listen on (default ${DEFAULT-VALUE}); 0 picks a free one")
@@ -111,8 +113,7 @@ public final class NodeCommand implements Callable<Integer> {
                     + " (default: on when standard input is a terminal)")
     Boolean trace;
 
-    @Option(names = {"-I", "--include"}, paramLabel = "DIR", description = "where a .sm file's imports are looked for")
-    List<Path> includes = new ArrayList<>();
+    @Mixin IncludeOption includes;
 
     @Option(names = "--fuel", paramLabel = "N", defaultValue = "" + NodeOptions.DEFAULT_FUEL,
             description = "step limit: instructions one step or migration may run (default ${DEFAULT-VALUE})")
@@ -178,12 +179,12 @@ public final class NodeCommand implements Callable<Integer> {
      * With trusted keys, a {@code .cam} file's {@code FILE.cam.sig} (if any) must be a valid signed release:
      * the node starts at that release, so older ones cannot be applied after a restart.
      */
-    private Optional<Signer> startingRelease(TrustPolicy policy) {
-        if (policy.isOpen() || file == null || ArtifactFiles.isSource(file)) return Optional.empty();
+    private Optional<Signer> startingRelease(TrustPolicy policy, MachineFiles.Loaded loaded) {
+        if (policy.isOpen() || loaded == null || !MachineFiles.isArtifact(file)) return Optional.empty();
         Path sig = file.resolveSibling(file.getFileName() + ".sig");
         if (!Files.exists(sig)) return Optional.empty();
         try {
-            return policy.authorize(ChangeKind.UPGRADE, ArtifactFiles.read(file), Optional.of(Signatures.read(sig)), 0);
+            return policy.authorize(ChangeKind.UPGRADE, loaded.bytes(), Optional.of(Signatures.read(sig)), 0);
         } catch (TrustException e) {
             throw CliError.user(sig + ": " + e.getMessage());
         }
@@ -232,9 +233,9 @@ public final class NodeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw CliError.usage(e.getMessage());
         }
-        Artifact artifact = file == null ? null : ArtifactFiles.isSource(file)
-                ? ArtifactFiles.compile(file, machine, includes, sm.err(), a -> false)
-                : ArtifactFiles.requireMachine(file, ArtifactFiles.decode(file), machine);
+        MachineFiles.Loaded loaded = file == null ? null
+                : MachineFiles.load(file, machine.name(), includes.get(), null, MachineOption.HOW_TO_PICK);
+        Artifact artifact = loaded == null ? null : loaded.artifact();
         InetAddress address;
         try {
             address = InetAddress.getByName(bind);
@@ -248,7 +249,7 @@ public final class NodeCommand implements Callable<Integer> {
         } catch (IOException | TrustException e) {
             throw CliError.user("cannot read a --trust key: " + e.getMessage());
         }
-        Optional<Signer> signedBy = startingRelease(policy);
+        Optional<Signer> signedBy = startingRelease(policy, loaded);
         boolean tracing = trace != null ? trace : System.console() != null;
         TracePrinter tracer = tracing ? new TracePrinter(sm.out(), nodeBudgets.traceQueue()) : null;
         NodeListener listener = tracer != null ? tracer : NodeListener.NONE;

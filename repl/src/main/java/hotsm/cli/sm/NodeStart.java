@@ -1,5 +1,6 @@
 package hotsm.cli.sm;
 
+import hotsm.cli.CliError;
 import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.bytecode.Identities;
 import hotsm.vm.journal.DurableNode;

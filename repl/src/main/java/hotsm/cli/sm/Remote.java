@@ -1,5 +1,7 @@
 package hotsm.cli.sm;
 
+import hotsm.cli.CliError;
+import hotsm.cli.NodeAddress;
 import hotsm.cli.Sm;
 import hotsm.vm.node.Refusal;
 import hotsm.vm.node.VersionChange;
@@ -13,17 +15,9 @@ import java.util.Optional;
 final class Remote {
     private Remote() {}
 
-    static HostPort address(String text) {
-        try {
-            return HostPort.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw CliError.usage(e.getMessage());
-        }
-    }
-
     /** @param timeout null for the client's defaults */
     static NodeClient connect(String address, Duration timeout, ClientSecurityOptions options) {
-        HostPort hp = address(address);
+        HostPort hp = NodeAddress.parse(address);
         hotsm.vm.protocol.ConnectionSecurity security = options.security();
         try {
             return NodeClient.connect(hp, Optional.empty(), timeout, security);

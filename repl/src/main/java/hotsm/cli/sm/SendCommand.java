@@ -1,5 +1,7 @@
 package hotsm.cli.sm;
 
+import hotsm.cli.CliError;
+import hotsm.cli.NodeAddress;
 import hotsm.cli.Sm;
 import hotsm.vm.bytecode.Identity;
 import hotsm.vm.node.InterfaceView;
@@ -50,8 +52,7 @@ public final class SendCommand implements Callable<Integer> {
 
     @Mixin ClientTimeoutOption timeout;
 
-    @Parameters(index = "0", paramLabel = "HOST:PORT", description = "the node")
-    String address;
+    @Mixin NodeAddress address;
 
     @Mixin ClientSecurityOptions security;
 
@@ -75,7 +76,7 @@ public final class SendCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         PrintWriter out = sm.out();
-        try (NodeClient c = Remote.connect(address, timeout.get(), security)) {
+        try (NodeClient c = Remote.connect(address.text(), timeout.get(), security)) {
             client = c;
             // Speak the interface the values were read against, even if the node is upgraded meanwhile.
             // Only the running version, as the client learnt it at connect, not the whole history
@@ -97,7 +98,7 @@ public final class SendCommand implements Callable<Integer> {
             }
             drain(out, 0);
         } catch (IOException e) {
-            throw Remote.lost(address, e);
+            throw Remote.lost(address.text(), e);
         } catch (Refusal r) {
             throw CliError.user(r.getMessage());
         }

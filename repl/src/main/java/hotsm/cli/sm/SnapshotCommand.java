@@ -1,5 +1,6 @@
 package hotsm.cli.sm;
 
+import hotsm.cli.NodeAddress;
 import hotsm.cli.Sm;
 import hotsm.vm.node.SnapshotWritten;
 import java.util.concurrent.Callable;
@@ -21,13 +22,12 @@ public final class SnapshotCommand implements Callable<Integer> {
 
     @Mixin ClientTimeoutOption timeout;
 
-    @Parameters(index = "0", paramLabel = "HOST:PORT", description = "the node")
-    String address;
+    @Mixin NodeAddress address;
 
     @Mixin ClientSecurityOptions security;
 
     @Override public Integer call() {
-        return Remote.read(address, timeout.get(), security, client -> {
+        return Remote.read(address.text(), timeout.get(), security, client -> {
             SnapshotWritten s = client.snapshot();
             sm.out().println("snapshot at record " + s.position() + ": " + s.file());
         });

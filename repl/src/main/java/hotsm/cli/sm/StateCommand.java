@@ -1,5 +1,6 @@
 package hotsm.cli.sm;
 
+import hotsm.cli.NodeAddress;
 import hotsm.cli.Sm;
 import hotsm.vm.node.StateView;
 import hotsm.vm.value.ValuePrinter;
@@ -18,13 +19,12 @@ public final class StateCommand implements Callable<Integer> {
 
     @Mixin ClientTimeoutOption timeout;
 
-    @Parameters(index = "0", paramLabel = "HOST:PORT", description = "the node")
-    String address;
+    @Mixin NodeAddress address;
 
     @Mixin ClientSecurityOptions security;
 
     @Override public Integer call() {
-        return Remote.read(address, timeout.get(), security, client -> {
+        return Remote.read(address.text(), timeout.get(), security, client -> {
             StateView s = client.state();
             sm.out().println(ValuePrinter.print(s.type(), s.value()));
         });

@@ -1,5 +1,6 @@
 package hotsm.cli.sm;
 
+import hotsm.cli.CliError;
 import hotsm.vm.bytecode.Identity;
 import hotsm.vm.node.Node;
 import hotsm.vm.node.NodeInfo;

@@ -1,5 +1,10 @@
 package hotsm.cli.sm;
 
+import hotsm.cli.CliError;
+import hotsm.cli.IncludeOption;
+import hotsm.cli.MachineFiles;
+import hotsm.cli.MachineOption;
+import hotsm.cli.NodeAddress;
 import hotsm.cli.Sm;
 import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.bytecode.ArtifactCodec;
@@ -24,7 +29,9 @@ import picocli.CommandLine.ParentCommand;
 /** {@code sm upgrade HOST:PORT FILE(.cam|.sm) [--machine NAME] [-I DIR]}. */
 @Command(name = "upgrade", mixinStandardHelpOptions = true,
         description = {"Upgrade a running node to the machine in FILE.", "",
-                "A .sm file is compiled first. The node looks for an upgrade section from the machine it runs, "
+                "A .sm file is compiled first; of several machines it defines, --machine names one, else the one "
+                        + "with an upgrade section from the machine the node runs is sent. A .cam file is sent as it "
+                        + "is. The node looks for an upgrade section from the machine it runs, "
                         + "verifies the artifact, migrates the state between two inputs and swaps code and state "
                         + "in one move. Prints `Upgrade successful!` and the old -> new versions, or the node's "
                         + "reason for refusing (exit status 1); a refused upgrade changes nothing."})
@@ -34,21 +41,16 @@ public final class UpgradeCommand implements Callable<Integer> {
 
     @Mixin ClientTimeoutOption timeout;
 
-    @Parameters(index = "0", paramLabel = "HOST:PORT", description = "the node")
-    String address;
+    @Mixin NodeAddress address;
 
     @Mixin ClientSecurityOptions security;
 
     @Parameters(index = "1", paramLabel = "FILE", description = "a .cam artifact, or a .sm file")
     Path file;
 
-    @Option(names = "--machine", paramLabel = "NAME",
-            description = "which machine of a .sm file; default: the only one, or the one that upgrades"
-                    + " the machine the node runs")
-    String machine;
+    @Mixin MachineOption machine;
 
-    @Option(names = {"-I", "--include"}, paramLabel = "DIR", description = "where a .sm file's imports are looked for")
-    List<Path> includes = new ArrayList<>();
+    @Mixin IncludeOption includes;
 
     @Option(names = "--signature", paramLabel = "FILE.sig",
             description = "the release signature to send (default for a .cam file: FILE.cam.sig beside it, if any;"
@@ -56,8 +58,8 @@ public final class UpgradeCommand implements Callable<Integer> {
     Path signature;
 
     @Override public Integer call() {
-        Optional<ReleaseSignature> sig = Signatures.forUpgrade(signature, file, !ArtifactFiles.isSource(file));
-        return Remote.changeVersion(sm, address, timeout.get(), security,
+        Optional<ReleaseSignature> sig = Signatures.forUpgrade(signature, file, MachineFiles.isArtifact(file));
+        return Remote.changeVersion(sm, address.text(), timeout.get(), security,
                 client -> explained(client, artifactFor(client), sig));
     }
 
@@ -79,17 +81,13 @@ public final class UpgradeCommand implements Callable<Integer> {
 
     /** The artifact bytes to send: FILE itself, or FILE compiled (picking the machine that upgrades the running one). */
     private byte[] artifactFor(NodeClient client) throws IOException {
-        if (!ArtifactFiles.isSource(file)) {
-            if (machine != null) ArtifactFiles.requireMachine(file, ArtifactFiles.decode(file), machine);
-            return ArtifactFiles.read(file);
+        if (MachineFiles.isArtifact(file)) {   // sent as it is: the node judges it (verifies) and says why it refuses
+            if (machine.name() == null) return MachineFiles.readArtifactBytes(file);
+            return MachineFiles.readArtifact(file).pick(machine.name(), null, MachineOption.HOW_TO_PICK).bytes();
         }
         Identity running = client.info().identity();
-        Artifact a = ArtifactFiles.compile(file, machine, includes, sm.err(),
-                m -> m.upgrades().stream().anyMatch(u -> u.from().equals(running)));
-        try {
-            return ArtifactCodec.encode(a);
-        } catch (IllegalArgumentException e) {
-            throw CliError.user(e.getMessage());
-        }
+        return MachineFiles.open(file, includes.get())
+                .pick(machine.name(), m -> m.upgrades().stream().anyMatch(u -> u.from().equals(running)),
+                        MachineOption.HOW_TO_PICK).bytes();
     }
 }

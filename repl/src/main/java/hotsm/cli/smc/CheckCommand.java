@@ -1,12 +1,14 @@
 package hotsm.cli.smc;
 
+import hotsm.cli.IncludeOption;
+import hotsm.cli.MachineFiles;
 import hotsm.cli.Smc;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -22,12 +24,10 @@ public final class CheckCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "The .sm files to check.")
     private List<Path> files = new ArrayList<>();
 
-    @Option(names = {"-I", "--include"}, paramLabel = "DIR",
-            description = "Also look for imported modules in DIR (after the importing file's folder; repeatable).")
-    private List<Path> includes = new ArrayList<>();
+    @Mixin IncludeOption includes;
 
     @Override public Integer call() {
-        Sources.compile(files, includes, smc.err());
+        MachineFiles.compile(files, includes.get());
         return Smc.OK;
     }
 }

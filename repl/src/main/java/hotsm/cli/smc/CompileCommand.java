@@ -1,11 +1,13 @@
 package hotsm.cli.smc;
 
+import hotsm.cli.CliError;
+import hotsm.cli.IncludeOption;
+import hotsm.cli.MachineFiles;
 import hotsm.cli.Smc;
 import hotsm.compiler.Compilation;
-import hotsm.compiler.codegen.ArtifactBuilder;
+import hotsm.compiler.CompiledArtifact;
 import hotsm.compiler.ir.MachineIr;
 import hotsm.vm.bytecode.Artifact;
-import hotsm.vm.bytecode.ArtifactCodec;
 import hotsm.vm.bytecode.Identities;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -35,28 +38,21 @@ public final class CompileCommand implements Callable<Integer> {
             description = "Write the artifacts to DIR (created if missing; default: ${DEFAULT-VALUE}).")
     private Path outputDir;
 
-    @Option(names = {"-I", "--include"}, paramLabel = "DIR",
-            description = "Also look for imported modules in DIR (repeatable).")
-    private List<Path> includes = new ArrayList<>();
+    @Mixin IncludeOption includes;
 
     @Override public Integer call() {
-        Compilation c = Sources.compile(files, includes, smc.err());
+        Compilation c = MachineFiles.compile(files, includes.get());
         List<Artifact> artifacts = new ArrayList<>();
         List<byte[]> encoded = new ArrayList<>();
         for (MachineIr m : c.machines()) {
-            Artifact a = ArtifactBuilder.build(m);
-            ArtifactFiles.verifyCompiled(a);
-            artifacts.add(a);
-            try {
-                encoded.add(ArtifactCodec.encode(a));
-            } catch (IllegalArgumentException e) {   // a limit of the format (docs/bytecode.md), not a bug
-                throw new UserError(e.getMessage());
-            }
+            CompiledArtifact a = MachineFiles.artifact(c, m);
+            artifacts.add(a.artifact());
+            encoded.add(MachineFiles.encoded(a));
         }
         try {
             Files.createDirectories(outputDir);
         } catch (IOException e) {
-            throw new UserError("cannot create " + outputDir + ": " + e.getMessage());
+            throw CliError.user("cannot create " + outputDir + ": " + e.getMessage());
         }
         for (int i = 0; i < artifacts.size(); i++) {
             Artifact a = artifacts.get(i);
@@ -64,7 +60,7 @@ public final class CompileCommand implements Callable<Integer> {
             try {
                 Files.write(target, encoded.get(i));
             } catch (IOException e) {
-                throw new UserError("cannot write " + target + ": " + e.getMessage());
+                throw CliError.user("cannot write " + target + ": " + e.getMessage());
             }
             smc.out().println("wrote " + target + " (" + Identities.of(a).shortHex() + ")");
         }

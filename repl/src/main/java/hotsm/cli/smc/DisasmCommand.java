@@ -1,5 +1,6 @@
 package hotsm.cli.smc;
 
+import hotsm.cli.MachineFiles;
 import hotsm.cli.Smc;
 import hotsm.vm.bytecode.Disassembler;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ public final class DisasmCommand implements Callable<Integer> {
     private Path file;
 
     @Override public Integer call() {
-        smc.out().print(Disassembler.listing(ArtifactFiles.read(file)));
+        smc.out().print(Disassembler.listing(MachineFiles.readArtifact(file).artifact()));
         return Smc.OK;
     }
 }

@@ -1,15 +1,16 @@
 package hotsm.cli.smc;
 
+import hotsm.cli.IncludeOption;
+import hotsm.cli.MachineFiles;
+import hotsm.cli.MachineOption;
 import hotsm.cli.Smc;
-import hotsm.compiler.Compilation;
 import hotsm.compiler.IrListing;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -26,19 +27,15 @@ public final class IrCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The .sm file.")
     private Path file;
 
-    @Option(names = {"-m", "--machine"}, paramLabel = "NAME",
-            description = "Only this machine (machine or Module.machine).")
-    private String machine;
+    @Mixin MachineOption machine;
 
-    @Option(names = {"-I", "--include"}, paramLabel = "DIR",
-            description = "Also look for imported modules in DIR (repeatable).")
-    private List<Path> includes = new ArrayList<>();
+    @Mixin IncludeOption includes;
 
     @Override public Integer call() {
-        Compilation c = Sources.compile(List.of(file), includes, smc.err());
-        smc.out().print(machine == null
-                ? IrListing.render(c, Optional.empty())
-                : IrListing.render(Sources.choose(c, Optional.of(machine), file.toString())));
+        MachineFiles.Source source = new MachineFiles.Source(file, MachineFiles.compile(List.of(file), includes.get()));
+        smc.out().print(machine.name() == null
+                ? IrListing.render(source.compilation(), Optional.empty())
+                : IrListing.render(source.pickIr(machine.name())));
         return Smc.OK;
     }
 }

@@ -1,5 +1,6 @@
 package hotsm.cli.smc;
 
+import hotsm.cli.CliError;
 import hotsm.cli.Smc;
 import hotsm.vm.trust.Ed25519Keys;
 import hotsm.vm.trust.TrustException;
@@ -31,15 +32,15 @@ public final class KeygenCommand implements Callable<Integer> {
         Path secret = name.resolveSibling(name.getFileName() + ".key");
         Path pub = name.resolveSibling(name.getFileName() + ".pub");
         for (Path p : new Path[] {secret, pub}) {
-            if (Files.exists(p)) throw new UserError(p + " already exists; keys are never overwritten");
+            if (Files.exists(p)) throw CliError.user(p + " already exists; keys are never overwritten");
         }
         KeyPair pair = Ed25519Keys.generate();
         try {
             Ed25519Keys.write(pair, secret, pub);
         } catch (FileAlreadyExistsException e) {
-            throw new UserError(e.getFile() + " already exists; keys are never overwritten");
+            throw CliError.user(e.getFile() + " already exists; keys are never overwritten");
         } catch (IOException | TrustException e) {
-            throw new UserError("cannot write the key pair: " + e.getMessage());
+            throw CliError.user("cannot write the key pair: " + e.getMessage());
         }
         smc.out().println("wrote " + secret + " (secret, owner-only) and " + pub + " (key "
                 + Ed25519Keys.fingerprint(pair.getPublic()) + ")");

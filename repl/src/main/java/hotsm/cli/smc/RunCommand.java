@@ -1,8 +1,9 @@
 package hotsm.cli.smc;
 
+import hotsm.cli.IncludeOption;
+import hotsm.cli.MachineFiles;
+import hotsm.cli.MachineOption;
 import hotsm.cli.Smc;
-import hotsm.compiler.Compilation;
-import hotsm.compiler.codegen.ArtifactBuilder;
 import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.machine.Cam;
 import hotsm.vm.machine.CamRuntimeError;
@@ -22,10 +23,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -54,9 +55,7 @@ public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "A .sm source file or a .cam artifact.")
     private Path file;
 
-    @Option(names = {"-m", "--machine"}, paramLabel = "NAME",
-            description = "The machine to run (machine or Module.machine) when FILE defines several.")
-    private String machine;
+    @Mixin MachineOption machine;
 
     @Option(names = {"-i", "--input"}, paramLabel = "VALUE",
             description = "An input value in source syntax, e.g. -i Incr -i 'Add 3' (repeatable).")
@@ -74,9 +73,7 @@ public final class RunCommand implements Callable<Integer> {
             description = "Stop a step after N instructions with an error (default: ${DEFAULT-VALUE}).")
     private long fuel;
 
-    @Option(names = {"-I", "--include"}, paramLabel = "DIR",
-            description = "Also look for imported modules in DIR (repeatable).")
-    private List<Path> includes = new ArrayList<>();
+    @Mixin IncludeOption includes;
 
     @Override public Integer call() throws IOException {
         if (fuel <= 0) throw new CommandLine.ParameterException(spec.commandLine(), "--fuel must be positive, got " + fuel);
@@ -95,17 +92,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private Artifact load() {
-        if (hotsm.vm.bytecode.ArtifactCodec.isArtifactFile(file)) {
-            Artifact a = ArtifactFiles.read(file);
-            if (machine != null && !a.name().equals(machine) && !a.name().endsWith("." + machine)) {
-                throw new UserError(file + " holds machine " + a.name() + ", not " + machine);
-            }
-            return a;
-        }
-        Compilation c = Sources.compile(List.of(file), includes, smc.err());
-        Artifact a = ArtifactBuilder.build(Sources.choose(c, Optional.ofNullable(machine), file.toString()));
-        ArtifactFiles.verifyCompiled(a);
-        return a;
+        return MachineFiles.load(file, machine.name(), includes.get(), null, MachineOption.HOW_TO_PICK).artifact();
     }
 
     /** The running machine: its current state, advanced by each successful step. */

@@ -1,9 +1,9 @@
 package hotsm.cli.smc;
 
+import hotsm.cli.CliError;
+import hotsm.cli.MachineFiles;
 import hotsm.cli.Smc;
 import hotsm.vm.bytecode.Artifact;
-import hotsm.vm.bytecode.ArtifactCodec;
-import hotsm.vm.bytecode.ArtifactFormatException;
 import hotsm.vm.bytecode.Identities;
 import hotsm.vm.trust.ChangeKind;
 import hotsm.vm.trust.Ed25519Keys;
@@ -12,7 +12,6 @@ import hotsm.vm.trust.ReleaseSignature;
 import hotsm.vm.trust.TrustException;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -51,14 +50,10 @@ public final class SignCommand implements Callable<Integer> {
     private boolean downgrade;
 
     @Override public Integer call() {
-        if (release != null && release < 1) throw new UserError("--release must be at least 1, got " + release);
-        byte[] bytes = read(file);
-        Artifact artifact;
-        try {
-            artifact = ArtifactCodec.decode(bytes);
-        } catch (ArtifactFormatException e) {
-            throw new UserError(file + " is not a valid artifact: " + e.getMessage());
-        }
+        if (release != null && release < 1) throw CliError.user("--release must be at least 1, got " + release);
+        MachineFiles.Cam cam = MachineFiles.readArtifact(file);
+        byte[] bytes = cam.bytes();
+        Artifact artifact = cam.artifact();
         String base = key.getFileName().toString().replaceFirst("\\.key$", "");
         Path pubFile = key.resolveSibling(base + ".pub");
         Path record = ReleaseRecord.beside(key);
@@ -70,7 +65,7 @@ public final class SignCommand implements Callable<Integer> {
             ChangeKind kind = downgrade ? ChangeKind.DOWNGRADE : ChangeKind.UPGRADE;
             byte[] subject = downgrade ? Identities.of(artifact).bytes() : bytes;
             ReleaseSignature sig = ReleaseSignature.sign(kind, n, subject, secret, pub);
-            if (!sig.verifies(subject)) throw new UserError(pubFile + " is not the public key of " + key);
+            if (!sig.verifies(subject)) throw CliError.user(pubFile + " is not the public key of " + key);
             Path out = file.resolveSibling(file.getFileName() + (downgrade ? ".downgrade.sig" : ".sig"));
             Files.write(out, sig.encode());
             ReleaseRecord.record(record, machine, n);
@@ -78,19 +73,9 @@ public final class SignCommand implements Callable<Integer> {
                     + ", release " + n + ", key " + base + " " + sig.fingerprint() + ")");
             return Smc.OK;
         } catch (TrustException e) {
-            throw new UserError(e.getMessage());
+            throw CliError.user(e.getMessage());
         } catch (IOException e) {
-            throw new UserError("cannot sign " + file + ": " + e.getMessage());
-        }
-    }
-
-    private static byte[] read(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new UserError("no such file: " + file);
-        } catch (IOException e) {
-            throw new UserError("cannot read " + file + ": " + e.getMessage());
+            throw CliError.user("cannot sign " + file + ": " + e.getMessage());
         }
     }
 }

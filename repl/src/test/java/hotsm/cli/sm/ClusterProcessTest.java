@@ -1,5 +1,6 @@
 package hotsm.cli.sm;
 
+import hotsm.cli.MachineFiles;
 import static org.junit.jupiter.api.Assertions.*;
 
 import hotsm.cluster.GroupView;
@@ -15,15 +16,12 @@ import hotsm.vm.protocol.HostPort;
 import hotsm.vm.protocol.NodeClient;
 import hotsm.vm.value.Value;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -226,9 +224,7 @@ class ClusterProcessTest {
 
     private Path compile(String sample) throws IOException {
         Path source = Path.of(System.getProperty("hotsm.root", "."), "samples", "counter", sample);
-        StringWriter errors = new StringWriter();
-        Map<String, Artifact> machines = SourceCompiler.compile(source, List.of(), new PrintWriter(errors));
-        Artifact a = machines.values().iterator().next();
+        Artifact a = MachineFiles.compile(List.of(source), List.of()).artifacts().get(0).artifact();
         return Files.write(dir.resolve(a.name() + ".cam"), ArtifactCodec.encode(a));
     }
 

@@ -1,5 +1,6 @@
 package hotsm.cli.sm;
 
+import hotsm.cli.MachineFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import hotsm.vm.bytecode.Artifact;
@@ -11,8 +12,6 @@ import hotsm.vm.protocol.NodeClient;
 import hotsm.vm.protocol.NodeServer;
 import hotsm.vm.value.ValueParser;
 import hotsm.vm.value.ValuePrinter;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,9 +31,7 @@ class CollectionSampleUpgradesTest {
     private static final Path SAMPLES = Path.of(System.getProperty("hotsm.root", "."), "samples");
 
     private static Artifact compile(String file) {
-        Map<String, Artifact> machines = SourceCompiler.compile(SAMPLES.resolve(file), List.of(),
-                new PrintWriter(new StringWriter()));
-        return machines.values().iterator().next();
+        return MachineFiles.compile(List.of(SAMPLES.resolve(file)), List.of()).artifacts().get(0).artifact();
     }
 
     /** A client of one node: steps print their outputs, and the state prints in source syntax. */
@@ -120,7 +117,7 @@ class CollectionSampleUpgradesTest {
                     put -< next
                     returnA -< List.length next
                 """);
-        Artifact a = SourceCompiler.compile(file, List.of(), new PrintWriter(new StringWriter())).values().iterator().next();
+        Artifact a = MachineFiles.compile(List.of(file), List.of()).artifacts().get(0).artifact();
         withNode(a, s -> {
             assertEquals("1000000", s.send("[1000000]"));
             var state = s.client().state();

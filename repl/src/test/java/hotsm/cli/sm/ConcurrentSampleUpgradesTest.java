@@ -1,5 +1,6 @@
 package hotsm.cli.sm;
 
+import hotsm.cli.MachineFiles;
 import static org.junit.jupiter.api.Assertions.*;
 
 import hotsm.vm.bytecode.Artifact;
@@ -14,13 +15,10 @@ import hotsm.vm.types.TypeDesc;
 import hotsm.vm.value.Value;
 import hotsm.vm.value.ValueParser;
 import hotsm.vm.value.ValuePrinter;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,9 +39,7 @@ class ConcurrentSampleUpgradesTest {
     private static final int PER_CLIENT = 2000;
 
     private static Artifact compile(String file) {
-        Map<String, Artifact> machines = SourceCompiler.compile(COUNTERS.resolve(file), List.of(),
-                new PrintWriter(new StringWriter()));
-        return machines.values().iterator().next();
+        return MachineFiles.compile(List.of(COUNTERS.resolve(file)), List.of()).artifacts().get(0).artifact();
     }
 
     @Test

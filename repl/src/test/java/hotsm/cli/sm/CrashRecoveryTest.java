@@ -1,5 +1,6 @@
 package hotsm.cli.sm;
 
+import hotsm.cli.MachineFiles;
 import static org.junit.jupiter.api.Assertions.*;
 
 import hotsm.vm.bytecode.Artifact;
@@ -14,13 +15,10 @@ import hotsm.vm.protocol.NodeClient;
 import hotsm.vm.value.Value;
 import hotsm.vm.value.ValueParser;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,9 +56,7 @@ class CrashRecoveryTest {
     @TempDir Path tmp;
 
     static Artifact compile(String file) {
-        Map<String, Artifact> machines = SourceCompiler.compile(COUNTERS.resolve(file), List.of(),
-                new PrintWriter(new StringWriter()));
-        return machines.values().iterator().next();
+        return MachineFiles.compile(List.of(COUNTERS.resolve(file)), List.of()).artifacts().get(0).artifact();
     }
 
     /** The count a Counter1 ({@code n}) or Counter2 ({@code (old, new)}) state holds. */
