@@ -29,18 +29,16 @@ final class Exhaustiveness {
 
     private static final DataType LIST = DataType.listType();
 
-    /**
-     * The checker's data types and the list type ({@code []} and {@code _ :: _} cover a list): a view, for
-     * reading by name, not a copy (copying the map for every pattern checked made checking quadratic).
-     */
+    /** The checker's data types, read by name, not copied (copying the map for every pattern checked made checking quadratic). */
     private final Map<String, DataType> dataTypes;
 
     Exhaustiveness(Map<String, DataType> dataTypes) {
-        this.dataTypes = new java.util.AbstractMap<>() {
-            @Override public DataType get(Object name) { return Type.LIST.equals(name) ? LIST : dataTypes.get(name); }
+        this.dataTypes = dataTypes;
+    }
 
-            @Override public java.util.Set<Entry<String, DataType>> entrySet() { throw new UnsupportedOperationException(); }
-        };
+    /** The data type named {@code name}; the list type too ({@code []} and {@code _ :: _} cover a list). */
+    private DataType dataType(String name) {
+        return Type.LIST.equals(name) ? LIST : dataTypes.get(name);
     }
 
     /** Whether any pattern or sub-pattern has the error type (then the checks would only cascade). */
@@ -113,7 +111,7 @@ final class Exhaustiveness {
         @Override public P visitPCon(Typed.PCon c) {
             List<P> args = new ArrayList<>();
             for (Typed.Pattern a : c.args()) args.add(reduce(a));
-            String label = dataTypes.get(c.dataType()).constructors().get(c.index()).name();
+            String label = dataType(c.dataType()).constructors().get(c.index()).name();
             return new K("#" + c.index(), label, c.dataType(), false, args);
         }
     };
@@ -172,7 +170,7 @@ final class Exhaustiveness {
         if (any.tuple() || any.key().equals("()")) return true;
         if (any.dataType() == null) return false;
         if (heads.values().stream().anyMatch(k -> !any.dataType().equals(k.dataType()))) return false;
-        return heads.size() == dataTypes.get(any.dataType()).constructors().size();
+        return heads.size() == dataType(any.dataType()).constructors().size();
     }
 
     /** The head constructors in declaration order (for the data type's witness). */
@@ -180,7 +178,7 @@ final class Exhaustiveness {
         K any = heads.values().iterator().next();
         if (any.dataType() == null) return new ArrayList<>(heads.values());
         List<K> out = new ArrayList<>();
-        int n = dataTypes.get(any.dataType()).constructors().size();
+        int n = dataType(any.dataType()).constructors().size();
         for (int i = 0; i < n; i++) if (heads.containsKey("#" + i)) out.add(heads.get("#" + i));
         return out;
     }
@@ -189,7 +187,7 @@ final class Exhaustiveness {
         if (heads.isEmpty()) return ANY;
         K any = heads.values().iterator().next();
         if (any.dataType() == null) return ANY;
-        DataType d = dataTypes.get(any.dataType());
+        DataType d = dataType(any.dataType());
         for (int i = 0; i < d.constructors().size(); i++) {
             if (!heads.containsKey("#" + i)) {
                 DataType.Constructor c = d.constructors().get(i);
