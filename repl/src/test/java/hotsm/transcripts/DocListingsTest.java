@@ -42,6 +42,8 @@ import org.junit.jupiter.api.TestFactory;
  *     build}), 16 bytes a line; what follows the bytes on a line is the
  *     document's annotation, kept as it is, so only the bytes are compared
  *     (when they change, fix the annotations by hand).</li>
+ * <li>{@code <!-- listing: trace -->}: what the document's nodes started with
+ *     {@code sm node --trace} printed (terminal 1) since the last such listing.</li>
  * </ul>
  * Timestamps ({@code 2026-11-26T13:40:40.180Z}) are compared as equal.
  */
@@ -107,6 +109,7 @@ class DocListingsTest {
         }
         if (c.equals("repl") || c.startsWith("repl ")) return replTranscript(c.substring(4).trim(), l.body());
         if (c.startsWith("hex ")) return hexDump(c.substring(4).trim(), l.body(), shell);
+        if (c.equals("trace")) return shell.takeTrace();
         Shell.Run r = shell.run(c);
         return r.out() + r.err();
     }

@@ -8,6 +8,7 @@ import hotsm.compiler.codegen.ArtifactBuilder;
 import hotsm.compiler.ir.MachineIr;
 import hotsm.vm.node.Node;
 import hotsm.vm.node.NodeOptions;
+import hotsm.vm.node.StepTrace;
 import hotsm.vm.protocol.NodeServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -36,7 +37,8 @@ import java.util.Map;
  * prints {@code listening on 127.0.0.1:P} (P as asked, 7070 by default); the
  * address printed stands for the real one in later commands and their
  * output. A path written after {@code -o} goes to a scratch folder of the shell
- * (and reads, in later arguments and output, as written). {@link #close()}
+ * (and reads, in later arguments and output, as written). What a node started
+ * with {@code --trace} traces is kept for {@link #takeTrace()}. {@link #close()}
  * stops every node started and deletes the scratch folder.
  */
 public final class Shell implements AutoCloseable {
@@ -50,6 +52,12 @@ public final class Shell implements AutoCloseable {
     /** Address shown (127.0.0.1:7070) -> real loopback address. */
     private final Map<String, String> addresses = new LinkedHashMap<>();
     private final List<AutoCloseable> started = new ArrayList<>();
+    /**
+     * What the nodes started with {@code --trace} traced and no listing has shown yet. The node
+     * tells its listener on the machine thread before a step's reply is sent, so once a command
+     * has its answer, its lines are here.
+     */
+    private final List<String> traced = java.util.Collections.synchronizedList(new ArrayList<>());
 
     public Shell(Path root) { this.root = root.toAbsolutePath().normalize(); }
 
@@ -127,12 +135,13 @@ public final class Shell implements AutoCloseable {
         String file = null;
         String machine = null;
         String port = "7070";
+        boolean trace = false;
         for (int i = 1; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
                 case "--machine", "-m" -> machine = args.get(++i);
                 case "--port", "-p" -> port = args.get(++i);
-                case "--trace" -> { }
+                case "--trace" -> trace = true;
                 default -> {
                     if (a.startsWith("-")) throw new IllegalArgumentException("a transcript's sm node takes FILE, --machine, --port, --trace: " + a);
                     file = a;
@@ -143,7 +152,8 @@ public final class Shell implements AutoCloseable {
             Compilation c = new Compiler(List.of()).compile(List.of(Path.of(file)));
             if (!c.ok()) throw new IllegalArgumentException(file + " does not compile: " + c.diagnostics());
             MachineIr m = machine == null ? c.machines().get(0) : c.machine(machine).orElseThrow();
-            Node node = Node.start(ArtifactBuilder.build(m), NodeOptions.defaults());
+            NodeOptions options = trace ? NodeOptions.defaults().withListener(StepTrace.to(traced::add)) : NodeOptions.defaults();
+            Node node = Node.start(ArtifactBuilder.build(m), options);
             NodeServer server = NodeServer.start(node, InetAddress.getLoopbackAddress(), 0);
             started.add(server);
             started.add(node);
@@ -152,6 +162,16 @@ public final class Shell implements AutoCloseable {
             return new Run(0, "listening on " + shown + "\n", "");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The lines the nodes started with {@code --trace} printed since the last call, as {@code sm node --trace} prints them. */
+    public String takeTrace() {
+        synchronized (traced) {
+            StringBuilder out = new StringBuilder();
+            for (String line : traced) out.append(line).append('\n');
+            traced.clear();
+            return shown(out.toString());
         }
     }
 
