@@ -1,5 +1,8 @@
 package hotsm.vm.jit;
 
+import static hotsm.vm.jit.JitNames.*;
+import static hotsm.vm.jit.StraightOps.*;
+
 import hotsm.vm.bytecode.Code;
 import hotsm.vm.bytecode.Instruction;
 import hotsm.vm.bytecode.Opcode;
@@ -61,31 +64,12 @@ import org.objectweb.asm.Opcodes;
  * entry. Anything the table does not list is refused with a {@link JitRefusal}.
  */
 final class ClassGenerator {
-    private static final String VALUE = "hotsm/vm/value/Value";
-    private static final String VALUE_D = "L" + VALUE + ";";
-    private static final String PAIR = "hotsm/vm/value/Value$Pair";
-    private static final String INL = "hotsm/vm/value/Value$Inl";
-    private static final String INR = "hotsm/vm/value/Value$Inr";
-    private static final String FRAME = "hotsm/vm/jit/JitFrame";
-    private static final String PRIM_OP = "hotsm/vm/bytecode/PrimOp";
-    private static final String LIST = "hotsm/vm/value/Value$ListOf";
-    private static final String RUNTIME = "hotsm/vm/jit/JitRuntime";
-    private static final String RESULT = "hotsm/vm/machine/Cam$Result";
-    private static final String BLOCK_D = "(" + VALUE_D + "[" + VALUE_D + "IL" + FRAME + ";)" + VALUE_D;
-    private static final String UNARY_D = "(" + VALUE_D + ")" + VALUE_D;
-    private static final String CHARGING_D = "(" + VALUE_D + "L" + FRAME + ";)" + VALUE_D;
-    /** The class's own name; defineHiddenClass adds a unique suffix. */
-    static final String CLASS = "hotsm/vm/jit/CompiledCode";
     /**
      * Instructions per method: a longer block continues in another method, so
      * that no method passes HotSpot's limit for compiling it (8000 bytes of
      * bytecode; an instruction takes up to about 15).
      */
     static final int CHUNK = 150;
-    // Locals of a block method: the value register, the stack array, the entry depth, the frame, a temporary,
-    // a FOLD's environment and elements left,
-    // a CONS's first component when CONS, DIST and CASE are fused,
-    private static final int V = 0, S = 1, BASE = 2, F = 3, TEMP = 4, FOLD_ENV = 5, FOLD_REST = 6, ENV = 7, LOCALS = 8;
 
     /** The class bytes, the quoted constants (its class data) and how deep the stack gets. */
     record Output(byte[] bytes, List<Object> constants, int stackSize) {}
@@ -98,7 +82,7 @@ final class ClassGenerator {
     private final List<SharedBlock> shared;
     private final Map<Code, Integer> reach = new IdentityHashMap<>();
     /** Whether any method touches the stack array (if none, runs need not allocate one). */
-    private boolean usesArray;
+    boolean usesArray;
 
     private final int chunkSize;
 
@@ -130,11 +114,11 @@ final class ClassGenerator {
         };
         cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, CLASS, null,
                 "java/lang/Object", new String[] {"hotsm/vm/jit/JitEntry"});
-        constructor(cw);
+        FixedMembers.constructor(cw);
         for (int b = 0; b < blocks.size(); b++) block(cw, b, blocks.get(b));
         int stackSize = usesArray ? maxDepth(root) : 0;
-        entry(cw, stackSize);
-        constantFields(cw);
+        FixedMembers.entry(cw, stackSize);
+        FixedMembers.constantFields(cw, constants);
         cw.visitEnd();
         byte[] bytes;
         try {
@@ -202,89 +186,8 @@ final class ClassGenerator {
         return min;
     }
 
-    /**
-     * One {@code static final} field per quoted value, set in the class
-     * initializer from the class data: HotSpot folds them as constants, and
-     * they are all resolved when the class is initialized, off the machine
-     * thread, not at the first step.
-     */
-    private void constantFields(ClassWriter cw) {
-        if (constants.isEmpty()) return;
-        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_STATIC, "<clinit>", "()V", null, null);
-        mv.visitCode();
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/invoke/MethodHandles", "lookup",
-                "()Ljava/lang/invoke/MethodHandles$Lookup;", false);
-        mv.visitLdcInsn("_");
-        mv.visitLdcInsn(org.objectweb.asm.Type.getType("Ljava/util/List;"));
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/invoke/MethodHandles", "classData",
-                "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;)Ljava/lang/Object;", false);
-        mv.visitTypeInsn(Opcodes.CHECKCAST, "java/util/List");
-        mv.visitVarInsn(Opcodes.ASTORE, 0);
-        for (int k = 0; k < constants.size(); k++) {
-            String desc = descriptor(constants.get(k));
-            cw.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL, "k" + k, desc, null, null)
-                    .visitEnd();
-            mv.visitVarInsn(Opcodes.ALOAD, 0);
-            mv.visitLdcInsn(k);
-            mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, "java/util/List", "get", "(I)Ljava/lang/Object;", true);
-            mv.visitTypeInsn(Opcodes.CHECKCAST, desc.substring(1, desc.length() - 1));
-            mv.visitFieldInsn(Opcodes.PUTSTATIC, CLASS, "k" + k, desc);
-        }
-        mv.visitInsn(Opcodes.RETURN);
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
-    }
-
-    private static void constructor(ClassWriter cw) {
-        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
-        mv.visitCode();
-        mv.visitVarInsn(Opcodes.ALOAD, 0);
-        mv.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
-        mv.visitInsn(Opcodes.RETURN);
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
-    }
-
-    /**
-     * {@link JitEntry#run}: makes the run's frame (and its stack array, if any
-     * method uses one), runs the root block and returns the result, all in the
-     * generated class, so that HotSpot, inlining the blocks into it, can keep
-     * the frame in registers even where the call to {@code run} itself is
-     * megamorphic (a node that has run several versions).
-     */
-    private void entry(ClassWriter cw, int stackSize) {
-        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC, "run",
-                "(" + VALUE_D + VALUE_D + "J)L" + RESULT + ";", null, null);
-        mv.visitCode();
-        // locals: 0 this, 1 argument, 2 state, 3-4 fuel, 5 frame
-        mv.visitTypeInsn(Opcodes.NEW, FRAME);
-        mv.visitInsn(Opcodes.DUP);
-        mv.visitVarInsn(Opcodes.ALOAD, 2);
-        mv.visitVarInsn(Opcodes.LLOAD, 3);
-        mv.visitMethodInsn(Opcodes.INVOKESPECIAL, FRAME, "<init>", "(" + VALUE_D + "J)V", false);
-        mv.visitVarInsn(Opcodes.ASTORE, 5);
-        mv.visitTypeInsn(Opcodes.NEW, RESULT);
-        mv.visitInsn(Opcodes.DUP);
-        mv.visitVarInsn(Opcodes.ALOAD, 1);
-        if (stackSize == 0) {
-            mv.visitInsn(Opcodes.ACONST_NULL);
-        } else {
-            mv.visitLdcInsn(stackSize);
-            mv.visitTypeInsn(Opcodes.ANEWARRAY, VALUE);
-        }
-        mv.visitInsn(Opcodes.ICONST_0);
-        mv.visitVarInsn(Opcodes.ALOAD, 5);
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, CLASS, "b0", BLOCK_D, false);
-        mv.visitVarInsn(Opcodes.ALOAD, 5);
-        mv.visitFieldInsn(Opcodes.GETFIELD, FRAME, "state", VALUE_D);
-        mv.visitMethodInsn(Opcodes.INVOKESPECIAL, RESULT, "<init>", "(" + VALUE_D + VALUE_D + ")V", false);
-        mv.visitInsn(Opcodes.ARETURN);
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
-    }
-
     private void block(ClassWriter cw, int number, Code code) {
-        Emitter e = new Emitter(cw, "b" + number);
+        BlockEmitter e = new BlockEmitter(this, cw, "b" + number);
         List<Instruction> is = code.instructions();
         int chunk = 0;
         int inChunk = 0;
@@ -298,7 +201,7 @@ final class ClassGenerator {
                 e.mv.visitVarInsn(Opcodes.ALOAD, F);
                 e.mv.visitMethodInsn(Opcodes.INVOKESTATIC, CLASS, next, BLOCK_D, false);
                 e.end();
-                e = new Emitter(cw, next);
+                e = new BlockEmitter(this, cw, next);
                 inChunk = 0;
             }
             inChunk++;
@@ -348,7 +251,7 @@ final class ClassGenerator {
                         // Both components are constants: so is the pair, and so is arithmetic on it.
                         e.d--;
                         Value folded = pc + 1 < is.size() && is.get(pc + 1) instanceof Instruction.Prim p
-                                && inChunk < chunkSize ? fold(p.op(), x, known) : null;
+                                && inChunk < chunkSize ? ConstantFolding.fold(p.op(), x, known) : null;
                         if (folded != null) {
                             pc++;
                             inChunk++;
@@ -453,125 +356,11 @@ final class ClassGenerator {
         e.end();
     }
 
-    /**
-     * One method being written. Stack slots pushed in this method (relative
-     * depth {@code k >= 0}) live in JVM locals, so HotSpot sees them as it
-     * sees Java locals; slots below the method's entry live in the array. A
-     * CASE branch or the next chunk may reach below its own entry, so the
-     * locals it can reach are stored to the array before the call and read
-     * back after it.
-     */
-    private final class Emitter {
-        final MethodVisitor mv;
-        int d;
-        /** The constant the value register holds, if known here (QUOTE, and what is computed from quotes only). */
-        Value vConst;
-        /** The constants local stack slots hold, by relative depth, where known. */
-        private final Map<Integer, Value> slotConst = new java.util.HashMap<>();
-
-        /** The constant slot {@code k} holds (or null), replaced by {@code now} (null: not known). */
-        Value known(int k, Value now) {
-            if (k < 0) return null;   // a slot in the array: not tracked
-            return now == null ? slotConst.remove(k) : slotConst.put(k, now);
-        }
-
-        /** After a call, which may have written the slots it reaches: no slot is known. */
-        void forget() { slotConst.clear(); }
-
-        Emitter(ClassWriter cw, String name) {
-            mv = cw.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC, name, BLOCK_D, null, null);
-            mv.visitCode();
-        }
-
-        /** Pushes slot {@code k}. */
-        void load(int k) {
-            if (k >= 0) {
-                mv.visitVarInsn(Opcodes.ALOAD, LOCALS + k);
-            } else {
-                index(k);
-                mv.visitInsn(Opcodes.AALOAD);
-            }
-        }
-
-        /** Pops into slot {@code k}. */
-        void store(int k) {
-            if (k >= 0) {
-                mv.visitVarInsn(Opcodes.ASTORE, LOCALS + k);
-            } else {
-                mv.visitVarInsn(Opcodes.ASTORE, TEMP);
-                index(k);
-                mv.visitVarInsn(Opcodes.ALOAD, TEMP);
-                mv.visitInsn(Opcodes.AASTORE);
-            }
-        }
-
-        /** Pushes the array and the index {@code base + k}. */
-        void index(int k) {
-            usesArray = true;
-            mv.visitVarInsn(Opcodes.ALOAD, S);
-            mv.visitVarInsn(Opcodes.ILOAD, BASE);
-            if (k != 0) {
-                mv.visitLdcInsn(k);
-                mv.visitInsn(Opcodes.IADD);
-            }
-        }
-
-        /** Local slots {@code from..d-1} to the array. */
-        void spill(int from) {
-            for (int k = Math.max(0, from); k < d; k++) {
-                index(k);
-                mv.visitVarInsn(Opcodes.ALOAD, LOCALS + k);
-                mv.visitInsn(Opcodes.AASTORE);
-            }
-        }
-
-        /** Local slots {@code from..d-1} back from the array. */
-        void reload(int from) {
-            for (int k = Math.max(0, from); k < d; k++) {
-                index(k);
-                mv.visitInsn(Opcodes.AALOAD);
-                mv.visitVarInsn(Opcodes.ASTORE, LOCALS + k);
-            }
-        }
-
-        void spillAll() { spill(0); }
-
-        /** Returns the value on the operand stack and closes the method. */
-        void end() {
-            mv.visitInsn(Opcodes.ARETURN);
-            mv.visitMaxs(0, 0);
-            mv.visitEnd();
-        }
-    }
-
     /** Instructions from {@code pc} up to and including the next CASE, or to the end. */
     private static int segment(List<Instruction> is, int pc) {
         int end = pc;
         while (end < is.size() && !(is.get(end) instanceof Instruction.Case)) end++;
         return Math.min(end + 1, is.size()) - pc;
-    }
-
-    private static void charge(MethodVisitor mv, int units) {
-        mv.visitVarInsn(Opcodes.ALOAD, F);
-        mv.visitLdcInsn((long) units);
-        call(mv, "charge", "(L" + FRAME + ";J)V");
-    }
-
-    private static void call(MethodVisitor mv, String method, String descriptor) {
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, method, descriptor, false);
-        if (!descriptor.endsWith(")V")) mv.visitVarInsn(Opcodes.ASTORE, V);
-    }
-
-    private static void unary(MethodVisitor mv, String method) {
-        mv.visitVarInsn(Opcodes.ALOAD, V);
-        call(mv, method, UNARY_D);
-    }
-
-    private static void project(MethodVisitor mv, String accessor) {
-        mv.visitVarInsn(Opcodes.ALOAD, V);
-        mv.visitTypeInsn(Opcodes.CHECKCAST, PAIR);
-        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, PAIR, accessor, "()" + VALUE_D, false);
-        mv.visitVarInsn(Opcodes.ASTORE, V);
     }
 
     /** What a CASE is fused with: nothing, the DIST before it, or the CONS and DIST before it. */
@@ -590,7 +379,7 @@ final class ClassGenerator {
      * DIST, CASE: {@code x} popped and {@code v = Inl a} call it on {@code (x, a)}
      * without building {@code (x, Inl a)} either.
      */
-    private void branch(Emitter e, Instruction.Case c, Fusion fusion) {
+    private void branch(BlockEmitter e, Instruction.Case c, Fusion fusion) {
         MethodVisitor mv = e.mv;
         int reach = e.d + Math.min(minDepth(c.left()), minDepth(c.right()));
         e.spill(reach);
@@ -612,7 +401,7 @@ final class ClassGenerator {
         e.forget();
     }
 
-    private void callBranch(Emitter e, String side, Code target, Fusion fusion) {
+    private void callBranch(BlockEmitter e, String side, Code target, Fusion fusion) {
         MethodVisitor mv = e.mv;
         switch (fusion) {
             case DISTRIBUTED -> {
@@ -646,112 +435,20 @@ final class ClassGenerator {
     }
 
     /** {@code v = value}, a constant the following instructions know. */
-    private void quote(Emitter e, Value value) {
+    private void quote(BlockEmitter e, Value value) {
         constant(e.mv, value);
         e.mv.visitVarInsn(Opcodes.ASTORE, V);
         e.vConst = value;
     }
 
-    /**
-     * Arithmetic on two constants, done now ({@code 0 - 1000000} in a program
-     * is computed once, not at every step): the result, or null for any other
-     * primitive (comparisons charge fuel as they run) or one that fails here
-     * (a division by zero fails at run time, as in the interpreter).
-     */
-    private static Value fold(PrimOp op, Value a, Value b) {
-        JitRuntime.PrimHelper h = JitRuntime.helper(op);
-        if (h == null || !h.binary() || h.charges() || !(a instanceof Value.Int) || !(b instanceof Value.Int)) return null;
-        try {
-            return switch (op) {
-                case ADD -> JitRuntime.add(a, b);
-                case SUB -> JitRuntime.sub(a, b);
-                case MUL -> JitRuntime.mul(a, b);
-                case DIV -> JitRuntime.div(a, b);
-                case MOD -> JitRuntime.mod(a, b);
-                default -> null;
-            };
-        } catch (RuntimeException e) {
-            return null;
-        }
+    /** FOLD: the loop calling the body's block method (see {@link FoldLoop}). */
+    private void fold(BlockEmitter e, Code body) {
+        FoldLoop.emit(e, minDepth(body), "b" + index.get(body));
     }
 
     /** Pushes a constant: a {@code static final} field of the class, set from its class data. */
     private void constant(MethodVisitor mv, Object value) {
         mv.visitFieldInsn(Opcodes.GETSTATIC, CLASS, "k" + constants.size(), descriptor(value));
         constants.add(value);
-    }
-
-    private static String descriptor(Object constant) {
-        return constant instanceof PrimOp ? "L" + PRIM_OP + ";" : VALUE_D;
-    }
-
-    /**
-     * {@code FOLD f: (e, (acc, [x1..xn])) -> f (e, (acc, x1)), then f (e, (result, x2)), ...}:
-     * a loop calling the body's method; each element after the first costs
-     * one unit of fuel (the FOLD instruction paid for the first).
-     */
-    private void fold(Emitter e, Code body) {
-        MethodVisitor mv = e.mv;
-        int reach = e.d + minDepth(body);
-        e.spill(reach);
-        Label loop = new Label();
-        Label done = new Label();
-        Label first = new Label();
-        // FOLD_ENV = e; v = acc; FOLD_REST = the list, or null when empty
-        mv.visitVarInsn(Opcodes.ALOAD, V);
-        mv.visitTypeInsn(Opcodes.CHECKCAST, PAIR);
-        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, PAIR, "first", "()" + VALUE_D, false);
-        mv.visitVarInsn(Opcodes.ASTORE, FOLD_ENV);
-        mv.visitVarInsn(Opcodes.ALOAD, V);
-        mv.visitTypeInsn(Opcodes.CHECKCAST, PAIR);
-        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, PAIR, "second", "()" + VALUE_D, false);
-        mv.visitTypeInsn(Opcodes.CHECKCAST, PAIR);
-        mv.visitVarInsn(Opcodes.ASTORE, TEMP);
-        mv.visitVarInsn(Opcodes.ALOAD, TEMP);
-        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, PAIR, "second", "()" + VALUE_D, false);
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "rest", "(" + VALUE_D + ")L" + LIST + ";", false);
-        mv.visitVarInsn(Opcodes.ASTORE, FOLD_REST);
-        mv.visitVarInsn(Opcodes.ALOAD, TEMP);
-        mv.visitTypeInsn(Opcodes.CHECKCAST, PAIR);
-        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, PAIR, "first", "()" + VALUE_D, false);
-        mv.visitVarInsn(Opcodes.ASTORE, V);
-        mv.visitJumpInsn(Opcodes.GOTO, first);
-        mv.visitLabel(loop);
-        charge(mv, 1);
-        mv.visitLabel(first);
-        mv.visitVarInsn(Opcodes.ALOAD, FOLD_REST);
-        mv.visitJumpInsn(Opcodes.IFNULL, done);
-        // v = body((e, (v, head)), s, base + d, frame); FOLD_REST = rest(tail)
-        mv.visitVarInsn(Opcodes.ALOAD, FOLD_ENV);
-        mv.visitVarInsn(Opcodes.ALOAD, V);
-        mv.visitVarInsn(Opcodes.ALOAD, FOLD_REST);
-        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, LIST, "head", "()" + VALUE_D, false);
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "cons", "(" + VALUE_D + VALUE_D + ")" + VALUE_D, false);
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "cons", "(" + VALUE_D + VALUE_D + ")" + VALUE_D, false);
-        e.index(e.d);
-        mv.visitVarInsn(Opcodes.ALOAD, F);
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, CLASS, "b" + index.get(body), BLOCK_D, false);
-        mv.visitVarInsn(Opcodes.ASTORE, V);
-        mv.visitVarInsn(Opcodes.ALOAD, FOLD_REST);
-        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, LIST, "tail", "()L" + LIST + ";", false);
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "rest", "(" + VALUE_D + ")L" + LIST + ";", false);
-        mv.visitVarInsn(Opcodes.ASTORE, FOLD_REST);
-        mv.visitJumpInsn(Opcodes.GOTO, loop);
-        mv.visitLabel(done);
-        e.reload(reach);
-        e.forget();
-    }
-
-    /** The interpreter's error for GET/PUT without a state register (pure code). */
-    private static void needState(MethodVisitor mv, String op) {
-        Label ok = new Label();
-        mv.visitVarInsn(Opcodes.ALOAD, F);
-        mv.visitFieldInsn(Opcodes.GETFIELD, FRAME, "state", VALUE_D);
-        mv.visitJumpInsn(Opcodes.IFNONNULL, ok);
-        mv.visitLdcInsn(op);
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "noState", "(Ljava/lang/String;)Lhotsm/vm/machine/CamRuntimeError;",
-                false);
-        mv.visitInsn(Opcodes.ATHROW);
-        mv.visitLabel(ok);
     }
 }

@@ -1,0 +1,98 @@
+package hotsm.vm.jit;
+
+import static hotsm.vm.jit.JitNames.*;
+
+import java.util.List;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * The members every class the {@link ClassGenerator} writes has besides its
+ * block methods: the constructor, {@link JitEntry#run} and the class
+ * initializer setting the constant fields from the class data.
+ */
+final class FixedMembers {
+    private FixedMembers() {}
+
+    /**
+     * One {@code static final} field per quoted value, set in the class
+     * initializer from the class data: HotSpot folds them as constants, and
+     * they are all resolved when the class is initialized, off the machine
+     * thread, not at the first step.
+     */
+    static void constantFields(ClassWriter cw, List<Object> constants) {
+        if (constants.isEmpty()) return;
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_STATIC, "<clinit>", "()V", null, null);
+        mv.visitCode();
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/invoke/MethodHandles", "lookup",
+                "()Ljava/lang/invoke/MethodHandles$Lookup;", false);
+        mv.visitLdcInsn("_");
+        mv.visitLdcInsn(org.objectweb.asm.Type.getType("Ljava/util/List;"));
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/invoke/MethodHandles", "classData",
+                "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;)Ljava/lang/Object;", false);
+        mv.visitTypeInsn(Opcodes.CHECKCAST, "java/util/List");
+        mv.visitVarInsn(Opcodes.ASTORE, 0);
+        for (int k = 0; k < constants.size(); k++) {
+            String desc = descriptor(constants.get(k));
+            cw.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL, "k" + k, desc, null, null)
+                    .visitEnd();
+            mv.visitVarInsn(Opcodes.ALOAD, 0);
+            mv.visitLdcInsn(k);
+            mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, "java/util/List", "get", "(I)Ljava/lang/Object;", true);
+            mv.visitTypeInsn(Opcodes.CHECKCAST, desc.substring(1, desc.length() - 1));
+            mv.visitFieldInsn(Opcodes.PUTSTATIC, CLASS, "k" + k, desc);
+        }
+        mv.visitInsn(Opcodes.RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    static void constructor(ClassWriter cw) {
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
+        mv.visitCode();
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        mv.visitInsn(Opcodes.RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /**
+     * {@link JitEntry#run}: makes the run's frame (and its stack array, if any
+     * method uses one), runs the root block and returns the result, all in the
+     * generated class, so that HotSpot, inlining the blocks into it, can keep
+     * the frame in registers even where the call to {@code run} itself is
+     * megamorphic (a node that has run several versions).
+     */
+    static void entry(ClassWriter cw, int stackSize) {
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC, "run",
+                "(" + VALUE_D + VALUE_D + "J)L" + RESULT + ";", null, null);
+        mv.visitCode();
+        // locals: 0 this, 1 argument, 2 state, 3-4 fuel, 5 frame
+        mv.visitTypeInsn(Opcodes.NEW, FRAME);
+        mv.visitInsn(Opcodes.DUP);
+        mv.visitVarInsn(Opcodes.ALOAD, 2);
+        mv.visitVarInsn(Opcodes.LLOAD, 3);
+        mv.visitMethodInsn(Opcodes.INVOKESPECIAL, FRAME, "<init>", "(" + VALUE_D + "J)V", false);
+        mv.visitVarInsn(Opcodes.ASTORE, 5);
+        mv.visitTypeInsn(Opcodes.NEW, RESULT);
+        mv.visitInsn(Opcodes.DUP);
+        mv.visitVarInsn(Opcodes.ALOAD, 1);
+        if (stackSize == 0) {
+            mv.visitInsn(Opcodes.ACONST_NULL);
+        } else {
+            mv.visitLdcInsn(stackSize);
+            mv.visitTypeInsn(Opcodes.ANEWARRAY, VALUE);
+        }
+        mv.visitInsn(Opcodes.ICONST_0);
+        mv.visitVarInsn(Opcodes.ALOAD, 5);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, CLASS, "b0", BLOCK_D, false);
+        mv.visitVarInsn(Opcodes.ALOAD, 5);
+        mv.visitFieldInsn(Opcodes.GETFIELD, FRAME, "state", VALUE_D);
+        mv.visitMethodInsn(Opcodes.INVOKESPECIAL, RESULT, "<init>", "(" + VALUE_D + VALUE_D + ")V", false);
+        mv.visitInsn(Opcodes.ARETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+}

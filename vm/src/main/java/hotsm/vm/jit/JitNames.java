@@ -1,0 +1,38 @@
+package hotsm.vm.jit;
+
+import hotsm.vm.bytecode.PrimOp;
+
+/**
+ * The names the JIT's class generator writes into bytecode: the internal
+ * names and descriptors of the classes generated code touches, the generated
+ * class's own name, and the JVM locals of a block method.
+ */
+final class JitNames {
+    private JitNames() {}
+
+    static final String VALUE = "hotsm/vm/value/Value";
+    static final String VALUE_D = "L" + VALUE + ";";
+    static final String PAIR = "hotsm/vm/value/Value$Pair";
+    static final String INL = "hotsm/vm/value/Value$Inl";
+    static final String INR = "hotsm/vm/value/Value$Inr";
+    static final String FRAME = "hotsm/vm/jit/JitFrame";
+    static final String PRIM_OP = "hotsm/vm/bytecode/PrimOp";
+    static final String LIST = "hotsm/vm/value/Value$ListOf";
+    static final String RUNTIME = "hotsm/vm/jit/JitRuntime";
+    static final String RESULT = "hotsm/vm/machine/Cam$Result";
+    static final String BLOCK_D = "(" + VALUE_D + "[" + VALUE_D + "IL" + FRAME + ";)" + VALUE_D;
+    static final String UNARY_D = "(" + VALUE_D + ")" + VALUE_D;
+    static final String CHARGING_D = "(" + VALUE_D + "L" + FRAME + ";)" + VALUE_D;
+    /** The class's own name; defineHiddenClass adds a unique suffix. */
+    static final String CLASS = "hotsm/vm/jit/CompiledCode";
+
+    // Locals of a block method: the value register, the stack array, the entry depth, the frame, a temporary,
+    // a FOLD's environment and elements left,
+    // a CONS's first component when CONS, DIST and CASE are fused,
+    static final int V = 0, S = 1, BASE = 2, F = 3, TEMP = 4, FOLD_ENV = 5, FOLD_REST = 6, ENV = 7, LOCALS = 8;
+
+    /** The type of the constant field holding {@code constant}. */
+    static String descriptor(Object constant) {
+        return constant instanceof PrimOp ? "L" + PRIM_OP + ";" : VALUE_D;
+    }
+}
