@@ -8,7 +8,6 @@ import hotsm.vm.protocol.NodeClient;
 import hotsm.vm.protocol.ProtocolException;
 import java.io.IOException;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 
 /** Asks a node for its group ({@code GROUP} request): {@code sm info} and {@code sm cluster status}. */
 public final class GroupClient {
@@ -19,16 +18,7 @@ public final class GroupClient {
      * node (or an older one that does not know the request).
      */
     public static Optional<GroupView> view(NodeClient client) throws IOException {
-        Frame f;
-        try {
-            f = client.request(MessageType.GROUP.code(), new byte[0]).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for the node");
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            throw c instanceof IOException io ? io : new IOException(String.valueOf(c.getMessage()), c);
-        }
+        Frame f = client.awaitReply(client.request(MessageType.GROUP.code(), new byte[0]));
         try {
             if (f.messageType() == MessageType.ERROR) {
                 Messages.ErrorReply error = Messages.error(f.body());

@@ -390,10 +390,27 @@ public final class NodeClient implements AutoCloseable {
 
     private <T> T await(CompletableFuture<Frame> reply, MessageType expected, Decoder<T> decoder)
             throws IOException {
-        if (!reply.isDone()) flushNow();   // about to wait: do not leave our own request in the buffer
-        Frame f;
+        Frame f = awaitReply(reply);
         try {
-            f = reply.get(replyTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (f.messageType() == MessageType.ERROR) throw Messages.error(f.body()).toRefusal();
+            if (f.messageType() != expected) {
+                throw new IOException("the node answered " + f.messageType() + " where " + expected + " was expected");
+            }
+            return decoder.decode(f.body());
+        } catch (ProtocolException e) {
+            throw new IOException("unreadable reply from the node: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Waits for the reply to a {@link #request} within the client's reply
+     * timeout ({@code --timeout}), as every request of this client does; a
+     * lost connection or a timeout is an {@code IOException} that says so.
+     */
+    public Frame awaitReply(CompletableFuture<Frame> reply) throws IOException {
+        if (!reply.isDone()) flushNow();   // about to wait: do not leave our own request in the buffer
+        try {
+            return reply.get(replyTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new IOException("the node at " + address + " did not answer within "
                     + ClientHandshake.seconds(replyTimeout)
@@ -404,15 +421,6 @@ public final class NodeClient implements AutoCloseable {
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             throw c instanceof IOException io ? io : new IOException(String.valueOf(c.getMessage()), c);
-        }
-        try {
-            if (f.messageType() == MessageType.ERROR) throw Messages.error(f.body()).toRefusal();
-            if (f.messageType() != expected) {
-                throw new IOException("the node answered " + f.messageType() + " where " + expected + " was expected");
-            }
-            return decoder.decode(f.body());
-        } catch (ProtocolException e) {
-            throw new IOException("unreadable reply from the node: " + e.getMessage(), e);
         }
     }
 
