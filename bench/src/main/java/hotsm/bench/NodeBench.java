@@ -104,14 +104,17 @@ final class NodeBench {
         }
     }
 
-    /** {@code count} steps through one client, at most {@link #WINDOW} in flight, each reply decoded. */
+    /**
+     * {@code count} steps through one client's {@link hotsm.vm.protocol.StepStream} (as {@code sm send}
+     * pipelines), at most {@link #WINDOW} in flight, each reply decoded.
+     */
     static long pipeline(NodeClient c, Value input, int count) throws Exception {
-        ArrayDeque<CompletableFuture<hotsm.vm.protocol.Frame>> inFlight = new ArrayDeque<>();
+        hotsm.vm.protocol.StepStream steps = c.steps(null, WINDOW);
         for (int i = 0; i < count; i++) {
-            if (inFlight.size() == WINDOW) c.output(inFlight.poll());
-            inFlight.add(c.stepAsync(input, null));
+            if (steps.waiting() == WINDOW) steps.receive();
+            steps.send(input);
         }
-        while (!inFlight.isEmpty()) c.output(inFlight.poll());
+        while (steps.waiting() > 0) steps.receive();
         return count;
     }
 

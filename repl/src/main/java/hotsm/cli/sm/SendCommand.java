@@ -9,8 +9,8 @@ import hotsm.vm.node.NodeInfo;
 import hotsm.vm.node.Refusal;
 import hotsm.vm.node.StepResult;
 import hotsm.vm.node.Version;
-import hotsm.vm.protocol.Frame;
 import hotsm.vm.protocol.NodeClient;
+import hotsm.vm.protocol.StepStream;
 import hotsm.vm.value.Value;
 import hotsm.vm.value.ValueParser;
 import hotsm.vm.value.ValuePrinter;
@@ -23,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,19 +64,20 @@ public final class SendCommand implements Callable<Integer> {
                     + " `sm info` shows them): values are read as that version's inputs and the node adapts them")
     String as;
 
-    /** One value's place in the output: its reply to come, or the error that replaces it. */
-    private record Pending(CompletableFuture<Frame> reply, String error) {}
+    /** One value's place in the output: its output to come (from {@link #steps}), or the error that replaces it. */
+    private record Place(String error) {}
 
-    private NodeClient client;
+    private static final Place SENT = new Place(null);
+    private final ArrayDeque<Place> inFlight = new ArrayDeque<>();
+
     private InterfaceView speaking;
-    private final ArrayDeque<Pending> inFlight = new ArrayDeque<>();
+    private StepStream steps;
     private final StringBuilder printed = new StringBuilder();
     private boolean refused;
 
     @Override public Integer call() {
         PrintWriter out = sm.out();
-        try (NodeClient c = Remote.connect(address.text(), timeout.get(), security)) {
-            client = c;
+        try (NodeClient client = Remote.connect(address.text(), timeout.get(), security)) {
             // Speak the interface the values were read against, even if the node is upgraded meanwhile.
             // Only the running version, as the client learnt it at connect, not the whole history
             // (unless --as must look a prefix up in it).
@@ -85,6 +85,7 @@ public final class SendCommand implements Callable<Integer> {
             speaking = as == null
                     ? new InterfaceView(info.identity(), info.input(), info.output())
                     : client.interfaceOf(version(info, as));
+            steps = client.steps(speaking.identity(), WINDOW);
             if (values.isEmpty() || values.equals(List.of("-"))) {
                 BufferedReader in = new BufferedReader(new InputStreamReader(sm.in(), StandardCharsets.UTF_8));
                 String line;
@@ -111,24 +112,24 @@ public final class SendCommand implements Callable<Integer> {
         try {
             input = ValueParser.parse(speaking.input(), text);
         } catch (ValueSyntaxException e) {
-            inFlight.add(new Pending(null, "error: '" + text + "': " + e.getMessage() + " (column " + (e.column() + 1)
-                    + ")"));
+            inFlight.add(new Place("error: '" + text + "': " + e.getMessage() + " (column " + (e.column() + 1) + ")"));
             return;
         }
-        inFlight.add(new Pending(client.stepAsync(input, speaking.identity()), null));
+        steps.send(input);
+        inFlight.add(SENT);
     }
 
     /** Prints outputs in order until at most {@code keep} are still in flight, then flushes. */
     private void drain(PrintWriter out, int keep) throws IOException {
         while (inFlight.size() > keep) {
-            Pending p = inFlight.poll();
+            Place p = inFlight.poll();
             if (p.error() != null) {
                 printed.append(p.error()).append('\n');
                 refused = true;
                 continue;
             }
             try {
-                StepResult r = client.output(p.reply());
+                StepResult r = steps.receive();
                 printed.append(ValuePrinter.print(r.outputType(), r.output())).append('\n');
             } catch (Refusal r) {
                 printed.append("error: ").append(r.getMessage()).append('\n');

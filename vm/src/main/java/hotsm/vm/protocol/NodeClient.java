@@ -20,14 +20,11 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A connection to a node (docs/protocol.md), safe to share between threads.
@@ -35,8 +32,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link Refusal} (unchecked, as a local {@link hotsm.vm.node.Node} does) when
  * the node answers with an error: its message is the node's, ready to print
  * (for a refused upgrade, LANGUAGE.md §10's exact text). They throw
- * {@link IOException} when the connection fails. The
- * {@code ...Async} forms pipeline: send many, then wait.
+ * {@link IOException} when the connection fails. To pipeline, send many steps
+ * and then read their outputs, use a {@link StepStream} ({@link #steps}); the
+ * {@code ...Async} forms pipeline too, with a future per request.
+ *
+ * <p>A blocking call writes its request and reads the reply on the calling
+ * thread itself when no other thread is reading the connection, so a
+ * request–reply costs no hand-off between threads on the client; threads
+ * that call at the same time share the connection, the one reading handing
+ * the others their replies ({@link Replies}). Writes go through one buffer
+ * ({@link RequestWriter}).
  */
 public final class NodeClient implements AutoCloseable {
 
@@ -51,23 +56,18 @@ public final class NodeClient implements AutoCloseable {
 
     private final Socket socket;
     private final HostPort address;
+    /** The handshake's streams; afterwards {@link #replies} reads and {@link #writer} writes. */
     private final DataOutputStream out;
     private final DataInputStream in;
-    private final Map<Integer, CompletableFuture<Frame>> pending = new ConcurrentHashMap<>();
-    private final AtomicInteger nextId = new AtomicInteger(1);
-    private final Thread reader;
+    private final Replies replies;
+    private final RequestWriter writer;
     private final Duration replyTimeout;
-    private volatile IOException broken;
-    /** Frames written but not flushed (guarded by {@code out}). */
-    private boolean unflushed;
-    /** Flushes what {@link #stepAsync} left in the buffer, batching the frames written meanwhile; started on first use. */
-    private volatile Thread flusher;
     /** The interface this connection speaks when a step names none: the hello's, or the version running at connect. */
     private volatile Identity speaking;
     /** The node's INFO (newest version) that fixed {@link #speaking}, when the hello named no interface. */
     private NodeInfo pinnedBy;
     /** That INFO, asked right after the handshake (and again at the next use if it failed); guarded by this. */
-    private CompletableFuture<Frame> pinRequest;
+    private ReplySlot pinRequest;
     /**
      * Whether {@link #speaking} was learnt at connect rather than named in the
      * hello: then an upgrade or downgrade this client makes moves it to the
@@ -79,10 +79,12 @@ public final class NodeClient implements AutoCloseable {
         this.socket = socket;
         this.address = address;
         this.replyTimeout = replyTimeout;
-        this.out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), 1 << 16));
-        this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 1 << 16));
-        this.reader = new Thread(this::readReplies, "hotsm-client-" + socket.getRemoteSocketAddress());
-        reader.setDaemon(true);
+        this.out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), 1 << 10));
+        BufferedInputStream buffered = new BufferedInputStream(socket.getInputStream(), 1 << 10);
+        this.in = new DataInputStream(buffered);
+        // The replies are read through the handshake's buffer: it may hold bytes read past the welcome.
+        this.replies = new Replies(socket, new ReplyReader(buffered, MAX_REPLY_FRAME), address, replyTimeout);
+        this.writer = new RequestWriter(socket.getOutputStream(), replies, address.toString());
     }
 
     /** Connect speaking the version the node runs now. */
@@ -144,13 +146,11 @@ public final class NodeClient implements AutoCloseable {
             if (security.tls().isPresent()) s = startTls(s, address, security.tls().get());
             NodeClient c = new NodeClient(s, address, replyTimeout);
             ClientHandshake.run(c.out, c.in, address, speaking, security, connectTimeout);
-            s.setSoTimeout(0);
-            c.reader.start();
             c.speaking = speaking.orElse(null);
             c.followsOwnChanges = speaking.isEmpty();
             // Ask which version runs now, without waiting: the first step waits for the answer. (A replicated
             // member without a quorum cannot answer it, yet still answers GROUP: see pin.)
-            if (speaking.isEmpty()) c.pinRequest = c.request(MessageType.INFO, Messages.infoRequest(1));
+            if (speaking.isEmpty()) c.pinRequest = c.send(MessageType.INFO, Messages.infoRequest(1));
             return c;
         } catch (ProtocolException e) {
             s.close();
@@ -194,9 +194,9 @@ public final class NodeClient implements AutoCloseable {
      */
     private synchronized NodeInfo pin() throws IOException {
         if (pinnedBy == null) {
-            if (pinRequest == null) pinRequest = request(MessageType.INFO, Messages.infoRequest(1));
+            if (pinRequest == null) pinRequest = send(MessageType.INFO, Messages.infoRequest(1));
             try {
-                pinnedBy = await(pinRequest, MessageType.INFO_REPLY, Messages::info);
+                pinnedBy = call(pinRequest, MessageType.INFO_REPLY, Messages::info);
             } catch (IOException | RuntimeException e) {
                 pinRequest = null;
                 throw e;
@@ -224,7 +224,7 @@ public final class NodeClient implements AutoCloseable {
 
     /** Name, identity, types and version history of the running machine. */
     public NodeInfo info() throws IOException {
-        return await(request(MessageType.INFO, new byte[0]), MessageType.INFO_REPLY, Messages::info);
+        return call(MessageType.INFO, new byte[0], MessageType.INFO_REPLY, Messages::info);
     }
 
     /**
@@ -232,8 +232,7 @@ public final class NodeClient implements AutoCloseable {
      * the running one): cheap however long the node's history is.
      */
     public NodeInfo info(int versions) throws IOException {
-        return await(request(MessageType.INFO, Messages.infoRequest(versions)), MessageType.INFO_REPLY,
-                Messages::info);
+        return call(MessageType.INFO, Messages.infoRequest(versions), MessageType.INFO_REPLY, Messages::info);
     }
 
     /** Run one input, in the interface this connection speaks by default. */
@@ -243,7 +242,27 @@ public final class NodeClient implements AutoCloseable {
 
     /** Run one input from a client speaking version {@code speaking}'s interface (null: the connection's default). */
     public StepResult step(Value input, Identity speaking) throws IOException {
-        return await(stepAsync(input, speaking), MessageType.OUTPUT, Messages::output);
+        // Every step names its interface: the node refuses one that names none (docs/protocol.md).
+        Identity as = speaking != null ? speaking : speaking();
+        return call(writer.step(as, input, RequestWriter.Flush.NOW, null), MessageType.OUTPUT, Messages::output);
+    }
+
+    /**
+     * A pipeline of steps for one thread, in the interface this connection
+     * speaks by default (see {@link StepStream}), with
+     * {@link StepStream#DEFAULT_WINDOW} steps in flight at most.
+     */
+    public StepStream steps() throws IOException {
+        return steps(null, StepStream.DEFAULT_WINDOW);
+    }
+
+    /**
+     * A pipeline of steps for one thread, speaking version {@code speaking}'s
+     * interface (null: the connection's default), with at most {@code window}
+     * steps in flight (1 to {@link Wire#MAX_IN_FLIGHT}).
+     */
+    public StepStream steps(Identity speaking, int window) throws IOException {
+        return new StepStream(this, writer, replies, speaking != null ? speaking : speaking(), window);
     }
 
     /**
@@ -251,18 +270,20 @@ public final class NodeClient implements AutoCloseable {
      * it with {@link #output(CompletableFuture)}. Replies to one connection come
      * in the order the node ran the inputs. Writes are batched: the frame goes
      * into the buffer, and a flusher thread sends what has gathered there (so
-     * many {@code stepAsync} calls in a row share a few writes).
+     * many {@code stepAsync} calls in a row share a few writes). A
+     * {@link StepStream} does the same without a future, a flusher or a reader
+     * thread per client.
      */
     public CompletableFuture<Frame> stepAsync(Value input, Identity speaking) throws IOException {
-        // Every step names its interface: the node refuses one that names none (docs/protocol.md).
         Identity as = speaking != null ? speaking : speaking();
-        return request(MessageType.STEP.code(),
-                Messages.stepRequest(new Messages.StepRequest(Optional.of(as), input)), false);
+        CompletableFuture<Frame> reply = new CompletableFuture<>();
+        writer.step(as, input, RequestWriter.Flush.BY_FLUSHER, reply);
+        return reply;
     }
 
     /** Wait for a reply of {@link #stepAsync}. */
     public StepResult output(CompletableFuture<Frame> reply) throws IOException {
-        return await(reply, MessageType.OUTPUT, Messages::output);
+        return decode(awaitReply(reply), MessageType.OUTPUT, Messages::output);
     }
 
     /**
@@ -271,18 +292,18 @@ public final class NodeClient implements AutoCloseable {
      * cannot adapt that version to the one it runs.
      */
     public InterfaceView interfaceOf(Identity identity) throws IOException {
-        return await(request(MessageType.INTERFACE, Messages.interfaceRequest(identity)), MessageType.INTERFACE_REPLY,
+        return call(MessageType.INTERFACE, Messages.interfaceRequest(identity), MessageType.INTERFACE_REPLY,
                 Messages::interfaceView);
     }
 
     /** The state and its type. */
     public StateView state() throws IOException {
-        return await(request(MessageType.STATE, new byte[0]), MessageType.STATE_REPLY, Messages::state);
+        return call(MessageType.STATE, new byte[0], MessageType.STATE_REPLY, Messages::state);
     }
 
     /** Send an artifact's bytes (a {@code .cam} file's content). */
     public VersionChange upgrade(byte[] artifact) throws IOException {
-        return moved(await(request(MessageType.UPGRADE, artifact), MessageType.CHANGED, Messages::changed));
+        return moved(call(MessageType.UPGRADE, artifact, MessageType.CHANGED, Messages::changed));
     }
 
     /** After this client moved the node: speak the new version if the connection's interface was not named. */
@@ -297,100 +318,52 @@ public final class NodeClient implements AutoCloseable {
 
     /** Send an artifact's bytes with the release signature that authorises the upgrade (docs/security.md). */
     public VersionChange upgrade(byte[] artifact, ReleaseSignature signature) throws IOException {
-        return await(request(MessageType.SIGNED_UPGRADE, Messages.signedUpgrade(signature, artifact)),
-                MessageType.CHANGED, Messages::changed);
+        return call(MessageType.SIGNED_UPGRADE, Messages.signedUpgrade(signature, artifact), MessageType.CHANGED,
+                Messages::changed);
     }
 
     /** Downgrade with the release signature that authorises it. */
     public VersionChange downgrade(ReleaseSignature signature) throws IOException {
-        return await(request(MessageType.SIGNED_DOWNGRADE, signature.encode()), MessageType.CHANGED,
-                Messages::changed);
+        return call(MessageType.SIGNED_DOWNGRADE, signature.encode(), MessageType.CHANGED, Messages::changed);
     }
 
     /** Ask a durable node to write a snapshot now ({@code sm snapshot}). */
     public SnapshotWritten snapshot() throws IOException {
-        return await(request(MessageType.SNAPSHOT, new byte[0]), MessageType.SNAPSHOT_REPLY,
-                Messages::snapshotWritten);
+        return call(MessageType.SNAPSHOT, new byte[0], MessageType.SNAPSHOT_REPLY, Messages::snapshotWritten);
     }
 
     public VersionChange downgrade() throws IOException {
-        return moved(await(request(MessageType.DOWNGRADE, new byte[0]), MessageType.CHANGED, Messages::changed));
+        return moved(call(MessageType.DOWNGRADE, new byte[0], MessageType.CHANGED, Messages::changed));
     }
 
     /** Send any frame (for tests of odd requests); the future holds the reply frame. */
     public CompletableFuture<Frame> request(int type, byte[] body) throws IOException {
-        return request(type, body, true);
-    }
-
-    /** @param flush flush now (a caller about to wait), or leave it to the flusher (pipelining) */
-    private CompletableFuture<Frame> request(int type, byte[] body, boolean flush) throws IOException {
-        int id = nextId.getAndIncrement();
         CompletableFuture<Frame> reply = new CompletableFuture<>();
-        pending.put(id, reply);
-        if (broken != null) {
-            pending.remove(id);
-            throw broken;
-        }
-        try {
-            synchronized (out) {
-                FrameIO.write(out, new Frame(type, id, body), flush);
-                if (flush) {
-                    unflushed = false;
-                } else if (!unflushed) {
-                    unflushed = true;
-                    wakeFlusher();
-                }
-            }
-        } catch (IOException e) {
-            pending.remove(id);
-            throw e;
-        }
+        writer.send(type, body, RequestWriter.Flush.NOW, reply);
         return reply;
     }
 
-    private CompletableFuture<Frame> request(MessageType type, byte[] body) throws IOException {
-        return request(type.code(), body);
+    /** Sends a request whose reply this client's caller will {@link #call await}. */
+    private ReplySlot send(MessageType type, byte[] body) throws IOException {
+        return writer.send(type.code(), body, RequestWriter.Flush.NOW, null);
+    }
+
+    private <T> T call(MessageType type, byte[] body, MessageType expected, Decoder<T> decoder) throws IOException {
+        return call(send(type, body), expected, decoder);
+    }
+
+    private <T> T call(ReplySlot slot, MessageType expected, Decoder<T> decoder) throws IOException {
+        return decode(replies.await(slot), expected, decoder);
     }
 
     /** Reads a reply body. */
     @FunctionalInterface
-    private interface Decoder<T> {
+    interface Decoder<T> {
         T decode(byte[] body) throws ProtocolException;
     }
 
-    /** Called holding {@code out}. */
-    private void wakeFlusher() {
-        if (flusher == null) {
-            flusher = new Thread(this::flushLoop, "hotsm-client-flush-" + socket.getRemoteSocketAddress());
-            flusher.setDaemon(true);
-            flusher.start();
-        }
-        java.util.concurrent.locks.LockSupport.unpark(flusher);
-    }
-
-    private void flushLoop() {
-        while (!socket.isClosed()) {
-            java.util.concurrent.locks.LockSupport.park(this);
-            flushNow();
-        }
-    }
-
-    /** Sends whatever is buffered. */
-    private void flushNow() {
-        synchronized (out) {
-            if (!unflushed) return;
-            unflushed = false;
-            try {
-                out.flush();
-            } catch (IOException e) {
-                close();   // the reader sees the closed socket and fails every pending reply
-            }
-        }
-    }
-
-    private <T> T await(CompletableFuture<Frame> reply, MessageType expected, Decoder<T> decoder)
-            throws IOException {
-        Frame f = awaitReply(reply);
+    /** A reply's content, or the node's refusal ({@link Refusal}) when it answered with an error. */
+    static <T> T decode(Frame f, MessageType expected, Decoder<T> decoder) throws IOException {
         try {
             if (f.messageType() == MessageType.ERROR) throw Messages.error(f.body()).toRefusal();
             if (f.messageType() != expected) {
@@ -408,7 +381,7 @@ public final class NodeClient implements AutoCloseable {
      * lost connection or a timeout is an {@code IOException} that says so.
      */
     public Frame awaitReply(CompletableFuture<Frame> reply) throws IOException {
-        if (!reply.isDone()) flushNow();   // about to wait: do not leave our own request in the buffer
+        if (!reply.isDone()) writer.flush();   // about to wait: do not leave our own request in the buffer
         try {
             return reply.get(replyTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -424,52 +397,9 @@ public final class NodeClient implements AutoCloseable {
         }
     }
 
-    private void readReplies() {
-        IOException why;
-        try {
-            while (true) {
-                Frame f = FrameIO.read(in, MAX_REPLY_FRAME);
-                if (f == null) {
-                    why = new IOException("the node closed the connection");
-                    break;
-                }
-                CompletableFuture<Frame> waiting = pending.remove(f.requestId());
-                if (waiting != null) {
-                    waiting.complete(f);
-                } else if (f.messageType() == MessageType.ERROR) {
-                    // Not tied to a request (a frame the node could not read): the connection is over.
-                    String message;
-                    try {
-                        message = Messages.error(f.body()).message();
-                    } catch (ProtocolException e) {
-                        message = "unreadable error";
-                    }
-                    why = new IOException("the node closed the connection: " + message);
-                    break;
-                }
-            }
-        } catch (IOException e) {
-            why = socket.isClosed() ? new IOException("connection closed") : new IOException("connection lost: "
-                    + e.getMessage(), e);
-        } catch (RuntimeException | Error e) {   // OutOfMemoryError included: fail the waiting calls, never hang them
-            why = new IOException("the client failed reading the node's replies: " + e, e);
-        }
-        broken = why;
-        for (Integer id : pending.keySet()) {
-            CompletableFuture<Frame> f = pending.remove(id);
-            if (f != null) f.completeExceptionally(why);
-        }
-        close();
-    }
-
     @Override
     public void close() {
-        try {
-            socket.close();
-            Thread t = flusher;   // not under the write lock: a blocked writer must not keep the socket open
-            if (t != null) java.util.concurrent.locks.LockSupport.unpark(t);
-        } catch (IOException ignored) {
-            // closing anyway
-        }
+        writer.close();
+        replies.fail(new IOException("connection closed"));
     }
 }
