@@ -45,8 +45,8 @@ final class Replies {
     private final Socket socket;
     private final HostPort address;
     private final Duration replyTimeout;
-    /** Guarded by the lock. */
-    private boolean reading;
+    /** The thread holding the reading role, or null; guarded by the lock. */
+    private Thread reading;
     private int unattended;
     private IOException broken;
     private Thread background;
@@ -113,14 +113,22 @@ final class Replies {
                     }
                     throw new IOException("interrupted while waiting for the node");   // the flag stays set
                 }
-                if (!reading) {
-                    reading = true;
+                if (reading == null) {
+                    reading = me;
                     lock.unlock();
                     try {
                         readUntil(s, deadline);
                     } finally {
                         lock.lock();
                         release();
+                    }
+                } else if (reading == me) {
+                    // Called back while handing out a reply (a future's callback): read on, the role is ours.
+                    lock.unlock();
+                    try {
+                        readUntil(s, deadline);
+                    } finally {
+                        lock.lock();
                     }
                 } else {
                     s.waiter = me;
@@ -149,12 +157,12 @@ final class Replies {
         if (s.unattended == !done) return;
         s.unattended = !done;
         unattended += done ? -1 : 1;
-        if (!done && !reading) startOrWakeBackground();
+        if (!done && reading == null) startOrWakeBackground();
     }
 
     /** Gives up the reading role; called holding the lock. */
     private void release() {
-        reading = false;
+        reading = null;
         if (unattended > 0) startOrWakeBackground();
     }
 
@@ -187,17 +195,17 @@ final class Replies {
         lock.lock();
         try {
             while (broken == null) {
-                if (reading || unattended == 0) {
+                if (reading != null || unattended == 0) {
                     wanted.awaitUninterruptibly();
                     continue;
                 }
-                reading = true;
+                reading = Thread.currentThread();
                 lock.unlock();
                 try {
                     readOnce(0);
                 } finally {
                     lock.lock();
-                    reading = false;
+                    reading = null;
                 }
             }
         } finally {

@@ -103,6 +103,22 @@ class NodeClientTest {
     }
 
     @Test
+    void aFuturesCallbackMayCallTheClientAgain() throws Exception {
+        try (Node node = Node.start(counter1(), NodeOptions.defaults()); NodeServer s = serve(node);
+             NodeClient c = NodeClient.connect(at(s))) {
+            // The callback runs on the thread reading the connection, which must then read on for it.
+            CompletableFuture<Value> nested = c.stepAsync(INCR, null).thenApply(f -> {
+                try {
+                    return c.step(COUNT).output();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            assertEquals(total(1), nested.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
     void aSynchronousCallGivesUpAfterTheReplyTimeoutAndTheConnectionGoesOn() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         AtomicBoolean hold = new AtomicBoolean(true);
