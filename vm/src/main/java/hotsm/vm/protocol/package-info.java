@@ -17,7 +17,9 @@
  * {@link hotsm.vm.protocol.ServerLimits}; the message codec
  * ({@link hotsm.vm.protocol.Messages}, {@code WireIn}, {@code WireOut}) knows
  * nothing of it. {@link hotsm.vm.protocol.NodeClient} is the client the
- * command line and the REPL use.
+ * command line and the REPL use: a blocking call reads its own reply on the
+ * calling thread ({@code Replies}), and a {@link hotsm.vm.protocol.StepStream}
+ * pipelines one thread's steps in batches ({@code RequestWriter}).
  *
  * <p>Who may talk (docs/security.md): the handshake proves both sides know a
  * {@link hotsm.vm.protocol.Cookie} ({@link hotsm.vm.protocol.CookieProof},
