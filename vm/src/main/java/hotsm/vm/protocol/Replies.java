@@ -247,6 +247,7 @@ final class Replies {
             return false;
         } catch (RuntimeException | Error e) {   // OutOfMemoryError included: fail the waiting calls, never hang them
             fail(new IOException("the client failed reading the node's replies: " + e, e));
+            if (e instanceof ThreadDeath) throw e;   // a REPL line given up after Ctrl-C: the thread is to end
             return false;
         }
     }
