@@ -28,6 +28,19 @@ public final class ClientHandshake {
      */
     public static void run(DataOutputStream out, DataInputStream in, HostPort address, Optional<Identity> speaking,
                            ConnectionSecurity security, Duration timeout) throws IOException, ProtocolException {
+        run(out, in, address, speaking, security, timeout, new byte[0]);
+    }
+
+    /**
+     * The same, sending {@code pipelined} (whole request frames) right behind
+     * the cookie proof, before the welcome: the node reads nothing after the
+     * proof until it has checked it, then hands what follows to the frames
+     * (or, refusing, discards it), so a client's first request costs no
+     * round trip of its own.
+     */
+    public static void run(DataOutputStream out, DataInputStream in, HostPort address, Optional<Identity> speaking,
+                           ConnectionSecurity security, Duration timeout, byte[] pipelined)
+            throws IOException, ProtocolException {
         Handshake.Hello hello = new Handshake.Hello(Wire.PROTOCOL_VERSION, speaking);
         Handshake.writeHello(out, hello);
         Handshake.Greeting greeting;
@@ -49,7 +62,9 @@ public final class ClientHandshake {
                     + security.cookie().file() + ": a node and its clients must share one cookie file"
                     + " (--cookie-file)");
         }
-        Handshake.writeProof(out, proof.clientProof(hello.nonce(), challenge.nonce()));
+        out.write(proof.clientProof(hello.nonce(), challenge.nonce()));
+        out.write(pipelined);
+        out.flush();
         Handshake.Welcome w = Handshake.readWelcome(in);
         if (!w.accepted()) throw refused(w, address, security);
     }

@@ -145,12 +145,16 @@ public final class NodeClient implements AutoCloseable {
             s.setSoTimeout(connectMs);
             if (security.tls().isPresent()) s = startTls(s, address, security.tls().get());
             NodeClient c = new NodeClient(s, address, replyTimeout);
-            ClientHandshake.run(c.out, c.in, address, speaking, security, connectTimeout);
+            // Ask which version runs now, sent with the handshake's last message and not waited for: the first
+            // step waits for the answer. (A replicated member without a quorum cannot answer it, yet still
+            // answers GROUP: see pin.)
+            if (speaking.isEmpty()) {
+                c.pinRequest = c.writer.send(MessageType.INFO.code(), Messages.infoRequest(1),
+                        RequestWriter.Flush.BY_CALLER, null);
+            }
+            ClientHandshake.run(c.out, c.in, address, speaking, security, connectTimeout, c.writer.takeBuffered());
             c.speaking = speaking.orElse(null);
             c.followsOwnChanges = speaking.isEmpty();
-            // Ask which version runs now, without waiting: the first step waits for the answer. (A replicated
-            // member without a quorum cannot answer it, yet still answers GROUP: see pin.)
-            if (speaking.isEmpty()) c.pinRequest = c.send(MessageType.INFO, Messages.infoRequest(1));
             return c;
         } catch (ProtocolException e) {
             s.close();

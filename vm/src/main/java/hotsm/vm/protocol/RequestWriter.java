@@ -166,6 +166,13 @@ final class RequestWriter {
         }
     }
 
+    /** Takes what is buffered, for the caller to write itself (with the handshake's last message). */
+    synchronized byte[] takeBuffered() {
+        byte[] bytes = java.util.Arrays.copyOf(buf, size);
+        size = 0;
+        return bytes;
+    }
+
     /** Writes out everything buffered. */
     synchronized void flush() throws IOException {
         try {
