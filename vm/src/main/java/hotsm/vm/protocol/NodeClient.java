@@ -369,14 +369,32 @@ public final class NodeClient implements AutoCloseable {
     /** A reply's content, or the node's refusal ({@link Refusal}) when it answered with an error. */
     static <T> T decode(Frame f, MessageType expected, Decoder<T> decoder) throws IOException {
         try {
-            if (f.messageType() == MessageType.ERROR) throw Messages.error(f.body()).toRefusal();
-            if (f.messageType() != expected) {
-                throw new IOException("the node answered " + f.messageType() + " where " + expected + " was expected");
-            }
+            expect(f, expected);
             return decoder.decode(f.body());
         } catch (ProtocolException e) {
-            throw new IOException("unreadable reply from the node: " + e.getMessage(), e);
+            throw unreadable(e);
         }
+    }
+
+    /** A step's reply: {@link #decode} without a method reference, for a short command's start. */
+    static StepResult output(Frame f) throws IOException {
+        try {
+            expect(f, MessageType.OUTPUT);
+            return Messages.output(f.body());
+        } catch (ProtocolException e) {
+            throw unreadable(e);
+        }
+    }
+
+    private static void expect(Frame f, MessageType expected) throws IOException, ProtocolException {
+        if (f.messageType() == MessageType.ERROR) throw Messages.error(f.body()).toRefusal();
+        if (f.messageType() != expected) {
+            throw new IOException("the node answered " + f.messageType() + " where " + expected + " was expected");
+        }
+    }
+
+    private static IOException unreadable(ProtocolException e) {
+        return new IOException("unreadable reply from the node: " + e.getMessage(), e);
     }
 
     /**

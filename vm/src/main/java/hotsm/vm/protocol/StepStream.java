@@ -97,7 +97,7 @@ public final class StepStream {
         Frame f = replies.await(s);
         advance();
         slots[head++ & (slots.length - 1)] = null;
-        return NodeClient.decode(f, MessageType.OUTPUT, Messages::output);
+        return NodeClient.output(f);
     }
 
     /** Inputs sent whose outputs have not been received. */
