@@ -248,7 +248,7 @@ public final class NodeClient implements AutoCloseable {
     public StepResult step(Value input, Identity speaking) throws IOException {
         // Every step names its interface: the node refuses one that names none (docs/protocol.md).
         Identity as = speaking != null ? speaking : speaking();
-        return call(writer.step(as, input, RequestWriter.Flush.NOW, null), MessageType.OUTPUT, Messages::output);
+        return output(replies.await(writer.step(as, input, RequestWriter.Flush.NOW, null)));
     }
 
     /**
