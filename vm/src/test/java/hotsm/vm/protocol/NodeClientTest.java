@@ -55,6 +55,28 @@ class NodeClientTest {
     }
 
     @Test
+    void aStreamOfLargeInputsAndOutputsKeepsItsBytesInFlightBounded() throws Exception {
+        // Echo answers its input with the count of characters so far: replies as large as the requests. Beyond
+        // the stream's 64 KiB of unanswered requests it reads before it writes, so it never blocks writing while
+        // the replies it should read fill the connection the other way.
+        try (Node node = Node.start(hotsm.vm.testing.SampleArtifacts.echo(), NodeOptions.defaults());
+             NodeServer s = serve(node); NodeClient c = NodeClient.connect(at(s))) {
+            StepStream steps = c.steps();
+            long seen = 0;
+            List<String> sent = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                String text = String.valueOf((char) ('a' + i % 26)).repeat(i % 2 == 0 ? 10_000 : 150_000);
+                steps.send(Value.of(text));
+                sent.add(text);
+            }
+            for (String text : sent) {
+                seen += text.length();
+                assertEquals(Value.of(text + seen), steps.receive().output());
+            }
+        }
+    }
+
+    @Test
     void aRefusedStepInAStreamIsItsOwnErrorAndTheStreamGoesOn() throws Exception {
         try (Node node = Node.start(counter1(), NodeOptions.defaults()); NodeServer s = serve(node);
              NodeClient c = NodeClient.connect(at(s))) {
