@@ -301,6 +301,7 @@ final class Replies {
             failed = ring.takeAll();
             for (ReplySlot s : failed) {
                 s.failure = why;
+                s.unattended = false;
                 s.done = true;
             }
             unattended = 0;
