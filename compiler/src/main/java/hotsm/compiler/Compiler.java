@@ -81,8 +81,11 @@ public final class Compiler {
         }
         List<Typed.Machine> mine = new ArrayList<>();
         for (Typed.Machine m : program.machines().values()) if (moduleIndex.containsKey(m.module())) mine.add(m);
-        mine.sort(Comparator.<Typed.Machine>comparingInt(m -> moduleIndex.get(m.module()))
-                .thenComparingInt(m -> m.pos().line()).thenComparingInt(m -> m.pos().column()));
+        // Sorted only if there is something to sort: see Parser.inOrder on Comparator.comparingInt at start-up.
+        if (mine.size() > 1) {
+            mine.sort(Comparator.<Typed.Machine>comparingInt(m -> moduleIndex.get(m.module()))
+                    .thenComparingInt(m -> m.pos().line()).thenComparingInt(m -> m.pos().column()));
+        }
         List<MachineIr> out = new ArrayList<>();
         for (Typed.Machine m : mine) out.add(all.get(m.qualifiedName()));
         return out;

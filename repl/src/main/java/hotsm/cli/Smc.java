@@ -72,7 +72,15 @@ public final class Smc implements Callable<Integer> {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        System.exit(CommandThread.run("smc", () -> execute(args, System.in, out, err)));
+        System.exit(executeWithLargeStack(args, System.in, out, err));
+    }
+
+    /**
+     * {@link #execute} on a thread with a large stack ({@link CommandThread}), as {@code main} runs it;
+     * returns the exit status.
+     */
+    public static int executeWithLargeStack(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
+        return CommandThread.run("smc", () -> execute(args, in, out, err));
     }
 
     /**
