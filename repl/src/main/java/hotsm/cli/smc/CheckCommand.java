@@ -36,7 +36,7 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     @Override public Integer call() {
-        MachineFiles.compile(files, includes.get());
+        MachineFiles.check(files, includes.get());
         return Smc.OK;
     }
 }
