@@ -5,7 +5,7 @@
  * ({@code bin/sm}) runs nodes and talks to them, its node and client
  * subcommands in {@code hotsm.cli.sm}, its {@code repl} and {@code demo} in
  * {@code hotsm.repl}. Both are picocli command trees with one class per
- * subcommand ({@link hotsm.cli.PlainCommandLine} runs the two commonest
+ * subcommand ({@code hotsm.cli.PlainCommandLine} runs the two commonest
  * command lines without picocli, for a faster start). What they share lives
  * here, once: {@link hotsm.cli.MachineFiles}
  * opens "a {@code .sm} source or a {@code .cam} artifact" and picks a machine
