@@ -54,7 +54,6 @@ public final class NodeClient implements AutoCloseable {
     /** The largest reply frame a client reads (its memory grows only as the bytes arrive). */
     static final int MAX_REPLY_FRAME = 1 << 30;
 
-    private final Socket socket;
     private final HostPort address;
     /** The handshake's streams; afterwards {@link #replies} reads and {@link #writer} writes. */
     private final DataOutputStream out;
@@ -66,7 +65,7 @@ public final class NodeClient implements AutoCloseable {
     private volatile Identity speaking;
     /** The node's INFO (newest version) that fixed {@link #speaking}, when the hello named no interface. */
     private NodeInfo pinnedBy;
-    /** That INFO, asked right after the handshake (and again at the next use if it failed); guarded by this. */
+    /** That INFO, asked with the handshake's last message (and again at the next use if it failed); guarded by this. */
     private ReplySlot pinRequest;
     /**
      * Whether {@link #speaking} was learnt at connect rather than named in the
@@ -76,7 +75,6 @@ public final class NodeClient implements AutoCloseable {
     private boolean followsOwnChanges;
 
     private NodeClient(Socket socket, HostPort address, Duration replyTimeout) throws IOException {
-        this.socket = socket;
         this.address = address;
         this.replyTimeout = replyTimeout;
         this.out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), 1 << 10));
