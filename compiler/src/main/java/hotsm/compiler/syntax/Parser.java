@@ -11,7 +11,6 @@ import java.util.List;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonToken;
-import org.antlr.v4.runtime.CommonTokenFactory;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.Token;
@@ -114,10 +113,7 @@ public final class Parser {
     private static LayoutTokenSource layout(String file, String source, LayoutTokenSource.Mode mode) {
         SmLexer lexer = new SmLexer(CharStreams.fromString(source, file));
         lexer.removeErrorListeners();
-        // Each token's text is made once, when it is lexed: the layout pass, the nesting limit, the parser and
-        // the AST builder all read it, and a token without its own text cuts a new String out of the input
-        // at every read.
-        lexer.setTokenFactory(new CommonTokenFactory(true));
+        lexer.setTokenFactory(new TokenTexts());
         return new LayoutTokenSource(lexer, mode);
     }
 
