@@ -272,8 +272,8 @@ final class VersionChanges {
                 String a = actual.get(i).toString();
                 if (d.equals(a)) {
                     // Same name: show the constructors and field names, where they differ (LANGUAGE.md §14).
-                    d = hotsm.vm.value.ValuePrinter.describeType(declared.get(i));
-                    a = hotsm.vm.value.ValuePrinter.describeType(actual.get(i));
+                    d = hotsm.vm.types.TypeText.inline(declared.get(i));
+                    a = hotsm.vm.types.TypeText.inline(actual.get(i));
                     a = d.equals(a) ? "a different " + a + " (the constructors or field names differ)" : a;
                 }
                 return "The " + what + " expects the running machine's " + roles[i] + " type to be " + d
