@@ -1,6 +1,7 @@
 package hotsm.compiler.types;
 
 import hotsm.compiler.diag.Diagnostic;
+import hotsm.compiler.resolve.Binder;
 import hotsm.compiler.resolve.ModuleScope;
 import hotsm.compiler.syntax.Expr;
 import hotsm.compiler.syntax.Module;
@@ -13,7 +14,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The type checker: name resolution, Hindley–Milner inference with
+ * The type checker: binds every module's top-level names first
+ * ({@link Binder}), then checks the modules in order: Hindley–Milner inference with
  * let-polymorphism for top-level functions, and the rules of LANGUAGE.md
  * §4–§7 (no recursion, no recursive data, exhaustive cases, closed machine
  * types, get/put only in machines, named arrows only left of {@code -<},
@@ -25,9 +27,17 @@ public final class TypeChecker {
     /** Checks {@code modules}, given in dependency order (as {@code ModuleLoader} returns them, the Prelude first). */
     public static CheckResult check(List<Module> modules) {
         ProgramEnv env = new ProgramEnv();
+        List<Binder.Bound> bound = new ArrayList<>();
         for (Module m : modules) {
+            Binder.bind(m, env.modules, env::error).ifPresent(b -> {
+                env.scopes.put(m.name(), b.scope());
+                bound.add(b);
+            });
+        }
+        for (Binder.Bound b : bound) {
+            Module m = b.module();
             try {
-                ModuleChecker.check(env, m);
+                ModuleChecker.check(env, b);
             } catch (StackOverflowError e) {
                 env.error(m.pos(), "the module '" + m.name() + "' is nested too deeply to check");
             } catch (RuntimeException e) {
