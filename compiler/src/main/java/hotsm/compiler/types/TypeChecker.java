@@ -29,28 +29,29 @@ public final class TypeChecker {
         ProgramEnv env = new ProgramEnv();
         List<Binder.Bound> bound = new ArrayList<>();
         for (Module m : modules) {
-            Binder.bind(m, env.modules, env::error).ifPresent(b -> {
+            guarded(env, m, () -> Binder.bind(m, env.modules, env::error).ifPresent(b -> {
                 env.scopes.put(m.name(), b.scope());
                 bound.add(b);
-            });
+            }));
         }
-        for (Binder.Bound b : bound) {
-            Module m = b.module();
-            try {
-                ModuleChecker.check(env, b);
-            } catch (StackOverflowError e) {
-                env.error(m.pos(), "the module '" + m.name() + "' is nested too deeply to check");
-            } catch (RuntimeException e) {
-                // A bug of ours must not become a stack trace for the user; say where it happened.
-                env.error(m.pos(), "internal error while checking module '" + m.name() + "': " + e);
-            }
-        }
+        for (Binder.Bound b : bound) guarded(env, b.module(), () -> ModuleChecker.check(env, b));
         Map<String, Integer> fileOrder = new HashMap<>();
         for (Module m : modules) fileOrder.putIfAbsent(m.file(), fileOrder.size());
         List<Diagnostic> sorted = new ArrayList<>(env.diagnostics);
         sorted.sort(Comparator.<Diagnostic>comparingInt(d -> fileOrder.getOrDefault(d.file(), Integer.MAX_VALUE))
                 .thenComparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
         return new CheckResult(env.program(), dedupe(sorted), env);
+    }
+
+    /** Runs one module's binding or checking; a module too deep, or a bug of ours, is an error at the module, not a stack trace. */
+    private static void guarded(ProgramEnv env, Module m, Runnable phase) {
+        try {
+            phase.run();
+        } catch (StackOverflowError e) {
+            env.error(m.pos(), "the module '" + m.name() + "' is nested too deeply to check");
+        } catch (RuntimeException e) {
+            env.error(m.pos(), "internal error while checking module '" + m.name() + "': " + e);
+        }
     }
 
     /**
