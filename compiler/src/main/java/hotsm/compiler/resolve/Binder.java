@@ -68,7 +68,8 @@ public final class Binder {
     public static Optional<Bound> bind(Module module, Map<String, ModuleInfo> bound, Errors errors) {
         List<ModuleScope.Imported> imports = new ArrayList<>();
         for (String standard : ModuleLoader.implicitImports(module.name())) {
-            boolean explicit = module.imports().stream().anyMatch(i -> i.module().equals(standard));
+            boolean explicit = false;
+            for (Module.Import i : module.imports()) explicit |= i.module().equals(standard);
             if (!explicit && bound.containsKey(standard)) {
                 imports.add(new ModuleScope.Imported(bound.get(standard),
                         standard.equals(PRELUDE) ? Optional.empty() : Optional.of(standard)));

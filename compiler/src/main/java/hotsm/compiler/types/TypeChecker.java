@@ -28,13 +28,25 @@ public final class TypeChecker {
     public static CheckResult check(List<Module> modules) {
         ProgramEnv env = new ProgramEnv();
         List<Binder.Bound> bound = new ArrayList<>();
+        Binder.Errors errors = new EnvErrors(env);
         for (Module m : modules) {
-            guarded(env, m, () -> Binder.bind(m, env.modules, env::error).ifPresent(b -> {
-                env.scopes.put(m.name(), b.scope());
-                bound.add(b);
-            }));
+            try {
+                Binder.Bound b = Binder.bind(m, env.modules, errors).orElse(null);
+                if (b != null) {
+                    env.scopes.put(m.name(), b.scope());
+                    bound.add(b);
+                }
+            } catch (StackOverflowError | RuntimeException e) {
+                failed(env, m, e);
+            }
         }
-        for (Binder.Bound b : bound) guarded(env, b.module(), () -> ModuleChecker.check(env, b));
+        for (Binder.Bound b : bound) {
+            try {
+                ModuleChecker.check(env, b);
+            } catch (StackOverflowError | RuntimeException e) {
+                failed(env, b.module(), e);
+            }
+        }
         Map<String, Integer> fileOrder = new HashMap<>();
         for (Module m : modules) fileOrder.putIfAbsent(m.file(), fileOrder.size());
         List<Diagnostic> sorted = new ArrayList<>(env.diagnostics);
@@ -46,15 +58,22 @@ public final class TypeChecker {
         return new CheckResult(env.program(), dedupe(sorted), env);
     }
 
-    /** Runs one module's binding or checking; a module too deep, or a bug of ours, is an error at the module, not a stack trace. */
-    private static void guarded(ProgramEnv env, Module m, Runnable phase) {
-        try {
-            phase.run();
-        } catch (StackOverflowError e) {
+    /** Binding or checking {@code m} failed: a module too deep, or a bug of ours, is an error at the module, not a stack trace. */
+    private static void failed(ProgramEnv env, Module m, Throwable e) {
+        if (e instanceof StackOverflowError) {
             env.error(m.pos(), "the module '" + m.name() + "' is nested too deeply to check");
-        } catch (RuntimeException e) {
+        } else {
             env.error(m.pos(), "internal error while checking module '" + m.name() + "': " + e);
         }
+    }
+
+    /** The binder reports into the checker's diagnostics (a class, not a lambda: nothing to link at start-up). */
+    private static final class EnvErrors implements Binder.Errors {
+        private final ProgramEnv env;
+
+        EnvErrors(ProgramEnv env) { this.env = env; }
+
+        @Override public void error(Position pos, int length, String message) { env.error(pos, length, message); }
     }
 
     /**
