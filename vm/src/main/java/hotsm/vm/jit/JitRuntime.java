@@ -41,6 +41,20 @@ public final class JitRuntime {
         return new Value.Inr(new Value.Pair(p.first(), ((Value.Inr) sum).value()));
     }
 
+    /** A sum's payload: {@code Inl a -> a}, {@code Inr b -> b}. */
+    public static Value payload(Value sum) {
+        return sum instanceof Value.Inl l ? l.value() : ((Value.Inr) sum).value();
+    }
+
+    /** A boolean tag (1 = True) as the value: the interpreter's shared {@code inr ()} or {@code inl ()}. */
+    public static Value bool(int tag) { return tag != 0 ? Value.TRUE : Value.FALSE; }
+
+    /** {@code /} on longs: truncating, a division by zero the interpreter's error. */
+    public static long div(long a, long b) { return a / divisor(b); }
+
+    /** {@code %} on longs: the dividend's sign, a division by zero the interpreter's error. */
+    public static long mod(long a, long b) { return a % divisor(b); }
+
     /** {@code GET} or {@code PUT} in pure code. */
     public static CamRuntimeError noState(String op) {
         return new CamRuntimeError(op + " in pure code (no state register)");
