@@ -161,16 +161,18 @@ final class BlockEmitter {
         if (r instanceof Rep.Sm s) return s;
         if (r instanceof Rep.Con c && c.value() instanceof Value.Inl l) return new Rep.Sm(-1, 0, new Rep.Con(l.value()), null);
         if (r instanceof Rep.Con c && c.value() instanceof Value.Inr x) return new Rep.Sm(-1, 1, null, new Rep.Con(x.value()));
-        materialize(r);
-        Rep.Obj o = storeObj();
+        Rep.Obj o;
+        if (r instanceof Rep.Obj x) {
+            o = x;
+        } else {
+            materialize(r);
+            o = storeObj();
+        }
         int tag = local();
         mv.visitVarInsn(Opcodes.ALOAD, o.local());
         mv.visitTypeInsn(Opcodes.INSTANCEOF, INR);
         mv.visitVarInsn(Opcodes.ISTORE, tag);
-        mv.visitVarInsn(Opcodes.ALOAD, o.local());
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "payload", UNARY_D, false);
-        Rep.Obj payload = storeObj();
-        return new Rep.Sm(tag, 0, payload, payload);
+        return new Rep.Sm(tag, 0, new Rep.Payload(o.local(), false), new Rep.Payload(o.local(), true));
     }
 
     /** A boolean computed into an {@code int} local (1 = True = {@code inr ()}). */
@@ -189,8 +191,8 @@ final class BlockEmitter {
             mv.visitVarInsn(Opcodes.LLOAD, l.local());
         } else if (r instanceof Rep.Con c && c.value() instanceof Value.Int i) {
             mv.visitLdcInsn(i.value());
-        } else if (r instanceof Rep.Obj o) {
-            mv.visitVarInsn(Opcodes.ALOAD, o.local());
+        } else if (r instanceof Rep.Obj || r instanceof Rep.Payload) {
+            materialize(r);
             mv.visitTypeInsn(Opcodes.CHECKCAST, INT);
             mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, INT, "value", "()J", false);
         } else {
@@ -220,6 +222,11 @@ final class BlockEmitter {
             mv.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "integer", "(J)" + VALUE_D, false);
         } else if (r instanceof Rep.Con c) {
             owner.constant(this, c.value());
+        } else if (r instanceof Rep.Payload p) {
+            String side = p.right() ? INR : INL;
+            mv.visitVarInsn(Opcodes.ALOAD, p.local());
+            mv.visitTypeInsn(Opcodes.CHECKCAST, side);
+            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, side, "value", "()" + VALUE_D, false);
         } else if (r instanceof Rep.Pr p) {
             materialize(p.first());
             materialize(p.second());

@@ -25,6 +25,13 @@ sealed interface Rep {
     /** A value known when the class is written (a QUOTE, or computed from quotes only). */
     record Con(Value value) implements Rep {}
 
+    /**
+     * The payload of the sum object in JVM local {@code local}: of its
+     * {@code Inr} if {@code right}, else of its {@code Inl}; read where it is
+     * used, inside the branch that knows the side.
+     */
+    record Payload(int local, boolean right) implements Rep {}
+
     /** A pair not built: its two components. */
     record Pr(Rep first, Rep second) implements Rep {}
 
