@@ -339,6 +339,24 @@ final class BlockEmitter {
         }
     }
 
+    /** Copies the leaves of {@code settled} into {@code target}'s locals (the same layout). */
+    void assign(Rep target, Rep settled) {
+        List<Rep> to = new ArrayList<>();
+        List<Rep> from = new ArrayList<>();
+        leaves(target, to);
+        leaves(settled, from);
+        for (int i = 0; i < to.size(); i++) {
+            Rep r = to.get(i);
+            if (r instanceof Rep.Lng l) {
+                mv.visitVarInsn(Opcodes.LLOAD, ((Rep.Lng) from.get(i)).local());
+                mv.visitVarInsn(Opcodes.LSTORE, l.local());
+            } else {
+                mv.visitVarInsn(Opcodes.ALOAD, ((Rep.Obj) from.get(i)).local());
+                mv.visitVarInsn(Opcodes.ASTORE, local(r));
+            }
+        }
+    }
+
     private static int local(Rep r) { return r instanceof Rep.Lng l ? l.local() : ((Rep.Obj) r).local(); }
 
     /** Returns the value register in layout {@code ret} and closes the method. */

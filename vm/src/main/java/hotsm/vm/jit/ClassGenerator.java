@@ -177,6 +177,36 @@ final class ClassGenerator {
         return min;
     }
 
+    /**
+     * Instructions of a branch written inline in its caller's method, not
+     * called: a branch of up to this many (its own inline branches included,
+     * a called one counting one), which never reaches below its entry.
+     */
+    static final int INLINE = 32;
+
+    private final Map<Code, Integer> inlineSizes = new IdentityHashMap<>();
+
+    /**
+     * How many instructions {@code arm} adds to its caller's method when
+     * written inline, or -1 if it is to be called: it reaches below its entry
+     * (the caller's slots would have to be merged after the branches) or is
+     * larger than {@link #INLINE}.
+     */
+    int inlineSize(Code arm) {
+        Integer known = inlineSizes.get(arm);
+        if (known != null) return known;
+        int size = 0;
+        for (Instruction i : arm.instructions()) {
+            size++;
+            if (i instanceof Instruction.Case c) {
+                for (Code b : List.of(c.left(), c.right())) size += Math.max(1, inlineSize(b));
+            }
+        }
+        int r = minDepth(arm) < 0 || size > INLINE ? -1 : size;
+        inlineSizes.put(arm, r);
+        return r;
+    }
+
     /** Pushes a constant: a {@code static final} field of the class, set from its class data. */
     void constant(BlockEmitter e, Object value) {
         if (value == Value.UNIT) {

@@ -45,6 +45,8 @@ final class Translation {
     private final ClassGenerator g;
     private final BlockEmitter e;
     private final MethodVisitor mv;
+    /** Instructions written into this method so far (branches written inline included). */
+    private int inChunk;
 
     Translation(ClassGenerator g, BlockEmitter e) {
         this.g = g;
@@ -59,7 +61,7 @@ final class Translation {
      */
     Layout block(Code code, int pc, Layout ret) {
         List<Instruction> is = code.instructions();
-        int inChunk = 0;
+        inChunk = 0;
         for (; pc < is.size(); pc++) {
             if (inChunk >= g.chunkSize) return continueIn(code, pc, ret);
             inChunk++;
@@ -154,7 +156,11 @@ final class Translation {
         }
     }
 
-    /** CASE: the branch the tag names, on its payload; both write their result into the same locals. */
+    /**
+     * CASE: the branch the tag names, on its payload; both write their result
+     * into the same locals. A small branch that stays above its entry is
+     * written inline ({@link ClassGenerator#inline}), a larger one is a call.
+     */
     private void branch(Instruction.Case c) {
         Rep.Sm s = e.sum(e.v);
         int reach = e.d + Math.min(g.minDepth(c.left()), g.minDepth(c.right()));
@@ -165,7 +171,7 @@ final class Translation {
             Layout in = Layout.forParams(Layout.of(argument));
             Layout out = Layout.forResult(g.result(arm, 0, in));
             Rep target = e.fresh(out);
-            if (!e.dry) e.call(new MethodKey(arm, 0, in, out), argument, target);
+            if (!e.dry) arm(arm, in, out, argument, target, null);
             e.v = target;
         } else {
             Layout inLeft = Layout.forParams(Layout.of(s.left()));
@@ -177,15 +183,34 @@ final class Translation {
                 Label join = new Label();
                 mv.visitVarInsn(Opcodes.ILOAD, s.tagLocal());
                 mv.visitJumpInsn(Opcodes.IFNE, right);
-                e.call(new MethodKey(c.left(), 0, inLeft, out), s.left(), target);
-                mv.visitJumpInsn(Opcodes.GOTO, join);
+                arm(c.left(), inLeft, out, s.left(), target, join);
                 mv.visitLabel(right);
-                e.call(new MethodKey(c.right(), 0, inRight, out), s.right(), target);
+                arm(c.right(), inRight, out, s.right(), target, null);
                 mv.visitLabel(join);
             }
             e.v = target;
         }
         e.reload(reach);
+    }
+
+    /** One branch, its result into {@code target}: inline if small, else a call; then to {@code join}, if any. */
+    private void arm(Code arm, Layout in, Layout out, Rep argument, Rep target, Label join) {
+        int size = g.inlineSize(arm);
+        if (size >= 0 && inChunk + size <= g.chunkSize) {
+            inChunk += size;
+            int d = e.d;
+            e.v = argument;
+            List<Instruction> is = arm.instructions();
+            for (int pc = 0; pc < is.size(); pc++) {
+                if (pc == 0 || is.get(pc - 1) instanceof Instruction.Case) charge(mv, segment(is, pc));
+                instruction(is.get(pc));
+            }
+            e.assign(target, e.settle(e.v, out));
+            e.d = d;
+        } else {
+            e.call(new MethodKey(arm, 0, in, out), argument, target);
+        }
+        if (join != null) mv.visitJumpInsn(Opcodes.GOTO, join);
     }
 
     /** CALL k: the shared block's method, in the layouts of its declared input and output shapes. */
