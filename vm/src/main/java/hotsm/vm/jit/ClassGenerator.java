@@ -30,7 +30,8 @@ import org.objectweb.asm.Opcodes;
  * of the shared block's declared shapes (pairs as components, {@code Int}s
  * as {@code long}s); a CASE branch's argument in the layout the caller has
  * it in, its result in one both branches fit (learnt by translating each
- * branch dry first); the root's and a FOLD body's as objects.
+ * branch dry first); the root's and a FOLD body's as objects. A small
+ * branch ({@link #inlineSize}) is written inline instead of called.
  *
  * <p>A block longer than {@link #CHUNK} instructions continues in another
  * method, called at the end of the one before with the stack slots pushed so

@@ -27,7 +27,8 @@ import org.objectweb.asm.Opcodes;
  * QUOTE c    v = c, a constant (arithmetic on two constants is done when the class is written)
  * INL, INR   v = a sum with a constant tag, not built
  * DIST       (e, sum) -> a sum of (e, payload), not built (an object sum: its tag and payload read once)
- * CASE l r   tag == 0 ? l(left payload) : r(right payload)   (a constant tag: that branch only)
+ * CASE l r   tag == 0 ? l(left payload) : r(right payload)   (a constant tag: that branch only;
+ *            a small branch written inline, a larger one a call of its method)
  * PRIM       + - * / % negate: long arithmetic; comparisons of two Ints: lcmp, a boolean tag;
  *            comparisons of other values and every other primitive: PrimOp.apply on objects
  * GET        v = frame.state                    PUT   frame.state = v built; v = ()
