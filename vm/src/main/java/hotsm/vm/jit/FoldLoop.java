@@ -16,22 +16,38 @@ final class FoldLoop {
     /**
      * {@code FOLD f: (e, (acc, [x1..xn])) -> f (e, (acc, x1)), then f (e, (result, x2)), ...}:
      * a loop calling the body's method with the environment in the layout the
-     * caller has it in and the accumulator and the element as objects (no pair
-     * is built per element); each element after the first costs one unit of
+     * caller has it in, the accumulator as an object (or a {@code long}: an
+     * {@code Int} the body leaves an {@code Int}) and the element as an object
+     * (no pair is built per element); each element after the first costs one unit of
      * fuel (the FOLD instruction paid for the first).
      */
     static void emit(ClassGenerator g, BlockEmitter e, Code body) {
         MethodVisitor mv = e.mv;
         Rep env = e.first(e.v);
         Rep rest = e.second(e.v);
-        e.materialize(e.first(rest));
-        Rep.Obj acc = e.objResult();   // a local of its own: the loop writes it
+        Rep initial = e.first(rest);
         Rep list = e.box(e.second(rest));
         int reach = e.d + g.minDepth(body);
         e.spill(reach);
         Layout envLayout = Layout.forParams(Layout.of(env));
         Rep envSettled = e.settle(env, envLayout);
-        MethodKey key = new MethodKey(body, 0, new Layout.Pr(envLayout, new Layout.Pr(Layout.OBJ, Layout.OBJ)), Layout.OBJ);
+        // An Int accumulator the body leaves an Int stays a long from element to element (no Int built per element).
+        Layout acc = Layout.OBJ;
+        if (BlockEmitter.intLike(initial)) {
+            Layout r = g.result(body, 0, entry(envLayout, Layout.LNG));
+            if (Layout.merge(r, Layout.LNG).equals(Layout.LNG)) acc = Layout.LNG;
+        }
+        boolean asLong = acc == Layout.LNG;
+        MethodKey key = new MethodKey(body, 0, entry(envLayout, acc), acc);
+        // The accumulator in a local of its own: the loop writes it.
+        Rep accumulator;
+        if (asLong) {
+            e.pushLong(initial);
+            accumulator = e.longResult();
+        } else {
+            e.materialize(initial);
+            accumulator = e.objResult();
+        }
         if (!e.dry) {
             Label loop = new Label();
             Label done = new Label();
@@ -49,12 +65,12 @@ final class FoldLoop {
             e.base(e.d);
             mv.visitVarInsn(Opcodes.ALOAD, F);
             e.pushLeaves(envSettled);
-            mv.visitVarInsn(Opcodes.ALOAD, acc.local());
+            e.pushLeaves(accumulator);
             mv.visitVarInsn(Opcodes.ALOAD, elements.local());
             mv.visitTypeInsn(Opcodes.CHECKCAST, LIST);
             mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, LIST, "head", "()" + VALUE_D, false);
             mv.visitMethodInsn(Opcodes.INVOKESTATIC, CLASS, g.method(key, false), key.descriptor(), false);
-            mv.visitVarInsn(Opcodes.ASTORE, acc.local());
+            e.collect(accumulator);
             mv.visitVarInsn(Opcodes.ALOAD, elements.local());
             mv.visitTypeInsn(Opcodes.CHECKCAST, LIST);
             mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, LIST, "tail", "()L" + LIST + ";", false);
@@ -63,7 +79,12 @@ final class FoldLoop {
             mv.visitJumpInsn(Opcodes.GOTO, loop);
             mv.visitLabel(done);
         }
-        e.v = acc;
+        e.v = accumulator;
         e.reload(reach);
+    }
+
+    /** The body's entry: (environment, (accumulator, element)), the element an object. */
+    private static Layout entry(Layout env, Layout acc) {
+        return new Layout.Pr(env, new Layout.Pr(acc, Layout.OBJ));
     }
 }

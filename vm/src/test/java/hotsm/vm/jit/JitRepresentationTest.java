@@ -96,6 +96,24 @@ class JitRepresentationTest {
         check(code, List.of(swap, sixOf), INT, INT, null);
     }
 
+    /**
+     * FOLD with an Int accumulator (a long from element to element) and with
+     * an object one: Int -> Int.
+     */
+    @Test
+    void foldsKeepAnIntAccumulatorAsALong() {
+        Shape list = new Shape.ListOf(INT);
+        Value elements = Value.ListOf.of(List.of(Value.of(1), Value.of(1000), Value.of(-5), Value.of(Long.MAX_VALUE),
+                Value.of(3)));
+        // body: (e, (acc, x)) -> acc + x * e
+        Code body = Code.of(PUSH, SND, FST, SWAP, PUSH, SND, SND, SWAP, FST, CONS, prim(PrimOp.MUL), CONS, prim(PrimOp.ADD));
+        Instruction xs = new Instruction.Quote(list, elements);
+        Code computed = Code.of(PUSH, PUSH, quote(1), CONS, prim(PrimOp.ADD), PUSH, xs, CONS, CONS, new Instruction.Fold(body));
+        check(computed, List.of(), INT, INT, null);
+        Code argument = Code.of(PUSH, PUSH, xs, CONS, CONS, new Instruction.Fold(body));
+        check(argument, List.of(), INT, INT, null);
+    }
+
     private static void check(Code code, List<SharedBlock> shared, Shape input, Shape output, Shape state) {
         Verifier.verifyCode("test", code, input, output, state, shared);
         int length = count(code, shared);
@@ -116,13 +134,14 @@ class JitRepresentationTest {
         }
     }
 
-    /** An upper bound of the instructions a run executes (no loops here). */
+    /** An upper bound of the instructions a run executes (folds here have five elements). */
     private static int count(Code code, List<SharedBlock> shared) {
         int n = 0;
         for (Instruction i : code.instructions()) {
             n += 2;
             if (i instanceof Instruction.Case c) n += count(c.left(), shared) + count(c.right(), shared);
             if (i instanceof Instruction.Call k) n += count(shared.get(k.block()).code(), shared);
+            if (i instanceof Instruction.Fold f) n += 6 * count(f.body(), shared);
         }
         return n;
     }
