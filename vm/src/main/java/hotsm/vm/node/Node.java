@@ -3,17 +3,22 @@ package hotsm.vm.node;
 import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.bytecode.Identities;
 import hotsm.vm.bytecode.Identity;
+import hotsm.vm.protocol.Transport;
 import hotsm.vm.trust.ReleaseSignature;
 import hotsm.vm.trust.Signer;
 import hotsm.vm.value.Value;
 import hotsm.vm.value.Values;
 import hotsm.vm.verify.Verifier;
 import hotsm.vm.verify.VerifyException;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A running machine that many threads may step, read and upgrade. All
@@ -21,6 +26,11 @@ import java.util.concurrent.locks.LockSupport;
  * {@link NodeSnapshot}; each public method enqueues a command and returns a
  * future completed by the machine thread (exceptionally with a
  * {@link Refusal} when the node says no; the node is then unchanged).
+ *
+ * <p>The machine thread is a Netty event loop of the node's own ({@link #eventLoop()}), one thread
+ * per node as an Erlang process is: a server that serves this node registers its connections on
+ * it, so a request is read, applied and answered on one thread with no hand-off between threads.
+ * The queue stays the one order of commands: the loop runs it as a task, whoever added them.
  */
 public final class Node implements NodeService, AutoCloseable {
 
@@ -38,9 +48,14 @@ public final class Node implements NodeService, AutoCloseable {
     private final Machine machine;
     /** The one ordered queue: any thread adds (no lock), the machine thread takes; see {@link #put}. */
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
-    /** Whether the machine thread has found the queue empty and parks (or is about to): then {@link #put} wakes it. */
-    private volatile boolean idle;
-    private final Thread machineThread;
+    /** The machine thread: an event loop of its own (a group of one). */
+    private final EventLoopGroup loopGroup;
+    private final EventLoop loop;
+    /** Whether a task that runs the queue is scheduled on the loop or running: see {@link #put}. */
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final Runnable runQueue = this::runQueue;
+    /** Counted down when the machine thread takes {@link #STOP}: it runs no command after that. */
+    private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopped;
     /** Set by {@link #stop}: queued commands are refused, not run. */
     private volatile boolean stopping;
@@ -51,8 +66,8 @@ public final class Node implements NodeService, AutoCloseable {
         this.options = options;
         this.machine = new Machine(start, options);
         // A roomy stack: values are walked recursively along their left nesting (checks, the trace printer).
-        this.machineThread = new Thread(null, this::run, "hotsm-machine-" + start.artifact().name(), 64L << 20);
-        machineThread.setDaemon(true);
+        this.loopGroup = Transport.group(1, "hotsm-machine-" + start.artifact().name(), 64L << 20);
+        this.loop = loopGroup.next();
     }
 
     /**
@@ -73,7 +88,6 @@ public final class Node implements NodeService, AutoCloseable {
         Identity id = Identities.of(artifact);
         Node node = new Node(NodeSnapshot.started(artifact, id, artifact.initialState(), options.clock().instant(),
                 signedBy), options);
-        node.machineThread.start();
         return node;
     }
 
@@ -90,7 +104,6 @@ public final class Node implements NodeService, AutoCloseable {
                     + snapshot.artifact().state());
         }
         Node node = new Node(snapshot, options);
-        node.machineThread.start();
         return node;
     }
 
@@ -202,25 +215,34 @@ public final class Node implements NodeService, AutoCloseable {
         return reply;
     }
 
+    /**
+     * The machine thread, as an event loop: a server serving this node registers its connections
+     * here, so their requests are read, applied and answered on the one thread that owns the machine.
+     * Nothing else may run long on it.
+     */
+    public EventLoopGroup eventLoop() {
+        return loopGroup;
+    }
+
     /** Stop the machine thread after the commands already queued; later ones are refused. */
     @Override
     public void close() {
-        if (stopped) return;
-        stopped = true;
-        put(STOP);
-        try {
-            machineThread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!stopped) {
+            stopped = true;
+            put(STOP);
+            if (!loop.inEventLoop()) awaitFinished(Long.MAX_VALUE);
+            drain();
         }
-        drain();
+        loopGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        if (!loop.inEventLoop()) loopGroup.terminationFuture().awaitUninterruptibly(2, TimeUnit.SECONDS);
     }
 
     /**
      * Stop as {@code sm node} does on SIGTERM: refuse new commands, answer
      * every queued one with "The node is stopping." (a {@link Refusal} with
      * reason STOPPED), let at most the command already running finish, and
-     * return within {@code bound}.
+     * return within {@code bound}. The event loop keeps running (the replies
+     * made still go out on the connections it serves) until {@link #close}.
      *
      * @return whether the machine thread ended within the bound (it is a daemon; a step still
      *         running past it is abandoned with the process)
@@ -230,59 +252,65 @@ public final class Node implements NodeService, AutoCloseable {
         stopped = true;
         drain(STOPPING);
         put(STOP);
+        boolean done = loop.inEventLoop() || awaitFinished(Math.max(1, bound.toMillis()));
+        drain(STOPPING);
+        return done;
+    }
+
+    private boolean awaitFinished(long millis) {
         try {
-            machineThread.join(Math.max(1, bound.toMillis()));
+            return finished.await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return finished.getCount() == 0;
         }
-        drain(STOPPING);
-        return !machineThread.isAlive();
     }
 
     private static final String STOPPING = "The node is stopping.";
 
     /**
-     * Add to the queue, waking the machine thread if it parks. With {@link #awaitCommand} this is the
-     * usual pairing of a volatile flag and a lock-free queue: each side writes its own (the command;
-     * {@link #idle}) before it reads the other's, so a command is never left in the queue of a parked
-     * machine thread.
+     * Add to the queue, and schedule a task that runs it on the machine thread unless one is scheduled
+     * or running. With {@link #runQueue} this is the usual pairing of a flag and a lock-free queue: each
+     * side writes its own (the command; {@link #scheduled} cleared) before it reads the other's, so a
+     * command is never left in the queue with no task to run it.
      */
     private void put(Pending p) {
         queue.add(p);
-        if (idle) LockSupport.unpark(machineThread);
+        if (!scheduled.get() && scheduled.compareAndSet(false, true)) {
+            try {
+                loop.execute(runQueue);
+            } catch (java.util.concurrent.RejectedExecutionException closed) {   // the loop was shut down by close()
+                drain();
+            }
+        }
     }
 
-    /** The machine thread, out of commands: park until {@link #put} adds one. */
-    private void awaitCommand() {
-        idle = true;
-        if (queue.isEmpty()) LockSupport.park(this);
-        idle = false;
-        Thread.interrupted();   // only close() stops the machine thread
-    }
+    /**
+     * Commands one task runs before it lets the loop serve its connections (then it schedules itself
+     * again): a long queue from in-process producers does not starve the sockets.
+     */
+    private static final int TURN = 1024;
 
-    /** Commands the machine thread takes from the queue at once before it answers them, in order. */
-    private static final int BATCH = 256;
-
-    private void run() {
-        java.util.ArrayList<Pending> batch = new java.util.ArrayList<>(BATCH);
-        while (true) {
-            Pending first = queue.poll();
-            if (first == null) {
-                awaitCommand();
+    /** The machine thread's task: apply queued commands in order until the queue is empty (or a turn is over). */
+    private void runQueue() {
+        for (int n = 0; ; n++) {
+            if (n == TURN) {
+                loop.execute(runQueue);   // still scheduled
+                return;
+            }
+            Pending p = queue.poll();
+            if (p == null) {
+                scheduled.set(false);
+                if (queue.isEmpty() || !scheduled.compareAndSet(false, true)) return;
                 continue;
             }
-            batch.add(first);
-            for (Pending next; batch.size() < BATCH && (next = queue.poll()) != null; ) batch.add(next);
-            for (int i = 0; i < batch.size(); i++) {
-                Pending p = batch.get(i);
-                if (p == STOP) {
-                    // Queued after STOP by a thread that had not yet seen the node stopped: refused as drain() would.
-                    for (int k = i + 1; k < batch.size(); k++) batch.get(k).reply().completeExceptionally(stoppedRefusal());
-                    return;
-                }
-                handle(p);
+            if (p == STOP) {
+                // Left scheduled for good: no task runs again. What was queued after STOP by a thread that had
+                // not yet seen the node stopped is refused by drain(), on the stopping thread or the enqueuing one.
+                finished.countDown();
+                return;
             }
-            batch.clear();
+            handle(p);
         }
     }
 
