@@ -66,7 +66,7 @@ public final class Node implements NodeService, AutoCloseable {
         this.options = options;
         this.machine = new Machine(start, options);
         // A roomy stack: values are walked recursively along their left nesting (checks, the trace printer).
-        this.loopGroup = Transport.group(1, "hotsm-machine-" + start.artifact().name(), 64L << 20);
+        this.loopGroup = Transport.machineLoop("hotsm-machine-" + start.artifact().name(), 64L << 20);
         this.loop = loopGroup.next();
     }
 

@@ -67,12 +67,13 @@ public final class NodeServer implements AutoCloseable {
         this.buffers = new ByteBudget(limits.maxBuffered());
         this.acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("hotsm-accept", true),
                 Transport.ioHandlers());
-        // A plain node's connections are served by its machine thread, an event loop: a request is read,
-        // applied and answered there with no hand-off. Other services (a replicated member) get I/O threads.
-        this.workers = node instanceof Node n ? null : new MultiThreadIoEventLoopGroup(limits.ioThreads(),
+        // Served on a plain node's machine thread (an event loop) if so configured: a request is then read,
+        // applied and answered there with no hand-off. Else, and for other services, by I/O threads.
+        EventLoopGroup machine = Transport.SERVE_ON_MACHINE_THREAD && node instanceof Node n ? n.eventLoop() : null;
+        this.workers = machine != null ? null : new MultiThreadIoEventLoopGroup(limits.ioThreads(),
                 new DefaultThreadFactory("hotsm-io", true), Transport.ioHandlers());
         ServerBootstrap b = new ServerBootstrap()
-                .group(acceptor, node instanceof Node n ? n.eventLoop() : workers)
+                .group(acceptor, machine != null ? machine : workers)
                 .channel(Transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 128)
                 .option(ChannelOption.SO_REUSEADDR, true)

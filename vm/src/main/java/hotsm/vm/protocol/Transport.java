@@ -32,6 +32,15 @@ public final class Transport {
         }
     }
 
+    /**
+     * Whether a server serves a plain node's connections on the node's machine thread
+     * ({@code -Dhotsm.node.serve=machine}): each request is then read, applied and answered on that one
+     * thread, with no hand-off, but while a command runs (a long step, a blocked listener) the node's
+     * connections are not served at all: no ping is answered, no "stopping" refusal is written, until it
+     * ends. Off by default (docs/protocol.md, "Threads"): connections are served by I/O threads of their own.
+     */
+    public static final boolean SERVE_ON_MACHINE_THREAD = "machine".equals(System.getProperty("hotsm.node.serve"));
+
     static IoHandlerFactory ioHandlers() {
         return EPOLL ? io.netty.channel.epoll.EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     }
@@ -41,10 +50,28 @@ public final class Transport {
     }
 
     /**
+     * How long a node's machine loop polls for more work before it blocks, in microseconds
+     * ({@code -Dhotsm.node.spin}; 0, the default: it blocks at once). See {@link SpinThenWait}.
+     */
+    static final long SPIN_MICROS = Long.getLong("hotsm.node.spin", 0);
+
+    /** The same, for a node's machine thread: epoll with {@link SpinThenWait} if {@link #SPIN_MICROS} is set. */
+    public static EventLoopGroup machineLoop(String name, long stackBytes) {
+        IoHandlerFactory handlers = EPOLL && SPIN_MICROS > 0
+                ? io.netty.channel.epoll.EpollIoHandler.newFactory(0, () -> new SpinThenWait(SPIN_MICROS * 1000))
+                : ioHandlers();
+        return group(1, name, stackBytes, handlers);
+    }
+
+    /**
      * {@code n} event loops on daemon threads named {@code name} (numbered if {@code n > 1}), each with
      * a stack of {@code stackBytes} (0: the JVM's default).
      */
     public static EventLoopGroup group(int n, String name, long stackBytes) {
+        return group(n, name, stackBytes, ioHandlers());
+    }
+
+    private static EventLoopGroup group(int n, String name, long stackBytes, IoHandlerFactory handlers) {
         AtomicInteger count = new AtomicInteger();
         ThreadFactory threads = r -> {
             String named = n == 1 ? name : name + "-" + count.incrementAndGet();
@@ -52,6 +79,6 @@ public final class Transport {
             t.setDaemon(true);
             return t;
         };
-        return new MultiThreadIoEventLoopGroup(n, threads, ioHandlers());
+        return new MultiThreadIoEventLoopGroup(n, threads, handlers);
     }
 }
