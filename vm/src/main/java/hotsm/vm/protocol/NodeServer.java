@@ -69,7 +69,7 @@ public final class NodeServer implements AutoCloseable {
                 Transport.ioHandlers());
         // Served on a plain node's machine thread (an event loop) if so configured: a request is then read,
         // applied and answered there with no hand-off. Else, and for other services, by I/O threads.
-        EventLoopGroup machine = Transport.SERVE_ON_MACHINE_THREAD && node instanceof Node n ? n.eventLoop() : null;
+        EventLoopGroup machine = Transport.serveOnMachineThread() && node instanceof Node n ? n.eventLoop() : null;
         this.workers = machine != null ? null : new MultiThreadIoEventLoopGroup(limits.ioThreads(),
                 new DefaultThreadFactory("hotsm-io", true), Transport.ioHandlers());
         ServerBootstrap b = new ServerBootstrap()
@@ -150,6 +150,9 @@ public final class NodeServer implements AutoCloseable {
     }
 
     public ServerLimits limits() { return limits; }
+
+    /** Whether this server serves its connections on the node's machine thread (docs/protocol.md, "Threads"). */
+    public boolean connectionsOnMachineThread() { return workers == null; }
 
     /** Connections open now (those being refused for the cap included, until they close). */
     public int connectionCount() { return open.get(); }

@@ -34,12 +34,15 @@ public final class Transport {
 
     /**
      * Whether a server serves a plain node's connections on the node's machine thread
-     * ({@code -Dhotsm.node.serve=machine}): each request is then read, applied and answered on that one
-     * thread, with no hand-off, but while a command runs (a long step, a blocked listener) the node's
-     * connections are not served at all: no ping is answered, no "stopping" refusal is written, until it
-     * ends. Off by default (docs/protocol.md, "Threads"): connections are served by I/O threads of their own.
+     * ({@code -Dhotsm.node.serve=machine}, read when a server starts): each request is then read, applied
+     * and answered on that one thread, with no hand-off, but while a command runs (a long step, a blocked
+     * listener) the node's connections are not served at all: no ping is answered, no "stopping" refusal
+     * is written, until it ends. Off by default (docs/protocol.md, "Threads"): connections are served by
+     * I/O threads of their own.
      */
-    public static final boolean SERVE_ON_MACHINE_THREAD = "machine".equals(System.getProperty("hotsm.node.serve"));
+    static boolean serveOnMachineThread() {
+        return "machine".equals(System.getProperty("hotsm.node.serve"));
+    }
 
     static IoHandlerFactory ioHandlers() {
         return EPOLL ? io.netty.channel.epoll.EpollIoHandler.newFactory() : NioIoHandler.newFactory();
