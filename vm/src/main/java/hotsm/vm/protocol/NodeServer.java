@@ -29,7 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Serves a {@link NodeService} (a node, or a member of a replicated group) over TCP (docs/protocol.md) with Netty: one thread
  * accepts, {@link ServerLimits#ioThreads()} event-loop threads serve every
  * connection, whatever their number (at most {@link
- * ServerLimits#maxConnections()}). Each connection's pipeline is: idle timer,
+ * ServerLimits#maxConnections()}); or, for a plain {@link Node} with
+ * {@code -Dhotsm.node.serve=machine}, the node's machine thread serves them
+ * all ({@link #connectionsOnMachineThread()}; docs/protocol.md, "Threads"). Each connection's pipeline is: idle timer,
  * {@link HandshakeHandler}, then {@link FrameDecoder} and {@link
  * RequestHandler}; the message codec ({@link Messages}, {@link WireIn},
  * {@link WireOut}) knows nothing of the transport. Whatever a client sends,

@@ -21,7 +21,7 @@ import java.util.function.Function;
  * Turns a connection's requests into node commands and their results into
  * replies (docs/protocol.md, "Requests and replies"): every request gets
  * exactly one reply with its id. It runs on the connection's event loop;
- * replies are encoded there too, never on the machine thread.
+ * replies are encoded there too (the machine thread itself when it serves the connections).
  *
  * <p>Budgets: at most {@link ServerLimits#maxInFlight()} requests wait for
  * replies (then the node stops reading this connection until some are
