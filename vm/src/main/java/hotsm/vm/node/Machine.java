@@ -52,10 +52,33 @@ final class Machine {
 
     /** Compiles the start's step code here, on the starting thread, not on the machine thread. */
     Machine(NodeSnapshot start, NodeOptions options) {
+        this(start, options, true);
+    }
+
+    /**
+     * A machine for rehearsing upgrades on ({@link #rehearseUpgrade}): over {@code base}, recording
+     * nothing, telling no one, and compiling nothing ahead.
+     */
+    static Machine forRehearsals(NodeSnapshot base, NodeOptions options) {
+        return new Machine(base, options.withLog(CommandLog.NONE).withListener(NodeListener.NONE), false);
+    }
+
+    private Machine(NodeSnapshot start, NodeOptions options, boolean compile) {
         this.snapshot = start;
         this.lastVersion = start;
         this.options = options;
-        stepCode.put(start.identity(), StepCode.prepare(start.artifact().step(), start.artifact().blocks()));
+        if (compile) stepCode.put(start.identity(), StepCode.prepare(start.artifact().step(), start.artifact().blocks()));
+    }
+
+    /**
+     * Run an upgrade's turn as the machine thread would, from {@code base} again, on this machine of
+     * {@link #forRehearsals} (any thread): so the machine thread's code for it (the checks, the
+     * migration, the commit, loading the new step code and route) is code HotSpot has compiled.
+     */
+    void rehearseUpgrade(NodeSnapshot base, Command command, PreparedUpgrade prepared, Instant time, long fuel) {
+        snapshot = base;
+        replaying = false;
+        upgrade(base, command, prepared, time, fuel);
     }
 
     /** The snapshot as of the last version change; any thread may read it. */
@@ -185,7 +208,7 @@ final class Machine {
         if (check) limits.checkSize(c.next().state(), "migrated state",
                 up ? Refusal.Reason.UPGRADE_REFUSED : Refusal.Reason.DOWNGRADE_REFUSED,
                 "Aborting " + (up ? "upgrade" : "downgrade") + "; the old version keeps running.");
-        return new VersionChanges.Changed(c.next().bounded(limits), c.change(), c.step());
+        return new VersionChanges.Changed(c.next().bounded(limits), c.change(), c.step(), c.inputShape());
     }
 
     /** A listener that fails (a closed stdout, say) must not undo or fail a committed command. */
@@ -276,11 +299,24 @@ final class Machine {
             committing = null;
         }
         lastVersion = c.next();
-        if (c.step() != null) stepCode.put(c.next().identity(), c.step());
         // The next step finds the new version's code and route ready: the step path's branches that
-        // load them stay untaken, so HotSpot's compiled step is not deoptimized in the gap.
-        loadedStep(c.next());
-        route(c.next(), Optional.empty());
+        // load them stay untaken, so HotSpot's compiled step is not deoptimized in the gap. What was
+        // prepared ahead (the step code, the erased input type) is taken as it is: this code runs too
+        // rarely for HotSpot to compile it, so the less it does in the gap, the better.
+        if (c.step() != null) {
+            stepCode.put(c.next().identity(), c.step());
+            loadedStep = c.step();
+            loadedFor = c.next().artifact();
+        } else {
+            loadedStep(c.next());
+        }
+        if (c.inputShape() != null) {
+            directRoute = Interfaces.route(c.next(), c.next().identity());
+            directShape = c.inputShape();
+            directFor = c.next().artifact();
+        } else {
+            route(c.next(), Optional.empty());
+        }
         try {
             options.listener().changed(c.change());
         } catch (Throwable e) {
