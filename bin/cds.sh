@@ -6,7 +6,8 @@
 # (docs/performance.md). A static archive, not a dynamic one (-XX:ArchiveClassesAtExit):
 # Java 17 leaves classes of class-file version 49 and older out of a dynamic archive, and
 # picocli's are (it is compiled for Java 5), so every command loaded and verified its 170
-# classes. If the archive cannot be made or used, the JVM starts without it.
+# classes. Dumped under G1, so that it also holds pre-built heap objects (the module graph), which Java 17
+# maps under G1 only (bin/quick.sh). If the archive cannot be made or used, the JVM starts without it.
 # HOTSM_CDS=off turns it off. Sets the array cds_opts.
 cds_opts=()
 if [ "${HOTSM_CDS:-on}" != off ]; then
@@ -16,7 +17,7 @@ if [ "${HOTSM_CDS:-on}" != off ]; then
     list="$jsa.$$.classes"
     if java -XX:DumpLoadedClassList="$list" -Dhotsm.stdlib="$root/stdlib" \
          -cp "$jar" hotsm.cli.CdsTraining "$root" >/dev/null 2>&1 \
-       && java -Xshare:dump -XX:SharedClassListFile="$list" -XX:SharedArchiveFile="$tmp" -Xlog:cds=off \
+       && java -Xshare:dump -XX:+UseG1GC -XX:SharedClassListFile="$list" -XX:SharedArchiveFile="$tmp" -Xlog:cds=off \
          -cp "$jar" >/dev/null 2>&1 && [ -s "$tmp" ]; then
       mv -f "$tmp" "$jsa"
     else

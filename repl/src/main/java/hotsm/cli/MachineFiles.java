@@ -196,6 +196,15 @@ public final class MachineFiles {
      * @throws CliError {@link CliError#printed} with every diagnostic when there is an error
      */
     public static Compilation compile(List<Path> files, List<Path> includes) {
+        return compile(files, includes, false);
+    }
+
+    /** {@link #compile} for {@code smc check}: the same errors, sooner for a program that does not use every standard module ({@link Compiler#check}). */
+    public static Compilation check(List<Path> files, List<Path> includes) {
+        return compile(files, includes, true);
+    }
+
+    private static Compilation compile(List<Path> files, List<Path> includes, boolean check) {
         List<Path> distinct = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
         for (Path f : files) {
@@ -208,7 +217,7 @@ public final class MachineFiles {
             }
             if (seen.add(f.toAbsolutePath().normalize())) distinct.add(f);
         }
-        Compilation c = new Compiler(includes).compile(distinct);
+        Compilation c = check ? new Compiler(includes).check(distinct) : new Compiler(includes).compile(distinct);
         boolean failed = false;
         List<String> rendered = new ArrayList<>();
         for (Diagnostic d : c.diagnostics()) {

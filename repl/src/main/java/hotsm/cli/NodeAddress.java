@@ -9,6 +9,13 @@ public final class NodeAddress {
     @Parameters(index = "0", paramLabel = "HOST:PORT", description = "the node (a member's client address, for a group)")
     String text;
 
+    /** The address {@code text}, as picocli fills it in from a command line's first parameter. */
+    public static NodeAddress of(String text) {
+        NodeAddress a = new NodeAddress();
+        a.text = text;
+        return a;
+    }
+
     /** As typed. */
     public String text() { return text; }
 

@@ -87,14 +87,42 @@ public final class Sm implements Callable<Integer> {
         return execute(args, System.in, out, err);
     }
 
-    /** As {@link #execute(String[], PrintWriter, PrintWriter)}, reading standard input from {@code in}. */
+    /**
+     * As {@link #execute(String[], PrintWriter, PrintWriter)}, reading standard input from {@code in}.
+     * {@code sm send HOST:PORT [VALUE...|-]} without options runs without picocli ({@link PlainCommandLine}).
+     */
     public static int execute(String[] args, java.io.InputStream in, PrintWriter out, PrintWriter err) {
-        boolean debug = Arrays.asList(args).contains("--debug");
+        Sm sm = tool(in, out, err);
+        Callable<Integer> plain = PlainCommandLine.sm(sm, args);
+        if (plain == null) return parseAndExecute(sm, args);
         try {
-            Sm sm = new Sm();
-            sm.in = in;
-            sm.out = out;
-            sm.err = err;
+            return plain.call();
+        } catch (Throwable e) {
+            return failure(e, false, err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** {@link #execute} through picocli, whatever the command line. */
+    static int parseAndExecute(String[] args, java.io.InputStream in, PrintWriter out, PrintWriter err) {
+        return parseAndExecute(tool(in, out, err), args);
+    }
+
+    private static Sm tool(java.io.InputStream in, PrintWriter out, PrintWriter err) {
+        Sm sm = new Sm();
+        sm.in = in;
+        sm.out = out;
+        sm.err = err;
+        return sm;
+    }
+
+    private static int parseAndExecute(Sm sm, String[] args) {
+        boolean debug = Arrays.asList(args).contains("--debug");
+        PrintWriter out = sm.out;
+        PrintWriter err = sm.err;
+        try {
             CommandLine cmd = ExitStatus.documentIn(Subcommands.add(new CommandLine(sm), COMMANDS, args))
                     .setOut(out).setErr(err)
                     .setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(e, debug, err));

@@ -72,16 +72,52 @@ public final class Smc implements Callable<Integer> {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        System.exit(CommandThread.run("smc", () -> execute(args, System.in, out, err)));
+        System.exit(executeWithLargeStack(args, System.in, out, err));
     }
 
-    /** Runs {@code smc args} with the given streams and returns the exit status; never throws. */
+    /**
+     * {@link #execute} on a thread with a large stack ({@link CommandThread}), as {@code main} runs it;
+     * returns the exit status.
+     */
+    public static int executeWithLargeStack(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
+        return CommandThread.run("smc", () -> execute(args, in, out, err));
+    }
+
+    /**
+     * Runs {@code smc args} with the given streams and returns the exit status; never throws.
+     * {@code smc check FILE...} without options runs without picocli ({@link PlainCommandLine}).
+     */
     public static int execute(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
-        boolean debug = Arrays.asList(args).contains("--debug");
+        Smc smc = tool(in, out, err);
+        Callable<Integer> plain = PlainCommandLine.smc(smc, args);
+        if (plain == null) return parseAndExecute(smc, args);
         try {
-            Smc smc = new Smc(in);
-            smc.out = out;
-            smc.err = err;
+            return plain.call();
+        } catch (Throwable e) {
+            return failure(e, false, err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** {@link #execute} through picocli, whatever the command line. */
+    static int parseAndExecute(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
+        return parseAndExecute(tool(in, out, err), args);
+    }
+
+    private static Smc tool(InputStream in, PrintWriter out, PrintWriter err) {
+        Smc smc = new Smc(in);
+        smc.out = out;
+        smc.err = err;
+        return smc;
+    }
+
+    private static int parseAndExecute(Smc smc, String[] args) {
+        boolean debug = Arrays.asList(args).contains("--debug");
+        PrintWriter out = smc.out;
+        PrintWriter err = smc.err;
+        try {
             CommandLine cmd = ExitStatus.documentIn(Subcommands.add(new CommandLine(smc), COMMANDS, args))
                     .setOut(out).setErr(err)
                     .setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(e, debug, err));

@@ -5,7 +5,9 @@
  * ({@code bin/sm}) runs nodes and talks to them, its node and client
  * subcommands in {@code hotsm.cli.sm}, its {@code repl} and {@code demo} in
  * {@code hotsm.repl}. Both are picocli command trees with one class per
- * subcommand. What they share lives here, once: {@link hotsm.cli.MachineFiles}
+ * subcommand ({@code hotsm.cli.PlainCommandLine} runs the two commonest
+ * command lines without picocli, for a faster start). What they share lives
+ * here, once: {@link hotsm.cli.MachineFiles}
  * opens "a {@code .sm} source or a {@code .cam} artifact" and picks a machine
  * (the REPL uses it too); {@link hotsm.cli.CliError} is their one error type
  * and {@link hotsm.cli.ExitStatus} maps it to 0 (ok), 1 (user error or refused

@@ -45,8 +45,19 @@ public final class ModuleLoader {
     }
 
     private final List<Path> includePaths;
+    private final boolean onlyNamedStandardModules;
 
-    public ModuleLoader(List<Path> includePaths) { this.includePaths = List.copyOf(includePaths); }
+    public ModuleLoader(List<Path> includePaths) { this(includePaths, false); }
+
+    /**
+     * @param onlyNamedStandardModules whether to leave out (read, but not parse) the standard modules
+     *                                 after the Prelude that no module read names ({@link #names}), when
+     *                                 the files read import nothing; for {@code Compiler.check}
+     */
+    public ModuleLoader(List<Path> includePaths, boolean onlyNamedStandardModules) {
+        this.includePaths = List.copyOf(includePaths);
+        this.onlyNamedStandardModules = onlyNamedStandardModules;
+    }
 
     /** Where a module's text came from. */
     private record Source(String file, String text, Path folder) {}
@@ -197,6 +208,7 @@ public final class ModuleLoader {
     public LoadResult load(List<Path> files) {
         Run run = new Run();
         List<Module> roots = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Path f : files) {
             if (!seen.add(key(f))) continue;
@@ -209,6 +221,7 @@ public final class ModuleLoader {
                 continue;
             }
             Module m = run.parse(new Source(f.toString(), text, parentOf(f)));
+            texts.add(text);
             if (m != null) {
                 run.register(m, parentOf(f));
                 roots.add(m);
@@ -216,13 +229,25 @@ public final class ModuleLoader {
                 run.failedFiles.add(key(f));
             }
         }
-        for (String standard : STANDARD) {
+        boolean leaveOut = onlyNamedStandardModules;
+        for (Module m : roots) leaveOut &= m.imports().isEmpty();
+        List<Optional<Source>> standardSources = new ArrayList<>();
+        for (String standard : STANDARD) standardSources.add(stdlib(standard));
+        // A standard module sees only those before it: whether a later one is parsed decides about earlier ones.
+        boolean[] parse = new boolean[STANDARD.size()];
+        for (int i = STANDARD.size() - 1; i >= 0; i--) {
+            String standard = STANDARD.get(i);
+            parse[i] = !leaveOut || standard.equals(PRELUDE) || names(texts, standard);
+            if (parse[i] && standardSources.get(i).isPresent()) texts.add(standardSources.get(i).get().text());
+        }
+        for (int i = 0; i < STANDARD.size(); i++) {
+            String standard = STANDARD.get(i);
             if (run.byName.containsKey(standard)) continue;
-            Optional<Source> source = stdlib(standard);
+            Optional<Source> source = standardSources.get(i);
             if (source.isEmpty()) {
                 run.diagnostics.add(new Diagnostic("<stdlib>", 1, 1, 1, Diagnostic.Severity.ERROR,
                         "the standard library's " + standard + ".sm was not found (set -Dhotsm.stdlib=<folder>)"));
-            } else {
+            } else if (parse[i]) {
                 Module m = run.parse(source.get());
                 if (m != null) run.register(m, source.get().folder());
             }
@@ -233,6 +258,24 @@ public final class ModuleLoader {
         }
         for (Module m : roots) run.visit(m);
         return new LoadResult(run.order, run.sources, run.diagnostics);
+    }
+
+    /**
+     * Whether one of {@code texts} names standard module {@code module}: has {@code module.} not
+     * preceded by a letter, digit, {@code _} or {@code '}. A module after the Prelude is
+     * only seen qualified ({@code List.map}), and a qualified name is one token, without spaces, so a
+     * text that uses the module names it; one that names it in a comment or a string only has it
+     * parsed for nothing.
+     */
+    static boolean names(List<String> texts, String module) {
+        String qualifier = module + ".";
+        for (String text : texts) {
+            for (int at = text.indexOf(qualifier); at >= 0; at = text.indexOf(qualifier, at + 1)) {
+                char before = at == 0 ? ' ' : text.charAt(at - 1);
+                if (!Character.isLetterOrDigit(before) && before != '_' && before != '\'') return true;
+            }
+        }
+        return false;
     }
 
     /** {@code name}.sm from the standard library, if it has one. */

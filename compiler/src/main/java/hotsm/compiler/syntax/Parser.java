@@ -173,6 +173,9 @@ public final class Parser {
 
     /** By position; of two diagnostics at one position (layout and AST builder), the first. */
     private static List<Diagnostic> inOrder(List<Diagnostic> diagnostics) {
+        // None is the common case: then no comparator is made (Comparator.comparingInt's is a serializable
+        // lambda, which class-data sharing does not archive, so its first use spins a class: ms of a start).
+        if (diagnostics.isEmpty()) return new ArrayList<>();
         List<Diagnostic> sorted = new ArrayList<>(diagnostics);
         sorted.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
         List<Diagnostic> out = new ArrayList<>();

@@ -38,8 +38,11 @@ public final class TypeChecker {
         Map<String, Integer> fileOrder = new HashMap<>();
         for (Module m : modules) fileOrder.putIfAbsent(m.file(), fileOrder.size());
         List<Diagnostic> sorted = new ArrayList<>(env.diagnostics);
-        sorted.sort(Comparator.<Diagnostic>comparingInt(d -> fileOrder.getOrDefault(d.file(), Integer.MAX_VALUE))
-                .thenComparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
+        // Sorted only if there is something to sort: see Parser.inOrder on Comparator.comparingInt at start-up.
+        if (sorted.size() > 1) {
+            sorted.sort(Comparator.<Diagnostic>comparingInt(d -> fileOrder.getOrDefault(d.file(), Integer.MAX_VALUE))
+                    .thenComparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
+        }
         return new CheckResult(env.program(), dedupe(sorted), env);
     }
 

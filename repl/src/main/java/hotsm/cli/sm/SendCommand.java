@@ -74,6 +74,20 @@ public final class SendCommand implements Callable<Integer> {
     private final StringBuilder printed = new StringBuilder();
     private boolean refused;
 
+    /**
+     * {@code send HOST:PORT [VALUE...|-]} without options, as picocli would fill it in
+     * ({@code hotsm.cli.PlainCommandLine}).
+     */
+    public static SendCommand of(Sm sm, String address, List<String> values) {
+        SendCommand c = new SendCommand();
+        c.sm = sm;
+        c.timeout = new ClientTimeoutOption();
+        c.address = NodeAddress.of(address);
+        c.security = new ClientSecurityOptions();
+        c.values = new ArrayList<>(values);
+        return c;
+    }
+
     @Override public Integer call() {
         PrintWriter out = sm.out();
         try (NodeClient c = Remote.connect(address.text(), timeout.get(), security)) {

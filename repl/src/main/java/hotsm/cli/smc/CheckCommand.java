@@ -26,8 +26,17 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Mixin IncludeOption includes;
 
+    /** {@code check FILE...} without options, as picocli would fill it in ({@code hotsm.cli.PlainCommandLine}). */
+    public static CheckCommand of(Smc smc, List<Path> files) {
+        CheckCommand c = new CheckCommand();
+        c.smc = smc;
+        c.files = new ArrayList<>(files);
+        c.includes = new IncludeOption();
+        return c;
+    }
+
     @Override public Integer call() {
-        MachineFiles.compile(files, includes.get());
+        MachineFiles.check(files, includes.get());
         return Smc.OK;
     }
 }

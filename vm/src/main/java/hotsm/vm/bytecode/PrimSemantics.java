@@ -17,6 +17,55 @@ final class PrimSemantics {
 
     private static final int MAX_STRING_LENGTH = PrimOp.MAX_STRING_LENGTH;
 
+    /**
+     * What {@code op} computes from the value register {@code in}, work charged to {@code meter}.
+     *
+     * @throws PrimFailure if the primitive has no result for {@code in}
+     */
+    static Value apply(PrimOp op, Value in, Meter meter) {
+        return switch (op) {
+            case ADD -> add(in, meter);
+            case SUB -> sub(in, meter);
+            case MUL -> mul(in, meter);
+            case DIV -> div(in, meter);
+            case MOD -> mod(in, meter);
+            case NEG -> neg(in, meter);
+            case EQ -> eq(in, meter);
+            case NE -> ne(in, meter);
+            case LT -> lt(in, meter);
+            case LE -> le(in, meter);
+            case GT -> gt(in, meter);
+            case GE -> ge(in, meter);
+            case CONCAT -> concat(in, meter);
+            case SHOW_INT -> showInt(in, meter);
+            case LENGTH -> length(in, meter);
+            case LIST_CONS -> listCons(in, meter);
+            case LIST_UNCONS -> listUncons(in, meter);
+            case LIST_LENGTH -> listLength(in, meter);
+            case LIST_SORT -> listSort(in, meter);
+            case LIST_RANGE -> listRange(in, meter);
+            case LIST_APPEND -> listAppend(in, meter);
+            case MAP_INSERT -> mapInsert(in, meter);
+            case MAP_DELETE -> mapDelete(in, meter);
+            case MAP_LOOKUP -> mapLookup(in, meter);
+            case MAP_MEMBER -> mapMember(in, meter);
+            case MAP_SIZE -> mapSize(in, meter);
+            case MAP_TO_LIST -> mapToList(in, meter);
+            case MAP_FROM_LIST -> mapFromList(in, meter);
+            case STR_SLICE -> strSlice(in, meter);
+            case STR_SPLIT -> strSplit(in, meter);
+            case STR_JOIN -> strJoin(in, meter);
+            case STR_CONTAINS -> strContains(in, meter);
+            case STR_STARTS_WITH -> strStartsWith(in, meter);
+            case STR_TO_UPPER -> strToUpper(in, meter);
+            case STR_TO_LOWER -> strToLower(in, meter);
+            case STR_TRIM -> strTrim(in, meter);
+            case STR_TO_INT -> strToInt(in, meter);
+            case STR_CHARS -> strChars(in, meter);
+            case STR_QUOTE -> strQuote(in, meter);
+        };
+    }
+
     private static final Value[] SMALL_INTS = new Value[1024 + 128];
 
     static {

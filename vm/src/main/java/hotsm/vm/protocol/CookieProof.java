@@ -1,10 +1,7 @@
 package hotsm.vm.protocol;
 
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The cookie challenge–response, independent of any transport
@@ -23,10 +20,10 @@ public final class CookieProof {
     private static final byte[] CLIENT = "hotsm client\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final SecretKeySpec key;
+    private final byte[] key;
 
     public CookieProof(Cookie cookie) {
-        this.key = new SecretKeySpec(cookie.secret(), "HmacSHA256");
+        this.key = cookie.secret();
     }
 
     public static byte[] nonce() {
@@ -51,15 +48,6 @@ public final class CookieProof {
     }
 
     private byte[] hmac(byte[] label, byte[] clientNonce, byte[] nodeNonce) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            mac.update(label);
-            mac.update(clientNonce);
-            mac.update(nodeNonce);
-            return mac.doFinal();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return HmacSha256.mac(key, label, clientNonce, nodeNonce);
     }
 }
