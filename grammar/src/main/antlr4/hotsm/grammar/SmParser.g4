@@ -9,7 +9,7 @@
  */
 parser grammar SmParser;
 
-options { tokenVocab = SmLexer; }
+options { tokenVocab = SmLexer; contextSuperClass = SmContext; }
 
 // ---------------------------------------------------------------- modules
 

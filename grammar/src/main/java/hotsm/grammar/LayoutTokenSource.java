@@ -87,7 +87,10 @@ public final class LayoutTokenSource implements TokenSource {
      * Whether {@code t} is a SEMI between two top-level items of the module
      * (virtual or written), as opposed to one inside a block.
      */
-    public boolean separatesDeclarations(Token t) { return declarationSeparators.contains(t); }
+    public boolean separatesDeclarations(Token t) {
+        // only a SEMI can be one: hashing every token (its identity hash) cost more than the rest of the split
+        return t.getType() == SmLexer.SEMI && declarationSeparators.contains(t);
+    }
 
     /** The lexical errors met so far (all of them once EOF was returned). */
     public List<LexicalError> lexicalErrors() { return List.copyOf(errors); }

@@ -3,9 +3,6 @@ package hotsm.compiler.desugar;
 import hotsm.compiler.ir.Term;
 import hotsm.vm.types.Shape;
 import hotsm.vm.value.Value;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -32,55 +29,57 @@ final class Terms {
      * {@code g >>> t'} (and symmetrically). The result is a chain of {@code Compose}.
      */
     static Term pipeline(List<Term> stages) {
-        Deque<Term> done = new ArrayDeque<>();
-        for (Term s : stages) flattenInto(s, done);
-        Term t = null;
-        for (Iterator<Term> it = done.descendingIterator(); it.hasNext(); ) {
-            Term s = it.next();
-            t = t == null ? s : new Term.Compose(s, t);
-        }
-        return t == null ? Term.ID : t;
+        Term done = null;
+        for (Term s : stages) done = flattenInto(s, done);
+        return done == null ? Term.ID : done;
     }
 
-    /** Pushes the stages of {@code t} onto {@code done} (top = last stage), rewriting at each seam. */
-    private static void flattenInto(Term t, Deque<Term> done) {
+    /*
+     * The stages done so far are a stack kept as the chain itself: the last
+     * stage is the chain's g (its top), the stages before it its f (the rest),
+     * and null is the empty stack. Pushing a stage shares the chain below it,
+     * so a stage added at the end of a long chain (a call around a call around
+     * a call...) costs the seam only, not a copy of the chain.
+     *
+     * Every Compose is made here, by push, onto a stack whose every seam was
+     * checked when its upper stage was pushed; the rewrites depend only on the
+     * two terms at a seam. So flattening a Compose onto the empty stack stage by
+     * stage gives back the same stages: the chain itself is the stack, and is
+     * taken as it is, without walking it.
+     */
+
+    private static Term top(Term done) { return done instanceof Term.Compose c ? c.g() : done; }
+
+    private static Term pop(Term done) { return done instanceof Term.Compose c ? c.f() : null; }
+
+    private static Term push(Term t, Term done) { return done == null ? t : new Term.Compose(t, done); }
+
+    /** The stack {@code done} with the stages of {@code t} pushed (top = last stage), rewritten at each seam. */
+    private static Term flattenInto(Term t, Term done) {
         if (t instanceof Term.Compose c) {
-            flattenInto(c.f(), done);
-            flattenInto(c.g(), done);
-            return;
+            if (done == null) return c;
+            return flattenInto(c.g(), flattenInto(c.f(), done));
         }
-        if (t instanceof Term.Id) return;
-        Term last = done.peek();
+        if (t instanceof Term.Id) return done;
+        Term last = top(done);
         if (last instanceof Term.Fork f && t instanceof Term.Fst && isTotalAndPure(f.g())) {
-            done.pop();
-            flattenInto(f.f(), done);
+            return flattenInto(f.f(), pop(done));
         } else if (last instanceof Term.Fork f && t instanceof Term.Snd && isTotalAndPure(f.f())) {
-            done.pop();
-            flattenInto(f.g(), done);
+            return flattenInto(f.g(), pop(done));
         } else if (last != null && t instanceof Term.Drop && isTotalAndPure(last)) {
-            done.pop();
-            flattenInto(t, done);
+            return flattenInto(t, pop(done));
         } else if (last instanceof Term.Fork f && t instanceof Term.Drop && isTotalAndPure(f.f())) {
             // only g's effects matter when the pair is dropped
-            done.pop();
-            flattenInto(f.g(), done);
-            flattenInto(t, done);
+            return flattenInto(t, flattenInto(f.g(), pop(done)));
         } else if (last instanceof Term.Fork f && t instanceof Term.Drop && isTotalAndPure(f.g())) {
-            done.pop();
-            flattenInto(f.f(), done);
-            flattenInto(t, done);
+            return flattenInto(t, flattenInto(f.f(), pop(done)));
         } else if (last instanceof Term.Fork f && isTotalAndPure(f.f()) && reading(t, true) != null) {
             // the next stage reads only the second component: the first need not be built
-            done.pop();
-            flattenInto(f.g(), done);
-            flattenInto(reading(t, true), done);
+            return flattenInto(reading(t, true), flattenInto(f.g(), pop(done)));
         } else if (last instanceof Term.Fork f && isTotalAndPure(f.g()) && reading(t, false) != null) {
-            done.pop();
-            flattenInto(f.f(), done);
-            flattenInto(reading(t, false), done);
-        } else {
-            done.push(t);
+            return flattenInto(reading(t, false), flattenInto(f.f(), pop(done)));
         }
+        return push(t, done);
     }
 
     /**

@@ -34,12 +34,26 @@ public final class AstBuilder {
 
     /** A module from its items, parsed one by one. */
     public Module module(List<SmParser.ModuleItemContext> items) {
-        String name = defaultModuleName(context.file());
-        Position pos = new Position(context.file(), 1, 1);
-        List<Module.Import> imports = new ArrayList<>();
-        List<Decl> decls = new ArrayList<>();
-        boolean first = true;
-        for (SmParser.ModuleItemContext item : items) {
+        Items m = items();
+        for (SmParser.ModuleItemContext item : items) m.add(item);
+        return m.module();
+    }
+
+    /** A module built item by item, each as soon as it is parsed (its parse tree is then garbage). */
+    public Items items() { return new Items(); }
+
+    /** The module's header, imports and declarations, from the items added so far. */
+    public final class Items {
+        private String name = defaultModuleName(context.file());
+        private Position pos = new Position(context.file(), 1, 1);
+        private final List<Module.Import> imports = new ArrayList<>();
+        private final List<Decl> decls = new ArrayList<>();
+        private boolean first = true;
+
+        private Items() {}
+
+        /** The next item that parsed (items that did not are left out). */
+        public void add(SmParser.ModuleItemContext item) {
             if (item instanceof SmParser.ModuleHeaderContext header) {
                 if (first) {
                     name = header.UPPER().getText();
@@ -56,7 +70,8 @@ public final class AstBuilder {
             }
             first = false;
         }
-        return new Module(name, context.file(), imports, decls, pos);
+
+        public Module module() { return new Module(name, context.file(), imports, decls, pos); }
     }
 
     /** A REPL expression. */

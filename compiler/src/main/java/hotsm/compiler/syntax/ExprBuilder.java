@@ -26,10 +26,11 @@ final class ExprBuilder extends SmParserBaseVisitor<Expr> {
 
     @Override
     public Expr visitApplication(SmParser.ApplicationContext ctx) {
-        Expr function = visit(ctx.aexpr(0));
-        if (ctx.aexpr().size() == 1) return function;
+        List<SmParser.AexprContext> parts = ctx.aexpr();   // a new list at each call: taken once
+        Expr function = visit(parts.get(0));
+        if (parts.size() == 1) return function;
         List<Expr> args = new ArrayList<>();
-        for (int i = 1; i < ctx.aexpr().size(); i++) args.add(visit(ctx.aexpr(i)));
+        for (int i = 1; i < parts.size(); i++) args.add(visit(parts.get(i)));
         return new Expr.App(function, args, context.pos(ctx));
     }
 

@@ -11,7 +11,6 @@ import java.util.List;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonToken;
-import org.antlr.v4.runtime.CommonTokenFactory;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.Token;
@@ -35,45 +34,54 @@ public final class Parser {
     /** Parses a whole {@code .sm} file; the module is null if there is any error. */
     public static ParseResult parseModule(String file, String source) {
         List<Diagnostic> diagnostics = new ArrayList<>();
-        Module module = null;
+        Module result = null;
         try {
             LayoutTokenSource layout = layout(file, source, LayoutTokenSource.Mode.MODULE);
-            CommonTokenStream all = new CommonTokenStream(layout);
-            all.fill();
+            List<List<Token>> items = splitItems(layout);
             List<Diagnostic> lexical = lexicalErrors(file, layout);
-            List<List<Token>> items = splitItems(all.getTokens(), layout);
-            List<SmParser.ModuleItemContext> trees = new ArrayList<>();
+            // Each item's AST is built as soon as it parses, so its parse tree and tokens are garbage at once
+            // rather than all kept until the end; the builder's diagnostics still come after the syntax errors,
+            // and a builder that fails stops building (later items are still parsed for their syntax errors).
+            List<Diagnostic> built = new ArrayList<>();
+            AstBuilder.Items module = new AstBuilder(file, built).items();
+            Throwable buildFailed = null;
             List<Diagnostic> syntax = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
-                var tooDeep = NestingLimit.check(file, items.get(i));
+                List<Token> item = items.set(i, null);
+                var tooDeep = NestingLimit.check(file, item);
                 if (tooDeep.isPresent()) {
                     syntax.add(tooDeep.get());
                     continue;
                 }
-                CommonTokenStream tokens = new CommonTokenStream(new ListTokenSource(items.get(i), file));
-                SmParser.SingleModuleItemContext fast = parseSll(tokens);
-                if (fast != null) {
-                    trees.add(fast.moduleItem());
-                    continue;
+                SmParser.SingleModuleItemContext tree = parseSll(new ItemTokens(item, file));
+                if (tree == null) {
+                    CommonTokenStream tokens = new CommonTokenStream(new ListTokenSource(item, file));
+                    SmParser parser = parser(tokens);
+                    SyntaxErrors errors = new SyntaxErrors(file, tokens, i == items.size() - 1);
+                    parser.addErrorListener(errors);
+                    tree = parser.singleModuleItem();
+                    syntax.addAll(errors.firstNotOn(lexical));
+                    if (!errors.none()) continue;
                 }
-                tokens.seek(0);
-                SmParser parser = parser(tokens);
-                SyntaxErrors errors = new SyntaxErrors(file, tokens, i == items.size() - 1);
-                parser.addErrorListener(errors);
-                SmParser.SingleModuleItemContext tree = parser.singleModuleItem();
-                List<Diagnostic> found = errors.firstNotOn(lexical);
-                syntax.addAll(found);
-                if (errors.none()) trees.add(tree.moduleItem());
+                if (buildFailed != null) continue;
+                try {
+                    module.add(tree.moduleItem());
+                } catch (StackOverflowError | RuntimeException e) {
+                    buildFailed = e;
+                }
             }
             diagnostics.addAll(lexical);
             diagnostics.addAll(syntax);
-            module = new AstBuilder(file, diagnostics).module(trees);
+            diagnostics.addAll(built);
+            if (buildFailed instanceof StackOverflowError e) throw e;
+            if (buildFailed instanceof RuntimeException e) throw e;
+            result = module.module();
         } catch (StackOverflowError e) {
             diagnostics.add(failure(file, "the program is nested too deeply to parse"));
         } catch (RuntimeException e) {
             diagnostics.add(failure(file, "internal parser failure: " + e));
         }
-        return new ParseResult(diagnostics.isEmpty() ? module : null, inOrder(diagnostics));
+        return new ParseResult(diagnostics.isEmpty() ? result : null, inOrder(diagnostics));
     }
 
     /** Parses one expression (it may span lines); the expression is null if there is any error. */
@@ -105,10 +113,7 @@ public final class Parser {
     private static LayoutTokenSource layout(String file, String source, LayoutTokenSource.Mode mode) {
         SmLexer lexer = new SmLexer(CharStreams.fromString(source, file));
         lexer.removeErrorListeners();
-        // Each token's text is made once, when it is lexed: the layout pass, the nesting limit, the parser and
-        // the AST builder all read it, and a token without its own text cuts a new String out of the input
-        // at every read.
-        lexer.setTokenFactory(new CommonTokenFactory(true));
+        lexer.setTokenFactory(new TokenTexts());
         return new LayoutTokenSource(lexer, mode);
     }
 
@@ -119,8 +124,9 @@ public final class Parser {
      * again in full LL mode with error reporting, which gives the same tree
      * for any input SLL accepts and the exact diagnostics for the rest.
      */
-    private static SmParser.SingleModuleItemContext parseSll(CommonTokenStream tokens) {
-        SmParser parser = parser(tokens);
+    private static SmParser.SingleModuleItemContext parseSll(ItemTokens tokens) {
+        SmParser parser = new SmParser(tokens);
+        parser.removeErrorListeners();
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.setErrorHandler(new BailErrorStrategy());
         try {
@@ -144,11 +150,15 @@ public final class Parser {
         return out;
     }
 
-    /** The tokens of each top-level item, each list ending in an EOF at the item's end. */
-    private static List<List<Token>> splitItems(List<Token> tokens, LayoutTokenSource layout) {
+    /**
+     * The tokens of each top-level item, each list ending in an EOF at the
+     * item's end, read from {@code layout} to the end of the file.
+     */
+    private static List<List<Token>> splitItems(LayoutTokenSource layout) {
         List<List<Token>> items = new ArrayList<>();
         List<Token> current = new ArrayList<>();
-        for (Token t : tokens) {
+        while (true) {
+            Token t = layout.nextToken();
             boolean end = t.getType() == Token.EOF || layout.separatesDeclarations(t);
             if (!end) {
                 current.add(t);
@@ -165,8 +175,8 @@ public final class Parser {
                 current.add(eof);
                 items.add(current);
             }
-            current = new ArrayList<>();
             if (t.getType() == Token.EOF) break;
+            current = new ArrayList<>();
         }
         return items;
     }

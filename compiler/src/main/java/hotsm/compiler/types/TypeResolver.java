@@ -127,7 +127,10 @@ final class TypeResolver {
         if (!(t instanceof Type.Fun f)) return !mentionsFunction(t);
         if (mentionsFunction(f.to())) return false;
         Type from = f.from();
-        if (from instanceof Type.Tuple tu) return tu.components().stream().allMatch(TypeResolver::valueOrFirstOrder);
+        if (from instanceof Type.Tuple tu) {
+            for (Type c : tu.components()) if (!valueOrFirstOrder(c)) return false;
+            return true;
+        }
         return valueOrFirstOrder(from);
     }
 
@@ -139,8 +142,13 @@ final class TypeResolver {
     /** Whether a resolved type mentions a function type (not allowed in data or machine types). */
     static boolean mentionsFunction(Type t) {
         if (t instanceof Type.Fun) return true;
-        if (t instanceof Type.Con c) return c.args().stream().anyMatch(TypeResolver::mentionsFunction);
-        if (t instanceof Type.Tuple tu) return tu.components().stream().anyMatch(TypeResolver::mentionsFunction);
+        if (t instanceof Type.Con c) return anyMentionsFunction(c.args());
+        if (t instanceof Type.Tuple tu) return anyMentionsFunction(tu.components());
+        return false;
+    }
+
+    private static boolean anyMentionsFunction(List<Type> ts) {
+        for (Type x : ts) if (mentionsFunction(x)) return true;
         return false;
     }
 }

@@ -46,8 +46,10 @@ final class Unifier {
 
     /** Follows bindings at the top only. */
     Type resolve(Type t) {
-        while (t instanceof Type.Var v && bindings.containsKey(v.id())) {
-            t = bindings.get(v.id());
+        while (t instanceof Type.Var v) {
+            Type bound = bindings.get(v.id());
+            if (bound == null) return t;
+            t = bound;
         }
         return t;
     }
@@ -110,9 +112,14 @@ final class Unifier {
     boolean occurs(int id, Type t) {
         Type r = resolve(t);
         if (r instanceof Type.Var v) return v.id() == id;
-        if (r instanceof Type.Con c) return c.args().stream().anyMatch(x -> occurs(id, x));
-        if (r instanceof Type.Tuple tu) return tu.components().stream().anyMatch(x -> occurs(id, x));
+        if (r instanceof Type.Con c) return occursIn(id, c.args());
+        if (r instanceof Type.Tuple tu) return occursIn(id, tu.components());
         if (r instanceof Type.Fun f) return occurs(id, f.from()) || occurs(id, f.to());
+        return false;
+    }
+
+    private boolean occursIn(int id, List<Type> ts) {
+        for (Type x : ts) if (occurs(id, x)) return true;
         return false;
     }
 
