@@ -37,11 +37,12 @@ final class VersionChanges {
     /**
      * The next snapshot and what to tell the client.
      *
-     * @param step the next version's step code when it was prepared ahead (null otherwise)
+     * @param step       the next version's step code when it was prepared ahead (null otherwise)
+     * @param inputShape the next version's erased input type when it was prepared ahead (null otherwise)
      */
-    record Changed(NodeSnapshot next, VersionChange change, StepCode step) {
+    record Changed(NodeSnapshot next, VersionChange change, StepCode step, hotsm.vm.types.Shape inputShape) {
         Changed(NodeSnapshot next, VersionChange change) {
-            this(next, change, null);
+            this(next, change, null, null);
         }
     }
 
@@ -147,7 +148,7 @@ final class VersionChanges {
         Value migrated = migrate(p.section().migration(), next.blocks(), p.migration(), now.state(), next.state(),
                 prepared.stateShape(), fuel, Refusal.Reason.UPGRADE_REFUSED, "upgrade");
         NodeSnapshot after = now.moveTo(next, prepared.identity(), migrated, Version.Arrival.UPGRADED, time, signer);
-        return new Changed(after, p.change(), prepared.step());
+        return new Changed(after, p.change(), prepared.step(), prepared.inputShape());
     }
 
     /**
