@@ -148,7 +148,13 @@ public final class LocalGroup implements AutoCloseable {
     /** Member {@code i}'s service (what its protocol server serves), or null while it is stopped. */
     public Member member(int i) { return members[i]; }
 
-    private static List<Integer> freePorts(int n, int attempt) throws IOException {
+    private static List<Integer> freePorts(int n, int attempt) throws IOException { return freePorts(n); }
+
+    /**
+     * {@code n} distinct loopback ports free right now (held together while chosen, then
+     * closed): for a group's Raft ports, here and in tests that start members as processes.
+     */
+    public static List<Integer> freePorts(int n) throws IOException {
         List<ServerSocket> held = new ArrayList<>();
         try {
             for (int i = 0; i < n; i++) held.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));

@@ -12,6 +12,7 @@ import hotsm.vm.node.StepResult;
 import hotsm.vm.node.StepTrace;
 import hotsm.vm.node.Version;
 import hotsm.vm.types.TypeDesc;
+import hotsm.vm.types.TypeText;
 import hotsm.vm.value.Value;
 import hotsm.vm.verify.VerifyException;
 import java.util.ArrayList;
@@ -124,9 +125,9 @@ final class LocalMachine implements Target {
         return List.of(
                 "machine  " + info.name() + " (in this process)",
                 "identity " + info.identity().hex(),
-                "input    " + Values.describeType(info.input()),
-                "output   " + Values.describeType(info.output()),
-                "state    " + Values.describeType(info.state()) + ", now " + state());
+                "input    " + TypeText.describe(info.input()),
+                "output   " + TypeText.describe(info.output()),
+                "state    " + TypeText.describe(info.state()) + ", now " + state());
     }
 
     @Override public void close() { node.close(); }

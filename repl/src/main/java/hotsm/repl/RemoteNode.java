@@ -13,6 +13,7 @@ import hotsm.vm.protocol.HostPort;
 import hotsm.vm.protocol.NodeClient;
 import hotsm.vm.trust.ReleaseSignature;
 import hotsm.vm.types.TypeDesc;
+import hotsm.vm.types.TypeText;
 import hotsm.vm.value.Value;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -164,9 +165,9 @@ final class RemoteNode implements Target {
                 "node     " + address,
                 "machine  " + info.name(),
                 "identity " + info.identity().hex(),
-                "input    " + Values.describeType(info.input()),
-                "output   " + Values.describeType(info.output()),
-                "state    " + Values.describeType(info.state()));
+                "input    " + TypeText.describe(info.input()),
+                "output   " + TypeText.describe(info.output()),
+                "state    " + TypeText.describe(info.state()));
     }
 
     @Override public List<String> history() throws ReplError {

@@ -1,6 +1,7 @@
 package hotsm.repl;
 
 import hotsm.vm.types.TypeDesc;
+import hotsm.vm.types.TypeText;
 import hotsm.vm.value.Value;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -256,7 +257,7 @@ public final class ReplSession implements AutoCloseable {
             input = Values.parse(t.inputType(), r.value());
         } catch (ReplError e) {
             throw ReplError.at(argument, 0, argument + " is " + r.printed() + ", not a value of the input type "
-                    + Values.describeType(t.inputType()));
+                    + TypeText.inline(t.inputType()));
         }
         Interrupted.check();
         t.step(input).forEach(out::println);

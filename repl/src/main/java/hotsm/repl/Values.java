@@ -1,6 +1,7 @@
 package hotsm.repl;
 
 import hotsm.vm.types.TypeDesc;
+import hotsm.vm.types.TypeText;
 import hotsm.vm.value.Value;
 import hotsm.vm.value.ValueParser;
 import hotsm.vm.value.ValuePrinter;
@@ -17,24 +18,10 @@ final class Values {
         } catch (ValueSyntaxException e) {
             String name = type instanceof TypeDesc.Data d ? d.name() : type.toString();
             String message = e.getMessage().contains(name) ? e.getMessage()
-                    : e.getMessage() + " (expected " + describeType(type) + ")";
+                    : e.getMessage() + " (expected " + TypeText.inline(type) + ")";
             throw ReplError.at(text, e.column(), message);
         }
     }
 
     static String print(TypeDesc type, Value value) { return ValuePrinter.print(type, value); }
-
-    /** {@code Input = Incr | Count}: a type with its constructors, for messages and {@code :info}. */
-    static String describeType(TypeDesc type) {
-        if (!(type instanceof TypeDesc.Data d) || d.constructors().size() < 2 && d.constructors().get(0).fields().isEmpty()) {
-            return type.toString();
-        }
-        StringBuilder b = new StringBuilder(type.toString()).append(" = ");
-        for (int i = 0; i < d.constructors().size(); i++) {
-            TypeDesc.Constructor c = d.constructors().get(i);
-            if (i > 0) b.append(" | ");
-            b.append(ValuePrinter.describeConstructor(c));
-        }
-        return b.toString();
-    }
 }

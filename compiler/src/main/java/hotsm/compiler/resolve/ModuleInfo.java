@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * The names a module defines itself (what an importer sees: imports are not
- * re-exported), one table per {@link Namespace}. Filled while the module is
- * checked, then only read.
+ * re-exported), one table per {@link Namespace}. Filled by the {@link Binder}
+ * before any module is checked, then only read.
  */
 public final class ModuleInfo {
     private final String name;

@@ -1,5 +1,6 @@
 package hotsm.compiler.types;
 
+import hotsm.compiler.resolve.Binder;
 import hotsm.compiler.resolve.Entity;
 import hotsm.compiler.resolve.ModuleScope;
 import hotsm.compiler.resolve.Namespace;
@@ -194,10 +195,10 @@ final class CallChecker {
     private Typed.Expr special(Entity.Primitive p, Type type, String written, Expr argument, Position pos, Locals locals) {
         Typed.Call call = call(p.qualifiedName(), List.of(), type, written, argument, pos, locals);
         Typed.Expr arg = call.argument();
-        if (p.special().startsWith(ModuleChecker.MISSING)) {
+        if (p.special().startsWith(Binder.MISSING)) {
             // inside the standard modules this is reported when a program uses them
             if (hotsm.compiler.resolve.ModuleLoader.STANDARD.contains(ctx.module.name())) return call;
-            env.error(pos, written.length(), "'" + written + "' needs the primitive " + p.special().substring(ModuleChecker.MISSING.length())
+            env.error(pos, written.length(), "'" + written + "' needs the primitive " + p.special().substring(Binder.MISSING.length())
                     + ", which this VM does not provide");
             return new Typed.UnitLit(Unifier.ERROR, pos);
         }

@@ -1,5 +1,6 @@
 package hotsm.compiler.types;
 
+import hotsm.compiler.resolve.Binder;
 import hotsm.compiler.resolve.Entity;
 import hotsm.compiler.resolve.ModuleScope;
 import hotsm.compiler.resolve.Namespace;
@@ -214,7 +215,7 @@ final class CmdChecker {
         } else {
             String message = found.message();
             if (q.qualifier().isEmpty() && !message.contains("did you mean")) {
-                java.util.Set<String> known = new java.util.HashSet<>(ModuleChecker.PREDEFINED_ARROWS);
+                java.util.Set<String> known = new java.util.HashSet<>(Binder.PREDEFINED_ARROWS);
                 if (ctx.machine != null) known.addAll(ctx.machine.names());
                 message += hotsm.compiler.resolve.Suggestions.closest(name, known).map(s -> "; did you mean '" + s + "'?").orElse("");
             }

@@ -12,12 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * The type declarations of one module: registers data types and aliases,
- * expands aliases (refusing cycles), builds each {@link DataType} and its
- * constructors, and refuses recursive data types (LANGUAGE.md §4).
+ * The type declarations of one module, bound by the {@code Binder}: expands
+ * aliases (refusing cycles), builds each {@link DataType} and its
+ * constructors' types, and refuses recursive data types (LANGUAGE.md §4).
  */
 final class DataChecker implements TypeResolver.AliasExpander {
     private final ProgramEnv env;
@@ -33,10 +32,6 @@ final class DataChecker implements TypeResolver.AliasExpander {
 
     void check(List<Decl> decls) {
         for (Decl d : decls) {
-            if (d instanceof Decl.Data data) define(new Entity.DataName(info.name(), data.name(), data.params().size(), data), d.pos());
-            if (d instanceof Decl.TypeAlias a) define(new Entity.Alias(info.name(), a.name(), a), d.pos());
-        }
-        for (Decl d : decls) {
             if (d instanceof Decl.TypeAlias a && info.get(Namespace.TYPE, a.name()).orElse(null) instanceof Entity.Alias e
                     && e.decl() == a) {
                 expand(e, a.pos());
@@ -51,24 +46,6 @@ final class DataChecker implements TypeResolver.AliasExpander {
             }
         }
         new RecursionCheck(datas).run();
-    }
-
-    private void define(Entity e, Position pos) {
-        if (e.name().equals("Int") || e.name().equals("String") || e.name().equals(Type.LIST) || e.name().equals(Type.MAP)) {
-            env.error(pos, "'" + e.name() + "' is a built-in type and cannot be declared again");
-            return;
-        }
-        Optional<Entity> before = info.define(Namespace.TYPE, e);
-        before.ifPresent(b -> env.error(pos, "the type '" + e.name() + "' is already defined at line " + line(b)));
-    }
-
-    static int line(Entity e) {
-        if (e instanceof Entity.DataName d) return d.decl().pos().line();
-        if (e instanceof Entity.Alias a) return a.decl().pos().line();
-        if (e instanceof Entity.Value v) return v.decl().pos().line();
-        if (e instanceof Entity.Primitive p) return p.decl().pos().line();
-        if (e instanceof Entity.Machine m) return m.decl().pos().line();
-        return 0;
     }
 
     private Map<String, Type.Var> params(List<String> names, Position pos, List<Type.Var> out) {
@@ -146,14 +123,6 @@ final class DataChecker implements TypeResolver.AliasExpander {
         }
         DataType dt = new DataType(info.name() + "." + data.name(), data.name(), ps, cons);
         env.dataTypes.put(dt.qualifiedName(), dt);
-        for (int i = 0; i < data.constructors().size(); i++) {
-            Decl.ConDecl c = data.constructors().get(i);
-            Optional<Entity> before = info.define(Namespace.CONSTRUCTOR, new Entity.Constructor(info.name(), c.name(), data, i));
-            if (before.isPresent() && before.get() instanceof Entity.Constructor b) {
-                env.error(c.pos(), c.name().length(), "the constructor '" + c.name() + "' is already defined (in data type '"
-                        + b.data().name() + "')");
-            }
-        }
     }
 
     /** Depth-first search over "a field of D mentions E" among this module's data types. */

@@ -1,5 +1,6 @@
 package hotsm.compiler.types;
 
+import hotsm.compiler.resolve.Binder;
 import hotsm.compiler.syntax.Decl;
 import hotsm.compiler.syntax.DeclVisitor;
 import hotsm.compiler.syntax.Position;
@@ -96,7 +97,7 @@ final class MachineChecker {
                 @Override public Void visitUpgrade(Decl.Upgrade d) { return refuse(d); }
 
                 private Void define(String name, Decl d) {
-                    if (ModuleChecker.PREDEFINED_ARROWS.contains(name)) {
+                    if (Binder.PREDEFINED_ARROWS.contains(name)) {
                         env.error(d.pos(), name.length(), "'" + name + "' is a predefined arrow and cannot be defined again");
                         return null;
                     }

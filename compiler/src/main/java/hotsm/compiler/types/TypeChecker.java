@@ -1,6 +1,7 @@
 package hotsm.compiler.types;
 
 import hotsm.compiler.diag.Diagnostic;
+import hotsm.compiler.resolve.Binder;
 import hotsm.compiler.resolve.ModuleScope;
 import hotsm.compiler.syntax.Expr;
 import hotsm.compiler.syntax.Module;
@@ -13,7 +14,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The type checker: name resolution, Hindley–Milner inference with
+ * The type checker: binds every module's top-level names first
+ * ({@link Binder}), then checks the modules in order: Hindley–Milner inference with
  * let-polymorphism for top-level functions, and the rules of LANGUAGE.md
  * §4–§7 (no recursion, no recursive data, exhaustive cases, closed machine
  * types, get/put only in machines, named arrows only left of {@code -<},
@@ -25,14 +27,24 @@ public final class TypeChecker {
     /** Checks {@code modules}, given in dependency order (as {@code ModuleLoader} returns them, the Prelude first). */
     public static CheckResult check(List<Module> modules) {
         ProgramEnv env = new ProgramEnv();
+        List<Binder.Bound> bound = new ArrayList<>();
+        Binder.Errors errors = new EnvErrors(env);
         for (Module m : modules) {
             try {
-                ModuleChecker.check(env, m);
-            } catch (StackOverflowError e) {
-                env.error(m.pos(), "the module '" + m.name() + "' is nested too deeply to check");
-            } catch (RuntimeException e) {
-                // A bug of ours must not become a stack trace for the user; say where it happened.
-                env.error(m.pos(), "internal error while checking module '" + m.name() + "': " + e);
+                Binder.Bound b = Binder.bind(m, env.modules, errors).orElse(null);
+                if (b != null) {
+                    env.scopes.put(m.name(), b.scope());
+                    bound.add(b);
+                }
+            } catch (StackOverflowError | RuntimeException e) {
+                failed(env, m, e);
+            }
+        }
+        for (Binder.Bound b : bound) {
+            try {
+                ModuleChecker.check(env, b);
+            } catch (StackOverflowError | RuntimeException e) {
+                failed(env, b.module(), e);
             }
         }
         Map<String, Integer> fileOrder = new HashMap<>();
@@ -44,6 +56,24 @@ public final class TypeChecker {
                     .thenComparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
         }
         return new CheckResult(env.program(), dedupe(sorted), env);
+    }
+
+    /** Binding or checking {@code m} failed: a module too deep, or a bug of ours, is an error at the module, not a stack trace. */
+    private static void failed(ProgramEnv env, Module m, Throwable e) {
+        if (e instanceof StackOverflowError) {
+            env.error(m.pos(), "the module '" + m.name() + "' is nested too deeply to check");
+        } else {
+            env.error(m.pos(), "internal error while checking module '" + m.name() + "': " + e);
+        }
+    }
+
+    /** The binder reports into the checker's diagnostics (a class, not a lambda: nothing to link at start-up). */
+    private static final class EnvErrors implements Binder.Errors {
+        private final ProgramEnv env;
+
+        EnvErrors(ProgramEnv env) { this.env = env; }
+
+        @Override public void error(Position pos, int length, String message) { env.error(pos, length, message); }
     }
 
     /**

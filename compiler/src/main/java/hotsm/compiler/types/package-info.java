@@ -3,7 +3,8 @@
  * the resolved and typed program ({@link hotsm.compiler.types.Typed}) the
  * desugarer reads.
  *
- * <p>Input: modules in dependency order (the Prelude first). Output: a
+ * <p>Input: modules in dependency order (the Prelude first), whose top-level
+ * names {@link hotsm.compiler.resolve.Binder} binds first. Output: a
  * {@link hotsm.compiler.types.CheckResult} with the program and every error.
  * The checker is Hindley–Milner (Damas–Milner's algorithm W with a mutable
  * substitution, {@link hotsm.compiler.types.Unifier}) with let-polymorphism
@@ -29,11 +30,11 @@
  * {@link hotsm.compiler.types.Typed.PrimCall} or
  * {@link hotsm.compiler.types.Typed.PrimArrow}.
  *
- * <p>Names are resolved while they are checked: {@code ExprChecker} infers,
- * {@code CallChecker} binds variables, applications and constructors
- * (locals, then a machine's where block, then the module's
- * {@link hotsm.compiler.resolve.ModuleScope}), {@code CmdChecker} binds the
- * arrows of commands. The typed tree has its visitors
+ * <p>The checker defines no top-level name: it looks uses up while it infers.
+ * {@code ExprChecker} infers, {@code CallChecker} resolves variables,
+ * applications and constructors (locals, then a machine's where block, then
+ * the {@link hotsm.compiler.resolve.ModuleScope} the binder built),
+ * {@code CmdChecker} the arrows of commands. The typed tree has its visitors
  * ({@link hotsm.compiler.types.TypedExprVisitor}, {@link hotsm.compiler.types.TypedPatternVisitor},
  * {@link hotsm.compiler.types.TypedCmdVisitor}, {@link hotsm.compiler.types.TypedStmtVisitor},
  * {@link hotsm.compiler.types.ArrowRefVisitor}; {@link hotsm.compiler.types.TypeVisitor} for types).

@@ -89,7 +89,7 @@ public final class Engines {
         }
     }
 
-    /** The JIT tier: the artifact's step code compiled to a class; a step the JIT refuses runs on the CAM. */
+    /** The JIT tier: the artifact's step code compiled to a class (a refusal fails the program). */
     public static final class JitEngine implements Engine {
         private final Map<MachineIr, JitCode> compiled = new IdentityHashMap<>();
 
@@ -116,7 +116,8 @@ public final class Engines {
                 try {
                     code = Jit.compile(a.step(), a.blocks());
                 } catch (JitRefusal refused) {
-                    code = null;
+                    // Every program here is one the JIT must compile: a refusal would hide its bugs behind the CAM.
+                    throw new AssertionError("the JIT refused " + m.name() + ": " + refused.getMessage(), refused);
                 }
                 compiled.put(m, code);
             }

@@ -6,6 +6,7 @@ import hotsm.cluster.GroupClient;
 import hotsm.cluster.GroupView;
 import hotsm.vm.node.NodeInfo;
 import hotsm.vm.node.Version;
+import hotsm.vm.types.TypeText;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;

@@ -4,6 +4,7 @@ import hotsm.cli.MachineFiles;
 import static org.junit.jupiter.api.Assertions.*;
 
 import hotsm.cluster.GroupView;
+import hotsm.cluster.LocalGroup;
 import hotsm.cluster.MemberStatus;
 import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.bytecode.ArtifactCodec;
@@ -16,8 +17,6 @@ import hotsm.vm.protocol.HostPort;
 import hotsm.vm.protocol.NodeClient;
 import hotsm.vm.value.Value;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -184,7 +183,7 @@ class ClusterProcessTest {
      */
     private void startGroup(Path file) throws Exception {
         for (int attempt = 1; ; attempt++) {
-            List<Integer> ports = freePorts(3);
+            List<Integer> ports = LocalGroup.freePorts(3);
             String cluster = "a=127.0.0.1:" + ports.get(0) + ",b=127.0.0.1:" + ports.get(1) + ",c=127.0.0.1:"
                     + ports.get(2);
             try {
@@ -209,16 +208,6 @@ class ClusterProcessTest {
         if (!Files.exists(root)) return;
         try (java.util.stream.Stream<Path> all = Files.walk(root)) {
             for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
-    }
-
-    private static List<Integer> freePorts(int n) throws IOException {
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            for (int i = 0; i < n; i++) held.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
-            return held.stream().map(ServerSocket::getLocalPort).toList();
-        } finally {
-            for (ServerSocket s : held) s.close();
         }
     }
 

@@ -7,7 +7,7 @@ import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.bytecode.Identity;
 import hotsm.vm.node.Node;
 import hotsm.vm.node.NodeOptions;
-import hotsm.vm.node.VersionChange;
+import hotsm.vm.protocol.ChangesUnderLoad;
 import hotsm.vm.protocol.HostPort;
 import hotsm.vm.protocol.NodeClient;
 import hotsm.vm.protocol.NodeServer;
@@ -17,13 +17,7 @@ import hotsm.vm.value.ValueParser;
 import hotsm.vm.value.ValuePrinter;
 import java.net.InetAddress;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,45 +47,23 @@ class ConcurrentSampleUpgradesTest {
              NodeServer server = NodeServer.start(node, InetAddress.getLoopbackAddress(), 0)) {
             HostPort address = HostPort.parse(server.hostPort());
             Identity v1 = node.info().join().identity();
-            AtomicInteger acknowledged = new AtomicInteger();
-            ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-            List<Future<?>> clients = new ArrayList<>();
-            for (int k = 0; k < CLIENTS; k++) {
-                clients.add(pool.submit(() -> {
-                    try (NodeClient c = NodeClient.connect(address, Optional.of(v1))) {
-                        for (int i = 0; i < PER_CLIENT; i++) {
-                            var r = c.step(incr);
-                            assertEquals("Ok", ValuePrinter.print(r.outputType(), r.output()));
-                            acknowledged.incrementAndGet();
-                        }
-                    }
-                    return null;
-                }));
-            }
-            List<String> changes = new ArrayList<>();
-            try (NodeClient admin = NodeClient.connect(address)) {
-                int[] thresholds = {1000, 2500, 4000, 5500};
-                for (int step = 0; step < thresholds.length; step++) {
-                    while (acknowledged.get() < thresholds[step] && !clients.stream().allMatch(Future::isDone)) {
-                        Thread.sleep(1);
-                    }
-                    VersionChange c = switch (step) {
+            ChangesUnderLoad.Outcome o = ChangesUnderLoad.run(address, v1, incr, CLIENTS, PER_CLIENT,
+                    r -> assertEquals("Ok", ValuePrinter.print(r.outputType(), r.output())),
+                    new int[] {1000, 2500, 4000, 5500},
+                    (k, admin) -> switch (k) {
                         case 0, 2 -> admin.upgrade(c2);
                         case 1 -> admin.downgrade();
                         default -> admin.upgrade(c3);
-                    };
-                    changes.add(c.message());
-                }
-                for (Future<?> f : clients) f.get();
-                pool.shutdown();
+                    });
+            try (NodeClient admin = NodeClient.connect(address)) {
                 assertEquals(List.of("Upgrade successful!", "Downgrade successful!", "Upgrade successful!",
-                        "Upgrade successful!"), changes);
-                assertEquals(CLIENTS * PER_CLIENT, acknowledged.get());
+                        "Upgrade successful!"), o.changes());
+                assertEquals(CLIENTS * PER_CLIENT, o.acknowledged());
                 assertEquals("Counter3.counter", admin.info().name());
-                assertEquals("(" + acknowledged.get() + ", False)",
+                assertEquals("(" + o.acknowledged() + ", False)",
                         ValuePrinter.print(admin.state().type(), admin.state().value()));
                 var total = admin.step(ValueParser.parse(input, "Count"), v1);
-                assertEquals("Total " + acknowledged.get(), ValuePrinter.print(total.outputType(), total.output()));
+                assertEquals("Total " + o.acknowledged(), ValuePrinter.print(total.outputType(), total.output()));
             }
         }
     }

@@ -3,6 +3,7 @@ package hotsm.cli.sm;
 import static hotsm.vm.node.CounterArtifacts.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import hotsm.vm.node.HoldingLog;
 import hotsm.vm.node.Node;
 import hotsm.vm.node.NodeOptions;
 import hotsm.vm.node.Refusal;
@@ -26,22 +27,12 @@ class NodeShutdownTest {
 
     @Test
     void stoppingAnswersQueuedRequestsOverTheWireAndFinishesTheRunningStep() throws Exception {
-        CountDownLatch running = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Node node = Node.start(counter1(), NodeOptions.defaults().withLog(c -> {
-            if (c instanceof hotsm.vm.node.Command.Step && running.getCount() > 0) {
-                running.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }));
+        HoldingLog log = HoldingLog.atFirstStep();
+        Node node = Node.start(counter1(), NodeOptions.defaults().withLog(log));
         NodeServer server = NodeServer.start(node, InetAddress.getLoopbackAddress(), 0);
         try (NodeClient c = NodeClient.connect(HostPort.parse(server.hostPort()))) {
             CompletableFuture<Frame> first = c.stepAsync(INCR, null);
-            running.await();
+            log.awaitHeld();
             List<CompletableFuture<Frame>> queued = new ArrayList<>();
             for (int i = 0; i < 50; i++) queued.add(c.stepAsync(INCR, null));
             c.request(hotsm.vm.protocol.MessageType.PING.code(), new byte[0]).get();   // all 50 are in the node's queue
@@ -52,7 +43,7 @@ class NodeShutdownTest {
                 assertEquals(Refusal.Reason.STOPPED, r.reason());
                 assertEquals("The node is stopping.", r.getMessage());
             }
-            release.countDown();
+            log.release();
             stopper.join();
             // The running step finished; its reply may or may not have been written before the close.
             assertTrue(first.isDone());

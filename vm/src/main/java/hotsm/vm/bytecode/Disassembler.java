@@ -80,7 +80,7 @@ public final class Disassembler {
 
     private static void type(StringBuilder out, String indent, String label, TypeDesc t, int width) {
         out.append(indent).append(label).append(" ".repeat(width - label.length() + 1))
-                .append(ValuePrinter.escapeControls(ValuePrinter.describeType(t))).append("  -- erased: ").append(shape(t.erase())).append('\n');
+                .append(ValuePrinter.escapeControls(hotsm.vm.types.TypeText.inline(t))).append("  -- erased: ").append(shape(t.erase())).append('\n');
     }
 
     /** Nesting beyond which a listing prints {@code ...}: it may list an artifact the verifier would refuse. */

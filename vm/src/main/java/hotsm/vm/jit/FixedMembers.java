@@ -65,7 +65,7 @@ final class FixedMembers {
      * the frame in registers even where the call to {@code run} itself is
      * megamorphic (a node that has run several versions).
      */
-    static void entry(ClassWriter cw, int stackSize) {
+    static void entry(ClassWriter cw, int stackSize, String root, String rootDescriptor) {
         MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC, "run",
                 "(" + VALUE_D + VALUE_D + "J)L" + RESULT + ";", null, null);
         mv.visitCode();
@@ -78,7 +78,6 @@ final class FixedMembers {
         mv.visitVarInsn(Opcodes.ASTORE, 5);
         mv.visitTypeInsn(Opcodes.NEW, RESULT);
         mv.visitInsn(Opcodes.DUP);
-        mv.visitVarInsn(Opcodes.ALOAD, 1);
         if (stackSize == 0) {
             mv.visitInsn(Opcodes.ACONST_NULL);
         } else {
@@ -87,7 +86,8 @@ final class FixedMembers {
         }
         mv.visitInsn(Opcodes.ICONST_0);
         mv.visitVarInsn(Opcodes.ALOAD, 5);
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, CLASS, "b0", BLOCK_D, false);
+        mv.visitVarInsn(Opcodes.ALOAD, 1);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, CLASS, root, rootDescriptor, false);
         mv.visitVarInsn(Opcodes.ALOAD, 5);
         mv.visitFieldInsn(Opcodes.GETFIELD, FRAME, "state", VALUE_D);
         mv.visitMethodInsn(Opcodes.INVOKESPECIAL, RESULT, "<init>", "(" + VALUE_D + VALUE_D + ")V", false);

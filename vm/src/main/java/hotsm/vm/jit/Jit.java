@@ -43,6 +43,10 @@ public final class Jit {
             out = ClassGenerator.generate(code, shared, chunkSize);
         } catch (StackOverflowError e) {
             throw new JitRefusal("the code nests too deeply");
+        } catch (JitRefusal e) {
+            throw e;
+        } catch (RuntimeException e) {   // a shape the generator does not expect: the interpreter runs it
+            throw new JitRefusal("the JIT could not translate the code: " + e);
         }
         if (DUMP != null) dump(out.bytes());
         try {

@@ -20,16 +20,13 @@ final class JitNames {
     static final String LIST = "hotsm/vm/value/Value$ListOf";
     static final String RUNTIME = "hotsm/vm/jit/JitRuntime";
     static final String RESULT = "hotsm/vm/machine/Cam$Result";
-    static final String BLOCK_D = "(" + VALUE_D + "[" + VALUE_D + "IL" + FRAME + ";)" + VALUE_D;
+    static final String INT = "hotsm/vm/value/Value$Int";
     static final String UNARY_D = "(" + VALUE_D + ")" + VALUE_D;
-    static final String CHARGING_D = "(" + VALUE_D + "L" + FRAME + ";)" + VALUE_D;
     /** The class's own name; defineHiddenClass adds a unique suffix. */
     static final String CLASS = "hotsm/vm/jit/CompiledCode";
 
-    // Locals of a block method: the value register, the stack array, the entry depth, the frame, a temporary,
-    // a FOLD's environment and elements left,
-    // a CONS's first component when CONS, DIST and CASE are fused,
-    static final int V = 0, S = 1, BASE = 2, F = 3, TEMP = 4, FOLD_ENV = 5, FOLD_REST = 6, ENV = 7, LOCALS = 8;
+    /** Locals of a block method: the stack array, the entry depth, the frame; the entry's leaves from {@link #FIRST}. */
+    static final int S = 0, BASE = 1, F = 2, FIRST = 3;
 
     /** The type of the constant field holding {@code constant}. */
     static String descriptor(Object constant) {

@@ -33,13 +33,14 @@ public final class JitRuntime {
     /** {@code INR: v -> Inr v}. */
     public static Value inr(Value v) { return v instanceof Value.Unit ? Value.TRUE : new Value.Inr(v); }
 
-    /** {@code DIST: (e, Inl a) -> Inl (e, a); (e, Inr b) -> Inr (e, b)}. */
-    public static Value dist(Value v) {
-        Value.Pair p = (Value.Pair) v;
-        Value sum = p.second();
-        if (sum instanceof Value.Inl l) return new Value.Inl(new Value.Pair(p.first(), l.value()));
-        return new Value.Inr(new Value.Pair(p.first(), ((Value.Inr) sum).value()));
-    }
+    /** A boolean tag (1 = True) as the value: the interpreter's shared {@code inr ()} or {@code inl ()}. */
+    public static Value bool(int tag) { return tag != 0 ? Value.TRUE : Value.FALSE; }
+
+    /** {@code /} on longs: truncating, a division by zero the interpreter's error. */
+    public static long div(long a, long b) { return a / divisor(b); }
+
+    /** {@code %} on longs: the dividend's sign, a division by zero the interpreter's error. */
+    public static long mod(long a, long b) { return a % divisor(b); }
 
     /** {@code GET} or {@code PUT} in pure code. */
     public static CamRuntimeError noState(String op) {
@@ -61,75 +62,33 @@ public final class JitRuntime {
         private OutOfFuelSignal() { super("out of fuel", null, false, false); }
     }
 
-    private static Value first(Value v) { return ((Value.Pair) v).first(); }
-
-    private static Value second(Value v) { return ((Value.Pair) v).second(); }
-
-    private static long num(Value v) { return ((Value.Int) v).value(); }
-
-    // Binary primitives come in two forms: on the pair in v, and (CONS then PRIM fused) on its two components.
-
-    public static Value add(Value v) { return add(first(v), second(v)); }
-
-    public static Value add(Value a, Value b) { return integer(num(a) + num(b)); }
-
-    public static Value sub(Value v) { return sub(first(v), second(v)); }
-
-    public static Value sub(Value a, Value b) { return integer(num(a) - num(b)); }
-
-    public static Value mul(Value v) { return mul(first(v), second(v)); }
-
-    public static Value mul(Value a, Value b) { return integer(num(a) * num(b)); }
-
-    public static Value div(Value v) { return div(first(v), second(v)); }
-
-    public static Value div(Value a, Value b) { return integer(num(a) / divisor(num(b))); }
-
-    public static Value mod(Value v) { return mod(first(v), second(v)); }
-
-    public static Value mod(Value a, Value b) { return integer(num(a) % divisor(num(b))); }
-
-    public static Value neg(Value v) { return integer(-((Value.Int) v).value()); }
-
     // Comparisons: two Ints compare inline, charging the one node the value order charges them
     // (ValueOrder.compare); any other operands go to the primitive's one definition.
-
-    public static Value eq(Value v, JitFrame f) { return eq(first(v), second(v), f); }
 
     public static Value eq(Value a, Value b, JitFrame f) {
         return a instanceof Value.Int x && b instanceof Value.Int y ? ints(f, x.value() == y.value())
                 : PrimOp.EQ.apply(new Value.Pair(a, b), f);
     }
 
-    public static Value ne(Value v, JitFrame f) { return ne(first(v), second(v), f); }
-
     public static Value ne(Value a, Value b, JitFrame f) {
         return a instanceof Value.Int x && b instanceof Value.Int y ? ints(f, x.value() != y.value())
                 : PrimOp.NE.apply(new Value.Pair(a, b), f);
     }
-
-    public static Value lt(Value v, JitFrame f) { return lt(first(v), second(v), f); }
 
     public static Value lt(Value a, Value b, JitFrame f) {
         return a instanceof Value.Int x && b instanceof Value.Int y ? ints(f, x.value() < y.value())
                 : PrimOp.LT.apply(new Value.Pair(a, b), f);
     }
 
-    public static Value le(Value v, JitFrame f) { return le(first(v), second(v), f); }
-
     public static Value le(Value a, Value b, JitFrame f) {
         return a instanceof Value.Int x && b instanceof Value.Int y ? ints(f, x.value() <= y.value())
                 : PrimOp.LE.apply(new Value.Pair(a, b), f);
     }
 
-    public static Value gt(Value v, JitFrame f) { return gt(first(v), second(v), f); }
-
     public static Value gt(Value a, Value b, JitFrame f) {
         return a instanceof Value.Int x && b instanceof Value.Int y ? ints(f, x.value() > y.value())
                 : PrimOp.GT.apply(new Value.Pair(a, b), f);
     }
-
-    public static Value ge(Value v, JitFrame f) { return ge(first(v), second(v), f); }
 
     public static Value ge(Value a, Value b, JitFrame f) {
         return a instanceof Value.Int x && b instanceof Value.Int y ? ints(f, x.value() >= y.value())
@@ -168,33 +127,5 @@ public final class JitRuntime {
     public static void charge(JitFrame f, long units) {
         f.fuel -= units;
         if (f.fuel < 0) throw OutOfFuelSignal.INSTANCE;
-    }
-
-    /**
-     * The arithmetic and comparisons a {@code PRIM op} compiles to directly
-     * (arithmetic costs no fuel beyond its instruction, docs/bytecode.md §7; a
-     * comparison charges as the value order does): the helper's name, whether
-     * it takes the frame, whether it is binary (so {@code CONS} then it passes
-     * the two components). {@code null}: every other primitive calls
-     * {@link #prim}.
-     */
-    record PrimHelper(String method, boolean charges, boolean binary) {}
-
-    static PrimHelper helper(PrimOp op) {
-        return switch (op) {
-            case ADD -> new PrimHelper("add", false, true);
-            case SUB -> new PrimHelper("sub", false, true);
-            case MUL -> new PrimHelper("mul", false, true);
-            case DIV -> new PrimHelper("div", false, true);
-            case MOD -> new PrimHelper("mod", false, true);
-            case NEG -> new PrimHelper("neg", false, false);
-            case EQ -> new PrimHelper("eq", true, true);
-            case NE -> new PrimHelper("ne", true, true);
-            case LT -> new PrimHelper("lt", true, true);
-            case LE -> new PrimHelper("le", true, true);
-            case GT -> new PrimHelper("gt", true, true);
-            case GE -> new PrimHelper("ge", true, true);
-            default -> null;
-        };
     }
 }

@@ -6,35 +6,14 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
-/**
- * Emitters for the straight-line pieces of a block method: charging fuel,
- * calling a {@link JitRuntime} helper into the value register, projecting a
- * pair, and the check that GET/PUT have a state register.
- */
+/** Emitters for the two checks of a block method: charging fuel, and that GET/PUT have a state register. */
 final class StraightOps {
     private StraightOps() {}
 
     static void charge(MethodVisitor mv, int units) {
         mv.visitVarInsn(Opcodes.ALOAD, F);
         mv.visitLdcInsn((long) units);
-        call(mv, "charge", "(L" + FRAME + ";J)V");
-    }
-
-    static void call(MethodVisitor mv, String method, String descriptor) {
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, method, descriptor, false);
-        if (!descriptor.endsWith(")V")) mv.visitVarInsn(Opcodes.ASTORE, V);
-    }
-
-    static void unary(MethodVisitor mv, String method) {
-        mv.visitVarInsn(Opcodes.ALOAD, V);
-        call(mv, method, UNARY_D);
-    }
-
-    static void project(MethodVisitor mv, String accessor) {
-        mv.visitVarInsn(Opcodes.ALOAD, V);
-        mv.visitTypeInsn(Opcodes.CHECKCAST, PAIR);
-        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, PAIR, accessor, "()" + VALUE_D, false);
-        mv.visitVarInsn(Opcodes.ASTORE, V);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "charge", "(L" + FRAME + ";J)V", false);
     }
 
     /** The interpreter's error for GET/PUT without a state register (pure code). */

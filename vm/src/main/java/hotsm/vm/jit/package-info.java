@@ -5,8 +5,10 @@
  *
  * <p>Input: {@link hotsm.vm.bytecode.Code} that passed the verifier. Output:
  * a {@link hotsm.vm.jit.JitCode} whose run gives the interpreter's value and
- * state. {@link hotsm.vm.jit.ClassGenerator}'s javadoc is the translation
- * table, one row per instruction. {@link hotsm.vm.jit.StepCode} pairs the
+ * state. {@link hotsm.vm.jit.Translation}'s javadoc is the translation
+ * table, one row per instruction; {@link hotsm.vm.jit.Rep} is how a value is
+ * kept unbuilt within a method, {@link hotsm.vm.jit.Layout} how it crosses
+ * a method boundary (pairs as components, {@code Int}s as {@code long}s). {@link hotsm.vm.jit.StepCode} pairs the
  * compiled class with the interpreter's loaded code and is what machines run.
  *
  * <p>Invariants. The interpreter ({@link hotsm.vm.machine.Cam}) is the

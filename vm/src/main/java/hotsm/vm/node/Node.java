@@ -3,24 +3,22 @@ package hotsm.vm.node;
 import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.bytecode.Identities;
 import hotsm.vm.bytecode.Identity;
-import hotsm.vm.jit.StepCode;
-import hotsm.vm.machine.Cam;
-import hotsm.vm.machine.LoadedCode;
-import hotsm.vm.trust.ChangeKind;
+import hotsm.vm.protocol.Transport;
 import hotsm.vm.trust.ReleaseSignature;
 import hotsm.vm.trust.Signer;
-import hotsm.vm.trust.TrustPolicy;
 import hotsm.vm.value.Value;
 import hotsm.vm.value.Values;
 import hotsm.vm.verify.Verifier;
 import hotsm.vm.verify.VerifyException;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A running machine that many threads may step, read and upgrade. All
@@ -28,6 +26,11 @@ import java.util.concurrent.locks.LockSupport;
  * {@link NodeSnapshot}; each public method enqueues a command and returns a
  * future completed by the machine thread (exceptionally with a
  * {@link Refusal} when the node says no; the node is then unchanged).
+ *
+ * <p>The machine thread is a Netty event loop of the node's own ({@link #eventLoop()}), one thread
+ * per node as an Erlang process is: a server that serves this node registers its connections on
+ * it, so a request is read, applied and answered on one thread with no hand-off between threads.
+ * The queue stays the one order of commands: the loop runs it as a task, whoever added them.
  */
 public final class Node implements NodeService, AutoCloseable {
 
@@ -39,51 +42,32 @@ public final class Node implements NodeService, AutoCloseable {
                            PreparedUpgrade prepared) {}
 
     private static final Pending STOP = new Pending(new Command.ReadInfo(), new CompletableFuture<>(), null, 1, null);
-    /** Versions whose compiled step code the machine thread keeps (the running one and recent ones). */
-    private static final int STEP_CODE_CACHE = 8;
 
     private final NodeOptions options;
+    /** What the machine thread owns and applies commands to. */
+    private final Machine machine;
     /** The one ordered queue: any thread adds (no lock), the machine thread takes; see {@link #put}. */
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
-    /** Whether the machine thread has found the queue empty and parks (or is about to): then {@link #put} wakes it. */
-    private volatile boolean idle;
-    private final Thread machineThread;
+    /** The machine thread: an event loop of its own (a group of one). */
+    private final EventLoopGroup loopGroup;
+    private final EventLoop loop;
+    /** Whether a task that runs the queue is scheduled on the loop or running: see {@link #put}. */
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final Runnable runQueue = this::runQueue;
+    /** Counted down when the machine thread takes {@link #STOP}: it runs no command after that. */
+    private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopped;
     /** Set by {@link #stop}: queued commands are refused, not run. */
     private volatile boolean stopping;
-    /** Whether the command being applied is a replayed journal record (machine thread only): see {@link #checkSizes}. */
-    private boolean replaying;
-    /** Written only by the machine thread. */
-    private NodeSnapshot snapshot;
-    /**
-     * The snapshot as of the last version change (written by the machine thread, read by threads that
-     * prepare upgrades to plan them against): steps change only the state, which a plan does not use.
-     */
-    private volatile NodeSnapshot lastVersion;
     /** For tests: the name of the thread that last prepared an upgrade. */
     private volatile String lastPreparedOn;
-    /** Step code by version, compiled (machine thread only; filled ahead where possible). */
-    private final Map<Identity, StepCode> stepCode = new java.util.LinkedHashMap<>(16, 0.75f, true) {
-        @Override protected boolean removeEldestEntry(Map.Entry<Identity, StepCode> eldest) {
-            return size() > STEP_CODE_CACHE;
-        }
-    };
-    /** The running artifact's step code (machine thread only): most steps need no map look-up. */
-    private Artifact loadedFor;
-    private StepCode loadedStep;
-    /** The snapshot a version change commits, and the assignment that commits it (made here, not when first used). */
-    private NodeSnapshot committing;
-    private final Runnable swap = () -> snapshot = committing;
 
     private Node(NodeSnapshot start, NodeOptions options) {
-        this.snapshot = start;
-        this.lastVersion = start;
         this.options = options;
-        // Compiled here, on the starting thread, not on the machine thread.
-        stepCode.put(start.identity(), StepCode.prepare(start.artifact().step(), start.artifact().blocks()));
+        this.machine = new Machine(start, options);
         // A roomy stack: values are walked recursively along their left nesting (checks, the trace printer).
-        this.machineThread = new Thread(null, this::run, "hotsm-machine-" + start.artifact().name(), 64L << 20);
-        machineThread.setDaemon(true);
+        this.loopGroup = Transport.machineLoop("hotsm-machine-" + start.artifact().name(), 64L << 20);
+        this.loop = loopGroup.next();
     }
 
     /**
@@ -104,7 +88,6 @@ public final class Node implements NodeService, AutoCloseable {
         Identity id = Identities.of(artifact);
         Node node = new Node(NodeSnapshot.started(artifact, id, artifact.initialState(), options.clock().instant(),
                 signedBy), options);
-        node.machineThread.start();
         return node;
     }
 
@@ -121,7 +104,6 @@ public final class Node implements NodeService, AutoCloseable {
                     + snapshot.artifact().state());
         }
         Node node = new Node(snapshot, options);
-        node.machineThread.start();
         return node;
     }
 
@@ -226,31 +208,41 @@ public final class Node implements NodeService, AutoCloseable {
             reply.completeExceptionally(stoppedRefusal());
             return reply;
         }
-        PreparedUpgrade prepared = prepare(command, fuel);
+        PreparedUpgrade prepared = PreparedUpgrade.ahead(command, options, machine.lastVersion(), fuel);
+        if (prepared != null) lastPreparedOn = Thread.currentThread().getName();
         put(new Pending(command, reply, time, fuel, prepared));
         if (stopped) drain();
         return reply;
     }
 
+    /**
+     * The machine thread, as an event loop: a server serving this node registers its connections
+     * here, so their requests are read, applied and answered on the one thread that owns the machine.
+     * Nothing else may run long on it.
+     */
+    public EventLoopGroup eventLoop() {
+        return loopGroup;
+    }
+
     /** Stop the machine thread after the commands already queued; later ones are refused. */
     @Override
     public void close() {
-        if (stopped) return;
-        stopped = true;
-        put(STOP);
-        try {
-            machineThread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!stopped) {
+            stopped = true;
+            put(STOP);
+            if (!loop.inEventLoop()) awaitFinished(Long.MAX_VALUE);
+            drain();
         }
-        drain();
+        loopGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        if (!loop.inEventLoop()) loopGroup.terminationFuture().awaitUninterruptibly(2, TimeUnit.SECONDS);
     }
 
     /**
      * Stop as {@code sm node} does on SIGTERM: refuse new commands, answer
      * every queued one with "The node is stopping." (a {@link Refusal} with
      * reason STOPPED), let at most the command already running finish, and
-     * return within {@code bound}.
+     * return within {@code bound}. The event loop keeps running (the replies
+     * made still go out on the connections it serves) until {@link #close}.
      *
      * @return whether the machine thread ended within the bound (it is a daemon; a step still
      *         running past it is abandoned with the process)
@@ -260,59 +252,65 @@ public final class Node implements NodeService, AutoCloseable {
         stopped = true;
         drain(STOPPING);
         put(STOP);
+        boolean done = loop.inEventLoop() || awaitFinished(Math.max(1, bound.toMillis()));
+        drain(STOPPING);
+        return done;
+    }
+
+    private boolean awaitFinished(long millis) {
         try {
-            machineThread.join(Math.max(1, bound.toMillis()));
+            return finished.await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return finished.getCount() == 0;
         }
-        drain(STOPPING);
-        return !machineThread.isAlive();
     }
 
     private static final String STOPPING = "The node is stopping.";
 
     /**
-     * Add to the queue, waking the machine thread if it parks. With {@link #awaitCommand} this is the
-     * usual pairing of a volatile flag and a lock-free queue: each side writes its own (the command;
-     * {@link #idle}) before it reads the other's, so a command is never left in the queue of a parked
-     * machine thread.
+     * Add to the queue, and schedule a task that runs it on the machine thread unless one is scheduled
+     * or running. With {@link #runQueue} this is the usual pairing of a flag and a lock-free queue: each
+     * side writes its own (the command; {@link #scheduled} cleared) before it reads the other's, so a
+     * command is never left in the queue with no task to run it.
      */
     private void put(Pending p) {
         queue.add(p);
-        if (idle) LockSupport.unpark(machineThread);
+        if (!scheduled.get() && scheduled.compareAndSet(false, true)) {
+            try {
+                loop.execute(runQueue);
+            } catch (java.util.concurrent.RejectedExecutionException closed) {   // the loop was shut down by close()
+                drain();
+            }
+        }
     }
 
-    /** The machine thread, out of commands: park until {@link #put} adds one. */
-    private void awaitCommand() {
-        idle = true;
-        if (queue.isEmpty()) LockSupport.park(this);
-        idle = false;
-        Thread.interrupted();   // only close() stops the machine thread
-    }
+    /**
+     * Commands one task runs before it lets the loop serve its connections (then it schedules itself
+     * again): a long queue from in-process producers does not starve the sockets.
+     */
+    private static final int TURN = 1024;
 
-    /** Commands the machine thread takes from the queue at once before it answers them, in order. */
-    private static final int BATCH = 256;
-
-    private void run() {
-        java.util.ArrayList<Pending> batch = new java.util.ArrayList<>(BATCH);
-        while (true) {
-            Pending first = queue.poll();
-            if (first == null) {
-                awaitCommand();
+    /** The machine thread's task: apply queued commands in order until the queue is empty (or a turn is over). */
+    private void runQueue() {
+        for (int n = 0; ; n++) {
+            if (n == TURN) {
+                loop.execute(runQueue);   // still scheduled
+                return;
+            }
+            Pending p = queue.poll();
+            if (p == null) {
+                scheduled.set(false);
+                if (queue.isEmpty() || !scheduled.compareAndSet(false, true)) return;
                 continue;
             }
-            batch.add(first);
-            for (Pending next; batch.size() < BATCH && (next = queue.poll()) != null; ) batch.add(next);
-            for (int i = 0; i < batch.size(); i++) {
-                Pending p = batch.get(i);
-                if (p == STOP) {
-                    // Queued after STOP by a thread that had not yet seen the node stopped: refused as drain() would.
-                    for (int k = i + 1; k < batch.size(); k++) batch.get(k).reply().completeExceptionally(stoppedRefusal());
-                    return;
-                }
-                handle(p);
+            if (p == STOP) {
+                // Left scheduled for good: no task runs again. What was queued after STOP by a thread that had
+                // not yet seen the node stopped is refused by drain(), on the stopping thread or the enqueuing one.
+                finished.countDown();
+                return;
             }
-            batch.clear();
+            handle(p);
         }
     }
 
@@ -325,8 +323,7 @@ public final class Node implements NodeService, AutoCloseable {
         Throwable failure = null;
         try {
             options.log().append(p.command());
-            replaying = p.time() != null;
-            result = apply(p.command(), p.time(), p.fuel(), p.prepared());
+            result = machine.apply(p.command(), p.time(), p.fuel(), p.prepared());
         } catch (Refusal r) {
             failure = r;
         } catch (Throwable e) {
@@ -361,277 +358,9 @@ public final class Node implements NodeService, AutoCloseable {
         return new Refusal(Refusal.Reason.STOPPED, "The node has stopped.");
     }
 
-    /**
-     * One case per command; each ends in at most one assignment to {@link #snapshot}, made through
-     * {@link CommandLog#commit} so the command is journaled first. A {@link Command.Signed} change is
-     * applied as its inner command, with its signature checked by the trust policy; the signed command
-     * is what is journaled.
-     */
-    private Object apply(Command command, Instant given, long fuel, PreparedUpgrade prepared) {
-        Optional<ReleaseSignature> signature = command instanceof Command.Signed signed
-                ? Optional.of(signed.signature()) : Optional.empty();
-        Command change = command instanceof Command.Signed signed ? signed.change() : command;
-        TrustPolicy trust = options.trust();
-        NodeSnapshot now = snapshot;
-        if (change instanceof Command.Step s) {
-            return step(now, s, fuel);
-        } else if (change instanceof Command.Upgrade || change instanceof Command.UpgradeFromBytes) {
-            return upgrade(now, command, prepared, timeOf(given), fuel);
-        } else if (change instanceof Command.Downgrade) {
-            Instant time = timeOf(given);
-            return change(command, time, VersionChange.Kind.DOWNGRADE,
-                    () -> VersionChanges.downgrade(now, fuel, time,
-                            VersionChanges.authorize(now, trust, ChangeKind.DOWNGRADE,
-                                    () -> now.identity().bytes(), signature)));
-        } else if (change instanceof Command.WriteSnapshot) {
-            return options.log().writeSnapshot(now);
-        } else if (command instanceof Command.ReadState) {
-            return new StateView(now.artifact().state(), now.state());
-        } else if (command instanceof Command.ReadInfo) {
-            return now.info();
-        } else if (command instanceof Command.ReadSnapshot) {
-            return now;
-        } else if (command instanceof Command.ReadInterface r) {
-            return Interfaces.route(now, r.identity()).view();
-        }
-        throw new IllegalArgumentException("unknown command " + command);
-    }
-
-    /** The route of a client speaking the running version, and its input shape, for {@link #directFor}. */
-    private Interfaces.Route directRoute;
-    private hotsm.vm.types.Shape directShape;
-    private Artifact directFor;
-
-    /**
-     * The route for a step (machine thread only): a client speaking the running version (nearly every
-     * step) reuses the running artifact's direct route and erased input shape instead of building them.
-     */
-    private Interfaces.Route route(NodeSnapshot now, Optional<Identity> speaking) {
-        if (speaking.isPresent() && !speaking.get().equals(now.identity())) return Interfaces.route(now, speaking.get());
-        if (directFor != now.artifact()) {
-            directRoute = Interfaces.route(now, now.identity());
-            directShape = directRoute.view().input().erase();
-            directFor = now.artifact();
-        }
-        return directRoute;
-    }
-
-    /** A version change's time: the journaled one when replayed, else the clock's (only version changes read it). */
-    private Instant timeOf(Instant given) {
-        return given != null ? given : options.clock().instant();
-    }
-
-    private StepResult step(NodeSnapshot now, Command.Step s, long fuel) {
-        try {
-            Interfaces.Route route = route(now, s.speaking());
-            if (!Values.conforms(s.input(), route == directRoute ? directShape : route.view().input().erase())) {
-                throw new Refusal(Refusal.Reason.BAD_VALUE, "The input is not a value of type " + route.view().input()
-                        + " (expected shape " + route.view().input().erase() + ").");
-            }
-            Value input = runAll(route.inputAdapters(), s.input(), "input adapter", fuel);
-            Cam.Result r;
-            try {
-                r = loadedStep(now).runAcrossVersions(input, now.state(), fuel);
-            } catch (RuntimeException e) {
-                throw new Refusal(Refusal.Reason.STEP_FAILED, "The step failed: " + VersionChanges.describe(e)
-                        + ". The state is unchanged.");
-            }
-            Value output = runAll(route.outputAdapters(), r.value(), "output adapter", fuel);
-            checkSizes(now.state(), r.state(), r.value(), output);
-            NodeSnapshot next = now.withState(r.state());
-            options.log().commit(s, null, next, () -> snapshot = next);
-            if (options.listener() != NodeListener.NONE) {
-                tell(() -> options.listener().stepped(now.artifact().output(), r.value(), now.artifact().state(),
-                        r.state()));
-            }
-            return new StepResult(output, route.view().output());
-        } catch (Refusal refusal) {
-            tell(() -> options.listener().stepFailed(refusal.getMessage()));
-            throw refusal;
-        }
-    }
-
-    /**
-     * A step whose state or output is over the value size budget fails; the
-     * state is kept. A state the step left as it was is not walked again. A
-     * replayed record is not checked: it was within the budget of the node
-     * that journaled it, and a budget lowered since must not lock the node
-     * out of its own history (docs/durability.md); new steps meet the new one.
-     */
-    private void checkSizes(Value oldState, Value newState, Value output, Value adaptedOutput) {
-        if (replaying) return;
-        String kept = "The state is unchanged.";
-        if (newState != oldState) options.limits().checkSize(newState, "new state", Refusal.Reason.STEP_FAILED, kept);
-        options.limits().checkSize(output, "output", Refusal.Reason.STEP_FAILED, kept);
-        if (adaptedOutput != output) {
-            options.limits().checkSize(adaptedOutput, "adapted output", Refusal.Reason.STEP_FAILED, kept);
-        }
-    }
-
-    /** A migrated state over the size budget refuses the change; the history and artifacts are kept bounded. */
-    private VersionChanges.Changed withinLimits(VersionChange.Kind kind, VersionChanges.Changed c) {
-        boolean up = kind == VersionChange.Kind.UPGRADE;
-        if (!replaying) options.limits().checkSize(c.next().state(), "migrated state",
-                up ? Refusal.Reason.UPGRADE_REFUSED : Refusal.Reason.DOWNGRADE_REFUSED,
-                "Aborting " + (up ? "upgrade" : "downgrade") + "; the old version keeps running.");
-        return new VersionChanges.Changed(c.next().bounded(options.limits()), c.change(), c.step());
-    }
-
-    /** A listener that fails (a closed stdout, say) must not undo or fail a committed command. */
-    private static void tell(Runnable notification) {
-        try {
-            notification.run();
-        } catch (Throwable e) {
-            EventLog.log("a node listener failed (tracing is best effort)", e);
-        }
-    }
-
-    /**
-     * The running step code (machine thread only): prepared ahead for starts and upgrades, kept for
-     * recent versions (a downgrade returns to one), else loaded and compiled by the JIT here.
-     */
-    private StepCode loadedStep(NodeSnapshot now) {
-        if (loadedFor != now.artifact()) {
-            StepCode code = stepCode.get(now.identity());
-            if (code == null) {
-                code = StepCode.prepare(now.artifact().step(), now.artifact().blocks());
-                stepCode.put(now.identity(), code);
-            }
-            loadedStep = code;
-            loadedFor = now.artifact();
-        }
-        return loadedStep;
-    }
-
-    /** Rehearsals of an upgrade per preparation (see {@link #prepare}), and the time they may take at most. */
-    private static final int REHEARSALS = 200;
-    private static final long REHEARSAL_NANOS = 2_000_000;
-
-    /**
-     * On the thread that asks for an upgrade, before it is queued: its {@link PreparedUpgrade} (the
-     * signature first, then decoding, verifying, hashing, compiling, planning). The upgrade is also
-     * rehearsed here against the latest version, up to {@value #REHEARSALS} times within 2 ms, and
-     * the results thrown away (upgrades are pure functions of the snapshot: this changes nothing), so
-     * that on the machine thread its turn does not load classes, link call sites or run code HotSpot
-     * still interprets (upgrades are rare) in the gap between two replies. Null for other
-     * commands, and if preparing failed in a way the machine thread, with its roomy stack, may not
-     * (it then prepares the upgrade itself).
-     */
-    private PreparedUpgrade prepare(Command command, long fuel) {
-        if (!(command instanceof Command.Upgrade || command instanceof Command.UpgradeFromBytes
-                || command instanceof Command.Signed)) {
-            return null;
-        }
-        try {
-            NodeSnapshot base = lastVersion;
-            PreparedUpgrade p = PreparedUpgrade.of(command, options.trust(), base, PreparedArtifact.WARM_UP_RUNS);
-            if (p != null) lastPreparedOn = Thread.currentThread().getName();
-            if (p != null && p.plan() != null && p.plan().failure() == null) rehearse(base, p, fuel);
-            return p;
-        } catch (Throwable e) {   // StackOverflowError on a deeply nested artifact, say
-            return null;
-        }
-    }
-
-    private void rehearse(NodeSnapshot base, PreparedUpgrade p, long fuel) {
-        long start = System.nanoTime();
-        Instant now = base.history().get(base.history().size() - 1).since();   // any time: the clock is not read
-        long limit = Math.min(fuel, options.fuel());   // a replayed upgrade has no step limit; its rehearsal has
-        try {
-            for (int i = 0; i < REHEARSALS && System.nanoTime() - start < REHEARSAL_NANOS; i++) {
-                withinLimits(VersionChange.Kind.UPGRADE, VersionChanges.upgrade(base, p.artifact(), p.plan(), limit,
-                        now, p.signer()));
-            }
-        } catch (RuntimeException e) {
-            // refused (a migration that fails on this state, say): the machine thread will decide on its own
-        }
-    }
-
-    /**
-     * An upgrade's turn (machine thread), written without lambdas: their call sites would be linked
-     * here the first time, in the gap between two replies. What was prepared is checked again where it
-     * can have changed: the release against the highest accepted now, the plan against the version
-     * running now. A command not prepared ahead (replayed by a journal's recovery, say) is prepared here.
-     */
-    private VersionChange upgrade(NodeSnapshot now, Command command, PreparedUpgrade prepared, Instant time,
-                                  long fuel) {
-        PreparedUpgrade p = prepared != null ? prepared : PreparedUpgrade.of(command, options.trust(), now, 0);
-        VersionChanges.Changed c;
-        try {
-            if (p.untrusted() != null) throw p.untrusted();
-            VersionChanges.checkRelease(now, p.signer(), ChangeKind.UPGRADE);
-            if (p.unreadable() != null) throw p.unreadable();
-            c = withinLimits(VersionChange.Kind.UPGRADE, VersionChanges.upgrade(now, p.artifact(), p.plan(), fuel,
-                    time, p.signer()));
-        } catch (Refusal refusal) {
-            refused(VersionChange.Kind.UPGRADE, refusal);
-            throw refusal;
-        }
-        return commit(command, time, c);
-    }
-
     /** For tests: the name of the thread that prepared the last upgrade (null before any). */
     String lastPreparedOn() {
         return lastPreparedOn;
     }
 
-    private Value runAll(List<LoadedCode> adapters, Value v, String what, long fuel) {
-        for (LoadedCode c : adapters) {
-            try {
-                v = Cam.run(c, v, null, fuel).value();
-            } catch (RuntimeException e) {
-                throw new Refusal(Refusal.Reason.STEP_FAILED, "The " + what + " failed: "
-                        + VersionChanges.describe(e) + ". The state is unchanged.");
-            }
-        }
-        return v;
-    }
-
-    private VersionChange change(Command command, Instant time, VersionChange.Kind kind,
-                                 java.util.function.Supplier<VersionChanges.Changed> how) {
-        VersionChanges.Changed c;
-        try {
-            c = withinLimits(kind, how.get());
-        } catch (Refusal refusal) {
-            refused(kind, refusal);
-            throw refusal;
-        }
-        return commit(command, time, c);
-    }
-
-    /**
-     * Commit a version change through the log (journaled first), publish it to the threads that
-     * prepare upgrades, keep its prepared step code, tell the listener. No lambdas (see {@link #upgrade}).
-     */
-    private VersionChange commit(Command command, Instant time, VersionChanges.Changed c) {
-        committing = c.next();
-        try {
-            options.log().commit(command, time, c.next(), swap);
-        } catch (Refusal refusal) {
-            refused(c.change().kind(), refusal);
-            throw refusal;
-        } finally {
-            committing = null;
-        }
-        lastVersion = c.next();
-        if (c.step() != null) stepCode.put(c.next().identity(), c.step());
-        // The next step finds the new version's code and route ready: the step path's branches that
-        // load them stay untaken, so HotSpot's compiled step is not deoptimized in the gap.
-        loadedStep(c.next());
-        route(c.next(), Optional.empty());
-        try {
-            options.listener().changed(c.change());
-        } catch (Throwable e) {
-            EventLog.log("a node listener failed (tracing is best effort)", e);
-        }
-        return c.change();
-    }
-
-    private void refused(VersionChange.Kind kind, Refusal refusal) {
-        try {
-            options.listener().changeRefused(kind, refusal.getMessage());
-        } catch (Throwable e) {
-            EventLog.log("a node listener failed (tracing is best effort)", e);
-        }
-    }
 }

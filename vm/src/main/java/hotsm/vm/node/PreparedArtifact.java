@@ -20,9 +20,10 @@ import hotsm.vm.verify.Verifier;
  * @param verifyFailure what the verifier (or a broken artifact) threw, or null
  * @param step          the step code on both tiers; null if the artifact does not verify
  * @param stateShape    the state type's erasure (a migrated state is checked against it); null if it does not verify
+ * @param inputShape    the input type's erasure (each step's input is checked against it); null if it does not verify
  */
 record PreparedArtifact(Artifact artifact, Identity identity, RuntimeException hashFailure,
-                        RuntimeException verifyFailure, StepCode step, Shape stateShape) {
+                        RuntimeException verifyFailure, StepCode step, Shape stateShape, Shape inputShape) {
 
     /** Runs of a new version's compiled step before it is queued (each within 10,000 instructions). */
     static final int WARM_UP_RUNS = 500;
@@ -38,16 +39,17 @@ record PreparedArtifact(Artifact artifact, Identity identity, RuntimeException h
         try {
             identity = Identities.of(artifact);
         } catch (RuntimeException e) {
-            return new PreparedArtifact(artifact, null, e, null, null, null);
+            return new PreparedArtifact(artifact, null, e, null, null, null, null);
         }
         try {
             Verifier.verify(artifact);
         } catch (RuntimeException e) {
-            return new PreparedArtifact(artifact, identity, null, e, null, null);
+            return new PreparedArtifact(artifact, identity, null, e, null, null, null);
         }
         StepCode step = StepCode.prepare(artifact.step(), artifact.blocks());
         // So the machine thread's first steps on the new version run code HotSpot has already compiled.
-        if (warmUpRuns > 0) step.warm(StepCode.sample(artifact.input().erase()), artifact.initialState(), warmUpRuns);
-        return new PreparedArtifact(artifact, identity, null, null, step, artifact.state().erase());
+        Shape input = artifact.input().erase();
+        if (warmUpRuns > 0) step.warm(StepCode.sample(input), artifact.initialState(), warmUpRuns);
+        return new PreparedArtifact(artifact, identity, null, null, step, artifact.state().erase(), input);
     }
 }

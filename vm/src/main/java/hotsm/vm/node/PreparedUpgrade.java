@@ -6,6 +6,7 @@ import hotsm.vm.trust.ChangeKind;
 import hotsm.vm.trust.ReleaseSignature;
 import hotsm.vm.trust.Signer;
 import hotsm.vm.trust.TrustPolicy;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -68,6 +69,49 @@ record PreparedUpgrade(RuntimeException untrusted, Optional<Signer> signer, Runt
         PreparedArtifact prepared = PreparedArtifact.of(artifact, warmUpRuns);
         return new PreparedUpgrade(null, signer, null, prepared,
                 VersionChanges.plan(base, prepared).compiled(artifact, warmUpRuns));
+    }
+
+    /** Rehearsals of an upgrade per preparation (see {@link #ahead}), and the time they may take at most. */
+    private static final int REHEARSALS = 200;
+    private static final long REHEARSAL_NANOS = 2_000_000;
+
+    /**
+     * On the thread that asks for an upgrade, before it is queued: its {@link PreparedUpgrade} (the
+     * signature first, then decoding, verifying, hashing, compiling, planning). The upgrade is also
+     * rehearsed here against the latest version, through the machine thread's own code for its turn on a
+     * scratch {@link Machine}, up to {@value #REHEARSALS} times within 2 ms, and
+     * the results thrown away (upgrades are pure functions of the snapshot: this changes nothing), so
+     * that on the machine thread its turn does not load classes, link call sites or run code HotSpot
+     * still interprets (upgrades are rare) in the gap between two replies. Null for other
+     * commands, and if preparing failed in a way the machine thread, with its roomy stack, may not
+     * (it then prepares the upgrade itself).
+     */
+    static PreparedUpgrade ahead(Command command, NodeOptions options, NodeSnapshot base, long fuel) {
+        if (!(command instanceof Command.Upgrade || command instanceof Command.UpgradeFromBytes
+                || command instanceof Command.Signed)) {
+            return null;
+        }
+        try {
+            PreparedUpgrade p = of(command, options.trust(), base, PreparedArtifact.WARM_UP_RUNS);
+            if (p != null && p.plan() != null && p.plan().failure() == null) p.rehearse(command, base, options, fuel);
+            return p;
+        } catch (Throwable e) {   // StackOverflowError on a deeply nested artifact, say
+            return null;
+        }
+    }
+
+    private void rehearse(Command command, NodeSnapshot base, NodeOptions options, long fuel) {
+        long start = System.nanoTime();
+        Instant now = base.history().get(base.history().size() - 1).since();   // any time: the clock is not read
+        long limit = Math.min(fuel, options.fuel());   // a replayed upgrade has no step limit; its rehearsal has
+        Machine scratch = Machine.forRehearsals(base, options);
+        try {
+            for (int i = 0; i < REHEARSALS && System.nanoTime() - start < REHEARSAL_NANOS; i++) {
+                scratch.rehearseUpgrade(base, command, this, now, limit);
+            }
+        } catch (RuntimeException e) {
+            // refused (a migration that fails on this state, say): the machine thread will decide on its own
+        }
     }
 
     /** What an upgrade's signature covers: the artifact's bytes. */

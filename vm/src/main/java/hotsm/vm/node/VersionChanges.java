@@ -37,11 +37,12 @@ final class VersionChanges {
     /**
      * The next snapshot and what to tell the client.
      *
-     * @param step the next version's step code when it was prepared ahead (null otherwise)
+     * @param step       the next version's step code when it was prepared ahead (null otherwise)
+     * @param inputShape the next version's erased input type when it was prepared ahead (null otherwise)
      */
-    record Changed(NodeSnapshot next, VersionChange change, StepCode step) {
+    record Changed(NodeSnapshot next, VersionChange change, StepCode step, hotsm.vm.types.Shape inputShape) {
         Changed(NodeSnapshot next, VersionChange change) {
-            this(next, change, null);
+            this(next, change, null, null);
         }
     }
 
@@ -147,7 +148,7 @@ final class VersionChanges {
         Value migrated = migrate(p.section().migration(), next.blocks(), p.migration(), now.state(), next.state(),
                 prepared.stateShape(), fuel, Refusal.Reason.UPGRADE_REFUSED, "upgrade");
         NodeSnapshot after = now.moveTo(next, prepared.identity(), migrated, Version.Arrival.UPGRADED, time, signer);
-        return new Changed(after, p.change(), prepared.step());
+        return new Changed(after, p.change(), prepared.step(), prepared.inputShape());
     }
 
     /**
@@ -272,8 +273,8 @@ final class VersionChanges {
                 String a = actual.get(i).toString();
                 if (d.equals(a)) {
                     // Same name: show the constructors and field names, where they differ (LANGUAGE.md §14).
-                    d = hotsm.vm.value.ValuePrinter.describeType(declared.get(i));
-                    a = hotsm.vm.value.ValuePrinter.describeType(actual.get(i));
+                    d = hotsm.vm.types.TypeText.inline(declared.get(i));
+                    a = hotsm.vm.types.TypeText.inline(actual.get(i));
                     a = d.equals(a) ? "a different " + a + " (the constructors or field names differ)" : a;
                 }
                 return "The " + what + " expects the running machine's " + roles[i] + " type to be " + d

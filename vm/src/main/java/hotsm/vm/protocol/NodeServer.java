@@ -2,6 +2,7 @@ package hotsm.vm.protocol;
 
 import hotsm.vm.bytecode.Identity;
 import hotsm.vm.node.EventLog;
+import hotsm.vm.node.Node;
 import hotsm.vm.node.NodeService;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -13,9 +14,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -30,7 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Serves a {@link NodeService} (a node, or a member of a replicated group) over TCP (docs/protocol.md) with Netty: one thread
  * accepts, {@link ServerLimits#ioThreads()} event-loop threads serve every
  * connection, whatever their number (at most {@link
- * ServerLimits#maxConnections()}). Each connection's pipeline is: idle timer,
+ * ServerLimits#maxConnections()}); or, for a plain {@link Node} with
+ * {@code -Dhotsm.node.serve=machine}, the node's machine thread serves them
+ * all ({@link #connectionsOnMachineThread()}; docs/protocol.md, "Threads"). Each connection's pipeline is: idle timer,
  * {@link HandshakeHandler}, then {@link FrameDecoder} and {@link
  * RequestHandler}; the message codec ({@link Messages}, {@link WireIn},
  * {@link WireOut}) knows nothing of the transport. Whatever a client sends,
@@ -45,7 +46,14 @@ public final class NodeServer implements AutoCloseable {
     private final CookieProof cookie;
     private final ByteBudget buffers;
     private final EventLoopGroup acceptor;
+    /** The I/O threads of a service that is not a plain {@link Node} (null for a node: its machine thread serves). */
     private final EventLoopGroup workers;
+    /**
+     * Where an upgrade that arrives on a connection is prepared (decoded, verified, compiled, rehearsed)
+     * before it is queued: not on the event loop, which may be the machine thread.
+     */
+    private final java.util.concurrent.ExecutorService preparer = java.util.concurrent.Executors.newSingleThreadExecutor(
+            new DefaultThreadFactory("hotsm-prepare", true));
     private final Channel listening;
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final AtomicInteger open = new AtomicInteger();
@@ -60,12 +68,15 @@ public final class NodeServer implements AutoCloseable {
         this.cookie = new CookieProof(security.cookie());
         this.buffers = new ByteBudget(limits.maxBuffered());
         this.acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("hotsm-accept", true),
-                ioHandlers());
-        this.workers = new MultiThreadIoEventLoopGroup(limits.ioThreads(), new DefaultThreadFactory("hotsm-io", true),
-                ioHandlers());
+                Transport.ioHandlers());
+        // Served on a plain node's machine thread (an event loop) if so configured: a request is then read,
+        // applied and answered there with no hand-off. Else, and for other services, by I/O threads.
+        EventLoopGroup machine = Transport.serveOnMachineThread() && node instanceof Node n ? n.eventLoop() : null;
+        this.workers = machine != null ? null : new MultiThreadIoEventLoopGroup(limits.ioThreads(),
+                new DefaultThreadFactory("hotsm-io", true), Transport.ioHandlers());
         ServerBootstrap b = new ServerBootstrap()
-                .group(acceptor, workers)
-                .channel(EPOLL ? io.netty.channel.epoll.EpollServerSocketChannel.class : NioServerSocketChannel.class)
+                .group(acceptor, machine != null ? machine : workers)
+                .channel(Transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 128)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.AUTO_READ, false)   // accept only once serve() is called
@@ -82,24 +93,6 @@ public final class NodeServer implements AutoCloseable {
             shutDown();
             throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
         }
-    }
-
-    /**
-     * Whether the server uses Netty's native epoll transport: on Linux when its library loads, unless
-     * {@code -Dhotsm.epoll=off}; else Java's NIO. Same behaviour, fewer system calls per request.
-     */
-    static final boolean EPOLL = !"off".equals(System.getProperty("hotsm.epoll")) && epollLoads();
-
-    private static boolean epollLoads() {
-        try {
-            return io.netty.channel.epoll.Epoll.isAvailable();
-        } catch (Throwable e) {   // the classes or the native library missing: NIO it is
-            return false;
-        }
-    }
-
-    private static io.netty.channel.IoHandlerFactory ioHandlers() {
-        return EPOLL ? io.netty.channel.epoll.EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     }
 
     /** Listen on {@code bind}:{@code port} (port 0 picks a free one) and serve {@code node} within {@code limits}. */
@@ -160,6 +153,9 @@ public final class NodeServer implements AutoCloseable {
 
     public ServerLimits limits() { return limits; }
 
+    /** Whether this server serves its connections on the node's machine thread (docs/protocol.md, "Threads"). */
+    public boolean connectionsOnMachineThread() { return workers == null; }
+
     /** Connections open now (those being refused for the cap included, until they close). */
     public int connectionCount() { return open.get(); }
 
@@ -212,7 +208,7 @@ public final class NodeServer implements AutoCloseable {
         ctx.pipeline().addLast("idle", new IdleStateHandler(limits.idleTimeout().toMillis(), 0, 0,
                 TimeUnit.MILLISECONDS));
         ctx.pipeline().addLast("frames", new FrameDecoder(limits.maxFrame(), buffers));
-        ctx.pipeline().addLast("requests", new RequestHandler(node, limits, buffers, faults, speaking));
+        ctx.pipeline().addLast("requests", new RequestHandler(node, limits, buffers, faults, speaking, preparer));
     }
 
     /** Stop accepting new connections; those open are served on (the first step of stopping a node). */
@@ -235,8 +231,9 @@ public final class NodeServer implements AutoCloseable {
 
     private void shutDown() {
         acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        if (workers != null) workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        preparer.shutdown();
         acceptor.terminationFuture().awaitUninterruptibly(3, TimeUnit.SECONDS);
-        workers.terminationFuture().awaitUninterruptibly(3, TimeUnit.SECONDS);
+        if (workers != null) workers.terminationFuture().awaitUninterruptibly(3, TimeUnit.SECONDS);
     }
 }

@@ -21,7 +21,7 @@ import java.util.function.Function;
  * Turns a connection's requests into node commands and their results into
  * replies (docs/protocol.md, "Requests and replies"): every request gets
  * exactly one reply with its id. It runs on the connection's event loop;
- * replies are encoded there too, never on the machine thread.
+ * replies are encoded there too (the machine thread itself when it serves the connections).
  *
  * <p>Budgets: at most {@link ServerLimits#maxInFlight()} requests wait for
  * replies (then the node stops reading this connection until some are
@@ -47,8 +47,17 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     /** Requests read but not started because too many are in flight (bounded by one read's worth). */
     private final ArrayDeque<Received> waiting = new ArrayDeque<>();
     private int inFlight;
+    /** Where upgrades are prepared before they are queued (not this thread: it may be the machine thread). */
+    private final java.util.concurrent.Executor preparer;
+    /**
+     * Whether an upgrade of this connection is being prepared and not yet queued: the requests read after
+     * it wait (in {@link #waiting}), so they are queued after it, in the order the client sent them.
+     */
+    private boolean preparing;
 
-    RequestHandler(NodeService node, ServerLimits limits, ByteBudget budget, Faults faults, Optional<Identity> speaking) {
+    RequestHandler(NodeService node, ServerLimits limits, ByteBudget budget, Faults faults, Optional<Identity> speaking,
+                   java.util.concurrent.Executor preparer) {
+        this.preparer = preparer;
         this.node = node;
         this.limits = limits;
         this.budget = budget;
@@ -59,7 +68,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         Received r = (Received) msg;
-        if (inFlight >= limits.maxInFlight()) {
+        if (preparing || inFlight >= limits.maxInFlight() || !waiting.isEmpty()) {
             waiting.add(r);
         } else {
             start(ctx, r);
@@ -110,10 +119,10 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                     }
                     reply(ctx, r, node.step(s.input(), as.get()), MessageType.OUTPUT, Messages::output);
                 }
-                case UPGRADE -> reply(ctx, r, node.upgrade(f.body()), MessageType.CHANGED, Messages::changed);
+                case UPGRADE -> prepared(ctx, r, () -> node.upgrade(f.body()));
                 case SIGNED_UPGRADE -> {
                     Messages.SignedUpgrade u = Messages.signedUpgrade(f.body());
-                    reply(ctx, r, node.upgrade(u.artifact(), u.signature()), MessageType.CHANGED, Messages::changed);
+                    prepared(ctx, r, () -> node.upgrade(u.artifact(), u.signature()));
                 }
                 case SIGNED_DOWNGRADE -> reply(ctx, r, node.downgrade(Messages.signature(f.body())), MessageType.CHANGED,
                         Messages::changed);
@@ -127,6 +136,30 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         } catch (ProtocolException e) {
             answer(ctx, r, error(r, ErrorCode.MALFORMED, "malformed " + type + " request: " + e.getMessage()));
         }
+    }
+
+    /**
+     * An upgrade: asked of the node on the {@link #preparer} thread, which prepares it before it is
+     * queued (milliseconds of decoding, verifying and compiling that must not hold up the machine
+     * thread, which may be this event loop); this connection's later requests wait until it is queued.
+     */
+    private void prepared(ChannelHandlerContext ctx, Received r,
+                          java.util.function.Supplier<CompletableFuture<hotsm.vm.node.VersionChange>> upgrade) {
+        preparing = true;
+        preparer.execute(() -> {
+            CompletableFuture<hotsm.vm.node.VersionChange> queued;
+            try {
+                queued = upgrade.get();
+            } catch (Throwable t) {   // OutOfMemoryError included: this request fails, the connection goes on
+                queued = CompletableFuture.failedFuture(t);
+            }
+            CompletableFuture<hotsm.vm.node.VersionChange> result = queued;
+            ctx.executor().execute(() -> {
+                preparing = false;
+                reply(ctx, r, result, MessageType.CHANGED, Messages::changed);
+                startWaiting(ctx);
+            });
+        });
     }
 
     private static void empty(Frame f) throws ProtocolException {
@@ -244,13 +277,19 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         });
         budget.release(r.reserved());
         inFlight--;
-        while (inFlight < limits.maxInFlight() && !waiting.isEmpty()) start(ctx, waiting.poll());
+        startWaiting(ctx);
+    }
+
+    /** Start the requests that waited, in order, while there is room and no upgrade of this connection is being prepared. */
+    private void startWaiting(ChannelHandlerContext ctx) {
+        while (!preparing && inFlight < limits.maxInFlight() && !waiting.isEmpty()) start(ctx, waiting.poll());
         updateReading(ctx);
     }
 
     /** Read more only while few requests wait and the client reads its replies. */
     private void updateReading(ChannelHandlerContext ctx) {
-        boolean read = inFlight < limits.maxInFlight() && waiting.isEmpty() && ctx.channel().isWritable();
+        boolean read = !preparing && inFlight < limits.maxInFlight() && waiting.isEmpty()
+                && ctx.channel().isWritable();
         if (ctx.channel().config().isAutoRead() != read) ctx.channel().config().setAutoRead(read);
     }
 

@@ -1,6 +1,7 @@
 package hotsm.vm.value;
 
 import hotsm.vm.types.TypeDesc;
+import hotsm.vm.types.TypeText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,7 +63,7 @@ public final class ValueParser {
         TypeDesc.Constructor c = type.constructors().get(index);
         if (!c.isRecord()) {
             throw new ValueSyntaxException(record.start(), c.name() + " has no named fields; write its fields in order: '"
-                    + ValuePrinter.describeConstructor(c) + "'");
+                    + TypeText.constructor(c) + "'");
         }
         ValueSyntax[] parts = new ValueSyntax[c.fields().size()];
         for (ValueSyntax.Field f : record.fields()) {
@@ -162,7 +163,7 @@ public final class ValueParser {
     }
 
     static String describe(TypeDesc type) {
-        return ValuePrinter.describeType(type);
+        return TypeText.inline(type);
     }
 
     /** The constructor within edit distance 2 (or equal ignoring case), if exactly one is closest. */

@@ -156,32 +156,6 @@ public final class ValuePrinter {
         }
     }
 
-    /**
-     * A type with its constructors: {@code Input (Incr | Count)}, {@code Maybe Int (Nothing | Just Int)},
-     * {@code Account (Account { balance : Int, frozen : Bool })}; others as they print.
-     */
-    public static String describeType(TypeDesc type) {
-        if (!(type instanceof TypeDesc.Data d)) return type.toString();
-        List<String> alternatives = new java.util.ArrayList<>();
-        for (TypeDesc.Constructor c : d.constructors()) alternatives.add(describeConstructor(c));
-        return d + " (" + String.join(" | ", alternatives) + ")";
-    }
-
-    /** {@code Just Int}, {@code Account { balance : Int, frozen : Bool }}. */
-    public static String describeConstructor(TypeDesc.Constructor c) {
-        StringBuilder b = new StringBuilder(c.name());
-        if (c.isRecord()) {
-            b.append(" { ");
-            for (int i = 0; i < c.fields().size(); i++) {
-                if (i > 0) b.append(", ");
-                b.append(c.fieldNames().get(i)).append(" : ").append(c.fields().get(i));
-            }
-            return b.append(" }").toString();
-        }
-        for (TypeDesc f : c.fields()) b.append(' ').append(TypeDesc.argument(f));
-        return b.toString();
-    }
-
     /** @param argument whether the value stands as a constructor's argument (then {@code Just 1} and {@code -3} need parentheses) */
     private static void print(TypeDesc type, Value value, boolean argument, StringBuilder out) {
         if (type instanceof TypeDesc.Unit) {

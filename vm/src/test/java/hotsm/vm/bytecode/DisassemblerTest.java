@@ -51,7 +51,7 @@ class DisassemblerTest {
                 List.of(), List.of());
         String listing = Disassembler.listing(a);
         assertTrue(listing.contains("initial state -1\n"), listing);
-        assertTrue(listing.contains("input  Bool (False | True)  -- erased: () + ()\n"), listing);
+        assertTrue(listing.contains("input  Bool = False | True  -- erased: () + ()\n"), listing);
         String expected = "step:\n"
                 + "    0  CASE\n"
                 + "         left:\n"

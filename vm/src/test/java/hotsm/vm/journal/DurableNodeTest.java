@@ -3,6 +3,7 @@ package hotsm.vm.journal;
 import static hotsm.vm.node.CounterArtifacts.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import hotsm.vm.node.ExerciseScript;
 import hotsm.vm.node.Node;
 import hotsm.vm.node.NodeInfo;
 import hotsm.vm.node.NodeOptions;
@@ -22,28 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
 class DurableNodeTest {
     @TempDir Path dir;
 
-    /** Steps, refused commands, upgrades and downgrades; returns what the node looked like. */
-    private static NodeInfo exercise(Node node) {
-        node.step(INCR).join();
-        node.step(INCR).join();
-        node.upgrade(counter2()).join();
-        node.upgrade(counter2FailingMigration()).exceptionally(e -> null).join();
-        node.step(INCR).join();
-        node.step(Value.of(7)).exceptionally(e -> null).join();
-        node.downgrade().join();
-        node.upgrade(counter2()).join();
-        node.upgrade(counter3(false)).join();
-        node.step(INCR, id1()).join();
-        return node.info().join();
-    }
-
     @Test
     void aNodeResumesWithItsStateVersionAndHistory() throws Exception {
         NodeInfo before;
         Value state;
         try (DurableNode d = Durable.open(dir, counter1(), Durable.QUICK)) {
             assertTrue(d.opened().fresh());
-            before = exercise(d.node());
+            before = ExerciseScript.run(d.node());
             state = d.node().state().join().value();
             assertEquals(8, d.journal().appended());
         }

@@ -28,17 +28,7 @@ class JournalAndSnapshotTest {
         try (Node node = Node.start(counter1(), NodeOptions.defaults().withLog(c -> {
             if (c.changesNode()) journal.add(c);
         }))) {
-            node.step(INCR).join();
-            node.step(INCR).join();
-            node.upgrade(counter2()).join();
-            node.upgrade(counter2FailingMigration()).exceptionally(e -> null).join();
-            node.step(INCR).join();
-            node.step(Value.of(7)).exceptionally(e -> null).join();
-            node.downgrade().join();
-            node.upgrade(counter2()).join();
-            node.upgrade(counter3(false)).join();
-            node.step(INCR, id1()).join();
-            before = node.info().join();
+            before = ExerciseScript.run(node);
             stateBefore = node.state().join().value();
         }
         assertEquals(10, journal.size());

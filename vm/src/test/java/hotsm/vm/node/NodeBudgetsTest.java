@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /** Issue 10's attacks on the node itself: a growing state, stopping, upgrade loops, unbounded history. */
@@ -64,21 +63,11 @@ class NodeBudgetsTest {
 
     @Test
     void stoppingAnswersQueuedCommandsAndFinishesOnlyTheRunningOne() throws Exception {
-        CountDownLatch running = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        NodeOptions options = NodeOptions.defaults().withLog(c -> {
-            if (running.getCount() > 0) {
-                running.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        });
+        HoldingLog log = HoldingLog.atFirstCommand();
+        NodeOptions options = NodeOptions.defaults().withLog(log);
         Node node = Node.start(counter1(), options);
         CompletableFuture<StepResult> first = node.step(INCR);
-        running.await();
+        log.awaitHeld();
         List<CompletableFuture<StepResult>> queued = new ArrayList<>();
         for (int i = 0; i < 100; i++) queued.add(node.step(INCR));
         Thread stopper = new Thread(() -> node.stop(Duration.ofSeconds(30)));
@@ -88,7 +77,7 @@ class NodeBudgetsTest {
             assertEquals(Refusal.Reason.STOPPED, r.reason());
             assertEquals("The node is stopping.", r.getMessage());
         }
-        release.countDown();
+        log.release();
         stopper.join();
         assertEquals(OK, first.join().output());   // the running step finished
         assertEquals(Refusal.Reason.STOPPED, refusal(node.step(INCR)).reason());

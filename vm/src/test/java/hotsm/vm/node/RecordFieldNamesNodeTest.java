@@ -46,8 +46,8 @@ class RecordFieldNamesNodeTest {
         try (Node node = Node.start(v1, NodeOptions.defaults())) {
             CompletionException e = assertThrows(CompletionException.class, () -> node.upgrade(v2).join());
             Refusal r = assertInstanceOf(Refusal.class, e.getCause());
-            assertEquals("The upgrade expects the running machine's output type to be Account (Account { bal : Int, frozen : Bool })"
-                    + " but it is Account (Account { balance : Int, frozen : Bool }). Aborting upgrade.", r.getMessage());
+            assertEquals("The upgrade expects the running machine's output type to be Account = Account { bal : Int, frozen : Bool }"
+                    + " but it is Account = Account { balance : Int, frozen : Bool }. Aborting upgrade.", r.getMessage());
         }
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,21 +18,11 @@ class StopBoundTest {
 
     @Test
     void aStepStillRunningAfterTheBoundIsAbandoned() throws Exception {
-        CountDownLatch running = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Node node = Node.start(counter1(), NodeOptions.defaults().withLog(c -> {
-            if (c instanceof Command.Step && running.getCount() > 0) {
-                running.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }));
+        HoldingLog log = HoldingLog.atFirstStep();
+        Node node = Node.start(counter1(), NodeOptions.defaults().withLog(log));
         try {
             CompletableFuture<StepResult> first = node.step(INCR);
-            running.await();
+            log.awaitHeld();
             CompletableFuture<StepResult> queued = node.step(INCR);
             assertFalse(node.stop(Duration.ofMillis(100)), "the running step outlived the bound");
             CompletionException e = assertThrows(CompletionException.class, queued::join);
@@ -42,7 +31,7 @@ class StopBoundTest {
             assertEquals("The node is stopping.", r.getMessage());
             assertFalse(first.isDone(), "abandoned, not waited for");
         } finally {
-            release.countDown();
+            log.release();
         }
     }
 }

@@ -12,7 +12,6 @@ import java.security.KeyPair;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,29 +27,6 @@ class UpgradePreparationTest {
     static final TrustPolicy TRUST_OPS = new TrustPolicy(List.of(
             new TrustPolicy.TrustedKey("ops", Ed25519Keys.raw(OPS.getPublic()))));
 
-    /** A log that holds the machine thread at the next {@link Command.ReadState} until released. */
-    static final class HoldingLog implements CommandLog {
-        final CountDownLatch held = new CountDownLatch(1);
-        final CountDownLatch release = new CountDownLatch(1);
-
-        @Override public void append(Command command) {
-            if (command instanceof Command.ReadState && held.getCount() > 0) {
-                held.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-
-        /** Hold the machine thread (returns once it is held). */
-        void hold(Node node) throws InterruptedException {
-            node.state();
-            held.await();
-        }
-    }
-
     static ReleaseSignature sign(long release, byte[] subject) {
         return ReleaseSignature.sign(ChangeKind.UPGRADE, release, subject, OPS.getPrivate(), OPS.getPublic());
     }
@@ -62,14 +38,14 @@ class UpgradePreparationTest {
 
     @Test
     void anUpgradeIsPreparedOnTheCallersThreadWhileTheMachineThreadIsBusy() throws Exception {
-        HoldingLog log = new HoldingLog();
+        HoldingLog log = HoldingLog.atFirstReadState();
         try (Node node = Node.start(counter1(), NodeOptions.defaults().withLog(log))) {
             log.hold(node);
             CompletableFuture<VersionChange> up = node.upgrade(ArtifactCodec.encode(counter2()));
             assertEquals(Thread.currentThread().getName(), node.lastPreparedOn(),
                     "decoded, verified and compiled by the caller while the machine thread is held");
             assertFalse(up.isDone(), "applied only in its turn");
-            log.release.countDown();
+            log.release();
             assertEquals(VersionChange.UPGRADE_SUCCESSFUL, up.join().message());
             assertEquals(total(0), node.step(COUNT).join().output());
         }
@@ -77,7 +53,7 @@ class UpgradePreparationTest {
 
     @Test
     void aReleasePreparedBeforeAHigherOneWasAcceptedIsRefusedAtItsTurn() throws Exception {
-        HoldingLog log = new HoldingLog();
+        HoldingLog log = HoldingLog.atFirstReadState();
         byte[] two = ArtifactCodec.encode(counter2());
         byte[] three = ArtifactCodec.encode(counter3(false));
         try (Node node = Node.start(counter1(), NodeOptions.defaults().withLog(log).withTrust(TRUST_OPS))) {
@@ -85,7 +61,7 @@ class UpgradePreparationTest {
             // Both are prepared while the node has accepted no release: each is above 0 then.
             CompletableFuture<VersionChange> release5 = node.upgrade(two, sign(5, two));
             CompletableFuture<VersionChange> release4 = node.upgrade(three, sign(4, three));
-            log.release.countDown();
+            log.release();
             release5.join();
             assertEquals("Release 4 is not above release 5, the highest this node has accepted: an older release"
                     + " cannot be replayed. Aborting upgrade.", refusal(release4));

@@ -5,16 +5,9 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import hotsm.vm.node.Node;
 import hotsm.vm.node.NodeOptions;
-import hotsm.vm.node.VersionChange;
 import hotsm.vm.value.Value;
 import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,44 +26,21 @@ class ConcurrentUpgradeTest {
         try (Node node = Node.start(counter1(), NodeOptions.defaults());
              NodeServer server = NodeServer.start(node, InetAddress.getLoopbackAddress(), 0)) {
             HostPort address = HostPort.parse(server.hostPort());
-            AtomicInteger acknowledged = new AtomicInteger();
-            ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-            List<Future<?>> clients = new ArrayList<>();
-            for (int k = 0; k < CLIENTS; k++) {
-                clients.add(pool.submit(() -> {
-                    try (NodeClient c = NodeClient.connect(address, Optional.of(id1()))) {
-                        for (int i = 0; i < PER_CLIENT; i++) {
-                            assertEquals(OK, c.step(INCR).output());
-                            acknowledged.incrementAndGet();
-                        }
-                    }
-                    return null;
-                }));
-            }
-            List<String> changes = new ArrayList<>();
-            try (NodeClient admin = NodeClient.connect(address)) {
-                int[] thresholds = {800, 1600, 2400, 3200, 4000, 4800};
-                for (int step = 0; step < thresholds.length; step++) {
-                    // Wait for the load to get this far (a failed client ends the wait; f.get() reports it).
-                    while (acknowledged.get() < thresholds[step] && !clients.stream().allMatch(Future::isDone)) {
-                        Thread.sleep(1);
-                    }
-                    VersionChange c = switch (step) {
+            ChangesUnderLoad.Outcome o = ChangesUnderLoad.run(address, id1(), INCR, CLIENTS, PER_CLIENT,
+                    r -> assertEquals(OK, r.output()), new int[] {800, 1600, 2400, 3200, 4000, 4800},
+                    (k, admin) -> switch (k) {
                         case 0, 2 -> admin.upgrade(counter2());
                         case 1 -> admin.downgrade();
                         case 3, 5 -> admin.upgrade(counter3(true));
                         default -> admin.downgrade();
-                    };
-                    changes.add(c.message());
-                }
-                for (Future<?> f : clients) f.get();
-                pool.shutdown();
-                assertEquals(CLIENTS * PER_CLIENT, acknowledged.get());
+                    });
+            try (NodeClient admin = NodeClient.connect(address)) {
+                assertEquals(CLIENTS * PER_CLIENT, o.acknowledged());
                 assertEquals(NAME3, admin.info().name());
-                assertEquals(Value.pair(Value.of(acknowledged.get()), Value.FALSE), admin.state().value());
-                assertEquals(total(acknowledged.get()), admin.step(COUNT, id1()).output());
+                assertEquals(Value.pair(Value.of(o.acknowledged()), Value.FALSE), admin.state().value());
+                assertEquals(total(o.acknowledged()), admin.step(COUNT, id1()).output());
                 assertEquals(List.of("Upgrade successful!", "Downgrade successful!", "Upgrade successful!",
-                        "Upgrade successful!", "Downgrade successful!", "Upgrade successful!"), changes);
+                        "Upgrade successful!", "Downgrade successful!", "Upgrade successful!"), o.changes());
             }
         }
     }

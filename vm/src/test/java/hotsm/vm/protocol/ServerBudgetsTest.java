@@ -231,21 +231,13 @@ class ServerBudgetsTest {
 
     @Test
     void aClientGivesUpOnANodeThatDoesNotAnswerAndSaysSo() throws Exception {
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        NodeServer s = serve(ServerLimits.defaults(), NodeOptions.defaults().withLog(c -> {
-            if (c instanceof hotsm.vm.node.Command.Step) {
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }));
+        hotsm.vm.node.HoldingLog log = hotsm.vm.node.HoldingLog.atFirstStep();
+        NodeServer s = serve(ServerLimits.defaults(), NodeOptions.defaults().withLog(log));
         try (NodeClient c = NodeClient.connect(at(s), Optional.empty(), Duration.ofMillis(300))) {
             IOException e = assertThrows(IOException.class, () -> c.step(INCR));
             assertTrue(e.getMessage().contains("did not answer within 300 ms"), e.getMessage());
         } finally {
-            release.countDown();
+            log.release();
         }
     }
 

@@ -86,7 +86,7 @@ class CollectionValuesTest {
         assertEquals(v, ValueParser.parse(ACCOUNT, "Account 3 False 1"));
         TypeDesc maybe = new TypeDesc.Data("Maybe", List.of(ACCOUNT), List.of(ctor("Nothing"), ctor("Just", ACCOUNT)));
         roundTrip(maybe, "Just (Account { balance = 3, frozen = False, count = 1 })", new Value.Inr(v));
-        assertEquals("Account (Account { balance : Int, frozen : Bool, count : Int })", ValuePrinter.describeType(ACCOUNT));
+        assertEquals("Account = Account { balance : Int, frozen : Bool, count : Int }", hotsm.vm.types.TypeText.inline(ACCOUNT));
         assertEquals("Account has no field 'bal' (its fields: balance, frozen, count)", assertThrows(ValueSyntaxException.class,
                 () -> ValueParser.parse(ACCOUNT, "Account { bal = 3, frozen = False, count = 1 }")).getMessage());
         assertEquals("Account is missing its field 'count'", assertThrows(ValueSyntaxException.class,

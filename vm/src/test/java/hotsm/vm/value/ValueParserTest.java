@@ -51,7 +51,7 @@ class ValueParserTest {
     @Test
     void namesTheExpectedTypeAndWhatWasFound() {
         ValueSyntaxException e = error(INPUT, "Foo");
-        assertEquals("expected a value of type Input (Incr | Count), found 'Foo'", e.getMessage());
+        assertEquals("expected a value of type Input = Incr | Count, found 'Foo'", e.getMessage());
         assertEquals(0, e.column());
         e = error(OUTPUT, "Total \"x\"");
         assertEquals("expected a value of type Int, found '\"x\"'", e.getMessage());
@@ -60,7 +60,7 @@ class ValueParserTest {
         assertEquals(0, e.column());
         assertEquals("expected a value of type (Int, Int) (2 components), found 3 components: '(1, 2, 3)'", e.getMessage());
         TypeDesc maybe = new TypeDesc.Data("Maybe", List.of(TypeDesc.INT), List.of(ctor("Nothing"), ctor("Just", TypeDesc.INT)));
-        assertEquals("expected a value of type Maybe Int (Nothing | Just Int), found '3'", error(maybe, "3").getMessage());
+        assertEquals("expected a value of type Maybe Int = Nothing | Just Int, found '3'", error(maybe, "3").getMessage());
     }
 
     @Test

@@ -1,6 +1,5 @@
-package hotsm.cli.sm;
+package hotsm.vm.types;
 
-import hotsm.vm.types.TypeDesc;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -9,17 +8,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A type as {@code sm info} shows it: its name, then the constructors of
- * every data type it mentions ({@code Output = Ok | Total Int}).
+ * The one description of a type for people, in the words of a {@code data}
+ * declaration ({@code Output = Ok | Total Int}). {@link #describe} adds the
+ * data types it mentions, for {@code sm info} and the REPL's {@code :info};
+ * {@link #inline} is the type alone, for a sentence (a value that does not
+ * parse, an upgrade whose types differ) or a column of the disassembler's
+ * listing.
  */
-final class TypeText {
+public final class TypeText {
     private TypeText() {}
 
     /**
-     * {@code Output = Ok | Total Int}; {@code (Int, Bool) where Bool = False | True}; {@code Int};
+     * {@code Output = Ok | Total Int}; {@code (Int, Bool)  where Bool = False | True}; {@code Int};
      * {@code Map String Line  where Line = Line { sku : String, qty : Int }}.
      */
-    static String describe(TypeDesc type) {
+    public static String describe(TypeDesc type) {
         List<String> definitions = new ArrayList<>();
         for (TypeDesc.Data d : dataTypes(type)) definitions.add(d + " = " + constructors(d));
         if (type instanceof TypeDesc.Data && !definitions.isEmpty()) {
@@ -29,9 +32,29 @@ final class TypeText {
         return definitions.isEmpty() ? type.toString() : type + "  where " + String.join("; ", definitions);
     }
 
+    /** {@code Input = Incr | Count}, {@code Maybe Int = Nothing | Just Int}; a type that is not a data type as it prints. */
+    public static String inline(TypeDesc type) {
+        return type instanceof TypeDesc.Data d ? d + " = " + constructors(d) : type.toString();
+    }
+
+    /** {@code Just Int}, {@code Account { balance : Int, frozen : Bool }}. */
+    public static String constructor(TypeDesc.Constructor c) {
+        StringBuilder b = new StringBuilder(c.name());
+        if (c.isRecord()) {
+            b.append(" { ");
+            for (int i = 0; i < c.fields().size(); i++) {
+                if (i > 0) b.append(", ");
+                b.append(c.fieldNames().get(i)).append(" : ").append(c.fields().get(i));
+            }
+            return b.append(" }").toString();
+        }
+        for (TypeDesc f : c.fields()) b.append(' ').append(TypeDesc.argument(f));
+        return b.toString();
+    }
+
     private static String constructors(TypeDesc.Data d) {
         List<String> cs = new ArrayList<>();
-        for (TypeDesc.Constructor c : d.constructors()) cs.add(hotsm.vm.value.ValuePrinter.describeConstructor(c));
+        for (TypeDesc.Constructor c : d.constructors()) cs.add(constructor(c));
         return String.join(" | ", cs);
     }
 
