@@ -2,6 +2,7 @@ package hotsm.cli;
 
 import hotsm.cli.sm.SendCommand;
 import hotsm.cli.smc.CheckCommand;
+import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,6 +41,22 @@ final class PlainCommandLine {
         if (args.length < 2 || !args[0].equals("send") || !plain(args, 1, true)) return null;
         if (args[1].equals("-")) return null;
         return SendCommand.of(sm, args[1], new ArrayList<>(Arrays.asList(args).subList(2, args.length)));
+    }
+
+    /**
+     * Runs a plain command as {@code CommandLine.execute} runs a command: its exit
+     * status, or a failure reported by {@link ExitStatus#report} under the tool's
+     * name and prefix; both streams flushed either way.
+     */
+    static int run(Callable<Integer> command, String tool, String prefix, PrintWriter out, PrintWriter err) {
+        try {
+            return command.call();
+        } catch (Throwable e) {
+            return ExitStatus.report(tool, prefix, e, false, err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 
     /**

@@ -95,14 +95,7 @@ public final class Sm implements Callable<Integer> {
         Sm sm = tool(in, out, err);
         Callable<Integer> plain = PlainCommandLine.sm(sm, args);
         if (plain == null) return parseAndExecute(sm, args);
-        try {
-            return plain.call();
-        } catch (Throwable e) {
-            return failure(e, false, err);
-        } finally {
-            out.flush();
-            err.flush();
-        }
+        return PlainCommandLine.run(plain, "sm", ERROR_PREFIX, out, err);
     }
 
     /** {@link #execute} through picocli, whatever the command line. */
@@ -135,8 +128,11 @@ public final class Sm implements Callable<Integer> {
         }
     }
 
+    /** What starts a failure's one-line message on standard error. */
+    private static final String ERROR_PREFIX = "sm: ";
+
     private static int failure(Throwable e, boolean debug, PrintWriter err) {
-        return ExitStatus.report("sm", "sm: ", e, debug, err);
+        return ExitStatus.report("sm", ERROR_PREFIX, e, debug, err);
     }
 
     /** {@code --version}. */

@@ -91,14 +91,7 @@ public final class Smc implements Callable<Integer> {
         Smc smc = tool(in, out, err);
         Callable<Integer> plain = PlainCommandLine.smc(smc, args);
         if (plain == null) return parseAndExecute(smc, args);
-        try {
-            return plain.call();
-        } catch (Throwable e) {
-            return failure(e, false, err);
-        } finally {
-            out.flush();
-            err.flush();
-        }
+        return PlainCommandLine.run(plain, "smc", ERROR_PREFIX, out, err);
     }
 
     /** {@link #execute} through picocli, whatever the command line. */
@@ -130,9 +123,12 @@ public final class Smc implements Callable<Integer> {
         }
     }
 
+    /** What starts a failure's one-line message on standard error. */
+    private static final String ERROR_PREFIX = "error: ";
+
     /** Exit status and one-line message for a failure that escaped a command. */
     static int failure(Throwable e, boolean debug, PrintWriter err) {
-        return ExitStatus.report("smc", "error: ", e, debug, err);
+        return ExitStatus.report("smc", ERROR_PREFIX, e, debug, err);
     }
 
     /** {@code --version}. */

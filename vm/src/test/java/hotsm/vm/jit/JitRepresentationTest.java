@@ -1,5 +1,6 @@
 package hotsm.vm.jit;
 
+import static hotsm.vm.jit.JitTest.outcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import hotsm.vm.bytecode.Code;
@@ -7,12 +8,10 @@ import hotsm.vm.bytecode.Instruction;
 import hotsm.vm.bytecode.PrimOp;
 import hotsm.vm.bytecode.SharedBlock;
 import hotsm.vm.machine.Cam;
-import hotsm.vm.machine.CamRuntimeError;
 import hotsm.vm.types.Shape;
 import hotsm.vm.value.Value;
 import hotsm.vm.verify.Verifier;
 import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -144,14 +143,5 @@ class JitRepresentationTest {
             if (i instanceof Instruction.Fold f) n += 6 * count(f.body(), shared);
         }
         return n;
-    }
-
-    private static String outcome(Supplier<Cam.Result> run) {
-        try {
-            Cam.Result r = run.get();
-            return "ok " + r.value() + " " + r.state();
-        } catch (CamRuntimeError e) {
-            return "error " + e.getMessage();
-        }
     }
 }

@@ -63,7 +63,8 @@ class JitTest {
         }
     }
 
-    private static String outcome(Supplier<Cam.Result> run) {
+    /** A run's value and state, or its runtime error: what the interpreter and the JIT must agree on. */
+    static String outcome(Supplier<Cam.Result> run) {
         try {
             Cam.Result r = run.get();
             return "ok " + r.value() + " " + r.state();
