@@ -1,5 +1,6 @@
 package hotsm.cli;
 
+import static hotsm.cli.SmcHarness.assertGolden;
 import static hotsm.cli.SmcHarness.root;
 import static hotsm.cli.SmcHarness.smc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,22 +40,12 @@ class DisasmGoldenTest {
         try (Stream<Path> cams = Files.list(out)) {
             for (Path cam : cams.sorted().toList()) {
                 String name = cam.getFileName().toString().replaceAll("\\.cam$", "");
-                tests.add(DynamicTest.dynamicTest("disasm " + name, () -> compare(name, smc("disasm", cam.toString()))));
+                tests.add(DynamicTest.dynamicTest("disasm " + name,
+                        () -> assertGolden(GOLDEN, name, "disasm " + name, smc("disasm", cam.toString()))));
             }
         }
         assertFalse(tests.isEmpty(), "no samples under " + root().resolve("samples"));
         return tests.stream();
-    }
-
-    private static void compare(String name, Run run) throws IOException {
-        assertEquals(0, run.status(), run::toString);
-        Path golden = GOLDEN.resolve(name + ".txt");
-        if (Boolean.getBoolean("golden.update")) {
-            Files.createDirectories(GOLDEN);
-            Files.writeString(golden, run.out());
-        }
-        assertEquals(Files.exists(golden) ? Files.readString(golden) : "(no golden file " + golden + ")", run.out(),
-                "disasm " + name + " differs from " + golden + " (rerun with -Dgolden.update=true and read the diff)");
     }
 
     private static List<Path> samples() {

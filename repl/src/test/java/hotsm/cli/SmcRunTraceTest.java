@@ -1,5 +1,6 @@
 package hotsm.cli;
 
+import static hotsm.cli.SmcHarness.assertGolden;
 import static hotsm.cli.SmcHarness.resource;
 import static hotsm.cli.SmcHarness.root;
 import static hotsm.cli.SmcHarness.sample;
@@ -9,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hotsm.cli.SmcHarness.Run;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,12 +26,14 @@ class SmcRunTraceTest {
     private static final String STEPS = "Output: Ok\nNew state: 1\nOutput: Total 1\nNew state: 1\n";
 
     @Test void theCamTraceOfCounter1IsAsRecorded() throws IOException {
-        golden("Counter1.trace-cam", smc("run", sample("counter/Counter1.sm"), "--trace=cam", "-i", "Incr", "-i", "Count"));
+        assertGolden(GOLDEN, "Counter1.trace-cam", "Counter1.trace-cam",
+                smc("run", sample("counter/Counter1.sm"), "--trace=cam", "-i", "Incr", "-i", "Count"));
     }
 
     /** A fold's body runs in a frame of its own: its lines are indented by one {@code ". "}. */
     @Test void theCamTraceNestsAFoldsBody() throws IOException {
-        golden("Summer.trace-cam", smc("run", resource("Summer.sm"), "--trace=cam", "-i", "[1, 2]", "-i", "[]"));
+        assertGolden(GOLDEN, "Summer.trace-cam", "Summer.trace-cam",
+                smc("run", resource("Summer.sm"), "--trace=cam", "-i", "[1, 2]", "-i", "[]"));
     }
 
     @Test void theCamTraceEndsWhereAStepFails() {
@@ -63,16 +65,5 @@ class SmcRunTraceTest {
         assertEquals(2, r.status(), r::toString);
         assertEquals("", r.out());
         assertTrue(r.err().startsWith("--trace is steps or cam, got 'instructions'\n"), r::toString);
-    }
-
-    private static void golden(String name, Run run) throws IOException {
-        assertEquals(0, run.status(), run::toString);
-        Path golden = GOLDEN.resolve(name + ".txt");
-        if (Boolean.getBoolean("golden.update")) {
-            Files.createDirectories(GOLDEN);
-            Files.writeString(golden, run.out());
-        }
-        assertEquals(Files.exists(golden) ? Files.readString(golden) : "(no golden file " + golden + ")", run.out(),
-                name + " differs from " + golden + " (rerun with -Dgolden.update=true and read the diff)");
     }
 }
