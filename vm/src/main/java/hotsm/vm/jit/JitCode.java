@@ -21,27 +21,58 @@ import hotsm.vm.value.Value;
 public final class JitCode {
     private final JitEntry entry;
 
+    /** The stand-ins: the identity and a constant, on any state. */
+    private static final JitCode[] STAND_INS = {new JitCode(new StandIn(false), Layout.OBJ), new JitCode(new StandIn(true), Layout.OBJ)};
+
     static {
-        // Each version brings a new class to the call in runAcrossVersions(). Seen with one class only, HotSpot
-        // would compile that call for it alone and, when an upgrade brings the next, deoptimize the machine
-        // thread's loop in the middle of the upgrade's gap. Two stand-ins called here first make that call site
-        // polymorphic from the start.
-        JitEntry identity = (v, state, fuel) -> new Cam.Result(v, state);
-        JitEntry unit = (v, state, fuel) -> new Cam.Result(Value.UNIT, state);
+        // Each version brings a new class to the calls in runAcrossVersions() and step(). Seen with one class
+        // only, HotSpot would compile those calls for it alone and, when an upgrade brings the next, deoptimize
+        // the machine thread's loop in the middle of the upgrade's gap. Two stand-ins called here first make
+        // those call sites polymorphic from the start.
+        ResidentState none = new ResidentState(null, Layout.OBJ, false, Value.UNIT);
         for (int i = 0; i < 2_000; i++) {
-            new JitCode(identity).runAcrossVersions(Value.UNIT, null, 1);
-            new JitCode(unit).runAcrossVersions(Value.UNIT, null, 1);
+            for (JitCode standIn : STAND_INS) {
+                standIn.runAcrossVersions(Value.UNIT, null, 1);
+                standIn.step(Value.UNIT, none, 1);
+            }
         }
     }
 
-    JitCode(JitEntry entry) {
-        this.entry = entry;
+    private record StandIn(boolean unit) implements JitEntry {
+        @Override public Cam.Result run(Value v, Value state, long fuel) {
+            return new Cam.Result(unit ? Value.UNIT : v, state);
+        }
+
+        @Override public Value step(Value v, ResidentState resident, long fuel) {
+            return unit ? Value.UNIT : v;
+        }
     }
+
+    JitCode(JitEntry entry, Layout stateLayout) {
+        this.entry = entry;
+        this.stateLayout = stateLayout;
+    }
+
+    /** How the class keeps the state ({@link Layout#forState}). */
+    final Layout stateLayout;
 
     /** Runs the root block with {@code v = argument}, an empty stack and {@code st = state}. */
     public Cam.Result run(Value argument, Value state, long fuel) {
         try {
             return entry.run(argument, state, fuel);
+        } catch (hotsm.vm.bytecode.PrimFailure e) {
+            throw new hotsm.vm.machine.CamRuntimeError(e.getMessage());   // as the interpreter reports it
+        }
+    }
+
+    /**
+     * A step from and to {@code resident} ({@link JitEntry#step}): what a
+     * node's machine thread runs for every version, so its call into the
+     * class is polymorphic from the start, like {@link #runAcrossVersions}'s.
+     */
+    public Value step(Value argument, ResidentState resident, long fuel) {
+        try {
+            return entry.step(argument, resident, fuel);
         } catch (hotsm.vm.bytecode.PrimFailure e) {
             throw new hotsm.vm.machine.CamRuntimeError(e.getMessage());   // as the interpreter reports it
         }

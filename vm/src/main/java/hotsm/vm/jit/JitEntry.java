@@ -4,7 +4,8 @@ import hotsm.vm.machine.Cam;
 import hotsm.vm.value.Value;
 
 /**
- * What a compiled class offers: a whole run of its code tree. The class makes
+ * What a compiled class offers: a whole run of its code tree, on a state
+ * given as a {@link Value} or kept in a {@link ResidentState}. The class makes
  * the run's {@link JitFrame} and stack itself, so that they stay inside it
  * (HotSpot can keep them in registers) however many classes the caller sees.
  */
@@ -16,4 +17,16 @@ public interface JitEntry {
      * @return the value register and the state register at the end
      */
     Cam.Result run(Value argument, Value state, long fuel);
+
+    /**
+     * A step from and to a resident state: reads its accepted state, leaves
+     * the new one stepped (not accepted) and returns the output. When it
+     * throws, the stepped state is undefined.
+     *
+     * @param argument the argument (the value register on entry)
+     * @param resident the state, in the layout the class was compiled for
+     * @param fuel     the fuel the run may use
+     * @return the value register at the end
+     */
+    Value step(Value argument, ResidentState resident, long fuel);
 }

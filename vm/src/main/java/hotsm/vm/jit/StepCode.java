@@ -23,7 +23,7 @@ public final class StepCode {
     private final JitCode compiled;
     private final String refusal;
 
-    private StepCode(LoadedCode interpreted, JitCode compiled, String refusal) {
+    StepCode(LoadedCode interpreted, JitCode compiled, String refusal) {
         this.interpreted = interpreted;
         this.compiled = compiled;
         this.refusal = refusal;
@@ -36,13 +36,28 @@ public final class StepCode {
 
     /** As {@link #prepare(Code)}, for code whose {@code CALL}s name the artifact's {@code shared} blocks. */
     public static StepCode prepare(Code code, java.util.List<hotsm.vm.bytecode.SharedBlock> shared) {
+        return prepare(code, shared, null);
+    }
+
+    /**
+     * As {@link #prepare(Code, java.util.List)}, for step code whose state has
+     * {@code stateShape} (null: pure code): the compiled class keeps the state
+     * of {@link #resident}s unbuilt (an {@code Int} as a {@code long}, ...).
+     */
+    public static StepCode prepare(Code code, java.util.List<hotsm.vm.bytecode.SharedBlock> shared,
+                                   hotsm.vm.types.Shape stateShape) {
         LoadedCode loaded = LoadedCode.load(code, shared);
         if (!Jit.ENABLED) return new StepCode(loaded, null, "the JIT is off (-Dhotsm.jit=off)");
         try {
-            return new StepCode(loaded, Jit.compile(code, shared), null);
+            return new StepCode(loaded, Jit.compile(code, shared, stateShape), null);
         } catch (JitRefusal r) {
             return new StepCode(loaded, null, r.getMessage());
         }
+    }
+
+    /** An artifact's step code, its state kept unbuilt in {@link #resident}s (the artifact must have verified). */
+    public static StepCode forStep(hotsm.vm.bytecode.Artifact artifact) {
+        return prepare(artifact.step(), artifact.blocks(), artifact.state().erase());
     }
 
     /** Interpreter only. */
@@ -79,6 +94,37 @@ public final class StepCode {
         return Cam.run(interpreted, argument, state, fuel);
     }
 
+    /**
+     * A resident form of {@code state} for this code's steps
+     * ({@link ResidentState}): kept in the compiled class's state layout, or,
+     * if the code is not compiled (or the state does not fit the layout), as
+     * one object for the interpreter.
+     */
+    public ResidentState resident(Value state) {
+        if (compiled != null && ResidentState.fits(compiled.stateLayout, state)) {
+            return new ResidentState(this, compiled.stateLayout, true, state);
+        }
+        return new ResidentState(this, Layout.OBJ, false, state);
+    }
+
+    /**
+     * {@link ResidentState#step}: the compiled class's step entry; if that
+     * throws, the same step on the interpreter from the built state, which
+     * decides (as in {@link #run}).
+     */
+    Value step(ResidentState resident, Value argument, long fuel) {
+        if (resident.compiled) {
+            try {
+                return compiled.step(argument, resident, fuel);
+            } catch (RuntimeException | StackOverflowError e) {
+                // As in run: the interpreter decides.
+            }
+        }
+        Cam.Result r = Cam.run(interpreted, argument, resident.state(), fuel);
+        resident.setStepped(r.state());
+        return r.value();
+    }
+
     /** The interpreter's run with a tracer (the JIT does not trace). */
     public Cam.Result run(Value argument, Value state, long fuel, Cam.Tracer tracer) {
         return tracer == null ? run(argument, state, fuel) : Cam.run(interpreted, argument, state, fuel, tracer);
@@ -86,18 +132,27 @@ public final class StepCode {
 
     /**
      * Runs the compiled code {@code times} times on {@code argument} and
-     * {@code state}, results and errors ignored, so that HotSpot has
-     * compiled the new class before the machine thread first runs it. Call it
-     * off the machine thread, on a value of the code's input shape (any will
-     * do: a step is a pure function of its argument and state).
+     * {@code state} (and, with a state, as many steps of a resident form of
+     * it, which is what a node's machine thread runs), results and errors
+     * ignored, so that HotSpot has compiled the new class before the machine
+     * thread first runs it. Call it off the machine thread, on a value of the
+     * code's input shape (any will do: a step is a pure function of its
+     * argument and state).
      */
     public void warm(Value argument, Value state, int times) {
         if (compiled == null || argument == null) return;
+        ResidentState resident = state != null && ResidentState.fits(compiled.stateLayout, state) ? resident(state) : null;
         for (int i = 0; i < times; i++) {
             try {
                 compiled.run(argument, state, 10_000);
             } catch (RuntimeException | StackOverflowError ignored) {
                 // only warming
+            }
+            if (resident == null) continue;
+            try {
+                compiled.step(argument, resident, 10_000);
+            } catch (RuntimeException | StackOverflowError ignored) {
+                // only warming (never accepted: the state stays the one given)
             }
         }
     }
