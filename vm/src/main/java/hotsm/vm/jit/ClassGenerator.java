@@ -89,7 +89,7 @@ final class ClassGenerator {
             }
         };
         cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, CLASS, null,
-                "java/lang/Object", new String[] {"hotsm/vm/jit/JitEntry"});
+                ENTRY, null);
         FixedMembers.constructor(cw);
         MethodKey main = new MethodKey(root, 0, Layout.OBJ, Layout.OBJ);
         String mainName = method(main, false);

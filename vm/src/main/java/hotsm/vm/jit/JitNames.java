@@ -20,6 +20,7 @@ final class JitNames {
     static final String LIST = "hotsm/vm/value/Value$ListOf";
     static final String RUNTIME = "hotsm/vm/jit/JitRuntime";
     static final String RESULT = "hotsm/vm/machine/Cam$Result";
+    static final String ENTRY = "hotsm/vm/jit/JitEntry";
     static final String RESIDENT = "hotsm/vm/jit/ResidentState";
     static final String INT = "hotsm/vm/value/Value$Int";
     static final String UNARY_D = "(" + VALUE_D + ")" + VALUE_D;

@@ -34,23 +34,21 @@ public final class ResidentState {
     private final StepCode code;
     /** The layout of the leaves: the compiled class's state layout, or one object on the interpreter. */
     final Layout layout;
-    /** Whether steps run the compiled class (else the interpreter, on the state as one object). */
-    final boolean compiled;
-    private final int longs;
+    /** The compiled class steps run, or null: the interpreter, on the state as one object. */
+    final JitEntry entry;
     private final int objects;
     /** The size of the layout's pairs and {@code Int}s in the wire encoding (what does not depend on the values). */
     private final long fixedSize;
     private int nextLong;
     private int nextObject;
 
-    ResidentState(StepCode code, Layout layout, boolean compiled, Value state) {
+    ResidentState(StepCode code, Layout layout, JitEntry entry, Value state) {
         this.code = code;
         this.layout = layout;
-        this.compiled = compiled;
-        int ls = 0;
-        for (Layout.Leaf leaf : Layout.leaves(layout)) if (leaf.isLong()) ls++;
-        this.longs = ls;
-        this.objects = Layout.leaves(layout).size() - ls;
+        this.entry = entry;
+        int objs = 0;
+        for (Layout.Leaf leaf : Layout.leaves(layout)) if (!leaf.isLong()) objs++;
+        this.objects = objs;
         this.fixedSize = fixedSize(layout);
         load(state, false);
         load(state, true);
@@ -71,24 +69,38 @@ public final class ResidentState {
      * is undefined and must not be accepted.
      */
     public Value step(Value input, long fuel) {
-        return code.step(this, input, fuel);
+        JitEntry compiled = entry;
+        if (compiled != null) {
+            try {
+                return compiled.step(input, this, fuel);   // inlined while HotSpot sees one class here (below)
+            } catch (RuntimeException | StackOverflowError e) {
+                // As in StepCode.run: the interpreter decides (the error, or the exact fuel boundary).
+            }
+        }
+        return code.interpret(this, input, fuel);
     }
 
-    /** The last step's new state becomes the state. */
+    // The call into the compiled class above is left to HotSpot's profile: with the one class a machine runs
+    // (a benchmark, a node between upgrades) the whole step is inlined into the caller and the frame and state
+    // leaves stay in registers. A node's first upgrade brings a second class to it, and HotSpot recompiles the
+    // caller once for both (docs/performance.md, "The JIT tier").
+
+    /**
+     * The last step's new state becomes the state. Every leaf is copied,
+     * used or not (unused ones are equal in both): no branch on the layout,
+     * so a new version's layout finds no untaken branch in code HotSpot has
+     * compiled for the old one.
+     */
     public void accept() {
-        switch (longs) {
-            case 4: l3 = pl3;   // fall through
-            case 3: l2 = pl2;   // fall through
-            case 2: l1 = pl1;   // fall through
-            case 1: l0 = pl0;   // fall through
-            default: break;
-        }
-        switch (objects) {
-            case 4: o3 = po3;   // fall through
-            case 3: o2 = po2;   // fall through
-            case 2: o1 = po1;   // fall through
-            case 1: o0 = po0;   // fall through
-            default: break;
+        l0 = pl0;
+        l1 = pl1;
+        l2 = pl2;
+        l3 = pl3;
+        if (objects != 0) {   // reference stores cost GC barriers: skipped for an all-long state
+            o0 = po0;
+            o1 = po1;
+            o2 = po2;
+            o3 = po3;
         }
     }
 
@@ -108,21 +120,9 @@ public final class ResidentState {
      * left as it was is the same object).
      */
     public boolean changed() {
-        switch (longs) {
-            case 4: if (l3 != pl3) return true;   // fall through
-            case 3: if (l2 != pl2) return true;   // fall through
-            case 2: if (l1 != pl1) return true;   // fall through
-            case 1: if (l0 != pl0) return true;   // fall through
-            default: break;
-        }
-        switch (objects) {
-            case 4: if (o3 != po3) return true;   // fall through
-            case 3: if (o2 != po2) return true;   // fall through
-            case 2: if (o1 != po1) return true;   // fall through
-            case 1: if (o0 != po0) return true;   // fall through
-            default: break;
-        }
-        return false;
+        // Every leaf, without branches on the layout (as in accept): unused leaves are equal in both.
+        return ((l0 ^ pl0) | (l1 ^ pl1) | (l2 ^ pl2) | (l3 ^ pl3)) != 0
+                | o0 != po0 | o1 != po1 | o2 != po2 | o3 != po3;
     }
 
     /**
@@ -130,6 +130,10 @@ public final class ResidentState {
      * it, or a number over {@code cap} if it is larger, without building it.
      */
     public long steppedSize(long cap) {
+        return objects == 0 ? fixedSize : objectsSize(cap);
+    }
+
+    private long objectsSize(long cap) {
         long size = fixedSize;
         for (int k = 0; k < objects && size <= cap; k++) size += ValueSize.of(object(k, true), cap - size);
         return size;

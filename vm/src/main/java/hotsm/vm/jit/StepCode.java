@@ -17,6 +17,12 @@ import java.util.Optional;
  * gives the exact error and the exact fuel boundary. Runs are pure functions
  * of the argument and state, so repeating one is safe. Tracing always uses
  * the interpreter.
+ *
+ * <p>A machine's steps run on a {@link #resident} state instead (a node's
+ * machine thread, the benchmarks): prepared with the state's shape
+ * ({@link #forStep}), the compiled class keeps the state between steps as it
+ * computes with it (an {@code Int} as a {@code long}), with the same results,
+ * errors and fuel, and the same fallback to the interpreter.
  */
 public final class StepCode {
     private final LoadedCode interpreted;
@@ -78,23 +84,6 @@ public final class StepCode {
     }
 
     /**
-     * As {@link #run}, for a node's machine thread, which runs one version
-     * after another: its call into the compiled class is polymorphic from the
-     * start, so an upgrade never deoptimises the thread mid-gap
-     * ({@link JitCode}).
-     */
-    public Cam.Result runAcrossVersions(Value argument, Value state, long fuel) {
-        if (compiled != null) {
-            try {
-                return compiled.runAcrossVersions(argument, state, fuel);
-            } catch (RuntimeException | StackOverflowError e) {
-                // As in run: the interpreter decides.
-            }
-        }
-        return Cam.run(interpreted, argument, state, fuel);
-    }
-
-    /**
      * A resident form of {@code state} for this code's steps
      * ({@link ResidentState}): kept in the compiled class's state layout, or,
      * if the code is not compiled (or the state does not fit the layout), as
@@ -102,24 +91,17 @@ public final class StepCode {
      */
     public ResidentState resident(Value state) {
         if (compiled != null && ResidentState.fits(compiled.stateLayout, state)) {
-            return new ResidentState(this, compiled.stateLayout, true, state);
+            return new ResidentState(this, compiled.stateLayout, compiled.entry, state);
         }
-        return new ResidentState(this, Layout.OBJ, false, state);
+        return new ResidentState(this, Layout.OBJ, null, state);
     }
 
     /**
-     * {@link ResidentState#step}: the compiled class's step entry; if that
-     * throws, the same step on the interpreter from the built state, which
-     * decides (as in {@link #run}).
+     * {@link ResidentState#step} on the interpreter, from the built state:
+     * when the code is not compiled, or its compiled class threw (the
+     * interpreter then decides, as in {@link #run}).
      */
-    Value step(ResidentState resident, Value argument, long fuel) {
-        if (resident.compiled) {
-            try {
-                return compiled.step(argument, resident, fuel);
-            } catch (RuntimeException | StackOverflowError e) {
-                // As in run: the interpreter decides.
-            }
-        }
+    Value interpret(ResidentState resident, Value argument, long fuel) {
         Cam.Result r = Cam.run(interpreted, argument, resident.state(), fuel);
         resident.setStepped(r.state());
         return r.value();
@@ -150,7 +132,7 @@ public final class StepCode {
             }
             if (resident == null) continue;
             try {
-                compiled.step(argument, resident, 10_000);
+                compiled.entry.step(argument, resident, 10_000);
             } catch (RuntimeException | StackOverflowError ignored) {
                 // only warming (never accepted: the state stays the one given)
             }

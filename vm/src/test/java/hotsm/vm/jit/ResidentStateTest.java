@@ -154,7 +154,7 @@ class ResidentStateTest {
         StepCode step = StepCode.forStep(counter);
         ResidentState wrong = step.resident(Value.of("not an Int"));   // not the state's shape: never from a node
         assertEquals(Layout.OBJ, wrong.layout);
-        assertFalse(wrong.compiled);
+        assertEquals(null, wrong.entry);
         StepCode interpreted = StepCode.interpreted(counter.step());
         ResidentState resident = interpreted.resident(Value.of(5));
         resident.step(new Value.Inl(Value.UNIT), 1_000);
