@@ -102,19 +102,50 @@ final class FixedMembers {
     /**
      * {@link JitEntry#step}: as {@link #entry}, from and to a
      * {@link ResidentState}: the frame's state leaves are read from its
-     * accepted leaves and, when the root returns, written to its stepped
-     * ones; only the output is returned, so nothing is built for the state.
+     * leaves and, when the root returns, written back, the leaves read kept
+     * in its undo copy; only the output is returned, so nothing is built for
+     * the state. A run that throws writes nothing.
      */
     static void step(ClassGenerator g, ClassWriter cw, int stackSize, String root, String rootDescriptor) {
         MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC, "step",
                 "(" + VALUE_D + "L" + RESIDENT + ";J)" + VALUE_D, null, null);
         mv.visitCode();
-        // locals: 0 this, 1 argument, 2 the resident state, 3-4 fuel, 5 frame, 6 the value
+        // locals: 0 this, 1 argument, 2 the resident state, 3-4 fuel, 5 frame, 6 the value, 7.. the leaves read
         newFrame(mv, 5);
-        copyLeaves(mv, g.stateLayout, 5, 2, true);
+        List<Layout.Leaf> leaves = Layout.leaves(g.stateLayout);
+        int[] read = new int[leaves.size()];
+        int local = 7;
+        int longs = 0;
+        int objs = 0;
+        for (int i = 0; i < leaves.size(); i++) {   // resident -> a local -> the frame
+            boolean isLong = leaves.get(i).isLong();
+            int k = isLong ? longs++ : objs++;
+            String type = isLong ? "J" : VALUE_D;
+            read[i] = local;
+            local += isLong ? 2 : 1;
+            mv.visitVarInsn(Opcodes.ALOAD, 2);
+            mv.visitFieldInsn(Opcodes.GETFIELD, RESIDENT, residentLeaf(isLong, k, false), type);
+            mv.visitVarInsn(isLong ? Opcodes.LSTORE : Opcodes.ASTORE, read[i]);
+            mv.visitVarInsn(Opcodes.ALOAD, 5);
+            mv.visitVarInsn(isLong ? Opcodes.LLOAD : Opcodes.ALOAD, read[i]);
+            mv.visitFieldInsn(Opcodes.PUTFIELD, FRAME, frameLeaf(isLong, k), type);
+        }
         callRoot(mv, stackSize, root, rootDescriptor, 5);
         mv.visitVarInsn(Opcodes.ASTORE, 6);
-        copyLeaves(mv, g.stateLayout, 5, 2, false);
+        longs = 0;
+        objs = 0;
+        for (int i = 0; i < leaves.size(); i++) {   // the leaf read -> the undo copy; the frame -> resident
+            boolean isLong = leaves.get(i).isLong();
+            int k = isLong ? longs++ : objs++;
+            String type = isLong ? "J" : VALUE_D;
+            mv.visitVarInsn(Opcodes.ALOAD, 2);
+            mv.visitVarInsn(isLong ? Opcodes.LLOAD : Opcodes.ALOAD, read[i]);
+            mv.visitFieldInsn(Opcodes.PUTFIELD, RESIDENT, residentLeaf(isLong, k, true), type);
+            mv.visitVarInsn(Opcodes.ALOAD, 2);
+            mv.visitVarInsn(Opcodes.ALOAD, 5);
+            mv.visitFieldInsn(Opcodes.GETFIELD, FRAME, frameLeaf(isLong, k), type);
+            mv.visitFieldInsn(Opcodes.PUTFIELD, RESIDENT, residentLeaf(isLong, k, false), type);
+        }
         mv.visitVarInsn(Opcodes.ALOAD, 6);
         mv.visitInsn(Opcodes.ARETURN);
         mv.visitMaxs(0, 0);
@@ -143,29 +174,5 @@ final class FixedMembers {
         mv.visitVarInsn(Opcodes.ALOAD, frame);
         mv.visitVarInsn(Opcodes.ALOAD, 1);
         mv.visitMethodInsn(Opcodes.INVOKESTATIC, CLASS, root, rootDescriptor, false);
-    }
-
-    /**
-     * The state's leaves between the frame and the resident state: into the
-     * frame from the accepted leaves ({@code in}), or out of it to the stepped ones.
-     */
-    private static void copyLeaves(MethodVisitor mv, Layout layout, int frame, int resident, boolean in) {
-        int longs = 0;
-        int objs = 0;
-        for (Layout.Leaf leaf : Layout.leaves(layout)) {
-            int k = leaf.isLong() ? longs++ : objs++;
-            String type = leaf.isLong() ? "J" : VALUE_D;
-            if (in) {
-                mv.visitVarInsn(Opcodes.ALOAD, frame);
-                mv.visitVarInsn(Opcodes.ALOAD, resident);
-                mv.visitFieldInsn(Opcodes.GETFIELD, RESIDENT, residentLeaf(leaf.isLong(), k, false), type);
-                mv.visitFieldInsn(Opcodes.PUTFIELD, FRAME, frameLeaf(leaf.isLong(), k), type);
-            } else {
-                mv.visitVarInsn(Opcodes.ALOAD, resident);
-                mv.visitVarInsn(Opcodes.ALOAD, frame);
-                mv.visitFieldInsn(Opcodes.GETFIELD, FRAME, frameLeaf(leaf.isLong(), k), type);
-                mv.visitFieldInsn(Opcodes.PUTFIELD, RESIDENT, residentLeaf(leaf.isLong(), k, true), type);
-            }
-        }
     }
 }

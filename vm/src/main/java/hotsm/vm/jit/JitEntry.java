@@ -24,9 +24,9 @@ public abstract class JitEntry {
     public abstract Cam.Result run(Value argument, Value state, long fuel);
 
     /**
-     * A step from and to a resident state: reads its accepted state, leaves
-     * the new one stepped (not accepted) and returns the output. When it
-     * throws, the stepped state is undefined.
+     * A step from and to a resident state: reads its state, leaves the new
+     * one there (the one read in its undo copy) and returns the output. When
+     * it throws, it has written nothing.
      *
      * @param argument the argument (the value register on entry)
      * @param resident the state, in the layout the class was compiled for

@@ -35,9 +35,9 @@ final class JitNames {
         return isLong ? "sl" + k : k == 0 ? "state" : "so" + k;
     }
 
-    /** The resident state's field of the accepted ({@code pending} false) or stepped state's {@code k}-th leaf. */
-    static String residentLeaf(boolean isLong, int k, boolean pending) {
-        return (pending ? "p" : "") + (isLong ? "l" : "o") + k;
+    /** The resident state's field of the state's {@code k}-th leaf, or of its copy kept for an undo. */
+    static String residentLeaf(boolean isLong, int k, boolean undo) {
+        return (undo ? "u" : "") + (isLong ? "l" : "o") + k;
     }
 
     /** The type of the constant field holding {@code constant}. */

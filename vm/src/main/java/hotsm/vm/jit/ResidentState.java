@@ -10,26 +10,26 @@ import hotsm.vm.value.ValueSize;
  * {@link Layout} (up to four {@code long}s and four objects; anything else,
  * and every state of code the JIT did not compile, one {@link Value}).
  *
- * <p>A step ({@link #step}) returns only the output. The new state it leaves
- * is <em>stepped</em>, not yet the state: {@link #accept} makes it the state,
- * and until then the state is what it was before the step. A step that fails
- * (an error, fuel running out, a refusal made by the caller after it) is
- * simply not accepted, so the state is exactly as before it. The
- * {@link Value} of the state ({@link #state}) or of the stepped state
- * ({@link #stepped}) is built only when asked: for snapshots, replies that
- * show the state, upgrades, listeners.
+ * <p>A step ({@link #step}) returns only the output and leaves the new state
+ * as the state, keeping the one before it for {@link #undo}: a caller that
+ * refuses the step after it ran (an output over budget, a journal that could
+ * not write) undoes it, so the state is exactly as before the step. A step
+ * that fails (an error, fuel running out) changes nothing. The
+ * {@link Value} of the state ({@link #state}) is built only when asked: for
+ * snapshots, replies that show the state, upgrades, listeners.
  *
  * <p>Made by {@link StepCode#resident}; used by one thread at a time (a
  * node's machine thread). The fields are the compiled class's: its step
- * entry reads the accepted leaves and writes the stepped ones.
+ * entry reads the leaves, and writes them back with the ones it read in the
+ * undo copy.
  */
 public final class ResidentState {
-    // The accepted state's leaves, in the layout's order: longs l0.., objects o0..
+    // The state's leaves, in the layout's order: longs l0.., objects o0.. (unused ones stay 0 and null).
     long l0, l1, l2, l3;
     Value o0, o1, o2, o3;
-    // The stepped state's leaves, written by the last step.
-    long pl0, pl1, pl2, pl3;
-    Value po0, po1, po2, po3;
+    // The leaves before the last step, for undo().
+    long ul0, ul1, ul2, ul3;
+    Value uo0, uo1, uo2, uo3;
 
     private final StepCode code;
     /** The layout of the leaves: the compiled class's state layout, or one object on the interpreter. */
@@ -50,8 +50,8 @@ public final class ResidentState {
         for (Layout.Leaf leaf : Layout.leaves(layout)) if (!leaf.isLong()) objs++;
         this.objects = objs;
         this.fixedSize = fixedSize(layout);
-        load(state, false);
-        load(state, true);
+        load(state);
+        keepForUndo();
     }
 
     /** Whether {@code state} can be kept in {@code layout}'s leaves. */
@@ -63,10 +63,10 @@ public final class ResidentState {
     }
 
     /**
-     * Runs one step on {@code input} from the accepted state: returns the
-     * output and leaves the new state stepped, not accepted. Same results,
-     * errors and fuel as {@link StepCode#run}; on an error the stepped state
-     * is undefined and must not be accepted.
+     * Runs one step on {@code input}: returns the output; the new state is
+     * the state, the one before it kept for {@link #undo}. Same results,
+     * errors and fuel as {@link StepCode#run}; a step that throws changes
+     * nothing.
      */
     public Value step(Value input, long fuel) {
         JitEntry compiled = entry;
@@ -85,101 +85,98 @@ public final class ResidentState {
     // leaves stay in registers. A node's first upgrade brings a second class to it, and HotSpot recompiles the
     // caller once for both (docs/performance.md, "The JIT tier").
 
-    /**
-     * The last step's new state becomes the state. Every leaf is copied,
-     * used or not (unused ones are equal in both): no branch on the layout,
-     * so a new version's layout finds no untaken branch in code HotSpot has
-     * compiled for the old one.
-     */
-    public void accept() {
-        l0 = pl0;
-        l1 = pl1;
-        l2 = pl2;
-        l3 = pl3;
-        if (objects != 0) {   // reference stores cost GC barriers: skipped for an all-long state
-            o0 = po0;
-            o1 = po1;
-            o2 = po2;
-            o3 = po3;
-        }
-    }
-
-    /** The accepted state, built. */
-    public Value state() {
-        return build(false);
-    }
-
-    /** The last step's new state, built (until the next step). */
-    public Value stepped() {
-        return build(true);
+    /** The state goes back to what it was before the last step (right after it, before any other). */
+    public void undo() {
+        l0 = ul0;
+        l1 = ul1;
+        l2 = ul2;
+        l3 = ul3;
+        o0 = uo0;
+        o1 = uo1;
+        o2 = uo2;
+        o3 = uo3;
     }
 
     /**
-     * Whether the last step's new state differs from the accepted state: a
-     * {@code long} leaf by value, an object leaf by identity (a state a step
-     * left as it was is the same object).
+     * Whether the last step changed the state: a {@code long} leaf by value,
+     * an object leaf by identity (a state a step left as it was is the same
+     * object). Every leaf is compared, without branches on the layout (unused
+     * ones are equal), so a new version's layout meets no branch HotSpot
+     * compiled as never taken.
      */
     public boolean changed() {
-        // Every leaf, without branches on the layout (as in accept): unused leaves are equal in both.
-        return ((l0 ^ pl0) | (l1 ^ pl1) | (l2 ^ pl2) | (l3 ^ pl3)) != 0
-                | o0 != po0 | o1 != po1 | o2 != po2 | o3 != po3;
+        return ((l0 ^ ul0) | (l1 ^ ul1) | (l2 ^ ul2) | (l3 ^ ul3)) != 0
+                | o0 != uo0 | o1 != uo1 | o2 != uo2 | o3 != uo3;
     }
 
     /**
-     * The size of the last step's new state as {@link ValueSize#of} counts
-     * it, or a number over {@code cap} if it is larger, without building it.
+     * The size of the state as {@link ValueSize#of} counts it, or a number
+     * over {@code cap} if it is larger, without building it.
      */
-    public long steppedSize(long cap) {
+    public long size(long cap) {
         return objects == 0 ? fixedSize : objectsSize(cap);
     }
 
     private long objectsSize(long cap) {
         long size = fixedSize;
-        for (int k = 0; k < objects && size <= cap; k++) size += ValueSize.of(object(k, true), cap - size);
+        for (int k = 0; k < objects && size <= cap; k++) size += ValueSize.of(object(k), cap - size);
         return size;
+    }
+
+    /** The state, built. */
+    public Value state() {
+        nextLong = 0;
+        nextObject = 0;
+        return get(layout);
     }
 
     // ---- between the leaves and a Value
 
-    /** Writes {@code state} into the stepped leaves (a step run on the interpreter). */
-    void setStepped(Value state) {
+    /** A step run on the interpreter left {@code state}: it becomes the state, the one before kept for undo(). */
+    void stepTo(Value state) {
         if (!fits(layout, state)) {
             throw new IllegalStateException("the step left a state " + state + " that is not of the state's shape");
         }
-        load(state, true);
+        keepForUndo();
+        load(state);
     }
 
-    private void load(Value state, boolean pending) {
+    private void keepForUndo() {
+        ul0 = l0;
+        ul1 = l1;
+        ul2 = l2;
+        ul3 = l3;
+        uo0 = o0;
+        uo1 = o1;
+        uo2 = o2;
+        uo3 = o3;
+    }
+
+    private void load(Value state) {
         nextLong = 0;
         nextObject = 0;
-        put(layout, state, pending);
+        put(layout, state);
     }
 
-    private void put(Layout l, Value v, boolean pending) {
+    private void put(Layout l, Value v) {
         if (l instanceof Layout.Pr p) {
             Value.Pair pair = (Value.Pair) v;
-            put(p.first(), pair.first(), pending);
-            put(p.second(), pair.second(), pending);
+            put(p.first(), pair.first());
+            put(p.second(), pair.second());
         } else if (l == Layout.LNG) {
-            setLong(nextLong++, ((Value.Int) v).value(), pending);
+            setLong(nextLong++, ((Value.Int) v).value());
         } else {
-            setObject(nextObject++, v, pending);
+            setObject(nextObject++, v);
         }
     }
 
-    private Value build(boolean pending) {
-        nextLong = 0;
-        nextObject = 0;
-        return get(layout, pending);
-    }
-
-    private Value get(Layout l, boolean pending) {
+    private Value get(Layout l) {
         if (l instanceof Layout.Pr p) {
-            Value a = get(p.first(), pending);
-            return new Value.Pair(a, get(p.second(), pending));
+            Value a = get(p.first());
+            return new Value.Pair(a, get(p.second()));
         }
-        if (l == Layout.LNG) return JitRuntime.integer(longAt(nextLong++, pending));
-        return object(nextObject++, pending);
+        if (l == Layout.LNG) return JitRuntime.integer(longAt(nextLong++));
+        return object(nextObject++);
     }
 
     private static long fixedSize(Layout l) {
@@ -187,39 +184,39 @@ public final class ResidentState {
         return l == Layout.LNG ? 9 : 0;
     }
 
-    private long longAt(int k, boolean pending) {
+    private long longAt(int k) {
         switch (k) {
-            case 0: return pending ? pl0 : l0;
-            case 1: return pending ? pl1 : l1;
-            case 2: return pending ? pl2 : l2;
-            default: return pending ? pl3 : l3;
+            case 0: return l0;
+            case 1: return l1;
+            case 2: return l2;
+            default: return l3;
         }
     }
 
-    private Value object(int k, boolean pending) {
+    private Value object(int k) {
         switch (k) {
-            case 0: return pending ? po0 : o0;
-            case 1: return pending ? po1 : o1;
-            case 2: return pending ? po2 : o2;
-            default: return pending ? po3 : o3;
+            case 0: return o0;
+            case 1: return o1;
+            case 2: return o2;
+            default: return o3;
         }
     }
 
-    private void setLong(int k, long n, boolean pending) {
+    private void setLong(int k, long n) {
         switch (k) {
-            case 0: if (pending) pl0 = n; else l0 = n; break;
-            case 1: if (pending) pl1 = n; else l1 = n; break;
-            case 2: if (pending) pl2 = n; else l2 = n; break;
-            default: if (pending) pl3 = n; else l3 = n; break;
+            case 0: l0 = n; break;
+            case 1: l1 = n; break;
+            case 2: l2 = n; break;
+            default: l3 = n; break;
         }
     }
 
-    private void setObject(int k, Value v, boolean pending) {
+    private void setObject(int k, Value v) {
         switch (k) {
-            case 0: if (pending) po0 = v; else o0 = v; break;
-            case 1: if (pending) po1 = v; else o1 = v; break;
-            case 2: if (pending) po2 = v; else o2 = v; break;
-            default: if (pending) po3 = v; else o3 = v; break;
+            case 0: o0 = v; break;
+            case 1: o1 = v; break;
+            case 2: o2 = v; break;
+            default: o3 = v; break;
         }
     }
 }

@@ -103,7 +103,7 @@ public final class StepCode {
      */
     Value interpret(ResidentState resident, Value argument, long fuel) {
         Cam.Result r = Cam.run(interpreted, argument, resident.state(), fuel);
-        resident.setStepped(r.state());
+        resident.stepTo(r.state());
         return r.value();
     }
 
@@ -133,8 +133,9 @@ public final class StepCode {
             if (resident == null) continue;
             try {
                 compiled.entry.step(argument, resident, 10_000);
+                resident.undo();   // each run from the state given
             } catch (RuntimeException | StackOverflowError ignored) {
-                // only warming (never accepted: the state stays the one given)
+                // only warming
             }
         }
     }

@@ -44,13 +44,15 @@ final class Machine {
     private ResidentState resident;
     /** Whether steps have changed the state since {@link #snapshot} was built. */
     private boolean stale;
-    /** A step's commit: its new state becomes the state (the only assignment a step makes). */
-    private final Runnable acceptStep = () -> {
-        resident.accept();
+    /** Whether the step being applied was committed (else it is undone: the state is as before it). */
+    private boolean stepCommitted;
+    /** A step's commit: the new state the step left in {@link #resident} stays (the one assignment a step makes). */
+    private final Runnable commitStep = () -> {
+        stepCommitted = true;
         stale = true;
     };
     /** The snapshot a step leaves, for a log that asks for it (a journal's periodic snapshot). */
-    private final java.util.function.Supplier<NodeSnapshot> stepped = () -> snapshot.withState(resident.stepped());
+    private final java.util.function.Supplier<NodeSnapshot> stepped = () -> snapshot.withState(resident.state());
     /**
      * The snapshot as of the last version change (written by the machine thread, read by threads that
      * prepare upgrades to plan them against): steps change only the state, which a plan does not use.
@@ -193,16 +195,22 @@ final class Machine {
             ResidentState st = resident != null ? resident : (resident = loadedStep(now).resident(now.state()));
             Value value;
             try {
-                value = st.step(input, fuel);   // the new state stepped, accepted only by the commit below
+                value = st.step(input, fuel);   // a step that fails leaves the state as it was
             } catch (RuntimeException e) {
                 throw new Refusal(Refusal.Reason.STEP_FAILED, "The step failed: " + VersionChanges.describe(e)
                         + ". The state is unchanged.");
             }
-            Value output = runAll(route.outputAdapters(), value, "output adapter", fuel);
-            checkSizes(st, value, output);
-            options.log().commitStep(s, stepped, acceptStep);
+            Value output;
+            stepCommitted = false;
+            try {
+                output = runAll(route.outputAdapters(), value, "output adapter", fuel);
+                checkSizes(st, value, output);
+                options.log().commitStep(s, stepped, commitStep);
+            } finally {
+                if (!stepCommitted) st.undo();   // refused after it ran: the state is as before the step
+            }
             if (options.listener() != NodeListener.NONE) {
-                Value newState = st.stepped();
+                Value newState = st.state();
                 tell(() -> options.listener().stepped(now.artifact().output(), value, now.artifact().state(),
                         newState));
             }
@@ -224,7 +232,7 @@ final class Machine {
         if (replaying) return;
         String kept = "The state is unchanged.";
         if (state.changed()) {
-            options.limits().checkSize(state.steppedSize(options.limits().maxValueSize()), "new state",
+            options.limits().checkSize(state.size(options.limits().maxValueSize()), "new state",
                     Refusal.Reason.STEP_FAILED, kept);
         }
         options.limits().checkSize(output, "output", Refusal.Reason.STEP_FAILED, kept);

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The resident form of a state ({@link ResidentState}) against the
  * interpreter: after every step, whether it finished, failed (an error, fuel
- * running out) or was not accepted (a refusal after it), the state read
- * back is the interpreter's, and a step that was not accepted left the state
+ * running out) or was undone (a refusal after it), the state read back is
+ * the interpreter's, and a step that failed or was undone left the state
  * exactly as before it. Classes compiled with a state layout agree with the
  * interpreter through their {@code run} entry too, cut into methods of one
  * to four instructions and whole.
@@ -79,11 +79,14 @@ class ResidentStateTest {
                 String actual;
                 try {
                     Value output = resident.step(argument, fuel);
-                    actual = "ok " + output + " " + resident.stepped();
-                    assertEquals(ValueSize.of(resident.stepped(), Long.MAX_VALUE), resident.steppedSize(Long.MAX_VALUE));
-                    if (choices.nextInt(4) != 0) {   // else refused after the step, as a node refuses an output over budget
-                        resident.accept();
-                        reference = Cam.run(code, argument, before, fuel).state();
+                    actual = "ok " + output + " " + resident.state();
+                    assertEquals(ValueSize.of(resident.state(), Long.MAX_VALUE), resident.size(Long.MAX_VALUE));
+                    Value after = Cam.run(code, argument, before, fuel).state();
+                    if (!after.equals(before)) assertTrue(resident.changed(), () -> "seed " + seed + ": changed()");
+                    if (choices.nextInt(4) != 0) {
+                        reference = after;
+                    } else {
+                        resident.undo();   // refused after the step, as a node refuses an output over budget
                     }
                 } catch (CamRuntimeError e) {
                     actual = "error " + e.getMessage();
@@ -107,18 +110,18 @@ class ResidentStateTest {
         for (int i = 0; i < 3; i++) {
             resident.step(incr, 1_000);
             assertTrue(resident.changed());
-            resident.accept();
         }
         assertEquals(Value.of(1025), resident.state());
-        resident.step(incr, 1_000);   // not accepted: a refusal after the step
-        assertEquals(Value.of(1026), resident.stepped());
+        resident.step(incr, 1_000);
+        assertEquals(Value.of(1026), resident.state());
+        resident.undo();   // a refusal after the step
         assertEquals(Value.of(1025), resident.state());
         String outOfFuel = outcome(() -> new Cam.Result(resident.step(incr, 1), null));
         assertEquals(outcome(() -> Cam.run(counter.step(), counter.blocks(), incr, Value.of(1025), 1)), outOfFuel);
         assertEquals(Value.of(1025), resident.state());
         assertEquals(new Value.Inr(Value.of(1025)), resident.step(count, 1_000));
         assertFalse(resident.changed());
-        assertEquals(9, resident.steppedSize(Long.MAX_VALUE));
+        assertEquals(9, resident.size(Long.MAX_VALUE));
     }
 
     /** Every sample machine: a hundred resident steps read back as the interpreter's states. */
@@ -135,8 +138,7 @@ class ResidentStateTest {
                 String expected = outcome(() -> Cam.run(a.step(), a.blocks(), input, before, 10_000));
                 String actual;
                 try {
-                    actual = "ok " + resident.step(input, 10_000) + " " + resident.stepped();
-                    resident.accept();
+                    actual = "ok " + resident.step(input, 10_000) + " " + resident.state();
                     reference = Cam.run(a.step(), a.blocks(), input, before, 10_000).state();
                 } catch (CamRuntimeError e) {
                     actual = "error " + e.getMessage();
@@ -158,7 +160,6 @@ class ResidentStateTest {
         StepCode interpreted = StepCode.interpreted(counter.step());
         ResidentState resident = interpreted.resident(Value.of(5));
         resident.step(new Value.Inl(Value.UNIT), 1_000);
-        resident.accept();
         assertEquals(Value.of(6), resident.state());
     }
 }
