@@ -9,7 +9,8 @@ import org.objectweb.asm.Opcodes;
 
 /**
  * The members every class the {@link ClassGenerator} writes has besides its
- * block methods: the constructor, {@link JitEntry#run} and the class
+ * block methods: the constructor, {@link JitEntry#run} and
+ * {@link JitEntry#step} (from and to a {@link ResidentState}), and the class
  * initializer setting the constant fields from the class data.
  */
 final class FixedMembers {

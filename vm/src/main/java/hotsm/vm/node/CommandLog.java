@@ -41,7 +41,7 @@ public interface CommandLog {
         commit(command, null, next.get(), swap);
     }
 
-        /** Complete {@code reply} with the result, or with the failure if it is not null. Never throws. */
+    /** Complete {@code reply} with the result, or with the failure if it is not null. Never throws. */
     default void answer(CompletableFuture<Object> reply, Object result, Throwable failure) {
         if (failure == null) reply.complete(result);
         else reply.completeExceptionally(failure);

@@ -22,7 +22,9 @@ import java.util.Optional;
  * method that applies a command to them ({@link #apply}). Only the thread that
  * runs the machine calls it, one command at a time, in queue order; {@link
  * Node} is the queue and the thread. Each command ends in at most one
- * assignment to the snapshot, made through the {@link CommandLog}.
+ * assignment to the snapshot, made through the {@link CommandLog}; a step's
+ * is to its state, which the machine keeps unbuilt between steps in the step
+ * code's {@link ResidentState} and builds into the snapshot when asked.
  */
 final class Machine {
 
