@@ -80,10 +80,10 @@ public final class ResidentState {
         return code.interpret(this, input, fuel);
     }
 
-    // The call into the compiled class above is left to HotSpot's profile: with the one class a machine runs
-    // (a benchmark, a node between upgrades) the whole step is inlined into the caller and the frame and state
-    // leaves stay in registers. A node's first upgrade brings a second class to it, and HotSpot recompiles the
-    // caller once for both (docs/performance.md, "The JIT tier").
+    // The call into the compiled class above is left to HotSpot's profile (unless -Dhotsm.jit.polymorphic=true,
+    // PolymorphicSteps): with the one class a machine runs (a benchmark, a node between upgrades) the whole step
+    // is inlined into the caller, its frame and state leaves in registers. A node's first upgrades bring new
+    // classes to it, and HotSpot recompiles the caller (docs/performance.md, "The JIT tier").
 
     /** The state goes back to what it was before the last step (right after it, before any other). */
     public void undo() {

@@ -25,6 +25,10 @@ import java.util.Optional;
  * errors and fuel, and the same fallback to the interpreter.
  */
 public final class StepCode {
+    static {
+        PolymorphicSteps.prepare();   // -Dhotsm.jit.polymorphic=true only
+    }
+
     private final LoadedCode interpreted;
     private final JitCode compiled;
     private final String refusal;
