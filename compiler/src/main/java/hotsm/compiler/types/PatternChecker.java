@@ -141,7 +141,7 @@ final class PatternChecker {
         @Override public Typed.Pattern visitCon(Pattern.Con c) { return constructor(c, expected, vars); }
     }
 
-    /** {@code C { f = p, ... }}: the fields named are matched, the others are wildcards. */
+    /** {@code C { f = p, ... }}: the fields named are matched, the others are wildcards ({@code C {}} matches any C). */
     private Typed.Pattern record(Pattern.Record r, Type expected, Map<String, Locals.Var> vars) {
         String name = r.constructor().toString();
         ModuleScope.Lookup found = exprs.ctx.scope.lookup(Namespace.CONSTRUCTOR, r.constructor());
