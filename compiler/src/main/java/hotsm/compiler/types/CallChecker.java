@@ -169,7 +169,7 @@ final class CallChecker {
             Scheme.Instance inst = ctx.module.schemeOf(val, v.pos()).instantiate(u);
             return call(val.qualifiedName(), inst.typeArgs(), inst.type(), name, argument, a.pos(), locals, null);
         }
-        infer(argument, locals);
+        argument(argument, locals);   // as an argument: a lambda there is not blamed for the unknown function
         return new Typed.UnitLit(Unifier.ERROR, a.pos());
     }
 
