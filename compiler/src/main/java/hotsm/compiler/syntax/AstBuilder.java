@@ -71,15 +71,7 @@ public final class AstBuilder {
             first = false;
         }
 
-        public Module module() {
-            if (pos.line() == 1 && pos.column() == 1 && name.equals(defaultModuleName(context.file()))
-                    && !name.matches("[A-Za-z_][A-Za-z0-9_']*")) {
-                // named after its file (LANGUAGE.md §5), but 'my-machine' could not name a machine (my-machine.m)
-                context.error(pos, 1, "the file name '" + name + "' is not a module name: add a first line 'module Name'"
-                        + " (a capitalised name)");
-            }
-            return new Module(name, context.file(), imports, decls, pos);
-        }
+        public Module module() { return new Module(name, context.file(), imports, decls, pos); }
     }
 
     /** A REPL expression. */

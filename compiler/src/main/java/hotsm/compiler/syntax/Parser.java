@@ -72,10 +72,10 @@ public final class Parser {
             }
             diagnostics.addAll(lexical);
             diagnostics.addAll(syntax);
-            if (buildFailed == null) result = module.module();   // which may report too (a file name that names no module)
             diagnostics.addAll(built);
             if (buildFailed instanceof StackOverflowError e) throw e;
             if (buildFailed instanceof RuntimeException e) throw e;
+            result = module.module();
         } catch (StackOverflowError e) {
             diagnostics.add(failure(file, "the program is nested too deeply to parse"));
         } catch (RuntimeException e) {
