@@ -75,10 +75,10 @@ final class Machine {
      * {@link #forRehearsals} (any thread): so the machine thread's code for it (the checks, the
      * migration, the commit, loading the new step code and route) is code HotSpot has compiled.
      */
-    void rehearseUpgrade(NodeSnapshot base, Command command, PreparedUpgrade prepared, Instant time, long fuel) {
+    void rehearseUpgrade(NodeSnapshot base, Command command, PreparedUpgrade prepared, long fuel) {
         snapshot = base;
         replaying = false;
-        upgrade(base, command, prepared, time, fuel);
+        upgrade(base, command, prepared, null, fuel);
     }
 
     /** The snapshot as of the last version change; any thread may read it. */
@@ -102,7 +102,7 @@ final class Machine {
         if (change instanceof Command.Step s) {
             return step(now, s, fuel);
         } else if (change instanceof Command.Upgrade || change instanceof Command.UpgradeFromBytes) {
-            return upgrade(now, command, prepared, timeOf(given), fuel);
+            return upgrade(now, command, prepared, given, fuel);
         } else if (change instanceof Command.Downgrade) {
             Instant time = timeOf(given);
             return change(command, time, VersionChange.Kind.DOWNGRADE,
@@ -242,17 +242,21 @@ final class Machine {
      * here the first time, in the gap between two replies. What was prepared is checked again where it
      * can have changed: the release against the highest accepted now, the plan against the version
      * running now. A command not prepared ahead (replayed by a journal's recovery, say) is prepared here.
+     * Its time is the one it was prepared at when the snapshot it leaves was made then too (the clock is
+     * not read here), the journaled one ({@code given}) when replayed, else the clock's.
      */
-    private VersionChange upgrade(NodeSnapshot now, Command command, PreparedUpgrade prepared, Instant time,
+    private VersionChange upgrade(NodeSnapshot now, Command command, PreparedUpgrade prepared, Instant given,
                                   long fuel) {
         PreparedUpgrade p = prepared != null ? prepared : PreparedUpgrade.of(command, options.trust(), now, 0);
+        NodeSnapshot moved = given == null ? p.movedFrom(now) : null;
+        Instant time = moved != null ? p.time() : timeOf(given);
         VersionChanges.Changed c;
         try {
             if (p.untrusted() != null) throw p.untrusted();
             VersionChanges.checkRelease(now, p.signer(), ChangeKind.UPGRADE);
             if (p.unreadable() != null) throw p.unreadable();
-            c = withinLimits(VersionChange.Kind.UPGRADE, VersionChanges.upgrade(now, p.artifact(), p.plan(), fuel,
-                    time, p.signer()));
+            c = withinLimits(VersionChange.Kind.UPGRADE, VersionChanges.upgrade(now, p.artifact(), p.plan(), moved,
+                    fuel, time, p.signer()));
         } catch (Refusal refusal) {
             refused(VersionChange.Kind.UPGRADE, refusal);
             throw refusal;
