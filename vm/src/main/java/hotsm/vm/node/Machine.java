@@ -75,10 +75,10 @@ final class Machine {
      * {@link #forRehearsals} (any thread): so the machine thread's code for it (the checks, the
      * migration, the commit, loading the new step code and route) is code HotSpot has compiled.
      */
-    void rehearseUpgrade(NodeSnapshot base, Command command, PreparedUpgrade prepared, long fuel) {
+    void rehearseUpgrade(NodeSnapshot base, Command command, PreparedUpgrade prepared, Instant given, long fuel) {
         snapshot = base;
         replaying = false;
-        upgrade(base, command, prepared, null, fuel);
+        upgrade(base, command, prepared, given, fuel);
     }
 
     /** The snapshot as of the last version change; any thread may read it. */
@@ -140,6 +140,12 @@ final class Machine {
             directFor = now.artifact();
         }
         return directRoute;
+    }
+
+    /** {@code time}, or the running version's arrival if a version change since made that later. */
+    private static Instant notBefore(Instant time, NodeSnapshot now) {
+        Instant last = now.history().get(now.history().size() - 1).since();
+        return time.isBefore(last) ? last : time;
     }
 
     /** A version change's time: the journaled one when replayed, else the clock's (only version changes read it). */
@@ -242,14 +248,14 @@ final class Machine {
      * here the first time, in the gap between two replies. What was prepared is checked again where it
      * can have changed: the release against the highest accepted now, the plan against the version
      * running now. A command not prepared ahead (replayed by a journal's recovery, say) is prepared here.
-     * Its time is the one it was prepared at when the snapshot it leaves was made then too (the clock is
-     * not read here), the journaled one ({@code given}) when replayed, else the clock's.
+     * Its time is the journaled one ({@code given}) when replayed, else the one it was prepared at (the
+     * clock is not read here; no earlier than the last version change's), else the clock's.
      */
     private VersionChange upgrade(NodeSnapshot now, Command command, PreparedUpgrade prepared, Instant given,
                                   long fuel) {
         PreparedUpgrade p = prepared != null ? prepared : PreparedUpgrade.of(command, options.trust(), now, 0);
         NodeSnapshot moved = given == null ? p.movedFrom(now) : null;
-        Instant time = moved != null ? p.time() : timeOf(given);
+        Instant time = given != null || p.time() == null ? timeOf(given) : notBefore(p.time(), now);
         VersionChanges.Changed c;
         try {
             if (p.untrusted() != null) throw p.untrusted();

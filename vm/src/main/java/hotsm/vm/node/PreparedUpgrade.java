@@ -23,7 +23,8 @@ import java.util.Optional;
  *   <li>the upgrade planned against the version running at that moment
  *       ({@link VersionChanges.Plan}), its migration compiled by the JIT and
  *       warmed up;</li>
- *   <li>its time read from the node's clock, and the next snapshot's
+ *   <li>its time read from the node's clock (unless it is a journal's
+ *       record, replayed at its recorded time), and the next snapshot's
  *       history and known artifacts made from it ({@link #moved}), so the
  *       turn neither reads the clock nor copies the history.</li>
  * </ol>
@@ -31,8 +32,8 @@ import java.util.Optional;
  * <p>What can change before the upgrade's turn is checked again on the
  * machine thread: the release number against the highest the node has
  * accepted then (rollback protection), and the plan against the version
- * running then (planned again if another change came first; then the time
- * is read and the history copied there, as before). Failures are
+ * running then (planned again if another change came first; then the
+ * history is copied there, as before). Failures are
  * kept, not thrown, and given in order by the machine thread with the same
  * messages as an upgrade prepared there. The command itself, as journaled and
  * replicated, is unchanged: the artifact's bytes and the signature.
@@ -42,7 +43,7 @@ import java.util.Optional;
  * @param unreadable the refusal of bytes that do not decode, or null
  * @param artifact   the artifact made ready (null after either failure)
  * @param plan       the plan against the version running when it was prepared (null after either failure)
- * @param time       the clock when it was prepared ahead: the upgrade's time if {@code moved} is used (else null)
+ * @param time       the clock when it was prepared ahead, the upgrade's time (null: read on the machine thread)
  * @param moved      the snapshot the upgrade leaves, but for its state (the plan's base's), at {@code time};
  *                   null if not prepared ahead or the plan refuses
  */
@@ -83,7 +84,8 @@ record PreparedUpgrade(RuntimeException untrusted, Optional<Signer> signer, Runt
      * the plan's base: the turn uses them if the node's history and known artifacts are still the base's.
      */
     PreparedUpgrade at(Instant now) {
-        if (plan == null || plan.failure() != null) return this;
+        if (plan == null || plan.failure() != null) return new PreparedUpgrade(untrusted, signer, unreadable, artifact,
+                plan, now, null);
         NodeSnapshot base = plan.base();
         return new PreparedUpgrade(untrusted, signer, unreadable, artifact, plan, now,
                 base.moveTo(artifact.artifact(), artifact.identity(), base.state(), Version.Arrival.UPGRADED, now,
@@ -107,7 +109,8 @@ record PreparedUpgrade(RuntimeException untrusted, Optional<Signer> signer, Runt
 
     /**
      * On the thread that asks for an upgrade, before it is queued: its {@link PreparedUpgrade} (the
-     * signature first, then decoding, verifying, hashing, compiling, planning). The upgrade is also
+     * signature first, then decoding, verifying, hashing, compiling, planning, and its time unless it is
+     * replayed at {@code given}). The upgrade is also
      * rehearsed here against the latest version, through the machine thread's own code for its turn on a
      * scratch {@link Machine}, up to {@value #REHEARSALS} times within 2 ms, and
      * the results thrown away (upgrades are pure functions of the snapshot: this changes nothing), so
@@ -116,14 +119,15 @@ record PreparedUpgrade(RuntimeException untrusted, Optional<Signer> signer, Runt
      * commands, and if preparing failed in a way the machine thread, with its roomy stack, may not
      * (it then prepares the upgrade itself).
      */
-    static PreparedUpgrade ahead(Command command, NodeOptions options, NodeSnapshot base, long fuel) {
+    static PreparedUpgrade ahead(Command command, NodeOptions options, NodeSnapshot base, long fuel, Instant given) {
         if (!(command instanceof Command.Upgrade || command instanceof Command.UpgradeFromBytes
                 || command instanceof Command.Signed)) {
             return null;
         }
         try {
             PreparedUpgrade p = of(command, options.trust(), base, PreparedArtifact.WARM_UP_RUNS);
-            if (p != null) p = p.at(options.clock().instant());   // read here: a rarely run call, slow on the turn
+            // Read here, once per upgrade as on the machine thread before: a rarely made call, slow on the turn.
+            if (p != null && given == null) p = p.at(options.clock().instant());
             if (p != null && p.plan() != null && p.plan().failure() == null) p.rehearse(command, base, options, fuel);
             return p;
         } catch (Throwable e) {   // StackOverflowError on a deeply nested artifact, say
@@ -133,11 +137,13 @@ record PreparedUpgrade(RuntimeException untrusted, Optional<Signer> signer, Runt
 
     private void rehearse(Command command, NodeSnapshot base, NodeOptions options, long fuel) {
         long start = System.nanoTime();
+        // The prepared time, or any time (the clock is not read): a replayed record's.
+        Instant given = time != null ? null : base.history().get(base.history().size() - 1).since();
         long limit = Math.min(fuel, options.fuel());   // a replayed upgrade has no step limit; its rehearsal has
         Machine scratch = Machine.forRehearsals(base, options);
         try {
             for (int i = 0; i < REHEARSALS && System.nanoTime() - start < REHEARSAL_NANOS; i++) {
-                scratch.rehearseUpgrade(base, command, this, limit);
+                scratch.rehearseUpgrade(base, command, this, given, limit);
             }
         } catch (RuntimeException e) {
             // refused (a migration that fails on this state, say): the machine thread will decide on its own
