@@ -28,6 +28,22 @@ final class ReplyStamps implements CommandLog {
     private volatile long changeCompleted;
     private volatile long stepsBeforeChange;
 
+    /**
+     * Runs this class's own type checks on every kind of command it tells apart, here, so that HotSpot does
+     * not compile them for steps alone and then deoptimize the machine thread at the first upgrade: the
+     * harness must not add a gap of its own (the node's code is what is measured).
+     */
+    ReplyStamps() {
+        Command[] kinds = {new Command.Step(hotsm.vm.value.Value.UNIT, java.util.Optional.empty()),
+                new Command.UpgradeFromBytes(new byte[0]), new Command.Downgrade(), new Command.ReadInfo()};
+        for (int i = 0; i < 20_000; i++) {
+            append(kinds[i & 3]);
+            answer(new CompletableFuture<>(), (i & 1) == 0 ? null : "", (i & 2) == 0 ? null : new Exception());
+        }
+        steps = 0;
+        changeStart = changeReply = changeCompleted = stepsBeforeChange = 0;
+    }
+
     @Override
     public void append(Command command) {
         current = command;
