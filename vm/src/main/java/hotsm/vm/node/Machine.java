@@ -68,6 +68,7 @@ final class Machine {
         this.lastVersion = start;
         this.options = options;
         if (compile) stepCode.put(start.identity(), StepCode.prepare(start.artifact().step(), start.artifact().blocks()));
+        if (compile) TypeProfiles.warm(start, options);
     }
 
     /**
