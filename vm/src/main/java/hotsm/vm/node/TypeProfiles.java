@@ -27,7 +27,7 @@ final class TypeProfiles {
     /** Profiles are the JVM's, not a node's: the first node started warms them for all. */
     private static volatile boolean warmed;
 
-    /** Values and shapes of every kind (an integer, a string, a pair, both sums, a list, a map). */
+    /** Values and shapes of each kind (a unit, an integer, a string, a pair, both sums, a list). */
     private static final List<Value> VALUES = List.of(Value.UNIT, Value.of(1_000_000), Value.of("s"),
             new Value.Pair(Value.of(1_000_000), Value.of(2_000_000)), new Value.Inl(Value.UNIT),
             new Value.Inr(new Value.Pair(Value.UNIT, Value.of(3))), Value.ListOf.of(List.of(Value.of(1))));
