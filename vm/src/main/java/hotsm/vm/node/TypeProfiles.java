@@ -46,7 +46,10 @@ final class TypeProfiles {
         }
     }
 
-    private static void run(NodeSnapshot start, NodeOptions options) {
+    private static void run(NodeSnapshot start, NodeOptions node) {
+        // The node's own clock is not read (a version change reads it): a test's clock counts its readings.
+        NodeOptions options = new NodeOptions(node.fuel(), CommandLog.NONE, NodeListener.NONE,
+                java.time.Clock.fixed(java.time.Instant.EPOCH, java.time.ZoneOffset.UTC), node.limits(), node.trust());
         Machine scratch = Machine.forRehearsals(start, options);
         Command[] others = {new Command.ReadInfo(), new Command.ReadState(), new Command.ReadSnapshot(),
                 new Command.UpgradeFromBytes(new byte[0]), new Command.Downgrade()};
