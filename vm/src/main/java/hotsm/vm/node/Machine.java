@@ -64,11 +64,11 @@ final class Machine {
     }
 
     private Machine(NodeSnapshot start, NodeOptions options, boolean compile) {
+        if (compile) TypeProfiles.warm(start, options);   // once per JVM, before the machine thread runs
         this.snapshot = start;
         this.lastVersion = start;
         this.options = options;
         if (compile) stepCode.put(start.identity(), StepCode.prepare(start.artifact().step(), start.artifact().blocks()));
-        if (compile) TypeProfiles.warm(start, options);
     }
 
     /**
@@ -143,15 +143,15 @@ final class Machine {
         return directRoute;
     }
 
+    /** A version change's time: the journaled one when replayed, else the clock's (only version changes read it). */
+    private Instant timeOf(Instant given) {
+        return given != null ? given : options.clock().instant();
+    }
+
     /** {@code time}, or the running version's arrival if a version change since made that later. */
     private static Instant notBefore(Instant time, NodeSnapshot now) {
         Instant last = now.history().get(now.history().size() - 1).since();
         return time.isBefore(last) ? last : time;
-    }
-
-    /** A version change's time: the journaled one when replayed, else the clock's (only version changes read it). */
-    private Instant timeOf(Instant given) {
-        return given != null ? given : options.clock().instant();
     }
 
     private StepResult step(NodeSnapshot now, Command.Step s, long fuel) {
