@@ -2,6 +2,7 @@ package hotsm.vm.protocol;
 
 import hotsm.vm.bytecode.Identity;
 import hotsm.vm.node.EventLog;
+import hotsm.vm.node.Node;
 import hotsm.vm.node.NodeService;
 import hotsm.vm.node.Refusal;
 import io.netty.buffer.Unpooled;
@@ -21,7 +22,9 @@ import java.util.function.Function;
  * Turns a connection's requests into node commands and their results into
  * replies (docs/protocol.md, "Requests and replies"): every request gets
  * exactly one reply with its id. It runs on the connection's event loop;
- * replies are encoded there too (the machine thread itself when it serves the connections).
+ * replies are encoded there too (the machine thread itself when it serves the connections). A short
+ * step may be run here too ({@link Node#serveStep}), its reply then written with the others
+ * this loop's turn produced, one flush per connection.
  *
  * <p>Budgets: at most {@link ServerLimits#maxInFlight()} requests wait for
  * replies (then the node stops reading this connection until some are
@@ -54,10 +57,13 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
      * it wait (in {@link #waiting}), so they are queued after it, in the order the client sent them.
      */
     private boolean preparing;
+    /** The plain node whose steps are asked with {@link Node#serveStep} (run here when short and it is idle), or null. */
+    private final Node stepsHere;
 
     RequestHandler(NodeService node, ServerLimits limits, ByteBudget budget, Faults faults, Optional<Identity> speaking,
-                   java.util.concurrent.Executor preparer) {
+                   java.util.concurrent.Executor preparer, Node stepsHere) {
         this.preparer = preparer;
+        this.stepsHere = stepsHere;
         this.node = node;
         this.limits = limits;
         this.budget = budget;
@@ -117,7 +123,9 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                         answer(ctx, r, error(r, ErrorCode.UNKNOWN_INTERFACE, NO_INTERFACE));
                         return;
                     }
-                    reply(ctx, r, node.step(s.input(), as.get()), MessageType.OUTPUT, Messages::output);
+                    reply(ctx, r, stepsHere != null ? stepsHere.serveStep(s.input(), as.get())
+                            : node.step(s.input(), as.get()),
+                            MessageType.OUTPUT, Messages::output);
                 }
                 case UPGRADE -> prepared(ctx, r, () -> node.upgrade(f.body()));
                 case SIGNED_UPGRADE -> {
