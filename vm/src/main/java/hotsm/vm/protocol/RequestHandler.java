@@ -73,6 +73,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        reading = true;
         Received r = (Received) msg;
         if (preparing || inFlight >= limits.maxInFlight() || !waiting.isEmpty()) {
             waiting.add(r);
@@ -179,6 +180,11 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     /** A request the node has answered, waiting for this connection's event loop to encode and write it. */
     private record Done(Received r, Object value, Throwable failure, MessageType type, Function<Object, byte[]> encode) {}
 
+    /** Whether this connection's requests are being read now ({@link #channelRead} until {@link #channelReadComplete}). */
+    private boolean reading;
+    /** Whether replies were written during this read and not flushed yet. */
+    private boolean unflushed;
+
     /** Answered requests in completion order: the machine thread (or any) adds, the event loop takes. */
     private final ConcurrentLinkedQueue<Done> done = new ConcurrentLinkedQueue<>();
     /** Whether a task to write {@link #done} is scheduled on the event loop and has not started taking yet. */
@@ -192,6 +198,20 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     @SuppressWarnings("unchecked")
     private <T> void reply(ChannelHandlerContext ctx, Received r, CompletableFuture<T> result, MessageType type,
                            Function<T, byte[]> encode) {
+        if (result.isDone() && done.isEmpty() && ctx.executor().inEventLoop()) {
+            // Answered already (a step run on this thread) and no earlier reply waits: written now, flushed
+            // when this read ends (with the other replies it produced), or now if this is no read.
+            Object value = null;
+            Throwable failure = null;
+            try {
+                value = result.join();
+            } catch (Throwable t) {
+                failure = t;
+            }
+            answer(ctx, r, frameOf(ctx, new Done(r, value, failure, type, (Function<Object, byte[]>) encode)), !reading);
+            unflushed |= reading;
+            return;
+        }
         result.whenComplete((value, failure) -> {
             done.add(new Done(r, value, failure, type, (Function<Object, byte[]>) encode));
             if (writeScheduled.compareAndSet(false, true)) ctx.executor().execute(() -> writeDone(ctx));
@@ -290,15 +310,37 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
 
     /** Start the requests that waited, in order, while there is room and no upgrade of this connection is being prepared. */
     private void startWaiting(ChannelHandlerContext ctx) {
-        while (!preparing && inFlight < limits.maxInFlight() && !waiting.isEmpty()) start(ctx, waiting.poll());
+        // A request answered at once (an error, a step run here) answers from inside start(): the loop
+        // further up this thread's stack goes on, so a long wait line is not a deep recursion.
+        if (startingWaiting) return;
+        startingWaiting = true;
+        try {
+            while (!preparing && inFlight < limits.maxInFlight() && !waiting.isEmpty()) start(ctx, waiting.poll());
+        } finally {
+            startingWaiting = false;
+        }
         updateReading(ctx);
     }
+
+    /** Whether {@link #startWaiting} is running on this (the event loop's) thread. */
+    private boolean startingWaiting;
 
     /** Read more only while few requests wait and the client reads its replies. */
     private void updateReading(ChannelHandlerContext ctx) {
         boolean read = !preparing && inFlight < limits.maxInFlight() && waiting.isEmpty()
                 && ctx.channel().isWritable();
         if (ctx.channel().config().isAutoRead() != read) ctx.channel().config().setAutoRead(read);
+    }
+
+    /** The end of a read: one flush for the replies written during it. */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        reading = false;
+        if (unflushed) {
+            unflushed = false;
+            ctx.flush();
+        }
+        ctx.fireChannelReadComplete();
     }
 
     @Override
