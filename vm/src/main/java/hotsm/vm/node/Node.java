@@ -289,9 +289,11 @@ public final class Node implements NodeService, AutoCloseable {
     }
 
     /**
-     * A served step with at most {@link #INLINE_FUEL}: true if it is answered (done, or failed for a reason
-     * more fuel would not change); false if it needs more fuel or a deeper stack than this thread's, when
-     * it changed nothing and is run again on the machine thread.
+     * A served step with at most {@link #INLINE_FUEL}: true if it is answered (done, or refused for a reason
+     * more fuel would not change: a bad value, an unknown interface, or a failure within the node's whole
+     * limit); false if its run failed short of that limit (out of fuel, say: a division by zero fails again
+     * there) or needed a deeper stack than this thread's: it changed nothing, and the machine thread runs
+     * it again.
      */
     private boolean ranHere(Pending p) {
         if (stopping) {
