@@ -28,9 +28,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link Refusal} when the node says no; the node is then unchanged).
  *
  * <p>The machine thread is a Netty event loop of the node's own ({@link #eventLoop()}), one thread
- * per node as an Erlang process is: a server that serves this node registers its connections on
- * it, so a request is read, applied and answered on one thread with no hand-off between threads.
- * The queue stays the one order of commands: the loop runs it as a task, whoever added them.
+ * per node as an Erlang process is. The queue stays the one order of commands: the loop runs it as
+ * a task, whoever added them. Whoever runs commands <em>owns</em> the machine ({@link #owned}), one
+ * thread at a time: the machine thread, or a server's I/O thread that asked for a step ({@link
+ * #serveStep}) when the machine was idle and nothing was queued, which then runs it itself if it is
+ * short (at most {@link #INLINE_FUEL}) and answers it with no hand-off between threads; anything
+ * longer, or anything else, is handed to the machine thread in its place in the order.
  */
 public final class Node implements NodeService, AutoCloseable {
 
@@ -39,9 +42,10 @@ public final class Node implements NodeService, AutoCloseable {
      * {@code prepared}: an upgrade's work done before it entered the queue, or null.
      */
     private record Pending(Command command, CompletableFuture<Object> reply, Instant time, long fuel,
-                           PreparedUpgrade prepared) {}
+                           PreparedUpgrade prepared, boolean served) {}
 
-    private static final Pending STOP = new Pending(new Command.ReadInfo(), new CompletableFuture<>(), null, 1, null);
+    private static final Pending STOP = new Pending(new Command.ReadInfo(), new CompletableFuture<>(), null, 1, null,
+            false);
 
     private final NodeOptions options;
     /** What the machine thread owns and applies commands to. */
@@ -51,8 +55,18 @@ public final class Node implements NodeService, AutoCloseable {
     /** The machine thread: an event loop of its own (a group of one). */
     private final EventLoopGroup loopGroup;
     private final EventLoop loop;
-    /** Whether a task that runs the queue is scheduled on the loop or running: see {@link #put}. */
-    private final AtomicBoolean scheduled = new AtomicBoolean();
+    /**
+     * Whether some thread owns the machine: a task that runs the queue is scheduled on the loop or running,
+     * or a server's I/O thread is running commands itself ({@link #serveStep}); see {@link #put}.
+     */
+    private final AtomicBoolean owned = new AtomicBoolean();
+    /**
+     * Whether a server's I/O thread may run short steps itself: only with no journal (nothing to wait for
+     * or write in order) and no listener (told on the machine thread, and maybe slow).
+     */
+    private final boolean inline;
+    /** For tests: the thread that ran the last command (written by its owner before it answers). */
+    private Thread lastRanOn;
     private final Runnable runQueue = this::runQueue;
     /** Counted down when the machine thread takes {@link #STOP}: it runs no command after that. */
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -68,6 +82,7 @@ public final class Node implements NodeService, AutoCloseable {
         // A roomy stack: values are walked recursively along their left nesting (checks, the trace printer).
         this.loopGroup = Transport.machineLoop("hotsm-machine-" + start.artifact().name(), 64L << 20);
         this.loop = loopGroup.next();
+        this.inline = options.log() == CommandLog.NONE && options.listener() == NodeListener.NONE;
     }
 
     /**
@@ -210,9 +225,110 @@ public final class Node implements NodeService, AutoCloseable {
         }
         PreparedUpgrade prepared = PreparedUpgrade.ahead(command, options, machine.lastVersion(), fuel, time);
         if (prepared != null) lastPreparedOn = Thread.currentThread().getName();
-        put(new Pending(command, reply, time, fuel, prepared));
+        put(new Pending(command, reply, time, fuel, prepared, false));
         if (stopped) drain();
         return reply;
+    }
+
+    /**
+     * The most fuel a step run by a server's I/O thread may use ({@link #serveStep}); one that needs more is
+     * handed to the machine thread and run again there from the same state with the node's whole limit (a
+     * failed step changes nothing, and steps are deterministic). About a millisecond at most, so a long step
+     * never keeps an I/O thread from its other connections' pings and replies.
+     */
+    static final long INLINE_FUEL = 100_000;
+
+    /** Commands an I/O thread that owns the machine runs before it hands the rest of the queue to the machine thread. */
+    private static final int INLINE_TURN = 64;
+
+    /**
+     * {@link #step}, asked by a server's I/O thread for a client (docs/protocol.md, "Threads"). If the
+     * machine is idle and nothing is queued, this thread takes the machine and runs the step itself with at
+     * most {@link #INLINE_FUEL} (the reply is then complete on return: no hand-off between threads), then
+     * the steps other connections queued meanwhile, each likewise; a step that needs more fuel, or any other
+     * command, goes to the machine thread in its place in the order. Else the step is queued as by {@link
+     * #step}. A node with a journal or a listener queues every command.
+     */
+    public CompletableFuture<StepResult> serveStep(Value input, Identity speaking) {
+        Command step = new Command.Step(input, speaking == null ? Optional.empty() : Optional.of(speaking));
+        if (!inline) return stepped(submit(step));
+        CompletableFuture<Object> reply = new CompletableFuture<>();
+        if (stopped) {
+            reply.completeExceptionally(stoppedRefusal());
+            return stepped(reply);
+        }
+        Pending p = new Pending(step, reply, null, options.fuel(), null, true);
+        if (queue.isEmpty() && !owned.get() && owned.compareAndSet(false, true)) {
+            runHere(p);
+        } else {
+            put(p);
+            if (stopped) drain();
+        }
+        return stepped(reply);
+    }
+
+    /**
+     * On an I/O thread that owns the machine: run {@code p}, then what was queued meanwhile while each is a
+     * served step that ends within {@link #INLINE_FUEL}; hand the first that is not (and the ownership) to
+     * the machine thread. Releases the machine as {@link #runQueue} does when the queue is empty.
+     */
+    private void runHere(Pending p) {
+        for (int n = 0; ; n++) {
+            if (p == null) {
+                owned.set(false);
+                if (queue.isEmpty() || !owned.compareAndSet(false, true)) return;
+                p = queue.poll();
+                if (p == null) continue;   // taken by a drain of a stopping node
+            }
+            if (n >= INLINE_TURN || !p.served() || !ranHere(p)) {
+                handOff(p);
+                return;
+            }
+            p = null;
+        }
+    }
+
+    /**
+     * A served step with at most {@link #INLINE_FUEL}: true if it is answered (done, or refused for a reason
+     * more fuel would not change: a bad value, an unknown interface, or a failure within the node's whole
+     * limit); false if its run failed short of that limit (out of fuel, say: a division by zero fails again
+     * there) or needed a deeper stack than this thread's: it changed nothing, and the machine thread runs
+     * it again.
+     */
+    private boolean ranHere(Pending p) {
+        if (stopping) {
+            p.reply().completeExceptionally(new Refusal(Refusal.Reason.STOPPED, STOPPING));
+            return true;
+        }
+        long fuel = Math.min(p.fuel(), INLINE_FUEL);
+        Object result = null;
+        Throwable failure = null;
+        try {
+            result = machine.apply(p.command(), p.time(), fuel, p.prepared());
+        } catch (Refusal r) {
+            if (fuel < p.fuel() && r.reason() == Refusal.Reason.STEP_FAILED) return false;
+            failure = r;
+        } catch (StackOverflowError deep) {   // before the commit: the machine thread has a roomier stack
+            return false;
+        } catch (Throwable e) {
+            EventLog.log("a server thread failed on " + p.command().getClass().getSimpleName()
+                    + "; the node is unchanged", e);
+            failure = e;
+        }
+        lastRanOn = Thread.currentThread();
+        if (failure == null) p.reply().complete(result);
+        else p.reply().completeExceptionally(failure);
+        return true;
+    }
+
+    /** The machine thread runs {@code p} (still owned: nothing runs before it), then the queue. */
+    private void handOff(Pending p) {
+        try {
+            loop.execute(() -> runQueue(p));
+        } catch (java.util.concurrent.RejectedExecutionException closed) {   // the loop was shut down by close()
+            if (p != STOP) p.reply().completeExceptionally(stoppedRefusal());
+            drain();
+        }
     }
 
     /**
@@ -269,14 +385,15 @@ public final class Node implements NodeService, AutoCloseable {
     private static final String STOPPING = "The node is stopping.";
 
     /**
-     * Add to the queue, and schedule a task that runs it on the machine thread unless one is scheduled
-     * or running. With {@link #runQueue} this is the usual pairing of a flag and a lock-free queue: each
-     * side writes its own (the command; {@link #scheduled} cleared) before it reads the other's, so a
-     * command is never left in the queue with no task to run it.
+     * Add to the queue, and schedule a task that runs it on the machine thread unless the machine is owned
+     * (such a task is scheduled or running, or an I/O thread runs commands). With {@link #runQueue} and
+     * {@link #runHere} this is the usual pairing of a flag and a lock-free queue: each side writes its own
+     * (the command; {@link #owned} cleared) before it reads the other's, so a command is never left in the
+     * queue with nobody to run it.
      */
     private void put(Pending p) {
         queue.add(p);
-        if (!scheduled.get() && scheduled.compareAndSet(false, true)) {
+        if (!owned.get() && owned.compareAndSet(false, true)) {
             try {
                 loop.execute(runQueue);
             } catch (java.util.concurrent.RejectedExecutionException closed) {   // the loop was shut down by close()
@@ -293,24 +410,33 @@ public final class Node implements NodeService, AutoCloseable {
 
     /** The machine thread's task: apply queued commands in order until the queue is empty (or a turn is over). */
     private void runQueue() {
+        runQueue(null);
+    }
+
+    /** The same, starting with {@code first} (handed over by an I/O thread: {@link #handOff}) if not null. */
+    private void runQueue(Pending first) {
+        Pending p = first;
         for (int n = 0; ; n++) {
-            if (n == TURN) {
-                loop.execute(runQueue);   // still scheduled
-                return;
-            }
-            Pending p = queue.poll();
             if (p == null) {
-                scheduled.set(false);
-                if (queue.isEmpty() || !scheduled.compareAndSet(false, true)) return;
-                continue;
+                if (n >= TURN) {
+                    loop.execute(runQueue);   // still owned
+                    return;
+                }
+                p = queue.poll();
+                if (p == null) {
+                    owned.set(false);
+                    if (queue.isEmpty() || !owned.compareAndSet(false, true)) return;
+                    continue;
+                }
             }
             if (p == STOP) {
-                // Left scheduled for good: no task runs again. What was queued after STOP by a thread that had
+                // Left owned for good: no task runs again. What was queued after STOP by a thread that had
                 // not yet seen the node stopped is refused by drain(), on the stopping thread or the enqueuing one.
                 finished.countDown();
                 return;
             }
             handle(p);
+            p = null;
         }
     }
 
@@ -333,6 +459,7 @@ public final class Node implements NodeService, AutoCloseable {
                     + "; the node is unchanged", e);
             failure = e;
         }
+        lastRanOn = Thread.currentThread();
         // The log answers once every record before this reply is durable (at once without a journal).
         try {
             options.log().answer(p.reply(), result, failure);
@@ -356,6 +483,11 @@ public final class Node implements NodeService, AutoCloseable {
 
     private static Refusal stoppedRefusal() {
         return new Refusal(Refusal.Reason.STOPPED, "The node has stopped.");
+    }
+
+    /** For tests: the thread that ran the last command (read after its reply). */
+    Thread lastRanOn() {
+        return lastRanOn;
     }
 
     /** For tests: the name of the thread that prepared the last upgrade (null before any). */

@@ -6,12 +6,13 @@
  * {@link hotsm.vm.node.Command}s from any number of threads. Output: replies
  * to each command, in the order the commands were accepted.
  *
- * <p>Invariants. One thread, the machine thread, owns the running artifact,
- * its state and the version history, and reads one ordered queue of commands
- * (steps, reads, upgrades and downgrades from all connections). The machine
-thread is a Netty event loop of the node's own, which runs the queue as a
-task; a server may serve the node's connections on it (docs/protocol.md,
-"Threads"). {@link hotsm.vm.node.Machine} is what it owns. So each input
+ * <p>Invariants. One thread at a time owns the running artifact, its state
+ * and the version history, and reads one ordered queue of commands (steps,
+ * reads, upgrades and downgrades from all connections): the machine thread, a
+ * Netty event loop of the node's own that runs the queue as a task, or a
+ * server's I/O thread that found the node idle and nothing queued and runs a
+ * short step itself ({@link hotsm.vm.node.Node#serveStep}; docs/protocol.md,
+ * "Threads"). {@link hotsm.vm.node.Machine} is what it owns. So each input
  * runs wholly on one version, and an upgrade happens between two inputs: it is
  * Erlang's {@code sys:suspend}, {@code code:load_file}, {@code sys:change_code},
  * {@code sys:resume} as one command. Every command is computed on values and

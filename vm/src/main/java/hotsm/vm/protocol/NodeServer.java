@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Serves a {@link NodeService} (a node, or a member of a replicated group) over TCP (docs/protocol.md) with Netty: one thread
  * accepts, {@link ServerLimits#ioThreads()} event-loop threads serve every
  * connection, whatever their number (at most {@link
- * ServerLimits#maxConnections()}); or, for a plain {@link Node} with
+ * ServerLimits#maxConnections()}), and run a client's short steps themselves when the node is idle
+ * ({@link Node#serveStep}) if it is a plain node; or, for a plain {@link Node} with
  * {@code -Dhotsm.node.serve=machine}, the node's machine thread serves them
  * all ({@link #connectionsOnMachineThread()}; docs/protocol.md, "Threads"). Each connection's pipeline is: idle timer,
  * {@link HandshakeHandler}, then {@link FrameDecoder} and {@link
@@ -58,6 +59,8 @@ public final class NodeServer implements AutoCloseable {
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final AtomicInteger open = new AtomicInteger();
     private volatile Faults faults = Faults.NONE;
+    /** The plain node whose short steps the I/O threads run themselves ({@link Node#serveStep}), or null. */
+    private final Node stepsOnIoThreads;
     private volatile boolean closed;
 
     private NodeServer(NodeService node, ServerLimits limits, ConnectionSecurity security, InetSocketAddress at)
@@ -72,6 +75,7 @@ public final class NodeServer implements AutoCloseable {
         // Served on a plain node's machine thread (an event loop) if so configured: a request is then read,
         // applied and answered there with no hand-off. Else, and for other services, by I/O threads.
         EventLoopGroup machine = Transport.serveOnMachineThread() && node instanceof Node n ? n.eventLoop() : null;
+        this.stepsOnIoThreads = machine == null && Transport.stepsOnIoThreads() && node instanceof Node n ? n : null;
         this.workers = machine != null ? null : new MultiThreadIoEventLoopGroup(limits.ioThreads(),
                 new DefaultThreadFactory("hotsm-io", true), Transport.ioHandlers());
         ServerBootstrap b = new ServerBootstrap()
@@ -208,7 +212,8 @@ public final class NodeServer implements AutoCloseable {
         ctx.pipeline().addLast("idle", new IdleStateHandler(limits.idleTimeout().toMillis(), 0, 0,
                 TimeUnit.MILLISECONDS));
         ctx.pipeline().addLast("frames", new FrameDecoder(limits.maxFrame(), buffers));
-        ctx.pipeline().addLast("requests", new RequestHandler(node, limits, buffers, faults, speaking, preparer));
+        ctx.pipeline().addLast("requests", new RequestHandler(node, limits, buffers, faults, speaking, preparer,
+                stepsOnIoThreads));
     }
 
     /** Stop accepting new connections; those open are served on (the first step of stopping a node). */

@@ -2,6 +2,7 @@ package hotsm.vm.protocol;
 
 import hotsm.vm.bytecode.Identity;
 import hotsm.vm.node.EventLog;
+import hotsm.vm.node.Node;
 import hotsm.vm.node.NodeService;
 import hotsm.vm.node.Refusal;
 import io.netty.buffer.Unpooled;
@@ -21,7 +22,9 @@ import java.util.function.Function;
  * Turns a connection's requests into node commands and their results into
  * replies (docs/protocol.md, "Requests and replies"): every request gets
  * exactly one reply with its id. It runs on the connection's event loop;
- * replies are encoded there too (the machine thread itself when it serves the connections).
+ * replies are encoded there too (the machine thread itself when it serves the connections). A short
+ * step may be run here too ({@link Node#serveStep}), its reply then written with the others
+ * this loop's turn produced, one flush per connection.
  *
  * <p>Budgets: at most {@link ServerLimits#maxInFlight()} requests wait for
  * replies (then the node stops reading this connection until some are
@@ -54,10 +57,13 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
      * it wait (in {@link #waiting}), so they are queued after it, in the order the client sent them.
      */
     private boolean preparing;
+    /** The plain node whose steps are asked with {@link Node#serveStep} (run here when short and it is idle), or null. */
+    private final Node stepsHere;
 
     RequestHandler(NodeService node, ServerLimits limits, ByteBudget budget, Faults faults, Optional<Identity> speaking,
-                   java.util.concurrent.Executor preparer) {
+                   java.util.concurrent.Executor preparer, Node stepsHere) {
         this.preparer = preparer;
+        this.stepsHere = stepsHere;
         this.node = node;
         this.limits = limits;
         this.budget = budget;
@@ -67,6 +73,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        reading = true;
         Received r = (Received) msg;
         if (preparing || inFlight >= limits.maxInFlight() || !waiting.isEmpty()) {
             waiting.add(r);
@@ -117,7 +124,9 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                         answer(ctx, r, error(r, ErrorCode.UNKNOWN_INTERFACE, NO_INTERFACE));
                         return;
                     }
-                    reply(ctx, r, node.step(s.input(), as.get()), MessageType.OUTPUT, Messages::output);
+                    reply(ctx, r, stepsHere != null ? stepsHere.serveStep(s.input(), as.get())
+                            : node.step(s.input(), as.get()),
+                            MessageType.OUTPUT, Messages::output);
                 }
                 case UPGRADE -> prepared(ctx, r, () -> node.upgrade(f.body()));
                 case SIGNED_UPGRADE -> {
@@ -171,6 +180,11 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     /** A request the node has answered, waiting for this connection's event loop to encode and write it. */
     private record Done(Received r, Object value, Throwable failure, MessageType type, Function<Object, byte[]> encode) {}
 
+    /** Whether this connection's requests are being read now ({@link #channelRead} until {@link #channelReadComplete}). */
+    private boolean reading;
+    /** Whether replies were written during this read and not flushed yet. */
+    private boolean unflushed;
+
     /** Answered requests in completion order: the machine thread (or any) adds, the event loop takes. */
     private final ConcurrentLinkedQueue<Done> done = new ConcurrentLinkedQueue<>();
     /** Whether a task to write {@link #done} is scheduled on the event loop and has not started taking yet. */
@@ -184,6 +198,20 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     @SuppressWarnings("unchecked")
     private <T> void reply(ChannelHandlerContext ctx, Received r, CompletableFuture<T> result, MessageType type,
                            Function<T, byte[]> encode) {
+        if (result.isDone() && done.isEmpty() && ctx.executor().inEventLoop()) {
+            // Answered already (a step run on this thread) and no earlier reply waits: written now, flushed
+            // when this read ends (with the other replies it produced), or now if this is no read.
+            Object value = null;
+            Throwable failure = null;
+            try {
+                value = result.join();
+            } catch (Throwable t) {
+                failure = t;
+            }
+            answer(ctx, r, frameOf(ctx, new Done(r, value, failure, type, (Function<Object, byte[]>) encode)), !reading);
+            unflushed |= reading;
+            return;
+        }
         result.whenComplete((value, failure) -> {
             done.add(new Done(r, value, failure, type, (Function<Object, byte[]>) encode));
             if (writeScheduled.compareAndSet(false, true)) ctx.executor().execute(() -> writeDone(ctx));
@@ -282,15 +310,37 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
 
     /** Start the requests that waited, in order, while there is room and no upgrade of this connection is being prepared. */
     private void startWaiting(ChannelHandlerContext ctx) {
-        while (!preparing && inFlight < limits.maxInFlight() && !waiting.isEmpty()) start(ctx, waiting.poll());
+        // A request answered at once (an error, a step run here) answers from inside start(): the loop
+        // further up this thread's stack goes on, so a long wait line is not a deep recursion.
+        if (startingWaiting) return;
+        startingWaiting = true;
+        try {
+            while (!preparing && inFlight < limits.maxInFlight() && !waiting.isEmpty()) start(ctx, waiting.poll());
+        } finally {
+            startingWaiting = false;
+        }
         updateReading(ctx);
     }
+
+    /** Whether {@link #startWaiting} is running on this (the event loop's) thread. */
+    private boolean startingWaiting;
 
     /** Read more only while few requests wait and the client reads its replies. */
     private void updateReading(ChannelHandlerContext ctx) {
         boolean read = !preparing && inFlight < limits.maxInFlight() && waiting.isEmpty()
                 && ctx.channel().isWritable();
         if (ctx.channel().config().isAutoRead() != read) ctx.channel().config().setAutoRead(read);
+    }
+
+    /** The end of a read: one flush for the replies written during it. */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        reading = false;
+        if (unflushed) {
+            unflushed = false;
+            ctx.flush();
+        }
+        ctx.fireChannelReadComplete();
     }
 
     @Override

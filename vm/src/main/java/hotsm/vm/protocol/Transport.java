@@ -35,13 +35,22 @@ public final class Transport {
     /**
      * Whether a server serves a plain node's connections on the node's machine thread
      * ({@code -Dhotsm.node.serve=machine}, read when a server starts): each request is then read, applied
-     * and answered on that one thread, with no hand-off, but while a command runs (a long step, a blocked
-     * listener) the node's connections are not served at all: no ping is answered, no "stopping" refusal
-     * is written, until it ends. Off by default (docs/protocol.md, "Threads"): connections are served by
-     * I/O threads of their own.
+     * and answered on that one thread, but while a command runs (a long step, a blocked listener) the
+     * node's connections are not served at all: no ping is answered, no "stopping" refusal is written,
+     * until it ends. Off by default (docs/protocol.md, "Threads"): connections are served by I/O threads
+     * of their own, see {@link #stepsOnIoThreads}.
      */
     static boolean serveOnMachineThread() {
         return "machine".equals(System.getProperty("hotsm.node.serve"));
+    }
+
+    /**
+     * Whether a server's I/O threads run a client's short steps themselves when the node is idle
+     * ({@link hotsm.vm.node.Node#serveStep}): the default. {@code -Dhotsm.node.serve=queue} queues
+     * every request to the machine thread and back, as before (kept to measure one against the other).
+     */
+    static boolean stepsOnIoThreads() {
+        return !"queue".equals(System.getProperty("hotsm.node.serve"));
     }
 
     static IoHandlerFactory ioHandlers() {

@@ -72,4 +72,32 @@ class InFlightBudgetTest {
             }
         }
     }
+
+    /**
+     * Requests that waited at the budget and are answered at once when they start (pings here) are
+     * started one after another, not each from inside the last one's answer: thousands of them, read
+     * while the machine was held, are all answered, in order.
+     */
+    @Test
+    void manyWaitingRequestsAnsweredAtOnceAreAllServedInOrder() throws Exception {
+        hotsm.vm.node.HoldingLog log = hotsm.vm.node.HoldingLog.atFirstStep();
+        try (Node node = Node.start(counter1(), NodeOptions.defaults().withLog(log));
+             NodeServer server = NodeServer.start(node, InetAddress.getLoopbackAddress(), 0,
+                     ServerLimits.defaults().withMaxInFlight(1));
+             NodeClient c = NodeClient.connect(HostPort.parse(server.hostPort()), Optional.of(id1()))) {
+            List<CompletableFuture<Frame>> replies = new ArrayList<>();
+            try {
+                replies.add(c.stepAsync(INCR, null));
+                log.awaitHeld();
+                for (int i = 0; i < 5_000; i++) replies.add(c.request(MessageType.PING.code(), new byte[0]));
+            } finally {
+                log.release();
+            }
+            assertEquals(OK, c.output(replies.get(0)).output());
+            for (int i = 1; i < replies.size(); i++) {
+                Frame pong = c.awaitReply(replies.get(i));
+                assertEquals(MessageType.PONG.code(), pong.type(), "reply " + i);
+            }
+        }
+    }
 }

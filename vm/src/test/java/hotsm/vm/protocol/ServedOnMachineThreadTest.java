@@ -15,15 +15,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The node's two ways of serving connections (docs/protocol.md, "Threads"): on I/O threads (the
- * default) and on the machine thread itself ({@code -Dhotsm.node.serve=machine}). Either way one
+ * The node's ways of serving connections (docs/protocol.md, "Threads"): on I/O threads that run short
+ * steps themselves when the node is idle (the default), on I/O threads that queue every request
+ * ({@code -Dhotsm.node.serve=queue}), and on the machine thread itself ({@code
+ * -Dhotsm.node.serve=machine}). Each way one
  * connection's requests are applied in the order sent, an upgrade included, though the upgrade is
  * prepared on another thread before it is queued.
  */
 class ServedOnMachineThreadTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"io", "machine"})
+    @ValueSource(strings = {"io", "queue", "machine"})
     void requestsSentAfterAnUpgradeAreAppliedAfterIt(String serve) throws Exception {
         String before = System.getProperty("hotsm.node.serve");
         System.setProperty("hotsm.node.serve", serve);
