@@ -185,22 +185,21 @@ final class WireIn {
      * general reader then reads it and names what is wrong).
      */
     private Value scalarInSums() throws ProtocolException {
-        int at = pos;
-        while (at < bytes.length && at - pos < SIMPLE_SUMS && (bytes[at] == 4 || bytes[at] == 5)) at++;
+        int start = pos;
+        int at = start;
+        while (at < bytes.length && at - start < SIMPLE_SUMS && (bytes[at] == 4 || bytes[at] == 5)) at++;
         if (at >= bytes.length) return null;
         Value v;
         if (bytes[at] == 0) {
             v = Value.UNIT;
+            pos = at + 1;
         } else if (bytes[at] == 1 && bytes.length - at > 8) {
-            int start = pos;
             pos = at + 1;
             v = Value.of(i64("Int value"));
-            pos = start;
         } else {
             return null;
         }
-        for (int i = at - 1; i >= pos; i--) v = bytes[i] == 4 ? new Value.Inl(v) : new Value.Inr(v);
-        pos = at + (bytes[at] == 0 ? 1 : 9);
+        for (int i = at - 1; i >= start; i--) v = bytes[i] == 4 ? new Value.Inl(v) : new Value.Inr(v);
         return v;
     }
 
