@@ -259,7 +259,7 @@ public final class Member implements NodeService, AutoCloseable {
 
     private CompletableFuture<byte[]> read(Entry e) {
         long timeoutMs = options.commitTimeout().toMillis();
-        return answer(readUntil(message(e), System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs)),
+        return answer(readUntil(message(e), System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs), retryMs),
                 timeoutMs, "read");
     }
 
@@ -269,8 +269,11 @@ public final class Member implements NodeService, AutoCloseable {
      * at once that the leader is unknown, or that the leader it asked could
      * not give a read index, and its client does not retry those) until
      * {@code deadline}, as a write waits for its commit; then the last answer.
+     * The pause before asking again starts at {@code pauseMs} and doubles up
+     * to the election timeout, so a read waiting out a long election (a
+     * minority's: until the deadline) costs a few attempts, not hundreds.
      */
-    private CompletableFuture<RaftClientReply> readUntil(Message m, long deadline) {
+    private CompletableFuture<RaftClientReply> readUntil(Message m, long deadline, long pauseMs) {
         CompletableFuture<RaftClientReply> sent;
         try {
             sent = client.async().sendReadOnlyUnordered(m, spec.selfId());
@@ -279,13 +282,14 @@ public final class Member implements NodeService, AutoCloseable {
         }
         return sent.handle((reply, failure) -> {
             Throwable why = failure != null ? failure : reply.isSuccess() ? null : reply.getException();
-            if (closed || !noReadIndex(why) || System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(retryMs) >= deadline) {
+            if (closed || !noReadIndex(why) || System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pauseMs) >= deadline) {
                 return failure == null ? CompletableFuture.completedFuture(reply)
                         : CompletableFuture.<RaftClientReply>failedFuture(failure);
             }
+            long next = Math.min(2 * pauseMs, Math.max(pauseMs, options.electionTimeout().toMillis()));
             return CompletableFuture.runAsync(() -> { },
-                    CompletableFuture.delayedExecutor(retryMs, TimeUnit.MILLISECONDS)).thenCompose(
-                    again -> readUntil(m, deadline));
+                    CompletableFuture.delayedExecutor(pauseMs, TimeUnit.MILLISECONDS)).thenCompose(
+                    again -> readUntil(m, deadline, next));
         }).thenCompose(next -> next);
     }
 
