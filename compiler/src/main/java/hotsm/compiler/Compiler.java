@@ -24,8 +24,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The compiler's front door: load (parse, follow imports), type-check,
@@ -59,7 +61,27 @@ public final class Compiler {
      */
     public Compilation check(List<Path> files) {
         Compilation named = compile(files, true);
-        return named.diagnostics().isEmpty() ? named : compile(files, false);
+        if (named.diagnostics().isEmpty()) return named;
+        Compilation all = compile(files, false);
+        return files.size() > 1 && all.check() == null ? eachFile(files, all) : all;
+    }
+
+    /**
+     * Several files that did not load together (a syntax error, a missing import) stop before type
+     * checking, so each is also checked alone: a broken file does not hide the errors of another that
+     * does not import it (issue 2: every independent error). A diagnostic two of them share is kept once.
+     */
+    private Compilation eachFile(List<Path> files, Compilation together) {
+        Set<Diagnostic> diagnostics = new LinkedHashSet<>(together.diagnostics());
+        Map<String, String> sources = new LinkedHashMap<>(together.sourcesByFile());
+        Map<String, String> modules = new LinkedHashMap<>(together.modulesByFile());
+        for (Path f : files) {
+            Compilation alone = compile(List.of(f), false);
+            diagnostics.addAll(alone.diagnostics());
+            alone.sourcesByFile().forEach(sources::putIfAbsent);
+            alone.modulesByFile().forEach(modules::putIfAbsent);
+        }
+        return new Compilation(sorted(new ArrayList<>(diagnostics), sources), sources, null, List.of(), Map.of(), modules);
     }
 
     private Compilation compile(List<Path> files, boolean onlyNamedStandardModules) {

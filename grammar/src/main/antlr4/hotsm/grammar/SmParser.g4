@@ -202,7 +202,7 @@ cpattern
 apattern
     : WILDCARD                                       # wildcardPattern
     | LOWER                                          # variablePattern
-    | constructorName LBRACE fieldPattern (COMMA fieldPattern)* RBRACE   # recordPattern
+    | constructorName LBRACE (fieldPattern (COMMA fieldPattern)*)? RBRACE   # recordPattern
     | constructorName                                # nullaryPattern
     | MINUS? INT                                     # intPattern
     | STRING                                         # stringPattern

@@ -59,7 +59,21 @@ final class Names {
             lines.add("machine " + m.name() + " : " + TypePrinter.print(m.input()) + " -> " + TypePrinter.print(m.output())
                     + ", state " + TypePrinter.print(m.state()) + "    -- " + where(m.qualifiedName()));
         }
+        if (lines.isEmpty()) primitive(name, scope).ifPresent(lines::add);
         return lines;
+    }
+
+    /** {@code String.split : ... -- a primitive of the String module}, {@code show : a -> String -- a built-in}: the names with no declaration. */
+    private static java.util.Optional<String> primitive(String name, Definitions.Scope scope) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:([A-Z][A-Za-z0-9_']*)\\.)?[a-z_][A-Za-z0-9_']*").matcher(name);
+        if (!m.matches()) return java.util.Optional.empty();
+        try {
+            String typed = Expressions.typeOf(name, scope);
+            return java.util.Optional.of(typed + "    -- " + (m.group(1) != null ? "a primitive of the " + m.group(1) + " module"
+                    : "a built-in"));
+        } catch (ReplError e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** {@code "; did you mean 'counter'?"} among the names {@code :info} knows, or the empty string. */

@@ -81,7 +81,13 @@ public final class ModuleLoader {
             sources.put(s.file(), s.text());
             ParseResult r = Parser.parseModule(s.file(), s.text());
             diagnostics.addAll(r.diagnostics());
-            return r.module();
+            Module m = r.module();
+            if (m != null && !m.name().matches("[A-Za-z_][A-Za-z0-9_']*")) {
+                // no 'module' line: named after its file (LANGUAGE.md §5), but 'my-machine' could not name a machine
+                diagnostics.add(Diagnostic.error(m.pos(), "the file name '" + m.name() + "' is not a module name: add a first"
+                        + " line 'module Name' (a capitalised name)"));
+            }
+            return m;
         }
 
         void register(Module m, Path folder) {

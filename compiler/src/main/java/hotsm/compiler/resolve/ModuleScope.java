@@ -101,6 +101,11 @@ public final class ModuleScope {
     }
 
     private String suggestion(Namespace ns, String name) {
+        for (Imported imp : imports) {   // 'map' is List.map: a module imported only qualified has the name itself
+            if (imp.alias().isPresent() && imp.module().get(ns, name).isPresent()) {
+                return "; did you mean '" + imp.alias().get() + "." + name + "'?";
+            }
+        }
         Set<String> known = bareNames(ns);
         if (ns == Namespace.TYPE) known.addAll(List.of("Int", "String"));   // built in, in no module's table
         return Suggestions.closest(name, known).map(s -> "; did you mean '" + s + "'?").orElse("");

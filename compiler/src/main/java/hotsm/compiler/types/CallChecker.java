@@ -140,8 +140,9 @@ final class CallChecker {
             return new Typed.UnitLit(Unifier.ERROR, a.pos());
         }
         if (a.args().size() != 1) {
-            env.error(start(a), name.length(), "functions take one argument; pass a tuple: " + name + " (a, b)");
-            a.args().forEach(x -> infer(x, locals));
+            String tuple = String.join(", ", "abcdefghijklmnopqrstuvwxyz".substring(0, Math.min(26, a.args().size())).split(""));
+            env.error(start(a), name.length(), "functions take one argument; pass a tuple: " + name + " (" + tuple + ")");
+            a.args().forEach(x -> argument(x, locals));   // a function or lambda among them is not blamed too
             return new Typed.UnitLit(Unifier.ERROR, a.pos());
         }
         Expr argument = a.args().get(0);
@@ -169,7 +170,7 @@ final class CallChecker {
             Scheme.Instance inst = ctx.module.schemeOf(val, v.pos()).instantiate(u);
             return call(val.qualifiedName(), inst.typeArgs(), inst.type(), name, argument, a.pos(), locals, null);
         }
-        infer(argument, locals);
+        argument(argument, locals);   // as an argument: a lambda there is not blamed for the unknown function
         return new Typed.UnitLit(Unifier.ERROR, a.pos());
     }
 

@@ -7,6 +7,7 @@ import hotsm.compiler.resolve.Namespace;
 import hotsm.compiler.syntax.Cmd;
 import hotsm.compiler.syntax.CmdVisitor;
 import hotsm.compiler.syntax.Decl;
+import hotsm.compiler.syntax.Expr;
 import hotsm.compiler.syntax.Proc;
 import hotsm.compiler.syntax.QualName;
 import hotsm.compiler.syntax.StmtVisitor;
@@ -157,6 +158,13 @@ final class CmdChecker {
     private record Arrow(Typed.ArrowRef ref, Type from, Type to) {}
 
     private Typed.Cmd feed(Cmd.Feed f, Locals locals) {
+        if (exprs.ctx.scope.lookup(Namespace.VALUE, f.arrow()) instanceof ModuleScope.Found fd
+                && fd.entity() instanceof Entity.Primitive p && p.special() != null
+                && (f.arrow().qualifier().isPresent() || exprs.calls.whereLocal(f.arrow().name(), f.arrow().pos()).isEmpty())) {
+            // show, error and the folds are built per use, so 'show -< e' is 'returnA -< show e' (LANGUAGE.md §7: a function as an arrow)
+            Typed.Expr value = exprs.infer(new Expr.App(new Expr.Var(f.arrow(), f.arrow().pos()), List.of(f.input()), f.pos()), locals);
+            return new Typed.Feed(new Typed.ReturnA(), value, value.type(), f.pos());
+        }
         Arrow arrow = arrow(f.arrow(), locals);
         Typed.Expr input = exprs.infer(f.input(), locals);
         String name = f.arrow().toString();
@@ -193,12 +201,7 @@ final class CmdChecker {
         ModuleScope.Lookup found = ctx.scope.lookup(Namespace.VALUE, q);
         if (found instanceof ModuleScope.Found fd) {
             Entity e = fd.entity();
-            if (e instanceof Entity.Primitive p && p.special() != null) {
-                env.error(q.pos(), name.length(), "'" + name + "' cannot be used as an arrow: call it in an expression, as 'returnA -< "
-                        + name + " (...)'");
-                return new Arrow(new Typed.ReturnA(), Unifier.ERROR, Unifier.ERROR);
-            }
-            if (e instanceof Entity.Primitive p) {
+            if (e instanceof Entity.Primitive p) {   // not special: feed() made those 'returnA -< f e'
                 return typed(new Typed.PrimArrow(p.op()), env.schemes.get(p.qualifiedName()).instantiate(u).type());
             }
             if (!(e instanceof Entity.Value v)) throw new IllegalStateException("the value namespace holds " + e);

@@ -141,7 +141,7 @@ final class PatternChecker {
         @Override public Typed.Pattern visitCon(Pattern.Con c) { return constructor(c, expected, vars); }
     }
 
-    /** {@code C { f = p, ... }}: the fields named are matched, the others are wildcards. */
+    /** {@code C { f = p, ... }}: the fields named are matched, the others are wildcards ({@code C {}} matches any C). */
     private Typed.Pattern record(Pattern.Record r, Type expected, Map<String, Locals.Var> vars) {
         String name = r.constructor().toString();
         ModuleScope.Lookup found = exprs.ctx.scope.lookup(Namespace.CONSTRUCTOR, r.constructor());
@@ -155,6 +155,7 @@ final class PatternChecker {
         boolean ok = exprs.expect(inst.type(), expected, r.pos(), name.length(), (a, b) -> "type mismatch: the pattern '"
                 + name + "' matches values of type " + a + ", but the value has type " + b);
         Typed.Pattern[] args = new Typed.Pattern[k.fields().size()];
+        boolean unknownField = false;
         for (Pattern.FieldPat f : r.fields()) {
             int i = k.fieldNames().indexOf(f.name());
             if (i < 0) {
@@ -162,6 +163,7 @@ final class PatternChecker {
                         + "' (its fields: " + String.join(", ", k.fieldNames()) + ")"
                         : "the constructor '" + name + "' has no field names: match it positionally");
                 pattern(f.pattern(), Unifier.ERROR, vars);
+                unknownField = true;
                 continue;
             }
             if (args[i] != null) {
@@ -174,6 +176,7 @@ final class PatternChecker {
         for (int i = 0; i < args.length; i++) {
             all.add(args[i] != null ? args[i] : new Typed.PWild(ok ? inst.fields().get(i) : Unifier.ERROR, r.pos()));
         }
+        if (unknownField) return new Typed.PWild(Unifier.ERROR, r.pos());   // not "unreachable" blame on the alternatives after it
         return new Typed.PCon(con.dataTypeName(), con.index(), all, ok ? inst.type() : Unifier.ERROR, r.pos());
     }
 

@@ -260,12 +260,16 @@ final class Machine {
         return commit(command, time, c);
     }
 
+    /**
+     * Runs an old client's adapters ({@code what}: input or output). One that fails fails the step with
+     * the step's own words (LANGUAGE.md §15: "The step failed: MESSAGE. The state is unchanged.").
+     */
     private Value runAll(List<LoadedCode> adapters, Value v, String what, long fuel) {
         for (LoadedCode c : adapters) {
             try {
                 v = Cam.run(c, v, null, fuel).value();
             } catch (RuntimeException e) {
-                throw new Refusal(Refusal.Reason.STEP_FAILED, "The " + what + " failed: "
+                throw new Refusal(Refusal.Reason.STEP_FAILED, "The step failed: "
                         + VersionChanges.describe(e) + ". The state is unchanged.");
             }
         }

@@ -43,14 +43,14 @@ final class ValueReader {
             String name = ctorName();
             ValueSyntax special = afterName(start, name);
             if (special != null) return special;
-            int nameEnd = pos;
+            int end = pos;
             List<ValueSyntax> args = new ArrayList<>();
             while (true) {
                 skipSpaces();
                 if (!startsAtom()) break;
                 args.add(atom());
+                end = pos;   // after the argument's closing ')' too (a parenthesised value is its inside's node)
             }
-            int end = args.isEmpty() ? nameEnd : args.get(args.size() - 1).end();
             return new ValueSyntax.CtorApp(start, end, name, args);
         }
         return atom();

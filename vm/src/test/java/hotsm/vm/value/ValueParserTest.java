@@ -64,6 +64,14 @@ class ValueParserTest {
     }
 
     @Test
+    void whatWasFoundKeepsTheClosingParenthesisOfTheLastArgument() {
+        assertEquals("expected a value of type Input = Incr | Count, found 'Add (Total 1)'",
+                error(INPUT, "Add (Total 1)").getMessage());
+        assertEquals("expected a value of type Input = Incr | Count, found 'Add ((1)) 2'",
+                error(INPUT, "Add ((1)) 2 ").getMessage());
+    }
+
+    @Test
     void suggestsCloseConstructors() {
         ValueSyntaxException e = error(INPUT, "  Incrr");
         assertEquals("unknown constructor 'Incrr' of type Input; did you mean 'Incr'?", e.getMessage());
