@@ -64,6 +64,7 @@ final class Machine {
     }
 
     private Machine(NodeSnapshot start, NodeOptions options, boolean compile) {
+        if (compile) TypeProfiles.warm(start, options);   // once per JVM, before the machine thread runs
         this.snapshot = start;
         this.lastVersion = start;
         this.options = options;
@@ -75,10 +76,10 @@ final class Machine {
      * {@link #forRehearsals} (any thread): so the machine thread's code for it (the checks, the
      * migration, the commit, loading the new step code and route) is code HotSpot has compiled.
      */
-    void rehearseUpgrade(NodeSnapshot base, Command command, PreparedUpgrade prepared, Instant time, long fuel) {
+    void rehearseUpgrade(NodeSnapshot base, Command command, PreparedUpgrade prepared, Instant given, long fuel) {
         snapshot = base;
         replaying = false;
-        upgrade(base, command, prepared, time, fuel);
+        upgrade(base, command, prepared, given, fuel);
     }
 
     /** The snapshot as of the last version change; any thread may read it. */
@@ -102,7 +103,7 @@ final class Machine {
         if (change instanceof Command.Step s) {
             return step(now, s, fuel);
         } else if (change instanceof Command.Upgrade || change instanceof Command.UpgradeFromBytes) {
-            return upgrade(now, command, prepared, timeOf(given), fuel);
+            return upgrade(now, command, prepared, given, fuel);
         } else if (change instanceof Command.Downgrade) {
             Instant time = timeOf(given);
             return change(command, time, VersionChange.Kind.DOWNGRADE,
@@ -145,6 +146,12 @@ final class Machine {
     /** A version change's time: the journaled one when replayed, else the clock's (only version changes read it). */
     private Instant timeOf(Instant given) {
         return given != null ? given : options.clock().instant();
+    }
+
+    /** {@code time}, or the running version's arrival if a version change since made that later. */
+    private static Instant notBefore(Instant time, NodeSnapshot now) {
+        Instant last = now.history().get(now.history().size() - 1).since();
+        return time.isBefore(last) ? last : time;
     }
 
     private StepResult step(NodeSnapshot now, Command.Step s, long fuel) {
@@ -242,17 +249,21 @@ final class Machine {
      * here the first time, in the gap between two replies. What was prepared is checked again where it
      * can have changed: the release against the highest accepted now, the plan against the version
      * running now. A command not prepared ahead (replayed by a journal's recovery, say) is prepared here.
+     * Its time is the journaled one ({@code given}) when replayed, else the one it was prepared at (the
+     * clock is not read here; no earlier than the last version change's), else the clock's.
      */
-    private VersionChange upgrade(NodeSnapshot now, Command command, PreparedUpgrade prepared, Instant time,
+    private VersionChange upgrade(NodeSnapshot now, Command command, PreparedUpgrade prepared, Instant given,
                                   long fuel) {
         PreparedUpgrade p = prepared != null ? prepared : PreparedUpgrade.of(command, options.trust(), now, 0);
+        NodeSnapshot moved = given == null ? p.movedFrom(now) : null;
+        Instant time = given != null || p.time() == null ? timeOf(given) : notBefore(p.time(), now);
         VersionChanges.Changed c;
         try {
             if (p.untrusted() != null) throw p.untrusted();
             VersionChanges.checkRelease(now, p.signer(), ChangeKind.UPGRADE);
             if (p.unreadable() != null) throw p.unreadable();
-            c = withinLimits(VersionChange.Kind.UPGRADE, VersionChanges.upgrade(now, p.artifact(), p.plan(), fuel,
-                    time, p.signer()));
+            c = withinLimits(VersionChange.Kind.UPGRADE, VersionChanges.upgrade(now, p.artifact(), p.plan(), moved,
+                    fuel, time, p.signer()));
         } catch (Refusal refusal) {
             refused(VersionChange.Kind.UPGRADE, refusal);
             throw refusal;

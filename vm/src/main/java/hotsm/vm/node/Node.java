@@ -208,7 +208,7 @@ public final class Node implements NodeService, AutoCloseable {
             reply.completeExceptionally(stoppedRefusal());
             return reply;
         }
-        PreparedUpgrade prepared = PreparedUpgrade.ahead(command, options, machine.lastVersion(), fuel);
+        PreparedUpgrade prepared = PreparedUpgrade.ahead(command, options, machine.lastVersion(), fuel, time);
         if (prepared != null) lastPreparedOn = Thread.currentThread().getName();
         put(new Pending(command, reply, time, fuel, prepared));
         if (stopped) drain();

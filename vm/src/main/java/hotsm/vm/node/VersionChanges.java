@@ -65,7 +65,7 @@ final class VersionChanges {
 
     /** The same, recording who signed the upgrade. */
     static Changed upgrade(NodeSnapshot now, Artifact next, long fuel, Instant time, Optional<Signer> signer) {
-        return upgrade(now, PreparedArtifact.of(next), null, fuel, time, signer);
+        return upgrade(now, PreparedArtifact.of(next), null, null, fuel, time, signer);
     }
 
     /**
@@ -138,16 +138,19 @@ final class VersionChanges {
     /**
      * Carry out an upgrade to a prepared artifact: with {@code plan} if it
      * still fits {@code now} (else planned again here), the migration of the
-     * current state and the next snapshot, at {@code time}.
+     * current state and the next snapshot, at {@code time}: {@code moved} with
+     * the migrated state if it is not null (made ahead from {@code now}'s
+     * history at {@code time}, see {@link PreparedUpgrade#moved}).
      */
-    static Changed upgrade(NodeSnapshot now, PreparedArtifact prepared, Plan plan, long fuel, Instant time,
-                           Optional<Signer> signer) {
+    static Changed upgrade(NodeSnapshot now, PreparedArtifact prepared, Plan plan, NodeSnapshot moved, long fuel,
+                           Instant time, Optional<Signer> signer) {
         Plan p = plan != null && plan.fits(now) ? plan : plan(now, prepared);
         if (p.failure() != null) throw p.failure();
         Artifact next = prepared.artifact();
         Value migrated = migrate(p.section().migration(), next.blocks(), p.migration(), now.state(), next.state(),
                 prepared.stateShape(), fuel, Refusal.Reason.UPGRADE_REFUSED, "upgrade");
-        NodeSnapshot after = now.moveTo(next, prepared.identity(), migrated, Version.Arrival.UPGRADED, time, signer);
+        NodeSnapshot after = moved != null ? moved.withState(migrated)
+                : now.moveTo(next, prepared.identity(), migrated, Version.Arrival.UPGRADED, time, signer);
         return new Changed(after, p.change(), prepared.step(), prepared.inputShape());
     }
 

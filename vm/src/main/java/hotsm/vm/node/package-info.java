@@ -21,10 +21,13 @@ task; a server may serve the node's connections on it (docs/protocol.md,
  *
  * <p>Upgrades are prepared before they are queued, on the thread that asks
  * for them ({@link hotsm.vm.node.PreparedUpgrade}: the signature first, then
- * decoding, verifying, hashing, compiling, planning), so the machine thread's
- * part is the migration and the swap; what can change before the upgrade's
- * turn (the release number's rollback check, the running version) is checked
- * again in its turn, and the command queued and journaled is unchanged.
+ * decoding, verifying, hashing, compiling, planning, then its time read from
+ * the node's clock and the next snapshot's history made), so the machine
+ * thread's part is the migration and the swap; what can change before the
+ * upgrade's turn (the release number's rollback check, the running version)
+ * is checked again in its turn, and the command queued and journaled is
+ * unchanged. An upgrade's time is so the time it was queued, not the (later)
+ * time of its turn; a replayed one keeps its journaled time.
  *
  * <p>Journaling and replication: every command passes through a {@link
  * hotsm.vm.node.CommandLog} on the machine thread, in order; each command that

@@ -88,4 +88,38 @@ class UpgradePreparationTest {
             assertTrue(m.endsWith(". Aborting upgrade."), m);
         }
     }
+
+    /** A clock that says who read it; each reading is a second after the one before. */
+    static final class ReadersClock extends java.time.Clock {
+        final List<String> readers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final java.util.concurrent.atomic.AtomicLong millis = new java.util.concurrent.atomic.AtomicLong(
+                1_800_000_000_000L);
+
+        @Override public java.time.Instant instant() {
+            readers.add(Thread.currentThread().getName());
+            return java.time.Instant.ofEpochMilli(millis.addAndGet(1_000));
+        }
+
+        @Override public java.time.ZoneId getZone() { return java.time.ZoneOffset.UTC; }
+
+        @Override public java.time.Clock withZone(java.time.ZoneId zone) { return this; }
+    }
+
+    @Test
+    void anUpgradesTimeIsReadWhenItIsPreparedNotInItsTurn() throws Exception {
+        HoldingLog log = HoldingLog.atFirstReadState();
+        ReadersClock clock = new ReadersClock();
+        String caller = Thread.currentThread().getName();
+        try (Node node = Node.start(counter1(), new NodeOptions(NodeOptions.DEFAULT_FUEL, log, NodeListener.NONE,
+                clock))) {
+            log.hold(node);
+            CompletableFuture<VersionChange> up = node.upgrade(ArtifactCodec.encode(counter2()));
+            java.time.Instant prepared = java.time.Instant.ofEpochMilli(1_800_000_002_000L);   // the second reading
+            log.release();
+            up.join();
+            List<Version> history = node.info().join().history();
+            assertEquals(prepared, history.get(history.size() - 1).since());
+            assertEquals(List.of(caller, caller), clock.readers, "read at the start and while preparing, not in the turn");
+        }
+    }
 }
