@@ -2,6 +2,7 @@ package hotsm.bench;
 
 import hotsm.compiler.ir.IrInterpreter;
 import hotsm.compiler.ir.Term;
+import hotsm.vm.jit.ResidentState;
 import hotsm.vm.jit.StepCode;
 import hotsm.vm.machine.Cam;
 import hotsm.vm.machine.LoadedCode;
@@ -33,19 +34,21 @@ public class VmBench {
         Value[] inputs;
         LoadedCode interpreted;
         StepCode jit;
+        /** The JIT tier's state, kept as a node's machine thread keeps it (unbuilt between steps). */
+        ResidentState jitState;
         Term term;
         Value camState;
-        Value jitState;
         Value refState;
         int next;
 
         void load(Machines.Compiled m, List<String> text) {
             inputs = text.stream().map(t -> ValueParser.parse(m.artifact().input(), t)).toArray(Value[]::new);
             interpreted = LoadedCode.load(m.artifact().step(), m.artifact().blocks());
-            jit = StepCode.prepare(m.artifact().step(), m.artifact().blocks());
+            jit = StepCode.forStep(m.artifact());
             if (!jit.compiled()) throw new IllegalStateException("the JIT refused the step: " + jit.refusal());
             term = m.ir().step();
-            camState = jitState = refState = m.artifact().initialState();
+            camState = refState = m.artifact().initialState();
+            jitState = jit.resident(m.artifact().initialState());
         }
 
         Value input() {
@@ -60,10 +63,9 @@ public class VmBench {
             return r.value();
         }
 
+        /** A step as a node's machine thread runs it: on the resident state, which it leaves as the new state. */
         public Value jit() {
-            Cam.Result r = jit.run(input(), jitState, FUEL);
-            jitState = r.state();
-            return r.value();
+            return jitState.step(input(), FUEL);
         }
 
         public Value reference() {

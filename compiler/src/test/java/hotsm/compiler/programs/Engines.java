@@ -89,7 +89,10 @@ public final class Engines {
         }
     }
 
-    /** The JIT tier: the artifact's step code compiled to a class (a refusal fails the program). */
+    /**
+     * The JIT tier: the artifact's step code compiled to a class (a refusal fails the program), for the state's
+     * shape as a node compiles it (an Int state kept as a long), run without the interpreter to fall back on.
+     */
     public static final class JitEngine implements Engine {
         private final Map<MachineIr, JitCode> compiled = new IdentityHashMap<>();
 
@@ -114,7 +117,7 @@ public final class Engines {
             if (!compiled.containsKey(m)) {
                 JitCode code;
                 try {
-                    code = Jit.compile(a.step(), a.blocks());
+                    code = Jit.compile(a.step(), a.blocks(), a.state().erase());   // the state in the layout a node keeps
                 } catch (JitRefusal refused) {
                     // Every program here is one the JIT must compile: a refusal would hide its bugs behind the CAM.
                     throw new AssertionError("the JIT refused " + m.name() + ": " + refused.getMessage(), refused);

@@ -44,6 +44,18 @@ final class BlockEmitter {
         v = fresh(key.entry());
     }
 
+    /**
+     * An emitter for the code around the block methods (the class's entry
+     * points, {@link FixedMembers}), writing into {@code mv} with JVM locals
+     * from {@code firstLocal} on.
+     */
+    BlockEmitter(ClassGenerator owner, MethodVisitor mv, int firstLocal) {
+        this.owner = owner;
+        this.dry = false;
+        this.mv = mv;
+        this.next = firstLocal;
+    }
+
     /** A dry emitter, entered with {@code entry}. */
     BlockEmitter(ClassGenerator owner, Layout entry) {
         this.owner = owner;
@@ -290,6 +302,46 @@ final class BlockEmitter {
             pushLeaves(p.first());
             pushLeaves(p.second());
         }
+    }
+
+    // ---- the state register's leaves (the frame's state fields, JitFrame)
+
+    /** GET: the state register, read from the frame's leaves in {@code layout} into new locals. */
+    Rep getState(Layout layout, int frame) {
+        Rep target = fresh(layout);
+        int longs = 0;
+        int objs = 0;
+        for (Rep r : leavesOf(target)) {
+            mv.visitVarInsn(Opcodes.ALOAD, frame);
+            if (r instanceof Rep.Lng l) {
+                mv.visitFieldInsn(Opcodes.GETFIELD, FRAME, frameLeaf(true, longs++), "J");
+                mv.visitVarInsn(Opcodes.LSTORE, l.local());
+            } else {
+                mv.visitFieldInsn(Opcodes.GETFIELD, FRAME, frameLeaf(false, objs++), VALUE_D);
+                mv.visitVarInsn(Opcodes.ASTORE, local(r));
+            }
+        }
+        return target;
+    }
+
+    /** PUT: {@code r} settled into {@code layout} and written to the frame's leaves. */
+    void putState(Rep r, Layout layout, int frame) {
+        Rep settled = settle(r, layout);
+        int longs = 0;
+        int objs = 0;
+        for (Rep leaf : leavesOf(settled)) {
+            mv.visitVarInsn(Opcodes.ALOAD, frame);
+            pushLeaves(leaf);
+            if (leaf instanceof Rep.Lng) mv.visitFieldInsn(Opcodes.PUTFIELD, FRAME, frameLeaf(true, longs++), "J");
+            else mv.visitFieldInsn(Opcodes.PUTFIELD, FRAME, frameLeaf(false, objs++), VALUE_D);
+        }
+    }
+
+    /** The leaves of a settled rep, in order. */
+    static List<Rep> leavesOf(Rep settled) {
+        List<Rep> ls = new ArrayList<>();
+        leaves(settled, ls);
+        return ls;
     }
 
     private static void leaves(Rep settled, List<Rep> out) {

@@ -20,8 +20,8 @@ import org.objectweb.asm.Opcodes;
  * Writes one JVM class for a code tree: one static method per block (the
  * root, every CASE branch, FOLD body and shared block a CALL names) and
  * layout it is entered with ({@link MethodKey}), and {@link JitEntry#run}
- * making the run's frame and stack, calling the root and returning the
- * result. {@link Translation} translates the instructions; this class keeps
+ * and {@link JitEntry#step} making the run's frame and stack, calling the
+ * root and returning the result. {@link Translation} translates the instructions; this class keeps
  * what the whole class shares: the methods asked for, the constants, and
  * the layouts blocks leave their results in.
  *
@@ -58,20 +58,28 @@ final class ClassGenerator {
     private final Map<MethodKey, Layout> results = new HashMap<>();
     final List<SharedBlock> shared;
     final int chunkSize;
+    /**
+     * How the state register is kept ({@link Layout#forState}): one object
+     * (and pure code), or leaves of the frame that GET reads and PUT writes,
+     * so that a resident state ({@link ResidentState}) is never built.
+     */
+    final Layout stateLayout;
     /** Whether any method touches the stack array (if none, runs need not allocate one). */
     boolean usesArray;
 
-    private ClassGenerator(int chunkSize, List<SharedBlock> shared) {
+    private ClassGenerator(int chunkSize, List<SharedBlock> shared, Layout stateLayout) {
         this.chunkSize = chunkSize;
         this.shared = shared;
+        this.stateLayout = stateLayout;
     }
 
     /**
      * @param shared    the artifact's shared blocks, which {@code CALL} names by index
      * @param chunkSize instructions per method ({@link #CHUNK}; tests use tiny ones)
+     * @param stateLayout how the state register is kept ({@link Layout#forState})
      */
-    static Output generate(Code root, List<SharedBlock> shared, int chunkSize) {
-        return new ClassGenerator(chunkSize, shared).run(root);
+    static Output generate(Code root, List<SharedBlock> shared, int chunkSize, Layout stateLayout) {
+        return new ClassGenerator(chunkSize, shared, stateLayout).run(root);
     }
 
     private Output run(Code root) {
@@ -81,7 +89,7 @@ final class ClassGenerator {
             }
         };
         cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, CLASS, null,
-                "java/lang/Object", new String[] {"hotsm/vm/jit/JitEntry"});
+                ENTRY, null);
         FixedMembers.constructor(cw);
         MethodKey main = new MethodKey(root, 0, Layout.OBJ, Layout.OBJ);
         String mainName = method(main, false);
@@ -91,7 +99,8 @@ final class ClassGenerator {
             new Translation(this, e).block(k.code(), k.pc(), k.ret());
         }
         int stackSize = usesArray ? maxDepth(root) : 0;
-        FixedMembers.entry(cw, stackSize, mainName, main.descriptor());
+        FixedMembers.entry(this, cw, stackSize, mainName, main.descriptor());
+        FixedMembers.step(this, cw, stackSize, mainName, main.descriptor());
         FixedMembers.constantFields(cw, constants);
         cw.visitEnd();
         byte[] bytes;

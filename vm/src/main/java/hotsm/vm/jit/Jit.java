@@ -33,14 +33,30 @@ public final class Jit {
 
     /** Compiles {@code code}, whose {@code CALL}s name the blocks of {@code shared}. */
     public static JitCode compile(Code code, java.util.List<hotsm.vm.bytecode.SharedBlock> shared) {
-        return compile(code, shared, ClassGenerator.CHUNK);
+        return compile(code, shared, ClassGenerator.CHUNK, Layout.OBJ);
+    }
+
+    /**
+     * As {@link #compile(Code, java.util.List)}, for step code whose state has
+     * {@code stateShape}: the class keeps the state in {@link Layout#forState}'s
+     * layout, for {@link ResidentState}s.
+     */
+    public static JitCode compile(Code code, java.util.List<hotsm.vm.bytecode.SharedBlock> shared,
+                                  hotsm.vm.types.Shape stateShape) {
+        return compile(code, shared, ClassGenerator.CHUNK, Layout.forState(stateShape));
     }
 
     /** With {@code chunkSize} instructions per JVM method (tests use small ones to exercise the chaining). */
     static JitCode compile(Code code, java.util.List<hotsm.vm.bytecode.SharedBlock> shared, int chunkSize) {
+        return compile(code, shared, chunkSize, Layout.OBJ);
+    }
+
+    /** With the state kept in {@code stateLayout}. */
+    static JitCode compile(Code code, java.util.List<hotsm.vm.bytecode.SharedBlock> shared, int chunkSize,
+                           Layout stateLayout) {
         ClassGenerator.Output out;
         try {
-            out = ClassGenerator.generate(code, shared, chunkSize);
+            out = ClassGenerator.generate(code, shared, chunkSize, stateLayout);
         } catch (StackOverflowError e) {
             throw new JitRefusal("the code nests too deeply");
         } catch (JitRefusal e) {
@@ -54,7 +70,7 @@ public final class Jit {
                     out.constants(), true);
             JitEntry entry = (JitEntry) lookup.findConstructor(lookup.lookupClass(),
                     java.lang.invoke.MethodType.methodType(void.class)).invoke();
-            return new JitCode(entry);
+            return new JitCode(entry, stateLayout);
         } catch (RuntimeException | Error e) {
             throw new JitRefusal("the JVM did not accept the compiled class: " + e);
         } catch (Throwable e) {

@@ -10,8 +10,20 @@ import hotsm.vm.value.Value;
  * of block methods that are more than one value pass through its return slots.
  */
 public final class JitFrame implements Meter {
-    /** The state register ({@code null} in pure code). */
+    /**
+     * The state register ({@code null} in pure code); for a class compiled
+     * with a state layout of several leaves ({@link ResidentState}), its
+     * first object leaf.
+     */
     public Value state;
+    /**
+     * The state register's other leaves, for a class compiled with a state
+     * layout ({@link ClassGenerator#stateLayout}): its {@code long}s, and its
+     * objects after the first ({@link #state}), in the layout's order. GET
+     * reads them, PUT writes them: an {@code Int} state is never built.
+     */
+    public long sl0, sl1, sl2, sl3;
+    public Value so1, so2, so3;
     /** Fuel left; a compiled segment subtracts its instruction count on entry. */
     public long fuel;
     /**

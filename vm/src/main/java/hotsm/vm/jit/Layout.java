@@ -43,6 +43,16 @@ sealed interface Layout {
         return OBJ;
     }
 
+    /**
+     * The layout a compiled class keeps a state of {@code shape} in between
+     * steps ({@link ResidentState}): pairs as components and {@code Int}s as
+     * {@code long}s, in up to {@link #RETURN_SLOTS} of each; else (and for no
+     * shape: pure code) one object.
+     */
+    static Layout forState(Shape shape) {
+        return shape == null ? OBJ : forResult(of(shape));
+    }
+
     /** A layout both of two results fit: the same where they agree, {@code long} for two Ints, else an object. */
     static Layout merge(Layout a, Layout b) {
         if (a.equals(b)) return a;

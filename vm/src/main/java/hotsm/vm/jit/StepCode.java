@@ -17,13 +17,23 @@ import java.util.Optional;
  * gives the exact error and the exact fuel boundary. Runs are pure functions
  * of the argument and state, so repeating one is safe. Tracing always uses
  * the interpreter.
+ *
+ * <p>A machine's steps run on a {@link #resident} state instead (a node's
+ * machine thread, the benchmarks): prepared with the state's shape
+ * ({@link #forStep}), the compiled class keeps the state between steps as it
+ * computes with it (an {@code Int} as a {@code long}), with the same results,
+ * errors and fuel, and the same fallback to the interpreter.
  */
 public final class StepCode {
+    static {
+        PolymorphicSteps.prepare();   // -Dhotsm.jit.polymorphic=true only
+    }
+
     private final LoadedCode interpreted;
     private final JitCode compiled;
     private final String refusal;
 
-    private StepCode(LoadedCode interpreted, JitCode compiled, String refusal) {
+    StepCode(LoadedCode interpreted, JitCode compiled, String refusal) {
         this.interpreted = interpreted;
         this.compiled = compiled;
         this.refusal = refusal;
@@ -36,13 +46,28 @@ public final class StepCode {
 
     /** As {@link #prepare(Code)}, for code whose {@code CALL}s name the artifact's {@code shared} blocks. */
     public static StepCode prepare(Code code, java.util.List<hotsm.vm.bytecode.SharedBlock> shared) {
+        return prepare(code, shared, null);
+    }
+
+    /**
+     * As {@link #prepare(Code, java.util.List)}, for step code whose state has
+     * {@code stateShape} (null: pure code): the compiled class keeps the state
+     * of {@link #resident}s unbuilt (an {@code Int} as a {@code long}, ...).
+     */
+    public static StepCode prepare(Code code, java.util.List<hotsm.vm.bytecode.SharedBlock> shared,
+                                   hotsm.vm.types.Shape stateShape) {
         LoadedCode loaded = LoadedCode.load(code, shared);
         if (!Jit.ENABLED) return new StepCode(loaded, null, "the JIT is off (-Dhotsm.jit=off)");
         try {
-            return new StepCode(loaded, Jit.compile(code, shared), null);
+            return new StepCode(loaded, Jit.compile(code, shared, stateShape), null);
         } catch (JitRefusal r) {
             return new StepCode(loaded, null, r.getMessage());
         }
+    }
+
+    /** An artifact's step code, its state kept unbuilt in {@link #resident}s (the artifact must have verified). */
+    public static StepCode forStep(hotsm.vm.bytecode.Artifact artifact) {
+        return prepare(artifact.step(), artifact.blocks(), artifact.state().erase());
     }
 
     /** Interpreter only. */
@@ -63,20 +88,27 @@ public final class StepCode {
     }
 
     /**
-     * As {@link #run}, for a node's machine thread, which runs one version
-     * after another: its call into the compiled class is polymorphic from the
-     * start, so an upgrade never deoptimises the thread mid-gap
-     * ({@link JitCode}).
+     * A resident form of {@code state} for this code's steps
+     * ({@link ResidentState}): kept in the compiled class's state layout, or,
+     * if the code is not compiled (or the state does not fit the layout), as
+     * one object for the interpreter.
      */
-    public Cam.Result runAcrossVersions(Value argument, Value state, long fuel) {
-        if (compiled != null) {
-            try {
-                return compiled.runAcrossVersions(argument, state, fuel);
-            } catch (RuntimeException | StackOverflowError e) {
-                // As in run: the interpreter decides.
-            }
+    public ResidentState resident(Value state) {
+        if (compiled != null && ResidentState.fits(compiled.stateLayout, state)) {
+            return new ResidentState(this, compiled.stateLayout, compiled.entry, state);
         }
-        return Cam.run(interpreted, argument, state, fuel);
+        return new ResidentState(this, Layout.OBJ, null, state);
+    }
+
+    /**
+     * {@link ResidentState#step} on the interpreter, from the built state:
+     * when the code is not compiled, or its compiled class threw (the
+     * interpreter then decides, as in {@link #run}).
+     */
+    Value interpret(ResidentState resident, Value argument, long fuel) {
+        Cam.Result r = Cam.run(interpreted, argument, resident.state(), fuel);
+        resident.stepTo(r.state());
+        return r.value();
     }
 
     /** The interpreter's run with a tracer (the JIT does not trace). */
@@ -86,16 +118,26 @@ public final class StepCode {
 
     /**
      * Runs the compiled code {@code times} times on {@code argument} and
-     * {@code state}, results and errors ignored, so that HotSpot has
-     * compiled the new class before the machine thread first runs it. Call it
-     * off the machine thread, on a value of the code's input shape (any will
-     * do: a step is a pure function of its argument and state).
+     * {@code state} (and, with a state, as many steps of a resident form of
+     * it, which is what a node's machine thread runs), results and errors
+     * ignored, so that HotSpot has compiled the new class before the machine
+     * thread first runs it. Call it off the machine thread, on a value of the
+     * code's input shape (any will do: a step is a pure function of its
+     * argument and state).
      */
     public void warm(Value argument, Value state, int times) {
         if (compiled == null || argument == null) return;
+        ResidentState resident = state != null && ResidentState.fits(compiled.stateLayout, state) ? resident(state) : null;
         for (int i = 0; i < times; i++) {
             try {
                 compiled.run(argument, state, 10_000);
+            } catch (RuntimeException | StackOverflowError ignored) {
+                // only warming
+            }
+            if (resident == null) continue;
+            try {
+                compiled.entry.step(argument, resident, 10_000);
+                resident.undo();   // each run from the state given
             } catch (RuntimeException | StackOverflowError ignored) {
                 // only warming
             }

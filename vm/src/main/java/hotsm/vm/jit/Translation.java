@@ -31,7 +31,8 @@ import org.objectweb.asm.Opcodes;
  *            a small branch written inline, a larger one a call of its method)
  * PRIM       + - * / % negate: long arithmetic; comparisons of two Ints: lcmp, a boolean tag;
  *            comparisons of other values and every other primitive: PrimOp.apply on objects
- * GET        v = frame.state                    PUT   frame.state = v built; v = ()
+ * GET        v = frame.state (in the class's state layout: an Int state a long, ...)
+ * PUT        frame.state = v settled into the state layout; v = ()
  * FOLD f     (e, (acc, xs)): acc = f((e, (acc, x))) for each x (1 fuel per x after the first)
  * CALL k     v = shared_k(v), in the layouts of its declared shapes
  * ERROR T    throw the interpreter's error with the message in v
@@ -130,16 +131,12 @@ final class Translation {
             case CASE -> branch((Instruction.Case) i);
             case PRIM -> prim(((Instruction.Prim) i).op());
             case GET -> {
-                needState(mv, "GET");
-                mv.visitVarInsn(Opcodes.ALOAD, F);
-                mv.visitFieldInsn(Opcodes.GETFIELD, FRAME, "state", VALUE_D);
-                e.v = e.objResult();
+                if (g.stateLayout == Layout.OBJ) needState(mv, "GET");
+                e.v = e.getState(g.stateLayout, F);
             }
             case PUT -> {
-                needState(mv, "PUT");
-                mv.visitVarInsn(Opcodes.ALOAD, F);
-                e.materialize(e.v);
-                mv.visitFieldInsn(Opcodes.PUTFIELD, FRAME, "state", VALUE_D);
+                if (g.stateLayout == Layout.OBJ) needState(mv, "PUT");
+                e.putState(e.v, g.stateLayout, F);
                 e.v = new Rep.Con(Value.UNIT);
             }
             case ERROR -> {

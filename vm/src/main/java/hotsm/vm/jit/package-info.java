@@ -9,7 +9,9 @@
  * table, one row per instruction; {@link hotsm.vm.jit.Rep} is how a value is
  * kept unbuilt within a method, {@link hotsm.vm.jit.Layout} how it crosses
  * a method boundary (pairs as components, {@code Int}s as {@code long}s). {@link hotsm.vm.jit.StepCode} pairs the
- * compiled class with the interpreter's loaded code and is what machines run.
+ * compiled class with the interpreter's loaded code; machines step on a
+ * {@link hotsm.vm.jit.ResidentState}, their state kept between steps in the
+ * class's layout (an {@code Int} as a {@code long}) and built only when asked.
  *
  * <p>Invariants. The interpreter ({@link hotsm.vm.machine.Cam}) is the
  * reference and stays the tier for tracing. Compiled code charges fuel per

@@ -44,6 +44,17 @@ final class DurableLog implements CommandLog {
     }
 
     @Override public void commit(Command command, Instant time, NodeSnapshot next, Runnable swap) {
+        record(command, time, next, null, swap);
+    }
+
+    /** As {@link #commit}; the snapshot the step leaves is built only when a periodic snapshot is due. */
+    @Override public void commitStep(Command command, java.util.function.Supplier<NodeSnapshot> next, Runnable swap) {
+        record(command, null, null, next, swap);
+    }
+
+    /** Journals the command, swaps, and writes a snapshot if one is due: {@code next}, or if null {@code later}'s. */
+    private void record(Command command, Instant time, NodeSnapshot next,
+                        java.util.function.Supplier<NodeSnapshot> later, Runnable swap) {
         Journal j = journal;
         if (j == null) {
             swap.run();
@@ -56,7 +67,7 @@ final class DurableLog implements CommandLog {
         failpoint(Failpoints.Point.AFTER_SWAP, payload[0]);
         if (++sinceSnapshot >= options.snapshotEvery()) {
             sinceSnapshot = 0;
-            j.snapshot(next, j.appended());
+            j.snapshot(next != null ? next : later.get(), j.appended());
         }
     }
 

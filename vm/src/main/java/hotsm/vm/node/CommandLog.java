@@ -32,6 +32,15 @@ public interface CommandLog {
         swap.run();
     }
 
+    /**
+     * A step changed the node's state: as {@link #commit} (a step reads no clock), with the snapshot the
+     * step leaves made only if the log needs it ({@code next.get()}, before or after {@code swap}): the
+     * node keeps a step's state unbuilt ({@link hotsm.vm.jit.ResidentState}) and builds it only when asked.
+     */
+    default void commitStep(Command command, java.util.function.Supplier<NodeSnapshot> next, Runnable swap) {
+        commit(command, null, next.get(), swap);
+    }
+
     /** Complete {@code reply} with the result, or with the failure if it is not null. Never throws. */
     default void answer(CompletableFuture<Object> reply, Object result, Throwable failure) {
         if (failure == null) reply.complete(result);
@@ -44,6 +53,13 @@ public interface CommandLog {
                 "This node keeps no journal (it was started without --data-dir), so it has no snapshot to write.");
     }
 
-    /** Records nothing. */
-    CommandLog NONE = command -> { };
+    /** Records nothing (and asks a step for no snapshot). */
+    CommandLog NONE = new CommandLog() {
+        @Override public void append(Command command) { }
+
+        @Override public void commitStep(Command command, java.util.function.Supplier<NodeSnapshot> next,
+                                         Runnable swap) {
+            swap.run();
+        }
+    };
 }

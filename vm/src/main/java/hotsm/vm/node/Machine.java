@@ -2,6 +2,7 @@ package hotsm.vm.node;
 
 import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.bytecode.Identity;
+import hotsm.vm.jit.ResidentState;
 import hotsm.vm.jit.StepCode;
 import hotsm.vm.machine.Cam;
 import hotsm.vm.machine.LoadedCode;
@@ -21,7 +22,9 @@ import java.util.Optional;
  * method that applies a command to them ({@link #apply}). Only the thread that
  * runs the machine calls it, one command at a time, in queue order; {@link
  * Node} is the queue and the thread. Each command ends in at most one
- * assignment to the snapshot, made through the {@link CommandLog}.
+ * assignment to the snapshot, made through the {@link CommandLog}; a step's
+ * is to its state, which the machine keeps unbuilt between steps in the step
+ * code's {@link ResidentState} and builds into the snapshot when asked.
  */
 final class Machine {
 
@@ -31,7 +34,27 @@ final class Machine {
     private final NodeOptions options;
     /** Whether the command being applied is a replayed journal record: see {@link #checkSizes}. */
     private boolean replaying;
+    /**
+     * The running snapshot, but for its state when {@link #stale}: steps keep the state in {@link #resident}
+     * and build the snapshot only when asked ({@link #current}).
+     */
     private NodeSnapshot snapshot;
+    /**
+     * The running version's state as its step code keeps it between steps (an Int as a long, ...), made
+     * when the version is loaded; null on a machine for rehearsals until it steps.
+     */
+    private ResidentState resident;
+    /** Whether steps have changed the state since {@link #snapshot} was built. */
+    private boolean stale;
+    /** Whether the step being applied was committed (else it is undone: the state is as before it). */
+    private boolean stepCommitted;
+    /** A step's commit: the new state the step left in {@link #resident} stays (the one assignment a step makes). */
+    private final Runnable commitStep = () -> {
+        stepCommitted = true;
+        stale = true;
+    };
+    /** The snapshot a step leaves, for a log that asks for it (a journal's periodic snapshot). */
+    private final java.util.function.Supplier<NodeSnapshot> stepped = () -> snapshot.withState(resident.state());
     /**
      * The snapshot as of the last version change (written by the machine thread, read by threads that
      * prepare upgrades to plan them against): steps change only the state, which a plan does not use.
@@ -68,7 +91,11 @@ final class Machine {
         this.snapshot = start;
         this.lastVersion = start;
         this.options = options;
-        if (compile) stepCode.put(start.identity(), StepCode.prepare(start.artifact().step(), start.artifact().blocks()));
+        if (compile) {
+            StepCode code = StepCode.forStep(start.artifact());
+            stepCode.put(start.identity(), code);
+            resident = code.resident(start.state());
+        }
     }
 
     /**
@@ -78,6 +105,8 @@ final class Machine {
      */
     void rehearseUpgrade(NodeSnapshot base, Command command, PreparedUpgrade prepared, Instant given, long fuel) {
         snapshot = base;
+        resident = null;
+        stale = false;
         replaying = false;
         upgrade(base, command, prepared, given, fuel);
     }
@@ -99,10 +128,11 @@ final class Machine {
                 ? Optional.of(signed.signature()) : Optional.empty();
         Command change = command instanceof Command.Signed signed ? signed.change() : command;
         TrustPolicy trust = options.trust();
-        NodeSnapshot now = snapshot;
         if (change instanceof Command.Step s) {
-            return step(now, s, fuel);
-        } else if (change instanceof Command.Upgrade || change instanceof Command.UpgradeFromBytes) {
+            return step(snapshot, s, fuel);   // its state is the resident one
+        }
+        NodeSnapshot now = current();
+        if (change instanceof Command.Upgrade || change instanceof Command.UpgradeFromBytes) {
             return upgrade(now, command, prepared, given, fuel);
         } else if (change instanceof Command.Downgrade) {
             Instant time = timeOf(given);
@@ -143,6 +173,15 @@ final class Machine {
         return directRoute;
     }
 
+    /** The running snapshot with its state (built from the resident one if steps changed it since). */
+    private NodeSnapshot current() {
+        if (stale) {
+            snapshot = snapshot.withState(resident.state());
+            stale = false;
+        }
+        return snapshot;
+    }
+
     /** A version change's time: the journaled one when replayed, else the clock's (only version changes read it). */
     private Instant timeOf(Instant given) {
         return given != null ? given : options.clock().instant();
@@ -162,20 +201,27 @@ final class Machine {
                         + " (expected shape " + route.view().input().erase() + ").");
             }
             Value input = runAll(route.inputAdapters(), s.input(), "input adapter", fuel);
-            Cam.Result r;
+            ResidentState st = resident != null ? resident : (resident = loadedStep(now).resident(now.state()));
+            Value value;
             try {
-                r = loadedStep(now).runAcrossVersions(input, now.state(), fuel);
+                value = st.step(input, fuel);   // a step that fails leaves the state as it was
             } catch (RuntimeException e) {
                 throw new Refusal(Refusal.Reason.STEP_FAILED, "The step failed: " + VersionChanges.describe(e)
                         + ". The state is unchanged.");
             }
-            Value output = runAll(route.outputAdapters(), r.value(), "output adapter", fuel);
-            checkSizes(now.state(), r.state(), r.value(), output);
-            NodeSnapshot next = now.withState(r.state());
-            options.log().commit(s, null, next, () -> snapshot = next);
+            Value output;
+            stepCommitted = false;
+            try {
+                output = runAll(route.outputAdapters(), value, "output adapter", fuel);
+                checkSizes(st, value, output);
+                options.log().commitStep(s, stepped, commitStep);
+            } finally {
+                if (!stepCommitted) st.undo();   // refused after it ran: the state is as before the step
+            }
             if (options.listener() != NodeListener.NONE) {
-                tell(() -> options.listener().stepped(now.artifact().output(), r.value(), now.artifact().state(),
-                        r.state()));
+                Value newState = st.state();
+                tell(() -> options.listener().stepped(now.artifact().output(), value, now.artifact().state(),
+                        newState));
             }
             return new StepResult(output, route.view().output());
         } catch (Refusal refusal) {
@@ -191,10 +237,13 @@ final class Machine {
      * that journaled it, and a budget lowered since must not lock the node
      * out of its own history (docs/durability.md); new steps meet the new one.
      */
-    private void checkSizes(Value oldState, Value newState, Value output, Value adaptedOutput) {
+    private void checkSizes(ResidentState state, Value output, Value adaptedOutput) {
         if (replaying) return;
         String kept = "The state is unchanged.";
-        if (newState != oldState) options.limits().checkSize(newState, "new state", Refusal.Reason.STEP_FAILED, kept);
+        if (state.changed()) {
+            options.limits().checkSize(state.size(options.limits().maxValueSize()), "new state",
+                    Refusal.Reason.STEP_FAILED, kept);
+        }
         options.limits().checkSize(output, "output", Refusal.Reason.STEP_FAILED, kept);
         if (adaptedOutput != output) {
             options.limits().checkSize(adaptedOutput, "adapted output", Refusal.Reason.STEP_FAILED, kept);
@@ -235,7 +284,7 @@ final class Machine {
         if (loadedFor != now.artifact()) {
             StepCode code = stepCode.get(now.identity());
             if (code == null) {
-                code = StepCode.prepare(now.artifact().step(), now.artifact().blocks());
+                code = StepCode.forStep(now.artifact());
                 stepCode.put(now.identity(), code);
             }
             loadedStep = code;
@@ -325,6 +374,8 @@ final class Machine {
         } else {
             loadedStep(c.next());
         }
+        resident = loadedStep.resident(c.next().state());
+        stale = false;
         if (c.inputShape() != null) {
             directRoute = Interfaces.route(c.next(), c.next().identity());
             directShape = c.inputShape();

@@ -35,7 +35,11 @@ public record NodeLimits(long maxValueSize, int maxHistory, int maxArtifacts) {
      * @throws Refusal ({@code reason}) if {@code v}, the {@code what} of a step, is over {@link #maxValueSize()}
      */
     void checkSize(hotsm.vm.value.Value v, String what, Refusal.Reason reason, String consequence) {
-        long size = hotsm.vm.value.ValueSize.of(v, maxValueSize);
+        checkSize(hotsm.vm.value.ValueSize.of(v, maxValueSize), what, reason, consequence);
+    }
+
+    /** As {@link #checkSize(hotsm.vm.value.Value, String, Refusal.Reason, String)}, for a size already counted. */
+    void checkSize(long size, String what, Refusal.Reason reason, String consequence) {
         if (size > maxValueSize) {
             throw new Refusal(reason, "The " + what + " is over the value size budget of " + maxValueSize
                     + " bytes (--max-value). " + consequence);

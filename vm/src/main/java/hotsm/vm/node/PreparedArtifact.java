@@ -46,7 +46,7 @@ record PreparedArtifact(Artifact artifact, Identity identity, RuntimeException h
         } catch (RuntimeException e) {
             return new PreparedArtifact(artifact, identity, null, e, null, null, null);
         }
-        StepCode step = StepCode.prepare(artifact.step(), artifact.blocks());
+        StepCode step = StepCode.forStep(artifact);   // the state kept in its layout, as a node runs it
         // So the machine thread's first steps on the new version run code HotSpot has already compiled.
         Shape input = artifact.input().erase();
         if (warmUpRuns > 0) step.warm(StepCode.sample(input), artifact.initialState(), warmUpRuns);

@@ -16,8 +16,8 @@ import java.util.List;
  * {@code Machine.apply} and {@code ValueSize.of} at the first upgrade). Here the same methods see the
  * other commands (reads, a refused upgrade and a downgrade, on a scratch machine: nothing of the node
  * changes; steps they will see soon enough), a version change's snapshot and commit, and values of
- * every kind, so their profiles are not those of steps alone; as
- * {@code JitCode}'s static initializer does for the call into a version's class.
+ * every kind, so their profiles are not those of steps alone (for the call into a version's class,
+ * {@code -Dhotsm.jit.polymorphic=true} does the same: {@code hotsm.vm.jit.PolymorphicSteps}).
  */
 final class TypeProfiles {
     private TypeProfiles() {}

@@ -1,5 +1,7 @@
 package hotsm.vm.machine;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hotsm.vm.bytecode.Artifact;
@@ -8,6 +10,7 @@ import hotsm.vm.bytecode.ArtifactFormatException;
 import hotsm.vm.bytecode.Disassembler;
 import hotsm.vm.bytecode.Identities;
 import hotsm.vm.bytecode.UpgradeSection;
+import hotsm.vm.jit.ResidentState;
 import hotsm.vm.jit.StepCode;
 import hotsm.vm.testing.RandomArtifacts;
 import hotsm.vm.testing.SampleArtifacts;
@@ -58,25 +61,33 @@ class MutationTest {
             return Outcome.REFUSED_BY_DECODER;
         }
         StepCode step;
+        StepCode resident;
         try {
             Verifier.verify(a);   // as a node does before it runs an artifact
             Identities.of(a);
             step = StepCode.prepare(a.step(), a.blocks());
+            resident = StepCode.forStep(a);   // as a node compiles it: the state kept in its layout
         } catch (VerifyException e) {
             return Outcome.REFUSED_BY_VERIFIER;
         }
         Disassembler.listing(a);
         RandomArtifacts random = new RandomArtifacts(seed);
         Value state = a.initialState();
+        ResidentState kept = resident.resident(state);
         for (int k = 0; k < 4; k++) {
             Value input = random.value(a.input());
             try {
                 Cam.Result r = step.run(input, state, 10_000);
                 state = r.state();
                 ValuePrinter.print(a.output(), r.value());
+                assertEquals(r.value(), kept.step(input, 10_000), "the resident step's output");
             } catch (CamRuntimeError e) {
                 // a clean refusal of this step
+                Value before = state;
+                assertThrows(CamRuntimeError.class, () -> kept.step(input, 10_000));
+                assertEquals(before, kept.state(), "the state after a failed resident step");
             }
+            assertEquals(state, kept.state(), "the resident state");
             ValuePrinter.print(a.state(), state);
         }
         for (UpgradeSection u : a.upgrades()) {
