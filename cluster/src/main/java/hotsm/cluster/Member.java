@@ -29,6 +29,7 @@ import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftPeer;
+import org.apache.ratis.protocol.exceptions.ReadIndexException;
 import org.apache.ratis.retry.RetryPolicies;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.storage.RaftStorage;
@@ -66,6 +67,8 @@ public final class Member implements NodeService, AutoCloseable {
     private final RaftClient client;
     private final RaftClient prober;
     private volatile boolean closed;
+    /** How long to wait before asking again a group that has no leader (as the Ratis client's writes do). */
+    private final long retryMs;
     private final java.util.concurrent.ExecutorService probes = java.util.concurrent.Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "hotsm-status-probe");
         t.setDaemon(true);
@@ -80,6 +83,12 @@ public final class Member implements NodeService, AutoCloseable {
         this.server = server;
         this.client = client;
         this.prober = prober;
+        this.retryMs = retrySleepMs(options);
+    }
+
+    /** A quarter of the election timeout, at least 20 ms: how long a member waits before asking a leaderless group again. */
+    private static long retrySleepMs(ClusterOptions options) {
+        return Math.max(20, options.electionTimeout().toMillis() / 4);
     }
 
     /**
@@ -98,7 +107,7 @@ public final class Member implements NodeService, AutoCloseable {
                 .setOption(RaftStorage.StartupOption.RECOVER)
                 .build();
         server.start();
-        long sleepMs = Math.max(20, options.electionTimeout().toMillis() / 4);
+        long sleepMs = retrySleepMs(options);
         int attempts = (int) Math.max(1, options.commitTimeout().toMillis() / sleepMs);
         RaftClient client = RaftClient.newBuilder()
                 .setRaftGroup(spec.group())
@@ -249,13 +258,47 @@ public final class Member implements NodeService, AutoCloseable {
     }
 
     private CompletableFuture<byte[]> read(Entry e) {
+        long timeoutMs = options.commitTimeout().toMillis();
+        return answer(readUntil(message(e), System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs), retryMs),
+                timeoutMs, "read");
+    }
+
+    /**
+     * A linearizable read through this member's own server, asked again while
+     * there is no leader to confirm it (an election under way: Ratis answers
+     * at once that the leader is unknown, or that the leader it asked could
+     * not give a read index, and its client does not retry those) until
+     * {@code deadline}, as a write waits for its commit; then the last answer.
+     * The pause before asking again starts at {@code pauseMs} and doubles up
+     * to the election timeout, so a read waiting out a long election (a
+     * minority's: until the deadline) costs a few attempts, not hundreds.
+     */
+    private CompletableFuture<RaftClientReply> readUntil(Message m, long deadline, long pauseMs) {
         CompletableFuture<RaftClientReply> sent;
         try {
-            sent = client.async().sendReadOnlyUnordered(message(e), spec.selfId());
+            sent = client.async().sendReadOnlyUnordered(m, spec.selfId());
         } catch (RuntimeException failure) {
-            sent = CompletableFuture.failedFuture(failure);
+            return CompletableFuture.failedFuture(failure);
         }
-        return answer(sent, options.commitTimeout().toMillis(), "read");
+        return sent.handle((reply, failure) -> {
+            Throwable why = failure != null ? failure : reply.isSuccess() ? null : reply.getException();
+            if (closed || !noReadIndex(why) || System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pauseMs) >= deadline) {
+                return failure == null ? CompletableFuture.completedFuture(reply)
+                        : CompletableFuture.<RaftClientReply>failedFuture(failure);
+            }
+            long next = Math.min(2 * pauseMs, Math.max(pauseMs, options.electionTimeout().toMillis()));
+            return CompletableFuture.runAsync(() -> { },
+                    CompletableFuture.delayedExecutor(pauseMs, TimeUnit.MILLISECONDS)).thenCompose(
+                    again -> readUntil(m, deadline, next));
+        }).thenCompose(next -> next);
+    }
+
+    /** Whether a read failed only because no leader could give its read index (yet). */
+    private static boolean noReadIndex(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ReadIndexException) return true;
+        }
+        return false;
     }
 
     private static Message message(Entry e) {

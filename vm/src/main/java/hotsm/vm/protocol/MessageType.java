@@ -42,13 +42,19 @@ public enum MessageType {
 
     private final int code;
 
+    /** The types by code (a type byte is 0 to 255): looked up once per frame, without copying {@code values()}. */
+    private static final MessageType[] BY_CODE = new MessageType[256];
+
+    static {
+        for (MessageType t : values()) BY_CODE[t.code] = t;
+    }
+
     MessageType(int code) { this.code = code; }
 
     public int code() { return code; }
 
     /** The type with this code, or null. */
     public static MessageType of(int code) {
-        for (MessageType t : values()) if (t.code == code) return t;
-        return null;
+        return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
     }
 }

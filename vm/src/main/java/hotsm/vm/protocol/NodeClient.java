@@ -128,8 +128,13 @@ public final class NodeClient implements AutoCloseable {
      */
     public static NodeClient connect(HostPort address, Optional<Identity> speaking, Duration timeout,
                                      ConnectionSecurity security) throws IOException {
-        Duration connectTimeout = timeout != null ? timeout : DEFAULT_CONNECT_TIMEOUT;
-        Duration replyTimeout = timeout != null ? timeout : DEFAULT_REPLY_TIMEOUT;
+        return connect(address, speaking, timeout != null ? timeout : DEFAULT_CONNECT_TIMEOUT,
+                timeout != null ? timeout : DEFAULT_REPLY_TIMEOUT, security);
+    }
+
+    /** The same with the connect (and handshake) timeout apart from the reply timeout (tests of the latter). */
+    static NodeClient connect(HostPort address, Optional<Identity> speaking, Duration connectTimeout,
+                              Duration replyTimeout, ConnectionSecurity security) throws IOException {
         int connectMs = millis(connectTimeout);
         Socket s = new Socket();
         try {

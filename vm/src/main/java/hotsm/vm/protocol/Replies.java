@@ -98,6 +98,7 @@ final class Replies {
      * @throws IOException if the connection fails, the reply timeout passes, or the thread is interrupted
      */
     Frame await(ReplySlot s) throws IOException {
+        if (s.done) return result(s);   // read already (a pipelined reply, mostly): no lock, no clock
         long deadline = System.nanoTime() + replyTimeout.toNanos();
         Thread me = Thread.currentThread();
         lock.lock();
@@ -231,7 +232,7 @@ final class Replies {
             } catch (SocketTimeoutException e) {
                 return true;
             }
-            for (Frame f = reader.next(); f != null; f = reader.next()) deliver(f);
+            deliverAll();
             if (!more) {
                 fail(reader.betweenFrames() ? new IOException("the node closed the connection")
                         : new IOException("connection lost: the stream ended inside a frame"));
@@ -262,33 +263,55 @@ final class Replies {
         }
     }
 
-    /** Hands one reply to its slot. */
-    private void deliver(Frame f) {
-        ReplySlot s;
-        Thread waiter;
+    /**
+     * Hands every whole reply read so far to its slot, all under one hold of
+     * the lock (a read brings many pipelined replies); the threads parked on
+     * them are woken, and the futures completed, after it, in the replies'
+     * order.
+     *
+     * @throws FrameIO.BadLength  if a frame's length is out of bounds (the replies before it are handed out)
+     * @throws ConnectionOver     if the node ended the connection (likewise)
+     */
+    private void deliverAll() throws FrameIO.BadLength {
+        ReplySlot[] woken = null;   // slots with a waiter or a future, to wake after the lock
+        int nWoken = 0;
         lock.lock();
         try {
-            s = ring.take(f.requestId());
-            if (s == null) {
-                if (f.messageType() != MessageType.ERROR) return;   // a reply to no request of ours: ignored
-                // Not tied to a request (a frame the node could not read): the connection is over.
-                String message;
-                try {
-                    message = Messages.error(f.body()).message();
-                } catch (ProtocolException e) {
-                    message = "unreadable error";
+            for (Frame f = reader.next(); f != null; f = reader.next()) {
+                ReplySlot s = ring.take(f.requestId());
+                if (s == null) {
+                    if (f.type() != MessageType.ERROR.code()) continue;   // a reply to no request of ours: ignored
+                    throw connectionOver(f);
                 }
-                throw new ConnectionOver(new IOException("the node closed the connection: " + message));
+                s.reply = f;
+                s.done = true;
+                attend(s, true);
+                if (s.waiter != null || s.future != null) {
+                    if (woken == null) woken = new ReplySlot[8];
+                    else if (nWoken == woken.length) woken = java.util.Arrays.copyOf(woken, nWoken * 2);
+                    woken[nWoken++] = s;
+                }
             }
-            s.reply = f;
-            s.done = true;
-            attend(s, true);
-            waiter = s.waiter;
         } finally {
             lock.unlock();
+            for (int i = 0; i < nWoken; i++) {
+                ReplySlot s = woken[i];
+                Thread w = s.waiter;
+                if (w != null) LockSupport.unpark(w);
+                if (s.future != null) s.future.complete(s.reply);
+            }
         }
-        if (waiter != null) LockSupport.unpark(waiter);
-        if (s.future != null) s.future.complete(f);
+    }
+
+    /** An error frame tied to no request (a frame the node could not read): the connection is over. */
+    private static ConnectionOver connectionOver(Frame f) {
+        String message;
+        try {
+            message = Messages.error(f.body()).message();
+        } catch (ProtocolException e) {
+            message = "unreadable error";
+        }
+        return new ConnectionOver(new IOException("the node closed the connection: " + message));
     }
 
     /** Ends the connection: every waiting request, and every later one, fails with {@code why}. */

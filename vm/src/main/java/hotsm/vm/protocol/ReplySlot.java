@@ -8,7 +8,8 @@ import java.util.concurrent.CompletableFuture;
  * {@link ReplyRing}, the reply or the failure once it is known, and who waits.
  * Filled in by whichever thread reads the connection ({@link Replies}); its
  * mutable fields are guarded by that {@link Replies}' lock, except {@link #done},
- * which a thread may read without it.
+ * which a thread may read without it: {@link #reply} and {@link #failure} are
+ * set before it, so once it is true they may be read without the lock too.
  */
 final class ReplySlot {
     /** The request's id on the wire. */

@@ -46,6 +46,9 @@ public final class StepStream {
     /** The first sent step whose reply may not have arrived: those before it have theirs. */
     private int unanswered;
     private long unansweredBytes;
+    /** The last input sent and the size of its step on the wire. */
+    private Value lastInput;
+    private int lastBytes;
 
     StepStream(NodeClient client, RequestWriter writer, Replies replies, Identity speaking, int window) {
         if (window < 1 || window > Wire.MAX_IN_FLIGHT) {
@@ -69,7 +72,11 @@ public final class StepStream {
      * @throws IOException if the connection is over, or replies that had to be read first did not come in time
      */
     public void send(Value input) throws IOException {
-        int bytes = writer.stepBytes(input);
+        if (input != lastInput) {   // the same object: its size is known (a record's equals would cost more)
+            lastBytes = writer.stepBytes(input);
+            lastInput = input;
+        }
+        int bytes = lastBytes;
         advance();
         while (tail - unanswered > 0 && (tail - unanswered >= window || unansweredBytes + bytes > WINDOW_BYTES)) {
             writer.flush();

@@ -110,6 +110,8 @@ final class WireIn {
      * and a map's keys must be strictly ascending.
      */
     Value value() throws ProtocolException {
+        Value simple = scalarInSums();
+        if (simple != null) return simple;
         final class Open {
             final int tag;
             final int parts;
@@ -170,6 +172,35 @@ final class WireIn {
                 }
             }
         }
+    }
+
+    /** How many {@code Inl}/{@code Inr} a value may wrap around its scalar to be read by {@link #scalarInSums}. */
+    private static final int SIMPLE_SUMS = 8;
+
+    /**
+     * A value that is a Unit or an Int inside at most {@link #SIMPLE_SUMS}
+     * {@code Inl}/{@code Inr} (most steps' inputs and outputs: {@code Incr},
+     * {@code Ok}, {@code Total n}), read without the general reader's stack;
+     * null, having read nothing, for any other value or a truncated one (the
+     * general reader then reads it and names what is wrong).
+     */
+    private Value scalarInSums() throws ProtocolException {
+        int start = pos;
+        int at = start;
+        while (at < bytes.length && at - start < SIMPLE_SUMS && (bytes[at] == 4 || bytes[at] == 5)) at++;
+        if (at >= bytes.length) return null;
+        Value v;
+        if (bytes[at] == 0) {
+            v = Value.UNIT;
+            pos = at + 1;
+        } else if (bytes[at] == 1 && bytes.length - at > 8) {
+            pos = at + 1;
+            v = Value.of(i64("Int value"));
+        } else {
+            return null;
+        }
+        for (int i = at - 1; i >= start; i--) v = bytes[i] == 4 ? new Value.Inl(v) : new Value.Inr(v);
+        return v;
     }
 
     TypeDesc type() throws ProtocolException {

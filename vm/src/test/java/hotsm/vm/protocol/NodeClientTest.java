@@ -154,8 +154,9 @@ class NodeClientTest {
             }
         });
         try (Node node = Node.start(counter1(), options); NodeServer s = serve(node);
-             // The timeout bounds the handshake too: long enough for it on a loaded machine.
-             NodeClient c = NodeClient.connect(at(s), Optional.empty(), Duration.ofSeconds(1))) {
+             // The handshake has the default bound: a loaded machine may take over a second for it.
+             NodeClient c = NodeClient.connect(at(s), Optional.empty(), NodeClient.DEFAULT_CONNECT_TIMEOUT,
+                     Duration.ofSeconds(1), ConnectionSecurity.defaults())) {
             IOException e = assertThrows(IOException.class, () -> c.step(INCR));
             assertTrue(e.getMessage().contains("did not answer within 1 second (--timeout)"), e.getMessage());
             StepStream steps = c.steps();
