@@ -267,19 +267,35 @@ class ClusterProcessTest {
         return null;
     }
 
-    /** Wait until every live member has applied the same index, then read the state from each. */
+    /**
+     * Wait until every live member has applied the same index, then read the state from each. A write
+     * refused as "not committed in time" may still be applied later (its client keeps retrying it), so
+     * the index can move while the states are read: then they are read again, until one index holds
+     * across the reads. The states read at one index must agree.
+     */
     private long agreedState() throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            long applied = caughtUp();
+            List<Long> states = new ArrayList<>();
+            for (MemberProcess m : members) states.add(state(m));
+            if (caughtUp() != applied && attempt < 10) continue;   // a late write landed during the reads
+            assertEquals(1, states.stream().distinct().count(), "states " + states + " at applied index " + applied);
+            return states.get(0);
+        }
+    }
+
+    /** Wait until every live member has applied the same index and knows it committed; that index. */
+    private long caughtUp() throws InterruptedException {
+        long[] index = {0};
         await("every member caught up", () -> {
             List<MemberStatus> all = members.stream().map(MemberProcess::status).toList();
             if (all.contains(null)) return false;
             long applied = all.get(0).appliedIndex();
+            index[0] = applied;
             return all.stream().allMatch(s -> s.appliedIndex() == applied && s.running().equals(all.get(0).running())
                     && s.commitIndex() == applied);
         });
-        List<Long> states = new ArrayList<>();
-        for (MemberProcess m : members) states.add(state(m));
-        assertEquals(1, states.stream().distinct().count(), "states " + states);
-        return states.get(0);
+        return index[0];
     }
 
     /** The state read from {@code m} (linearizable; retried while the group is electing a leader). */
