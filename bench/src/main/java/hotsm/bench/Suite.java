@@ -74,18 +74,12 @@ public final class Suite {
 
     private static void compile(Results r) throws Exception {
         progress("compile times (fresh JVM, fixed heap)");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-Dhotsm.root=" + Machines.root()));
-        command.addAll(CompileBench.JVM_OPTIONS);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), CompileBench.class.getName()));
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String out = new String(p.getInputStream().readAllBytes()).trim();
-        if (p.waitFor() != 0 || out.isEmpty()) {
+        String[] f = inFreshJvm(CompileBench.class, CompileBench.JVM_OPTIONS);
+        if (f == null) {
             r.missing("check_10k_ms", "ms", Results.atMost(80), "the measuring JVM failed");
             r.missing("compile_50k_over_10k", "×", Results.atMost(5.5), "the measuring JVM failed");
             return;
         }
-        String[] f = out.split("\\s+");
         double check10 = Double.parseDouble(f[0]);
         double compile10 = Double.parseDouble(f[1]);
         double compile50 = Double.parseDouble(f[2]);
@@ -169,19 +163,28 @@ public final class Suite {
     }
 
     private static void upgradeGaps(Results r) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process p = new ProcessBuilder(java, "-Dhotsm.root=" + Machines.root(), "-cp",
-                System.getProperty("java.class.path"), UpgradeGap.class.getName())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String out = new String(p.getInputStream().readAllBytes()).trim();
-        if (p.waitFor() != 0 || out.isEmpty()) {
+        String[] f = inFreshJvm(UpgradeGap.class, List.of());
+        if (f == null) {
             r.missing("upgrade_gap_first_us", "µs", Results.atMost(200), "the measuring JVM failed");
             r.missing("upgrade_gap_warm_us", "µs", Results.atMost(50), "the measuring JVM failed");
             return;
         }
-        String[] f = out.split("\\s+");
         r.put("upgrade_gap_first_us", Double.parseDouble(f[0]), "µs", Results.atMost(200));
         r.put("upgrade_gap_warm_us", Double.parseDouble(f[1]), "µs", Results.atMost(50));
+    }
+
+    /**
+     * Run {@code main}'s class in a JVM of its own (this JVM's java and class path, {@code options}
+     * before the class), its errors to ours; the words it prints, or null if it failed or printed none.
+     */
+    private static String[] inFreshJvm(Class<?> main, List<String> options) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Dhotsm.root=" + Machines.root()));
+        command.addAll(options);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(p.getInputStream().readAllBytes()).trim();
+        return p.waitFor() != 0 || out.isEmpty() ? null : out.split("\\s+");
     }
 
     private static void cli(Results r, Machines.Compiled counter) throws Exception {
