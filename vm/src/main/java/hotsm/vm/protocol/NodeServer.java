@@ -56,6 +56,8 @@ public final class NodeServer implements AutoCloseable {
     private final java.util.concurrent.ExecutorService preparer = java.util.concurrent.Executors.newSingleThreadExecutor(
             new DefaultThreadFactory("hotsm-prepare", true));
     private final Channel listening;
+    /** The address asked to listen on ({@link #hostPort()} shows a wildcard bind as asked). */
+    private final InetAddress asked;
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final AtomicInteger open = new AtomicInteger();
     private volatile Faults faults = Faults.NONE;
@@ -66,6 +68,7 @@ public final class NodeServer implements AutoCloseable {
     private NodeServer(NodeService node, ServerLimits limits, ConnectionSecurity security, InetSocketAddress at)
             throws IOException {
         this.node = node;
+        this.asked = at.getAddress();
         this.limits = limits;
         this.security = security;
         this.cookie = new CookieProof(security.cookie());
@@ -173,7 +176,18 @@ public final class NodeServer implements AutoCloseable {
 
     /** {@code 127.0.0.1:7070}. */
     public String hostPort() {
-        return address().getAddress().getHostAddress() + ":" + address().getPort();
+        return hostPort(address(), asked);
+    }
+
+    /**
+     * {@code HOST:PORT} of a bound address as {@link HostPort#parse} reads it back: a wildcard bind
+     * reads as the address asked for ({@code 0.0.0.0:7070}, where the socket may report the IPv6
+     * wildcard {@code 0:0:0:0:0:0:0:0}), an IPv6 host in brackets.
+     */
+    static String hostPort(InetSocketAddress bound, InetAddress asked) {
+        InetAddress host = bound.getAddress().isAnyLocalAddress() && asked != null && asked.isAnyLocalAddress()
+                ? asked : bound.getAddress();
+        return new HostPort(host.getHostAddress(), bound.getPort()).toString();
     }
 
     /** For tests: fail on purpose at a named point of a server thread. */
