@@ -10,12 +10,10 @@ import hotsm.vm.node.Refusal;
 import hotsm.vm.node.StateView;
 import hotsm.vm.node.StepResult;
 import hotsm.vm.node.StepTrace;
-import hotsm.vm.node.Version;
 import hotsm.vm.types.TypeDesc;
 import hotsm.vm.types.TypeText;
 import hotsm.vm.value.Value;
 import hotsm.vm.verify.VerifyException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -105,9 +103,7 @@ final class LocalMachine implements Target {
     }
 
     @Override public List<String> history() throws ReplError {
-        List<String> lines = new ArrayList<>();
-        for (Version v : await(node.info()).history()) lines.add(v.describe());
-        return lines;
+        return hotsm.cli.sm.InfoCommand.historyLines(await(node.info()));
     }
 
     /** Back to the loaded machine in its initial state (undoing any upgrades). */

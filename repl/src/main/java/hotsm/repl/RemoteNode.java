@@ -5,7 +5,6 @@ import hotsm.vm.bytecode.Artifact;
 import hotsm.vm.node.NodeInfo;
 import hotsm.vm.node.Refusal;
 import hotsm.vm.node.StepResult;
-import hotsm.vm.node.Version;
 import hotsm.vm.node.VersionChange;
 import hotsm.vm.bytecode.ArtifactCodec;
 import hotsm.vm.protocol.ConnectionSecurity;
@@ -16,7 +15,6 @@ import hotsm.vm.types.TypeDesc;
 import hotsm.vm.types.TypeText;
 import hotsm.vm.value.Value;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -172,9 +170,7 @@ final class RemoteNode implements Target {
 
     @Override public List<String> history() throws ReplError {
         refresh();
-        List<String> lines = new ArrayList<>();
-        for (Version v : info.history()) lines.add(v.describe());
-        return lines;
+        return hotsm.cli.sm.InfoCommand.historyLines(info);
     }
 
     /** The identity of the machine the node runs (as of the last answer). */

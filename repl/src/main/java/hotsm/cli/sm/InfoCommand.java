@@ -7,6 +7,8 @@ import hotsm.cluster.GroupView;
 import hotsm.vm.node.NodeInfo;
 import hotsm.vm.node.Version;
 import hotsm.vm.types.TypeText;
+import java.util.ArrayList;
+import java.util.List;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -31,6 +33,17 @@ public final class InfoCommand implements Callable<Integer> {
 
     @Mixin ClientSecurityOptions security;
 
+    /**
+     * A node's history, oldest first, as `sm info` and the REPL's {@code :history} print it: first how
+     * many older versions its bound compacted away (issue 10: "count reported"), if any.
+     */
+    public static List<String> historyLines(NodeInfo info) {
+        List<String> lines = new ArrayList<>();
+        if (info.omitted() > 0) lines.add("(" + info.omitted() + " older versions compacted)");
+        for (Version v : info.history()) lines.add(v.describe());
+        return lines;
+    }
+
     @Override public Integer call() {
         return Remote.read(address.text(), timeout.get(), security, client -> {
             NodeInfo info = client.info();
@@ -41,8 +54,7 @@ public final class InfoCommand implements Callable<Integer> {
             out.println("output    " + TypeText.describe(info.output()));
             out.println("state     " + TypeText.describe(info.state()));
             out.println("history");
-            if (info.omitted() > 0) out.println("  (" + info.omitted() + " older versions compacted)");
-            for (Version v : info.history()) out.println("  " + v.describe());
+            for (String line : historyLines(info)) out.println("  " + line);
             // A member of a replicated group also shows its group (docs/cluster.md).
             Optional<GroupView> group = GroupClient.view(client);
             if (group.isPresent()) for (String line : group.get().describe()) out.println(line);
