@@ -141,12 +141,34 @@ public final class NodeCommand implements Callable<Integer> {
                     + " answered with an error (its outcome is then unknown)")
     long commitTimeoutMs;
 
-    @Option(names = "--trust", paramLabel = "NAME.pub",
+    @Option(names = "--trust", paramLabel = "NAME.pub", parameterConsumer = TrustKeys.class,
             description = "accept an upgrade or downgrade only if signed by this key (smc keygen, smc sign) with a"
-                    + " release number above every one accepted so far; repeatable. A FILE.cam.sig beside FILE"
+                    + " release number above every one accepted so far; repeatable (--trust a.pub b.pub, or"
+                    + " --trust once per key). A FILE.cam.sig beside FILE"
                     + " must then be valid, and the node starts at its release. Without --trust, any client that"
                     + " knows the cookie may change the code")
     List<Path> trust = new ArrayList<>();
+
+    /**
+     * {@code --trust NAME.pub…} (issue 15): the key after {@code --trust}, then every following word
+     * that names a public key as {@code smc keygen} writes it ({@code NAME.pub}), so that
+     * {@code --trust a.pub b.pub FILE} leaves FILE to be the node's file.
+     */
+    static final class TrustKeys implements picocli.CommandLine.IParameterConsumer {
+        @Override public void consumeParameters(java.util.Stack<String> args,
+                                                picocli.CommandLine.Model.ArgSpec option,
+                                                picocli.CommandLine.Model.CommandSpec command) {
+            if (args.isEmpty()) {
+                throw new picocli.CommandLine.ParameterException(command.commandLine(),
+                        "Missing required parameter for option '--trust' (NAME.pub)");
+            }
+            List<Path> keys = option.getValue();
+            keys.add(Path.of(args.pop()));
+            while (!args.isEmpty() && args.peek().endsWith(".pub") && !args.peek().startsWith("-")) {
+                keys.add(Path.of(args.pop()));
+            }
+        }
+    }
 
     @Option(names = "--cookie-file", paramLabel = "FILE",
             description = "the secret every client must prove it knows (default: $HOME/.sm/cookie, created"
