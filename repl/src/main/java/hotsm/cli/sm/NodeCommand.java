@@ -131,12 +131,15 @@ public final class NodeCommand implements Callable<Integer> {
     @Option(names = "--id", paramLabel = "ID", description = "with --cluster: which member this is")
     String id;
 
-    @Option(names = "--election-timeout", paramLabel = "MS", defaultValue = "1000",
+    /** Defaults of the options that need --cluster (given otherwise, they are refused). */
+    static final long ELECTION_TIMEOUT_MS = 1000, COMMIT_TIMEOUT_MS = 10000;
+
+    @Option(names = "--election-timeout", paramLabel = "MS", defaultValue = "" + ELECTION_TIMEOUT_MS,
             description = "with --cluster: a member stands for election after ${DEFAULT-VALUE}..2x ms"
                     + " without a leader")
     long electionTimeoutMs;
 
-    @Option(names = "--commit-timeout", paramLabel = "MS", defaultValue = "10000",
+    @Option(names = "--commit-timeout", paramLabel = "MS", defaultValue = "" + COMMIT_TIMEOUT_MS,
             description = "with --cluster: a request the group cannot commit within ${DEFAULT-VALUE} ms is"
                     + " answered with an error (its outcome is then unknown)")
     long commitTimeoutMs;
@@ -233,6 +236,9 @@ public final class NodeCommand implements Callable<Integer> {
         hotsm.vm.node.NodeLimits nodeLimits = nodeBudgets.limits();
         java.time.Duration stopTimeout = nodeBudgets.stopTimeout();
         if (cluster != null) return cluster();
+        if (id != null || electionTimeoutMs != ELECTION_TIMEOUT_MS || commitTimeoutMs != COMMIT_TIMEOUT_MS) {
+            throw CliError.usage("--id, --election-timeout and --commit-timeout need --cluster");
+        }
         if (snapshotEvery <= 0) throw CliError.usage("--snapshot-every must be positive");
         if (segmentBytes < 64) throw CliError.usage("--segment-bytes must be at least 64");
         if (dataDir == null && (fsync != null || snapshotEvery != JournalOptions.DEFAULT_SNAPSHOT_EVERY
