@@ -265,7 +265,12 @@ public final class ReplSession implements AutoCloseable {
 
     void load(String argument) throws ReplError {
         if (argument.isEmpty()) throw ReplError.of(":load needs a file, e.g. :load samples/counter/Counter1.sm");
-        start(LoadedProgram.compile(files.resolveSource(argument)), null);
+        Path file = files.resolveSource(argument);
+        if (hotsm.cli.MachineFiles.isArtifact(file)) {
+            throw ReplError.of(argument + " is a .cam artifact, and :load compiles .sm source; an artifact runs with"
+                    + " `sm node FILE`, or replaces a loaded machine with `:upgrade FILE`");
+        }
+        start(LoadedProgram.compile(file), null);
     }
 
     void reload() throws ReplError {
