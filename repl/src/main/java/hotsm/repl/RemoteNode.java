@@ -36,28 +36,27 @@ final class RemoteNode implements Target {
 
     /** Connects to {@code HOST:PORT} and asks who is there; {@code timeout} null for the client's defaults. */
     static RemoteNode connect(String address, java.time.Duration timeout) throws ReplError {
+        ConnectionSecurity security;
         try {
-            return connect(address, timeout, ConnectionSecurity.defaults());
+            security = ConnectionSecurity.defaults();
         } catch (IOException | RuntimeException e) {
             throw ReplError.of("cannot read the cookie: " + ReplSession.oneLine(e));
         }
+        return connect(address, timeout, security);
     }
 
     /** The same with a cookie and optionally TLS (docs/security.md). */
     static RemoteNode connect(String address, java.time.Duration timeout, ConnectionSecurity security)
             throws ReplError {
-        int colon = address.lastIndexOf(':');
-        if (colon <= 0 || colon == address.length() - 1) throw ReplError.of("expected HOST:PORT, got " + address);
-        int port;
+        HostPort at;
         try {
-            port = Integer.parseInt(address.substring(colon + 1));
-        } catch (NumberFormatException e) {
-            throw ReplError.of("not a port number: " + address.substring(colon + 1));
+            at = HostPort.parse(address);   // as sm's commands read it: one wording, [::1]:7070 too
+        } catch (IllegalArgumentException e) {
+            throw ReplError.of(e.getMessage());
         }
         NodeClient client;
         try {
-            client = NodeClient.connect(new HostPort(address.substring(0, colon), port), Optional.empty(), timeout,
-                    security);
+            client = NodeClient.connect(at, Optional.empty(), timeout, security);
         } catch (Refusal e) {
             throw ReplError.of("the node at " + address + " refused the connection: " + e.getMessage());
         } catch (IOException e) {
