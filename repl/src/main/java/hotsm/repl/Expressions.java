@@ -36,7 +36,7 @@ final class Expressions {
         Compiler.Evaluation e = check(text, scope, new EvaluationBudget(fuel));
         if (e.runtimeError() != null) throw ReplError.atRunTime(e.runtimeError());
         if (PrintedSize.of(e.value()) > PrintedSize.LIMIT) {
-            throw ReplError.atRunTime("the value has more than " + PrintedSize.LIMIT + " parts once printed (it shares them);"
+            throw ReplError.atRunTime("the value has more than " + PrintedSize.LIMIT + " parts once printed;"
                     + " the REPL does not print it: look at a part of it, or its size");
         }
         String value = Values.print(e.type(), e.value());

@@ -13,8 +13,12 @@ import java.util.Map;
  * printer would write them, but visited once.
  */
 final class PrintedSize {
-    /** The most parts (constructors, pairs, leaves) the REPL prints. */
-    static final long LIMIT = 1_000_000;
+    /**
+     * The most parts (constructors, pairs, leaves) the REPL prints: enough for a value of a million
+     * elements of a few parts each (LANGUAGE.md §12: such a value is printed), far short of what a
+     * value that shares its parts may unfold to.
+     */
+    static final long LIMIT = 10_000_000;
 
     private PrintedSize() {}
 
