@@ -72,6 +72,9 @@ final class RemoteNode implements Target {
 
     String address() { return address; }
 
+    /** The node's machine and types as of its last answer ({@link NodeNames}). */
+    NodeInfo described() { return info; }
+
     @Override public String machineName() { return info.name(); }
 
     @Override public TypeDesc inputType() { return info.input(); }

@@ -320,7 +320,14 @@ public final class ReplSession implements AutoCloseable {
 
     void type(String argument) throws ReplError {
         if (argument.isEmpty()) throw ReplError.of(":type needs an expression, e.g. :type 1 + 2");
-        out.println(Expressions.typeOf(argument, definitions.scope()));
+        try {
+            out.println(Expressions.typeOf(argument, definitions.scope()));
+        } catch (ReplError e) {
+            // Not in scope: the attached node's machine and constructors, from its info.
+            Optional<String> ofNode = remote == null ? Optional.empty() : NodeNames.type(argument, remote.described());
+            if (ofNode.isEmpty()) throw e;
+            out.println(ofNode.get());
+        }
     }
 
     void ir(String argument) throws ReplError {
@@ -390,6 +397,7 @@ public final class ReplSession implements AutoCloseable {
         if (!argument.isEmpty()) {
             Definitions.Scope scope = definitions.scope();
             List<String> lines = Names.info(argument, scope);
+            if (lines.isEmpty() && remote != null) lines = NodeNames.info(argument, remote.described());
             if (lines.isEmpty()) {
                 throw ReplError.of("nothing named " + argument + " in scope" + Names.didYouMean(argument, scope.compilation()));
             }

@@ -59,7 +59,7 @@ public final class TypeText {
     }
 
     /** The data types {@code type} mentions, outermost first, each once. */
-    private static List<TypeDesc.Data> dataTypes(TypeDesc type) {
+    public static List<TypeDesc.Data> dataTypes(TypeDesc type) {
         Map<String, TypeDesc.Data> seen = new LinkedHashMap<>();
         Deque<TypeDesc> todo = new ArrayDeque<>();
         todo.add(type);
