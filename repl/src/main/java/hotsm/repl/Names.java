@@ -162,6 +162,14 @@ final class Names {
         for (int i = 0; i < d.constructors().size(); i++) {
             DataType.Constructor c = d.constructors().get(i);
             b.append(i == 0 ? " " : " | ").append(c.name());
+            if (c.isRecord()) {   // Line { sku : String, qty : Int }, as values of it print
+                b.append(" {");
+                for (int k = 0; k < c.fields().size(); k++) {
+                    b.append(k == 0 ? " " : ", ").append(c.fieldNames().get(k)).append(" : ").append(printer.show(c.fields().get(k)));
+                }
+                b.append(" }");
+                continue;
+            }
             for (Type f : c.fields()) {
                 String s = printer.show(f);
                 boolean atomic = !s.contains(" ") || s.startsWith("(") && s.endsWith(")");
