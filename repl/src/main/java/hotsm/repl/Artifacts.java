@@ -19,9 +19,9 @@ final class Artifacts {
      *                the one with an upgrade section from the machine the node runs
      * @param running the identity of the machine the node runs
      */
-    static Artifact load(Path file, String machine, Identity running) throws ReplError {
+    static Artifact load(Path file, String machine, List<Path> includes, Identity running) throws ReplError {
         try {
-            return MachineFiles.load(file, machine, List.of(),
+            return MachineFiles.load(file, machine, includes,
                     a -> a.upgrades().stream().anyMatch(u -> u.from().equals(running)),
                     "none upgrades the running one: say which, :upgrade FILE MACHINE").artifact();
         } catch (CliError e) {

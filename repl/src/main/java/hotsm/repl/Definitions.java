@@ -152,6 +152,7 @@ final class Definitions implements AutoCloseable {
             moduleName = program.moduleName();
             Path dir = program.file().toAbsolutePath().getParent();
             if (dir != null) includes.add(dir);
+            includes.addAll(program.includes());
         } else {
             source.append("module Repl\n");
         }

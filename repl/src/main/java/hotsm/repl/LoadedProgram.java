@@ -23,9 +23,11 @@ final class LoadedProgram {
     private final Compilation compilation;
     private final String moduleName;
     private final Map<String, MachineIr> machines = new LinkedHashMap<>();
+    private final List<Path> includes;
 
-    private LoadedProgram(Path file, Compilation compilation, String moduleName) {
+    private LoadedProgram(Path file, Compilation compilation, String moduleName, List<Path> includes) {
         this.file = file;
+        this.includes = List.copyOf(includes);
         this.compilation = compilation;
         this.moduleName = moduleName;
         for (MachineIr m : compilation.machines()) machines.put(m.name(), m);
@@ -35,19 +37,25 @@ final class LoadedProgram {
      * Compiles {@code file} through the one opener ({@link MachineFiles}); its
      * errors come back as one message, each diagnostic with its caret.
      */
-    static LoadedProgram compile(Path file) throws ReplError {
+    static LoadedProgram compile(Path file) throws ReplError { return compile(file, List.of()); }
+
+    /** The same, looking for imports also in {@code includes} ({@code -I}). */
+    static LoadedProgram compile(Path file, List<Path> includes) throws ReplError {
         Compilation c;
         try {
-            c = MachineFiles.compile(List.of(file), List.of());
+            c = MachineFiles.compile(List.of(file), includes);
         } catch (CliError e) {
             Interrupted.check();
             throw ReplError.of(e.getMessage());
         }
         Interrupted.check();
-        return new LoadedProgram(file, c, c.moduleOf(file).orElseThrow());
+        return new LoadedProgram(file, c, c.moduleOf(file).orElseThrow(), includes);
     }
 
     Path file() { return file; }
+
+    /** The -I folders it was compiled with: the prompt's definitions are compiled with them too. */
+    List<Path> includes() { return includes; }
 
     Compilation compilation() { return compilation; }
 

@@ -59,12 +59,20 @@ public final class Repl {
     /** The same, with the cookie and TLS {@code :connect} uses (null: the default cookie, no TLS). */
     public static int run(Path baseDir, java.util.List<String> setup, boolean echo, PrintWriter piped,
                           hotsm.vm.protocol.ConnectionSecurity security) throws IOException {
+        return run(baseDir, setup, echo, piped, security, java.util.List.of());
+    }
+
+    /** The same, with the folders {@code -I} names for the imports of the files it compiles. */
+    public static int run(Path baseDir, java.util.List<String> setup, boolean echo, PrintWriter piped,
+                          hotsm.vm.protocol.ConnectionSecurity security, java.util.List<Path> includes)
+            throws IOException {
         boolean interactive = onTerminal() && !echo;
         if (interactive) {
             Terminal terminal = TerminalLines.systemTerminal();
             try (ReplSession session = new ReplSession(terminal.writer(), baseDir);
                  TerminalLines lines = new TerminalLines(terminal, session)) {
                 session.security(security);
+                session.includes(includes);
                 terminal.writer().println("hotsm REPL; :help for help, :quit or Ctrl-D to leave");
                 // Ctrl-C while a line runs stops it (JLine handles it itself while a line is typed).
                 LineRunner runner = new LineRunner(session);
@@ -78,6 +86,7 @@ public final class Repl {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         try (ReplSession session = new ReplSession(out, baseDir)) {
             session.security(security);
+            session.includes(includes);
             for (String line : setup) {
                 if (echo) out.println(session.prompt() + line);
                 session.promptShown(echo ? session.prompt().length() : -1);

@@ -40,6 +40,8 @@ public final class ReplCommand implements Callable<Integer> {
 
     @Mixin hotsm.cli.sm.ClientSecurityOptions security;
 
+    @Mixin hotsm.cli.IncludeOption includes;   // for :load, :reload and :upgrade of a .sm file
+
     @Override public Integer call() {
         List<String> setup = new ArrayList<>();
         if (file != null) setup.add(":load " + file);
@@ -47,7 +49,8 @@ public final class ReplCommand implements Callable<Integer> {
         if (connect != null) setup.add(":connect " + connect + (seconds != null ? " --timeout " + seconds : ""));
         hotsm.vm.protocol.ConnectionSecurity connection = security.security();   // a bad file: one line, exit 1
         try {
-            return Repl.run(Path.of("").toAbsolutePath(), setup, echo, sm != null ? sm.out() : null, connection);
+            return Repl.run(Path.of("").toAbsolutePath(), setup, echo, sm != null ? sm.out() : null, connection,
+                    includes.get());
         } catch (java.io.IOException | RuntimeException e) {
             System.err.println("sm repl: " + ReplSession.oneLine(e));
             System.err.flush();

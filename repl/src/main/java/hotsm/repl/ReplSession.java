@@ -23,6 +23,8 @@ public final class ReplSession implements AutoCloseable {
     private LoadedProgram program;      // the last :load, if any
     private LocalMachine local;         // its running machine
     private RemoteNode remote;          // the attached node, if any
+    /** The -I folders of {@code sm repl}: where imports are looked up after the importing file's folder. */
+    private List<Path> includes = List.of();
     private boolean running = true;
     private int errors;                 // how many lines ended in an error
     private int visiblePromptWidth = -1; // where the typed line starts on screen, -1 when not shown
@@ -270,13 +272,13 @@ public final class ReplSession implements AutoCloseable {
             throw ReplError.of(argument + " is a .cam artifact, and :load compiles .sm source; an artifact runs with"
                     + " `sm node FILE`, or replaces a loaded machine with `:upgrade FILE`");
         }
-        start(LoadedProgram.compile(file), null);
+        start(LoadedProgram.compile(file, includes), null);
     }
 
     void reload() throws ReplError {
         if (program == null) throw ReplError.of("nothing to reload: :load a file first");
         String machine = local != null ? local.machineName() : null;
-        start(LoadedProgram.compile(program.file()), machine);
+        start(LoadedProgram.compile(program.file(), includes), machine);
     }
 
     /** Installs a freshly compiled program and starts {@code machine} (or its first machine). */
@@ -416,7 +418,7 @@ public final class ReplSession implements AutoCloseable {
         if (words.length > 2) throw ReplError.of("usage: :upgrade FILE [MACHINE]");
         Path file = files.resolveArtifactSource(words[0]);
         String machine = words.length == 2 ? words[1] : null;
-        out.println(node.upgrade(Artifacts.load(file, machine, node.identity()), Artifacts.signatureBeside(file)));
+        out.println(node.upgrade(Artifacts.load(file, machine, includes, node.identity()), Artifacts.signatureBeside(file)));
     }
 
     /** {@code :downgrade [FILE.sig]}: with a release signature for a node that requires one. */
@@ -425,6 +427,9 @@ public final class ReplSession implements AutoCloseable {
                 : Optional.of(Artifacts.signature(files.resolveSignature(argument.strip())));
         out.println(requireTarget().downgrade(signature));
     }
+
+    /** The folders {@code -I} names ({@code sm repl -I DIR}), for the files this session compiles. */
+    void includes(List<Path> dirs) { includes = List.copyOf(dirs); }
 
     void history() throws ReplError {
         requireTarget().history().forEach(out::println);
