@@ -65,6 +65,8 @@ public final class Node implements NodeService, AutoCloseable {
      * or write in order) and no listener (told on the machine thread, and maybe slow).
      */
     private final boolean inline;
+    /** The machine thread's replies not yet sent, or null if each is answered through the log at once. */
+    private final HeldReplies held;
     /** For tests: the thread that ran the last command (written by its owner before it answers). */
     private Thread lastRanOn;
     private final Runnable runQueue = this::runQueue;
@@ -83,6 +85,7 @@ public final class Node implements NodeService, AutoCloseable {
         this.loopGroup = Transport.machineLoop("hotsm-machine-" + start.artifact().name(), 64L << 20);
         this.loop = loopGroup.next();
         this.inline = options.log() == CommandLog.NONE && options.listener() == NodeListener.NONE;
+        this.held = options.log() == CommandLog.NONE ? new HeldReplies() : null;
     }
 
     /**
@@ -218,7 +221,7 @@ public final class Node implements NodeService, AutoCloseable {
     }
 
     private CompletableFuture<Object> enqueue(Command command, Instant time, long fuel) {
-        CompletableFuture<Object> reply = new CompletableFuture<>();
+        CompletableFuture<Object> reply = new Reply();
         if (stopped) {
             reply.completeExceptionally(stoppedRefusal());
             return reply;
@@ -252,7 +255,7 @@ public final class Node implements NodeService, AutoCloseable {
     public CompletableFuture<StepResult> serveStep(Value input, Identity speaking) {
         Command step = new Command.Step(input, speaking == null ? Optional.empty() : Optional.of(speaking));
         if (!inline) return stepped(submit(step));
-        CompletableFuture<Object> reply = new CompletableFuture<>();
+        CompletableFuture<Object> reply = new Reply();
         if (stopped) {
             reply.completeExceptionally(stoppedRefusal());
             return stepped(reply);
@@ -419,17 +422,20 @@ public final class Node implements NodeService, AutoCloseable {
         for (int n = 0; ; n++) {
             if (p == null) {
                 if (n >= TURN) {
+                    sendHeld();
                     loop.execute(runQueue);   // still owned
                     return;
                 }
                 p = queue.poll();
                 if (p == null) {
+                    sendHeld();   // before the machine is given up: replies complete in the order the commands ran
                     owned.set(false);
                     if (queue.isEmpty() || !owned.compareAndSet(false, true)) return;
                     continue;
                 }
             }
             if (p == STOP) {
+                sendHeld();
                 // Left owned for good: no task runs again. What was queued after STOP by a thread that had
                 // not yet seen the node stopped is refused by drain(), on the stopping thread or the enqueuing one.
                 finished.countDown();
@@ -440,9 +446,15 @@ public final class Node implements NodeService, AutoCloseable {
         }
     }
 
+    private void sendHeld() {
+        if (held != null) held.send();
+    }
+
     private void handle(Pending p) {
         if (stopping) {
-            p.reply().completeExceptionally(new Refusal(Refusal.Reason.STOPPED, STOPPING));
+            Refusal refused = new Refusal(Refusal.Reason.STOPPED, STOPPING);
+            if (held != null) held.hold(p.reply(), null, refused);
+            else p.reply().completeExceptionally(refused);
             return;
         }
         Object result = null;
@@ -460,6 +472,10 @@ public final class Node implements NodeService, AutoCloseable {
             failure = e;
         }
         lastRanOn = Thread.currentThread();
+        if (held != null) {   // no log: sent with the rest of this turn's replies (HeldReplies)
+            held.hold(p.reply(), result, failure);
+            return;
+        }
         // The log answers once every record before this reply is durable (at once without a journal).
         try {
             options.log().answer(p.reply(), result, failure);
