@@ -284,7 +284,7 @@ public final class Node implements NodeService, AutoCloseable {
                 if (p == null) continue;   // taken by a drain of a stopping node
             }
             if (n >= INLINE_TURN || !p.served() || !ranHere(p)) {
-                handOff(p);
+                schedule(p);   // the machine thread runs it (still owned: nothing runs before it), then the queue
                 return;
             }
             p = null;
@@ -324,12 +324,16 @@ public final class Node implements NodeService, AutoCloseable {
         return true;
     }
 
-    /** The machine thread runs {@code p} (still owned: nothing runs before it), then the queue. */
-    private void handOff(Pending p) {
+    /**
+     * Hands the machine to the machine thread, which runs {@code first} (taken from the queue already, or
+     * null) and then the queue; the caller owns the machine and gives it up so. If the loop has been shut
+     * down ({@link #close}), {@code first} and everything queued are refused instead.
+     */
+    private void schedule(Pending first) {
         try {
-            loop.execute(() -> runQueue(p));
+            loop.execute(first == null ? runQueue : () -> runQueue(first));
         } catch (java.util.concurrent.RejectedExecutionException closed) {   // the loop was shut down by close()
-            if (p != STOP) p.reply().completeExceptionally(stoppedRefusal());
+            if (first != null && first != STOP) first.reply().completeExceptionally(stoppedRefusal());
             drain();
         }
     }
@@ -396,13 +400,7 @@ public final class Node implements NodeService, AutoCloseable {
      */
     private void put(Pending p) {
         queue.add(p);
-        if (!owned.get() && owned.compareAndSet(false, true)) {
-            try {
-                loop.execute(runQueue);
-            } catch (java.util.concurrent.RejectedExecutionException closed) {   // the loop was shut down by close()
-                drain();
-            }
-        }
+        if (!owned.get() && owned.compareAndSet(false, true)) schedule(null);
     }
 
     /**
@@ -416,14 +414,14 @@ public final class Node implements NodeService, AutoCloseable {
         runQueue(null);
     }
 
-    /** The same, starting with {@code first} (handed over by an I/O thread: {@link #handOff}) if not null. */
+    /** The same, starting with {@code first} (handed over by an I/O thread: {@link #runHere}) if not null. */
     private void runQueue(Pending first) {
         Pending p = first;
         for (int n = 0; ; n++) {
             if (p == null) {
                 if (n >= TURN) {
                     sendHeld();
-                    loop.execute(runQueue);   // still owned
+                    schedule(null);   // still owned
                     return;
                 }
                 p = queue.poll();
