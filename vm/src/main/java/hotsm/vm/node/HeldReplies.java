@@ -8,9 +8,10 @@ import java.util.concurrent.CompletableFuture;
  * ends or this holds {@link #MAX}: the machine thread applies a run of queued commands back to back and then
  * wakes the threads that wait for them once each (a producer parked on one reply is woken for the whole run's
  * worth of its replies, not for each of them). Only for a node whose {@link CommandLog} is {@link
- * CommandLog#NONE} (a journal or a replication log answers each command itself). Used by the thread that owns
- * the machine only, which sends them before it gives the machine up, so replies still complete in the order
- * the commands ran.
+ * CommandLog#NONE} (a journal or a replication log answers each command itself) and with no listener. Used by
+ * the thread that owns the machine only, which sends them before it gives the machine up, so replies still
+ * complete in the order the commands ran, and before anything that may run long ({@code Node.applyHolding}),
+ * so a reply never waits for a long step after it.
  */
 final class HeldReplies {
     /** The most replies held: a turn's worth, so a reply waits at most for this many commands after its own. */
@@ -28,6 +29,11 @@ final class HeldReplies {
         results[held] = result;
         failures[held] = failure;
         if (++held == MAX) send();
+    }
+
+    /** Whether any reply is held. */
+    boolean any() {
+        return held > 0;
     }
 
     /** Completes every held reply in the order held. Never throws (a future's callbacks' failures stay in theirs). */

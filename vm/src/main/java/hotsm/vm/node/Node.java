@@ -65,7 +65,10 @@ public final class Node implements NodeService, AutoCloseable {
      * or write in order) and no listener (told on the machine thread, and maybe slow).
      */
     private final boolean inline;
-    /** The machine thread's replies not yet sent, or null if each is answered through the log at once. */
+    /**
+     * The machine thread's replies not yet sent, or null (a node with a journal or a listener): each is then
+     * answered at once, through the log.
+     */
     private final HeldReplies held;
     /** For tests: the thread that ran the last command (written by its owner before it answers). */
     private Thread lastRanOn;
@@ -85,7 +88,7 @@ public final class Node implements NodeService, AutoCloseable {
         this.loopGroup = Transport.machineLoop("hotsm-machine-" + start.artifact().name(), 64L << 20);
         this.loop = loopGroup.next();
         this.inline = options.log() == CommandLog.NONE && options.listener() == NodeListener.NONE;
-        this.held = options.log() == CommandLog.NONE ? new HeldReplies() : null;
+        this.held = inline ? new HeldReplies() : null;
     }
 
     /**
@@ -444,6 +447,27 @@ public final class Node implements NodeService, AutoCloseable {
         }
     }
 
+    /**
+     * Applies {@code p} while replies are held: nothing that may run long keeps them. A step runs first with
+     * at most {@link #INLINE_FUEL}; if that fails (out of fuel, or for a reason more fuel would not change:
+     * it changed nothing either way, and steps are deterministic), the held replies are sent and it runs again
+     * from the start with its whole fuel, as a served step handed to the machine thread does. Any other
+     * command sends them first. (Holding is only for a node without a listener: a trial's failure is told
+     * to nobody.)
+     */
+    private Object applyHolding(Pending p) {
+        if (p.command() instanceof Command.Step) {
+            long trial = Math.min(p.fuel(), INLINE_FUEL);
+            try {
+                return machine.apply(p.command(), p.time(), trial, p.prepared());
+            } catch (Refusal r) {
+                if (trial == p.fuel() || r.reason() != Refusal.Reason.STEP_FAILED) throw r;   // final
+            }
+        }
+        held.send();
+        return machine.apply(p.command(), p.time(), p.fuel(), p.prepared());
+    }
+
     private void sendHeld() {
         if (held != null) held.send();
     }
@@ -459,7 +483,8 @@ public final class Node implements NodeService, AutoCloseable {
         Throwable failure = null;
         try {
             options.log().append(p.command());
-            result = machine.apply(p.command(), p.time(), p.fuel(), p.prepared());
+            result = held != null && held.any() ? applyHolding(p)
+                    : machine.apply(p.command(), p.time(), p.fuel(), p.prepared());
         } catch (Refusal r) {
             failure = r;
         } catch (Throwable e) {

@@ -3,6 +3,7 @@ package hotsm.vm.node;
 import static hotsm.vm.node.CounterArtifacts.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import hotsm.vm.testing.SampleArtifacts;
 import hotsm.vm.types.TypeDesc;
 import hotsm.vm.value.Value;
 import java.util.ArrayDeque;
@@ -87,6 +88,30 @@ class HeldRepliesTest {
         for (Thread t : threads) t.join();
         if (failed[0] != null) throw new AssertionError(failed[0]);
         assertEquals(total((long) producers * each), node.step(COUNT).join().output());
+    }
+
+    /**
+     * A step over {@link Node#INLINE_FUEL} queued behind a held reply: tried with that much (it fails and
+     * changes nothing), the held reply sent, then run again with the node's whole fuel, so it counts once.
+     */
+    @Test
+    void aLongStepBehindAHeldReplyRunsOnceWithTheNodesFuel() throws Exception {
+        node = Node.start(SampleArtifacts.echo(), NodeOptions.defaults().withFuel(10 * Node.INLINE_FUEL));
+        String longer = "a".repeat((int) (3 * Node.INLINE_FUEL / 2));
+        List<CompletableFuture<StepResult>> steps = new ArrayList<>();
+        // Queued by a task of the machine thread itself: both are in one run, the first one's reply held.
+        CountDownLatch queued = new CountDownLatch(1);
+        node.eventLoop().next().execute(() -> {
+            steps.add(node.step(Value.of("b")));
+            steps.add(node.step(Value.of(longer)));
+            steps.add(node.step(Value.of("c")));
+            queued.countDown();
+        });
+        queued.await();
+        assertEquals(Value.of("b1"), steps.get(0).join().output());
+        assertEquals(Value.of(longer + (longer.length() + 1)), steps.get(1).join().output());
+        assertEquals(Value.of("c" + (longer.length() + 2)), steps.get(2).join().output());
+        assertEquals(Value.of(longer.length() + 2), node.state().join().value());
     }
 
     /** A listener that holds the machine thread in the first step until released. */
