@@ -86,13 +86,23 @@ final class Machine {
         return new Machine(base, options.withLog(CommandLog.NONE).withListener(NodeListener.NONE), false);
     }
 
+    /**
+     * A scratch machine over {@code start} whose steps run {@code startCode} (the node's own step code, so
+     * its class), also after a downgrade back to the start: for {@link TypeProfiles}.
+     */
+    static Machine forWarmUps(NodeSnapshot start, NodeOptions options, StepCode startCode) {
+        Machine scratch = forRehearsals(start, options);
+        scratch.stepCode.put(start.identity(), startCode);
+        return scratch;
+    }
+
     private Machine(NodeSnapshot start, NodeOptions options, boolean compile) {
-        if (compile) TypeProfiles.warm(start, options);   // once per JVM, before the machine thread runs
+        StepCode code = compile ? StepCode.forStep(start.artifact()) : null;
+        if (compile) TypeProfiles.warm(start, options, code);   // once per JVM, before the machine thread runs
         this.snapshot = start;
         this.lastVersion = start;
         this.options = options;
         if (compile) {
-            StepCode code = StepCode.forStep(start.artifact());
             stepCode.put(start.identity(), code);
             resident = code.resident(start.state());
         }
