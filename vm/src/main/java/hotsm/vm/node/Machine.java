@@ -13,7 +13,6 @@ import hotsm.vm.value.Value;
 import hotsm.vm.value.Values;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -61,11 +60,7 @@ final class Machine {
      */
     private volatile NodeSnapshot lastVersion;
     /** Step code by version, compiled (filled ahead where possible). */
-    private final Map<Identity, StepCode> stepCode = new java.util.LinkedHashMap<>(16, 0.75f, true) {
-        @Override protected boolean removeEldestEntry(Map.Entry<Identity, StepCode> eldest) {
-            return size() > STEP_CODE_CACHE;
-        }
-    };
+    private final StepCodes stepCode = new StepCodes(STEP_CODE_CACHE);
     /** The running artifact's step code: most steps need no map look-up. */
     private Artifact loadedFor;
     private StepCode loadedStep;
