@@ -111,7 +111,7 @@ public final class Parser {
     }
 
     private static LayoutTokenSource layout(String file, String source, LayoutTokenSource.Mode mode) {
-        SmLexer lexer = new SmLexer(CharStreams.fromString(source, file));
+        SmLexer lexer = new HandLexer(source, CharStreams.fromString(source, file));
         lexer.removeErrorListeners();
         lexer.setTokenFactory(new TokenTexts());
         return new LayoutTokenSource(lexer, mode);
