@@ -156,7 +156,7 @@ public final class Parser {
      */
     private static List<List<Token>> splitItems(LayoutTokenSource layout) {
         List<List<Token>> items = new ArrayList<>();
-        List<Token> current = new ArrayList<>();
+        List<Token> current = new ArrayList<>(256);   // reused; each item gets a copy of its exact size
         while (true) {
             Token t = layout.nextToken();
             boolean end = t.getType() == Token.EOF || layout.separatesDeclarations(t);
@@ -173,10 +173,10 @@ public final class Parser {
                 eof.setStartIndex(t.getStartIndex());
                 eof.setStopIndex(t.getStartIndex() - 1);
                 current.add(eof);
-                items.add(current);
+                items.add(new ArrayList<>(current));
             }
             if (t.getType() == Token.EOF) break;
-            current = new ArrayList<>();
+            current.clear();
         }
         return items;
     }

@@ -130,7 +130,7 @@ final class Unifier {
     }
 
     private boolean occursIn(int id, List<Type> ts) {
-        for (Type x : ts) if (occurs(id, x)) return true;
+        for (int i = 0; i < ts.size(); i++) if (occurs(id, ts.get(i))) return true;   // no iterator per type
         return false;
     }
 
@@ -222,7 +222,7 @@ final class Unifier {
 
     static <T> List<T> map(List<T> xs, UnaryOperator<T> f) {
         List<T> out = new ArrayList<>(xs.size());
-        for (T x : xs) out.add(f.apply(x));
+        for (int i = 0; i < xs.size(); i++) out.add(f.apply(xs.get(i)));   // no iterator per type
         return out;
     }
 }
