@@ -67,6 +67,17 @@ class HandLexerTest {
         }
     }
 
+    /** Each keyword and punctuation of the grammar, alone, doubled and between names: a new one must be lexed here too. */
+    @Test
+    void everyLiteralTokenOfTheGrammar() {
+        for (int type = 1; type <= SmLexer.VOCABULARY.getMaxTokenType(); type++) {
+            String literal = SmLexer.VOCABULARY.getLiteralName(type);
+            if (literal == null) continue;
+            String text = literal.substring(1, literal.length() - 1).replace("\\\\", "\\");
+            for (String s : List.of(text, text + text, "x" + text + "y", "A " + text + " 1", text + "-" + text)) same(s);
+        }
+    }
+
     @Test
     void randomInputs() {
         String[] pieces = {" ", "  ", "\n", "\r\n", "\t", "\f", "a", "b1", "x'", "_", "_y", "Foo", "Bar", ".", "..", "A.", "0", "42",
