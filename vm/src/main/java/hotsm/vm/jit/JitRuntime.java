@@ -40,8 +40,8 @@ public final class JitRuntime {
      * is how many steps ran before a value passed the cache (Counter1's count
      * passes it during warm-up), different in each JVM, and C2, following
      * it, placed the spills around the two allocations' slow paths inside the
-     * step in some JVMs and not in others (Counter1 2.9 or 3.6 ns a step; 2.2
-     * in every JVM without it: docs/performance.md, "The JIT tier").
+     * step in some JVMs and not in others (Counter1 2.6-3.1 or 3.5-3.9 ns of
+     * CPU a step; 2.1-2.3 without it: docs/performance.md, "The JIT tier").
      */
     public static Value inlInt(long n) { return new Value.Inl(new Value.Int(n)); }
 
