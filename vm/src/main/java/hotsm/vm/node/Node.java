@@ -65,6 +65,11 @@ public final class Node implements NodeService, AutoCloseable {
      * or write in order) and no listener (told on the machine thread, and maybe slow).
      */
     private final boolean inline;
+    /**
+     * The machine thread's replies not yet sent, or null (a node with a journal or a listener): each is then
+     * answered at once, through the log.
+     */
+    private final HeldReplies held;
     /** For tests: the thread that ran the last command (written by its owner before it answers). */
     private Thread lastRanOn;
     private final Runnable runQueue = this::runQueue;
@@ -83,6 +88,7 @@ public final class Node implements NodeService, AutoCloseable {
         this.loopGroup = Transport.machineLoop("hotsm-machine-" + start.artifact().name(), 64L << 20);
         this.loop = loopGroup.next();
         this.inline = options.log() == CommandLog.NONE && options.listener() == NodeListener.NONE;
+        this.held = inline ? new HeldReplies() : null;
     }
 
     /**
@@ -218,7 +224,7 @@ public final class Node implements NodeService, AutoCloseable {
     }
 
     private CompletableFuture<Object> enqueue(Command command, Instant time, long fuel) {
-        CompletableFuture<Object> reply = new CompletableFuture<>();
+        CompletableFuture<Object> reply = new Reply();
         if (stopped) {
             reply.completeExceptionally(stoppedRefusal());
             return reply;
@@ -252,7 +258,7 @@ public final class Node implements NodeService, AutoCloseable {
     public CompletableFuture<StepResult> serveStep(Value input, Identity speaking) {
         Command step = new Command.Step(input, speaking == null ? Optional.empty() : Optional.of(speaking));
         if (!inline) return stepped(submit(step));
-        CompletableFuture<Object> reply = new CompletableFuture<>();
+        CompletableFuture<Object> reply = new Reply();
         if (stopped) {
             reply.completeExceptionally(stoppedRefusal());
             return stepped(reply);
@@ -281,7 +287,7 @@ public final class Node implements NodeService, AutoCloseable {
                 if (p == null) continue;   // taken by a drain of a stopping node
             }
             if (n >= INLINE_TURN || !p.served() || !ranHere(p)) {
-                handOff(p);
+                schedule(p);   // the machine thread runs it (still owned: nothing runs before it), then the queue
                 return;
             }
             p = null;
@@ -321,12 +327,16 @@ public final class Node implements NodeService, AutoCloseable {
         return true;
     }
 
-    /** The machine thread runs {@code p} (still owned: nothing runs before it), then the queue. */
-    private void handOff(Pending p) {
+    /**
+     * Hands the machine to the machine thread, which runs {@code first} (taken from the queue already, or
+     * null) and then the queue; the caller owns the machine and gives it up so. If the loop has been shut
+     * down ({@link #close}), {@code first} and everything queued are refused instead.
+     */
+    private void schedule(Pending first) {
         try {
-            loop.execute(() -> runQueue(p));
+            loop.execute(first == null ? runQueue : () -> runQueue(first));
         } catch (java.util.concurrent.RejectedExecutionException closed) {   // the loop was shut down by close()
-            if (p != STOP) p.reply().completeExceptionally(stoppedRefusal());
+            if (first != null && first != STOP) first.reply().completeExceptionally(stoppedRefusal());
             drain();
         }
     }
@@ -393,13 +403,7 @@ public final class Node implements NodeService, AutoCloseable {
      */
     private void put(Pending p) {
         queue.add(p);
-        if (!owned.get() && owned.compareAndSet(false, true)) {
-            try {
-                loop.execute(runQueue);
-            } catch (java.util.concurrent.RejectedExecutionException closed) {   // the loop was shut down by close()
-                drain();
-            }
-        }
+        if (!owned.get() && owned.compareAndSet(false, true)) schedule(null);
     }
 
     /**
@@ -413,23 +417,26 @@ public final class Node implements NodeService, AutoCloseable {
         runQueue(null);
     }
 
-    /** The same, starting with {@code first} (handed over by an I/O thread: {@link #handOff}) if not null. */
+    /** The same, starting with {@code first} (handed over by an I/O thread: {@link #runHere}) if not null. */
     private void runQueue(Pending first) {
         Pending p = first;
         for (int n = 0; ; n++) {
             if (p == null) {
                 if (n >= TURN) {
-                    loop.execute(runQueue);   // still owned
+                    sendHeld();
+                    schedule(null);   // still owned
                     return;
                 }
                 p = queue.poll();
                 if (p == null) {
+                    sendHeld();   // before the machine is given up: replies complete in the order the commands ran
                     owned.set(false);
                     if (queue.isEmpty() || !owned.compareAndSet(false, true)) return;
                     continue;
                 }
             }
             if (p == STOP) {
+                sendHeld();
                 // Left owned for good: no task runs again. What was queued after STOP by a thread that had
                 // not yet seen the node stopped is refused by drain(), on the stopping thread or the enqueuing one.
                 finished.countDown();
@@ -440,16 +447,44 @@ public final class Node implements NodeService, AutoCloseable {
         }
     }
 
+    /**
+     * Applies {@code p} while replies are held: nothing that may run long keeps them. A step runs first with
+     * at most {@link #INLINE_FUEL}; if that fails (out of fuel, or for a reason more fuel would not change:
+     * it changed nothing either way, and steps are deterministic), the held replies are sent and it runs again
+     * from the start with its whole fuel, as a served step handed to the machine thread does. Any other
+     * command sends them first. (Holding is only for a node without a listener: a trial's failure is told
+     * to nobody.)
+     */
+    private Object applyHolding(Pending p) {
+        if (p.command() instanceof Command.Step) {
+            long trial = Math.min(p.fuel(), INLINE_FUEL);
+            try {
+                return machine.apply(p.command(), p.time(), trial, p.prepared());
+            } catch (Refusal r) {
+                if (trial == p.fuel() || r.reason() != Refusal.Reason.STEP_FAILED) throw r;   // final
+            }
+        }
+        held.send();
+        return machine.apply(p.command(), p.time(), p.fuel(), p.prepared());
+    }
+
+    private void sendHeld() {
+        if (held != null) held.send();
+    }
+
     private void handle(Pending p) {
         if (stopping) {
-            p.reply().completeExceptionally(new Refusal(Refusal.Reason.STOPPED, STOPPING));
+            Refusal refused = new Refusal(Refusal.Reason.STOPPED, STOPPING);
+            if (held != null) held.hold(p.reply(), null, refused);
+            else p.reply().completeExceptionally(refused);
             return;
         }
         Object result = null;
         Throwable failure = null;
         try {
             options.log().append(p.command());
-            result = machine.apply(p.command(), p.time(), p.fuel(), p.prepared());
+            result = held != null && held.any() ? applyHolding(p)
+                    : machine.apply(p.command(), p.time(), p.fuel(), p.prepared());
         } catch (Refusal r) {
             failure = r;
         } catch (Throwable e) {
@@ -460,6 +495,10 @@ public final class Node implements NodeService, AutoCloseable {
             failure = e;
         }
         lastRanOn = Thread.currentThread();
+        if (held != null) {   // no log: sent with the rest of this turn's replies (HeldReplies)
+            held.hold(p.reply(), result, failure);
+            return;
+        }
         // The log answers once every record before this reply is durable (at once without a journal).
         try {
             options.log().answer(p.reply(), result, failure);

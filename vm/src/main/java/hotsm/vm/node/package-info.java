@@ -12,7 +12,11 @@
  * Netty event loop of the node's own that runs the queue as a task, or a
  * server's I/O thread that found the node idle and nothing queued and runs a
  * short step itself ({@link hotsm.vm.node.Node#serveStep}; docs/protocol.md,
- * "Threads"). {@link hotsm.vm.node.Machine} is what it owns. So each input
+ * "Threads"). {@link hotsm.vm.node.Machine} is what it owns. On a node with
+ * no journal and no listener the machine thread completes a run's replies
+ * together, in order, before it gives the machine up or runs anything long
+ * ({@link hotsm.vm.node.HeldReplies}), and a thread waiting for a step's reply
+ * is woken once for the run ({@link hotsm.vm.node.Reply}). So each input
  * runs wholly on one version, and an upgrade happens between two inputs: it is
  * Erlang's {@code sys:suspend}, {@code code:load_file}, {@code sys:change_code},
  * {@code sys:resume} as one command. Every command is computed on values and

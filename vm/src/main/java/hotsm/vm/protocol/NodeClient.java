@@ -12,7 +12,6 @@ import hotsm.vm.node.StepResult;
 import hotsm.vm.node.VersionChange;
 import hotsm.vm.trust.ReleaseSignature;
 import hotsm.vm.value.Value;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -78,10 +77,11 @@ public final class NodeClient implements AutoCloseable {
         this.address = address;
         this.replyTimeout = replyTimeout;
         this.out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), 1 << 10));
-        BufferedInputStream buffered = new BufferedInputStream(socket.getInputStream(), 1 << 10);
+        HandshakeInput buffered = new HandshakeInput(socket.getInputStream(), 1 << 10);
         this.in = new DataInputStream(buffered);
-        // The replies are read through the handshake's buffer: it may hold bytes read past the welcome.
-        this.replies = new Replies(socket, new ReplyReader(buffered, MAX_REPLY_FRAME), address, replyTimeout);
+        // The replies are read from the handshake's buffer first: it may hold bytes read past the welcome.
+        this.replies = new Replies(socket, new ReplyReader(buffered, socket.getInputStream(), MAX_REPLY_FRAME),
+                address, replyTimeout);
         this.writer = new RequestWriter(socket.getOutputStream(), replies, address.toString());
     }
 

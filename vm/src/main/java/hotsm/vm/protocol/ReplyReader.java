@@ -17,6 +17,9 @@ import java.util.Arrays;
 final class ReplyReader {
     private static final int CHUNK = 1 << 16;
 
+    /** What the handshake read past its end, taken first. */
+    private final HandshakeInput leftover;
+    /** The connection's own stream (no buffer: {@link HandshakeInput} says why). */
     private final InputStream in;
     private final int maxFrame;
     private byte[] buf = new byte[CHUNK];
@@ -24,7 +27,8 @@ final class ReplyReader {
     private int start;
     private int end;
 
-    ReplyReader(InputStream in, int maxFrame) {
+    ReplyReader(HandshakeInput leftover, InputStream in, int maxFrame) {
+        this.leftover = leftover;
         this.in = in;
         this.maxFrame = maxFrame;
     }
@@ -75,7 +79,10 @@ final class ReplyReader {
                 buf = Arrays.copyOf(buf, (int) Math.min((long) buf.length * 2, 4L + maxFrame));
             }
         }
-        int n = in.read(buf, end, buf.length - end);
+        int room = buf.length - end;
+        int buffered = leftover.buffered();
+        // Exactly what the handshake's buffer holds: it then returns without asking the socket for more.
+        int n = buffered > 0 ? leftover.read(buf, end, Math.min(room, buffered)) : in.read(buf, end, room);
         if (n < 0) return false;
         end += n;
         return true;

@@ -298,7 +298,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             size = 0;   // a small error goes out without a reservation
         }
         long held = size;
-        io.netty.buffer.ByteBuf bytes = Unpooled.wrappedBuffer(FrameIO.bytes(f));
+        io.netty.buffer.ByteBuf bytes = frameBytes(ctx, f);
         (flush ? ctx.writeAndFlush(bytes) : ctx.write(bytes)).addListener(written -> {
             budget.release(held);
             if (!written.isSuccess()) ctx.close();
@@ -306,6 +306,16 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         budget.release(r.reserved());
         inFlight--;
         startWaiting(ctx);
+    }
+
+    /**
+     * A reply's bytes in a buffer of the channel's allocator (direct with epoll), written there once: a heap
+     * array wrapped would be copied into a direct buffer again by the transport, per reply.
+     */
+    private static io.netty.buffer.ByteBuf frameBytes(ChannelHandlerContext ctx, Frame f) {
+        byte[] body = f.body();
+        io.netty.buffer.ByteBuf b = ctx.alloc().ioBuffer(4 + Wire.FRAME_HEADER + body.length);
+        return b.writeInt(Wire.FRAME_HEADER + body.length).writeByte(f.type()).writeInt(f.requestId()).writeBytes(body);
     }
 
     /** Start the requests that waited, in order, while there is room and no upgrade of this connection is being prepared. */
