@@ -13,7 +13,6 @@ import hotsm.vm.value.Value;
 import hotsm.vm.value.Values;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -61,11 +60,7 @@ final class Machine {
      */
     private volatile NodeSnapshot lastVersion;
     /** Step code by version, compiled (filled ahead where possible). */
-    private final Map<Identity, StepCode> stepCode = new java.util.LinkedHashMap<>(16, 0.75f, true) {
-        @Override protected boolean removeEldestEntry(Map.Entry<Identity, StepCode> eldest) {
-            return size() > STEP_CODE_CACHE;
-        }
-    };
+    private final StepCodes stepCode = new StepCodes(STEP_CODE_CACHE);
     /** The running artifact's step code: most steps need no map look-up. */
     private Artifact loadedFor;
     private StepCode loadedStep;
@@ -86,13 +81,23 @@ final class Machine {
         return new Machine(base, options.withLog(CommandLog.NONE).withListener(NodeListener.NONE), false);
     }
 
+    /**
+     * A scratch machine over {@code start} whose steps run {@code startCode} (the node's own step code, so
+     * its class), also after a downgrade back to the start: for {@link TypeProfiles}.
+     */
+    static Machine forWarmUps(NodeSnapshot start, NodeOptions options, StepCode startCode) {
+        Machine scratch = forRehearsals(start, options);
+        scratch.stepCode.put(start.identity(), startCode);
+        return scratch;
+    }
+
     private Machine(NodeSnapshot start, NodeOptions options, boolean compile) {
-        if (compile) TypeProfiles.warm(start, options);   // once per JVM, before the machine thread runs
+        StepCode code = compile ? StepCode.forStep(start.artifact()) : null;
+        if (compile) TypeProfiles.warm(start, options, code);   // once per JVM, before the machine thread runs
         this.snapshot = start;
         this.lastVersion = start;
         this.options = options;
         if (compile) {
-            StepCode code = StepCode.forStep(start.artifact());
             stepCode.put(start.identity(), code);
             resident = code.resident(start.state());
         }
