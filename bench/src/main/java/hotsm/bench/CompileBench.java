@@ -26,7 +26,7 @@ import java.util.List;
  * compile, 8 ms with a touched heap) and the collections that a 10,000-line
  * compile, fitting in the young generation, escaped, were counted against
  * the larger size only. The allocation, which no heap setting changes, grows
- * linearly (93 and 462 MB).
+ * linearly (81 and 390 MB).
  */
 public final class CompileBench {
     private CompileBench() {}

@@ -67,6 +67,7 @@ public final class LayoutTokenSource implements TokenSource {
     private final List<LexicalError> errors = new ArrayList<>();
     private final Deque<Token> output = new ArrayDeque<>();
     private final List<Context> stack = new ArrayList<>();
+    /** The written SEMIs between top-level items (inserted ones are marked, {@link VirtualToken#separatesDeclarations}). */
     private final Set<Token> declarationSeparators = Collections.newSetFromMap(new IdentityHashMap<>());
     private boolean finished;
 
@@ -88,8 +89,10 @@ public final class LayoutTokenSource implements TokenSource {
      * (virtual or written), as opposed to one inside a block.
      */
     public boolean separatesDeclarations(Token t) {
-        // only a SEMI can be one: hashing every token (its identity hash) cost more than the rest of the split
-        return t.getType() == SmLexer.SEMI && declarationSeparators.contains(t);
+        // only a SEMI can be one: hashing every token (its identity hash) cost more than the rest of the split;
+        // an inserted one says so itself (one per item of a laid-out module: their identity hashes were 3 % of a parse)
+        return t.getType() == SmLexer.SEMI
+                && (t instanceof VirtualToken v ? v.separatesDeclarations : declarationSeparators.contains(t));
     }
 
     /** The lexical errors met so far (all of them once EOF was returned). */
@@ -189,8 +192,8 @@ public final class LayoutTokenSource implements TokenSource {
             }
             if (column == block.column() && !continuesConstruct(t, b) && lastEmittedType != Token.INVALID_TYPE) {
                 truncate(b + 1);
-                emitVirtual(SmLexer.SEMI, ";", t);
-                if (block.kind() == Kind.MODULE) declarationSeparators.add(output.peekLast());
+                output.add(new VirtualToken(SmLexer.SEMI, ";", t, block.kind() == Kind.MODULE));
+                lastEmittedType = SmLexer.SEMI;
                 itemStart = block;
             }
             return;

@@ -40,8 +40,12 @@ public final class Binder {
 
     /** The module whose {@code name = primitive} declarations bind VM primitives. */
     public static final String PRELUDE = ModuleLoader.PRELUDE;
-    /** The primitives the Prelude binds by symbol ({@code showInt = primitive}); the checker knows their types. */
-    public static final Set<String> PRELUDE_PRIMITIVES = Set.of(PrimOp.SHOW_INT.symbol(), PrimOp.LENGTH.symbol());
+    /**
+     * The primitives the Prelude binds by symbol ({@code showInt = primitive}), by that symbol; their types are
+     * the vm's table's ({@code PrimOp.signature}), which the checker holds the Prelude's signatures to.
+     */
+    public static final Map<String, PrimOp> PRELUDE_PRIMITIVES = Map.of(
+            PrimOp.SHOW_INT.symbol(), PrimOp.SHOW_INT, PrimOp.LENGTH.symbol(), PrimOp.LENGTH);
     /** The predefined arrows (LANGUAGE.md §2): not keywords, but not definable either. */
     public static final Set<String> PREDEFINED_ARROWS = Set.of("get", "put", "returnA");
     /** What the compiler builds itself where a standard module writes {@code name = primitive "special"}. */
@@ -177,11 +181,8 @@ public final class Binder {
             return Optional.empty();
         }
         if (opName == null && info.name().equals(PRELUDE)) {
-            for (PrimOp op : PrimOp.values()) {
-                if (op.symbol().equals(f.name()) && PRELUDE_PRIMITIVES.contains(f.name())) {
-                    return Optional.of(new Entity.Primitive(info.name(), f.name(), op, f));
-                }
-            }
+            PrimOp op = PRELUDE_PRIMITIVES.get(f.name());
+            if (op != null) return Optional.of(new Entity.Primitive(info.name(), f.name(), op, f));
         } else if (opName == null) {
             return Optional.empty();
         } else if (SPECIALS.contains(opName)) {

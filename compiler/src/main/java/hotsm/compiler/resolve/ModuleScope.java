@@ -32,7 +32,33 @@ public final class ModuleScope {
         @Override public String message() { return "'" + entity.qualifiedName() + "' is not what was looked up here"; }
     }
 
-    public record NotFound(String message) implements Lookup {}
+    /**
+     * No such entity. The message of an unknown bare name ends in a "did you mean", which reads every
+     * name in scope, so it is made when first asked: a clean check looks up names that are not there
+     * (the built-in arrows {@code get}, {@code put}, {@code returnA} at every {@code -<}) and never asks.
+     */
+    public static final class NotFound implements Lookup {
+        private String message;
+        private final ModuleScope scope;   // with ns and name: the unknown bare name, its message not made yet
+        private final Namespace ns;
+        private final String name;
+
+        public NotFound(String message) { this(message, null, null, null); }
+
+        private NotFound(String message, ModuleScope scope, Namespace ns, String name) {
+            this.message = message;
+            this.scope = scope;
+            this.ns = ns;
+            this.name = name;
+        }
+
+        @Override public String message() {
+            if (message == null) message = scope.unknown(ns, name);
+            return message;
+        }
+
+        @Override public String toString() { return "NotFound[message=" + message() + "]"; }
+    }
 
     private final ModuleInfo own;
     private final List<Imported> imports;
@@ -64,8 +90,7 @@ public final class ModuleScope {
             return new NotFound("ambiguous name '" + name + "': it could be " + String.join(" or ", candidates.keySet())
                     + "; write the qualified name");
         }
-        String unknown = ns == Namespace.VALUE ? "unbound variable '" + name + "'" : "unknown " + ns.noun() + " '" + name + "'";
-        return new NotFound(unknown + suggestion(ns, name));
+        return new NotFound(null, this, ns, name);
     }
 
     private Lookup lookupQualified(Namespace ns, String qualifier, String name) {
@@ -98,6 +123,12 @@ public final class ModuleScope {
         Set<String> names = new TreeSet<>(own.table(ns).keySet());
         for (Imported imp : imports) if (imp.alias().isEmpty()) names.addAll(imp.module().table(ns).keySet());
         return names;
+    }
+
+    /** The message for a bare name that nothing in scope defines, with a "did you mean" if one is close. */
+    private String unknown(Namespace ns, String name) {
+        String unknown = ns == Namespace.VALUE ? "unbound variable '" + name + "'" : "unknown " + ns.noun() + " '" + name + "'";
+        return unknown + suggestion(ns, name);
     }
 
     private String suggestion(Namespace ns, String name) {

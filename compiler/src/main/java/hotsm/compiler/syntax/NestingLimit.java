@@ -1,6 +1,7 @@
 package hotsm.compiler.syntax;
 
 import hotsm.compiler.diag.Diagnostic;
+import hotsm.grammar.SmLexer;
 import java.util.List;
 import java.util.Optional;
 import org.antlr.v4.runtime.Token;
@@ -21,17 +22,15 @@ final class NestingLimit {
     /** The error for the first bracket that opens past {@link #MAX_DEPTH}, if any. */
     static Optional<Diagnostic> check(String file, List<? extends Token> tokens) {
         int depth = 0;
-        for (Token t : tokens) {
-            String s = t.getText();
-            if (s == null || s.length() != 1) continue;
-            char c = s.charAt(0);
-            if (c == '(' || c == '[' || c == '{') {
+        for (Token t : tokens) {   // by type: the brackets, written or virtual, are the only tokens of these types
+            int type = t.getType();
+            if (type == SmLexer.LPAREN || type == SmLexer.LBRACKET || type == SmLexer.LBRACE) {
                 if (++depth > MAX_DEPTH) {
                     return Optional.of(new Diagnostic(file, t.getLine(), t.getCharPositionInLine() + 1, 1,
                             Diagnostic.Severity.ERROR, "the program is nested too deeply: brackets nest more than "
                             + MAX_DEPTH + " levels here"));
                 }
-            } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
+            } else if ((type == SmLexer.RPAREN || type == SmLexer.RBRACKET || type == SmLexer.RBRACE) && depth > 0) {
                 depth--;
             }
         }

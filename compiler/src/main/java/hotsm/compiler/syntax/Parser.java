@@ -46,6 +46,7 @@ public final class Parser {
             AstBuilder.Items module = new AstBuilder(file, built).items();
             Throwable buildFailed = null;
             List<Diagnostic> syntax = new ArrayList<>();
+            SmParser sll = sllParser();
             for (int i = 0; i < items.size(); i++) {
                 List<Token> item = items.set(i, null);
                 var tooDeep = NestingLimit.check(file, item);
@@ -53,7 +54,7 @@ public final class Parser {
                     syntax.add(tooDeep.get());
                     continue;
                 }
-                SmParser.SingleModuleItemContext tree = parseSll(new ItemTokens(item, file));
+                SmParser.SingleModuleItemContext tree = parseSll(sll, new ItemTokens(item, file));
                 if (tree == null) {
                     CommonTokenStream tokens = new CommonTokenStream(new ListTokenSource(item, file));
                     SmParser parser = parser(tokens);
@@ -111,7 +112,7 @@ public final class Parser {
     }
 
     private static LayoutTokenSource layout(String file, String source, LayoutTokenSource.Mode mode) {
-        SmLexer lexer = new SmLexer(CharStreams.fromString(source, file));
+        SmLexer lexer = new HandLexer(source, CharStreams.fromString(source, file));
         lexer.removeErrorListeners();
         lexer.setTokenFactory(new TokenTexts());
         return new LayoutTokenSource(lexer, mode);
@@ -124,16 +125,22 @@ public final class Parser {
      * again in full LL mode with error reporting, which gives the same tree
      * for any input SLL accepts and the exact diagnostics for the rest.
      */
-    private static SmParser.SingleModuleItemContext parseSll(ItemTokens tokens) {
-        SmParser parser = new SmParser(tokens);
-        parser.removeErrorListeners();
-        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-        parser.setErrorHandler(new BailErrorStrategy());
+    private static SmParser.SingleModuleItemContext parseSll(SmParser parser, ItemTokens tokens) {
+        parser.setInputStream(tokens);   // resets the parser, also after a bail-out
         try {
             return parser.singleModuleItem();
         } catch (ParseCancellationException e) {
             return null;
         }
+    }
+
+    /** The parser of {@link #parseSll}, one for all the items of a file (a new one per item was 1 % of a parse). */
+    private static SmParser sllParser() {
+        SmParser parser = new SmParser(null);
+        parser.removeErrorListeners();
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.setErrorHandler(new BailErrorStrategy());
+        return parser;
     }
 
     private static SmParser parser(CommonTokenStream tokens) {
@@ -156,7 +163,7 @@ public final class Parser {
      */
     private static List<List<Token>> splitItems(LayoutTokenSource layout) {
         List<List<Token>> items = new ArrayList<>();
-        List<Token> current = new ArrayList<>();
+        List<Token> current = new ArrayList<>(256);   // reused; each item gets a copy of its exact size
         while (true) {
             Token t = layout.nextToken();
             boolean end = t.getType() == Token.EOF || layout.separatesDeclarations(t);
@@ -173,10 +180,10 @@ public final class Parser {
                 eof.setStartIndex(t.getStartIndex());
                 eof.setStopIndex(t.getStartIndex() - 1);
                 current.add(eof);
-                items.add(current);
+                items.add(new ArrayList<>(current));
             }
             if (t.getType() == Token.EOF) break;
-            current = new ArrayList<>();
+            current.clear();
         }
         return items;
     }

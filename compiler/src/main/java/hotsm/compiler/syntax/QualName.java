@@ -6,5 +6,5 @@ import java.util.Optional;
 public record QualName(Optional<String> qualifier, String name, Position pos) {
     public static QualName bare(String name, Position pos) { return new QualName(Optional.empty(), name, pos); }
 
-    @Override public String toString() { return qualifier.map(q -> q + "." + name).orElse(name); }
+    @Override public String toString() { return qualifier.isPresent() ? qualifier.get() + "." + name : name; }
 }

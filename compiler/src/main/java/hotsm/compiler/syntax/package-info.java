@@ -5,7 +5,8 @@
  * (or an {@link hotsm.compiler.syntax.Expr} for the REPL) plus every syntax
  * error as a {@link hotsm.compiler.diag.Diagnostic}; {@link hotsm.compiler.syntax.Parser}
  * is the entry point and never throws. The grammar and the layout pass live in
- * the {@code grammar} module ({@code hotsm.grammar}); {@link hotsm.compiler.syntax.AstBuilder}
+ * the {@code grammar} module ({@code hotsm.grammar}), whose lexer this package runs as
+ * {@code HandLexer} (its common tokens scanned by hand, the same tokens); {@link hotsm.compiler.syntax.AstBuilder}
  * turns the parse tree into the immutable records of this package, resolving
  * string escapes, checking integer literals fit in 64 bits and rejecting what
  * the grammar lets through but LANGUAGE.md forbids (chained comparisons, a

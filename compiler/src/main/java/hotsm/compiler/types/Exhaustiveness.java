@@ -44,15 +44,30 @@ final class Exhaustiveness {
     /** Whether any pattern or sub-pattern has the error type (then the checks would only cascade). */
     static boolean hasError(Typed.Pattern p) {
         if (p.type().equals(Unifier.ERROR)) return true;
-        if (p instanceof Typed.PTuple t) return t.components().stream().anyMatch(Exhaustiveness::hasError);
-        if (p instanceof Typed.PCon c) return c.args().stream().anyMatch(Exhaustiveness::hasError);
+        if (p instanceof Typed.PTuple t) return anyError(t.components());
+        if (p instanceof Typed.PCon c) return anyError(c.args());
         if (p instanceof Typed.PCons c) return hasError(c.head()) || hasError(c.tail());
         return false;
     }
 
+    private static boolean anyError(List<Typed.Pattern> ps) {
+        for (int i = 0; i < ps.size(); i++) if (hasError(ps.get(i))) return true;
+        return false;
+    }
+
+    /** Whether {@code p} matches every value of its type by its shape alone: a variable, {@code _}, or a tuple of such. */
+    private static boolean catchesAll(Typed.Pattern p) {
+        if (p instanceof Typed.PVar || p instanceof Typed.PWild) return true;
+        if (!(p instanceof Typed.PTuple t)) return false;
+        for (int i = 0; i < t.components().size(); i++) if (!catchesAll(t.components().get(i))) return false;
+        return true;
+    }
+
     /** A value no row matches, printed as a pattern; empty if the rows are exhaustive. */
     Optional<String> missing(List<Typed.Pattern> rows) {
-        if (rows.stream().anyMatch(Exhaustiveness::hasError)) return Optional.empty();
+        // A row that catches all is exhaustive without the matrix (most patterns checked are a parameter's or a '<-''s).
+        for (int i = 0; i < rows.size(); i++) if (catchesAll(rows.get(i))) return Optional.empty();
+        if (anyError(rows)) return Optional.empty();
         List<List<P>> matrix = new ArrayList<>();
         for (Typed.Pattern r : rows) matrix.add(List.of(reduce(r)));
         List<P> witness = missing(matrix, 1);
@@ -62,7 +77,7 @@ final class Exhaustiveness {
     /** Up to {@code limit} values no row matches, each unlike the ones before, printed as patterns. */
     List<String> missingAll(List<Typed.Pattern> rows, int limit) {
         List<String> out = new ArrayList<>();
-        if (rows.stream().anyMatch(Exhaustiveness::hasError)) return out;
+        if (anyError(rows)) return out;
         List<List<P>> matrix = new ArrayList<>();
         for (Typed.Pattern r : rows) matrix.add(List.of(reduce(r)));
         while (out.size() < limit) {
@@ -76,7 +91,7 @@ final class Exhaustiveness {
 
     /** Whether {@code row} matches some value that none of {@code before} matches. */
     boolean useful(List<Typed.Pattern> before, Typed.Pattern row) {
-        if (hasError(row) || before.stream().anyMatch(Exhaustiveness::hasError)) return true;
+        if (hasError(row) || anyError(before)) return true;
         List<List<P>> matrix = new ArrayList<>();
         for (Typed.Pattern r : before) matrix.add(List.of(reduce(r)));
         return useful(matrix, List.of(reduce(row)));

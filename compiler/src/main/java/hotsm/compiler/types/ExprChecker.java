@@ -88,9 +88,10 @@ final class ExprChecker {
      * Checks {@code e} against a type known before it is read (a signature's):
      * {@code if}, {@code case} and {@code let} pass it on to their branches and
      * body, so a wrong branch is reported where it is and the others are not
-     * blamed. {@code why} ends the message: {@code "its signature says"}.
+     * blamed. {@code why} ends the message: {@code "its signature says"}. Both are
+     * read by their {@code toString} only for a message ({@link Words}).
      */
-    Typed.Expr checkAgainst(Expr e, Type expected, Locals locals, String subject, String why) {
+    Typed.Expr checkAgainst(Expr e, Type expected, Locals locals, Object subject, Object why) {
         if (e instanceof Expr.If i) {
             Typed.Expr c = infer(i.condition(), locals);
             expect(c.type(), Type.BOOL, start(i.condition()), (a, b) -> "the condition of 'if' must be a Bool, but it has type " + a);
@@ -111,6 +112,15 @@ final class ExprChecker {
     }
 
     Typed.Expr infer(Expr e, Locals locals) { return new Inference(locals).visit(e); }
+
+    /**
+     * Words of a message about a name ({@code the body of 'f'}), joined only if the message is made: a
+     * {@link #checkAgainst} of every function's body with its signature made two strings per function for
+     * messages that a clean check never prints.
+     */
+    record Words(String before, String name, String after) {
+        @Override public String toString() { return before + name + after; }
+    }
 
     /** Infers one expression node in the scope of {@code locals}. */
     private final class Inference implements ExprVisitor<Typed.Expr> {
@@ -265,7 +275,7 @@ final class ExprChecker {
     }
 
     /** With {@code expected} (and {@code why}, see {@link #checkAgainst}), each alternative is checked against it. */
-    private Typed.Expr caseExpr(Expr.Case c, Locals locals, Type expected, String why) {
+    private Typed.Expr caseExpr(Expr.Case c, Locals locals, Type expected, Object why) {
         Typed.Expr scrutinee = infer(c.scrutinee(), locals);
         Type result = expected != null ? expected : u.fresh(null);
         List<Typed.Alt> alts = new ArrayList<>();

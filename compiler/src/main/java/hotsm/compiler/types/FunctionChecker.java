@@ -78,7 +78,8 @@ final class FunctionChecker {
     private Typed.Function function(Decl.Function f, String qualified, Type sig, ExprChecker exprs) {
         if (f.parameter().isEmpty()) {
             Typed.Expr body = sig != null && branches(f.body())
-                    ? exprs.checkAgainst(f.body(), sig, Locals.EMPTY, "'" + f.name() + "'", "the signature of '" + f.name() + "' says")
+                    ? exprs.checkAgainst(f.body(), sig, Locals.EMPTY, new ExprChecker.Words("'", f.name(), "'"),
+                            new ExprChecker.Words("the signature of '", f.name(), "' says"))
                     : exprs.infer(f.body(), Locals.EMPTY);
             if (sig != null && !branches(f.body())) {
                 exprs.expect(body.type(), sig, ExprChecker.start(f.body()), (a, b) -> "type mismatch: '" + f.name() + "' has type " + a
@@ -93,7 +94,7 @@ final class FunctionChecker {
         PatternChecker.Bound param = exprs.patterns.irrefutable(f.parameter().get(), from, "a function parameter");
         if (sig != null && branches(f.body())) {
             Typed.Expr body = exprs.checkAgainst(f.body(), to, Locals.EMPTY.bindAll(param.vars()),
-                    "the body of '" + name + "'", "the signature of '" + name + "' says");
+                    new ExprChecker.Words("the body of '", name, "'"), new ExprChecker.Words("the signature of '", name, "' says"));
             return new Typed.Function(qualified, List.of(), param.pattern(), body, null, type, f.pos());
         }
         Typed.Expr body = exprs.infer(f.body(), Locals.EMPTY.bindAll(param.vars()));

@@ -23,11 +23,6 @@ import java.util.Optional;
  * ({@link MachineChecker}) and upgrades ({@link UpgradeChecker}).
  */
 final class ModuleChecker {
-    /** The types of the primitives the Prelude binds by symbol ({@link Binder#PRELUDE_PRIMITIVES}). */
-    private static final Map<String, Type> PRIMITIVES = Map.of(
-            PrimOp.SHOW_INT.symbol(), new Type.Fun(Type.INT, Type.STRING),
-            PrimOp.LENGTH.symbol(), new Type.Fun(Type.STRING, Type.INT));
-
     private final ProgramEnv env;
     private final ModuleInfo info;
     private final ModuleScope scope;
@@ -78,7 +73,8 @@ final class ModuleChecker {
     private void primitiveScheme(Entity.Primitive p) {
         Position pos = p.decl().pos();
         Decl.Signature sig = signatures.get(p.name());
-        Type expected = info.name().equals(Binder.PRELUDE) ? PRIMITIVES.get(p.name()) : null;
+        PrimOp bySymbol = info.name().equals(Binder.PRELUDE) ? Binder.PRELUDE_PRIMITIVES.get(p.name()) : null;
+        Type expected = bySymbol == null ? null : PrimitiveTypes.of(bySymbol, env.unifier).orElseThrow();
         Type declared = sig == null ? null : signature(sig);
         if (expected != null && (declared == null || !declared.equals(expected))) {
             env.error(pos, "the primitive '" + p.name() + "' needs the signature " + p.name() + " : " + TypePrinter.print(expected));

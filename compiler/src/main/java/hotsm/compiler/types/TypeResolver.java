@@ -148,7 +148,7 @@ final class TypeResolver {
     }
 
     private static boolean anyMentionsFunction(List<Type> ts) {
-        for (Type x : ts) if (mentionsFunction(x)) return true;
+        for (int i = 0; i < ts.size(); i++) if (mentionsFunction(ts.get(i))) return true;   // no iterator per type
         return false;
     }
 }

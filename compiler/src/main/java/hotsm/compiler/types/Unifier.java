@@ -2,10 +2,8 @@ package hotsm.compiler.types;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -24,8 +22,11 @@ final class Unifier {
     /** The type of an erroneous expression; never reaches a checked program without a diagnostic. */
     static final Type ERROR = new Type.Con("?", List.of());
 
-    private final Map<Integer, Type> bindings = new HashMap<>();
-    private final Set<Integer> rigid = new HashSet<>();
+    /** The binding of each variable by id (ids count up from 0, {@link #fresh}): an array, no boxing or hashing. */
+    private Type[] bindings = new Type[1024];
+    /** Bindings of negative ids (none are made by this class; kept so that any id binds as before). */
+    private final Map<Integer, Type> otherBindings = new HashMap<>();
+    private final java.util.BitSet rigid = new java.util.BitSet();
     private final Map<String, DataType> dataTypes;
     private int nextId;
     private boolean lenient;
@@ -36,18 +37,19 @@ final class Unifier {
 
     Type.Var rigid(String hint) {
         Type.Var v = fresh(hint);
-        rigid.add(v.id());
+        rigid.set(v.id());
         return v;
     }
 
-    boolean isRigid(Type.Var v) { return rigid.contains(v.id()); }
+    boolean isRigid(Type.Var v) { return v.id() >= 0 && rigid.get(v.id()); }
 
     void setLenient(boolean lenient) { this.lenient = lenient; }
 
     /** Follows bindings at the top only. */
     Type resolve(Type t) {
         while (t instanceof Type.Var v) {
-            Type bound = bindings.get(v.id());
+            int id = v.id();
+            Type bound = id >= 0 ? (id < bindings.length ? bindings[id] : null) : otherBindings.get(id);
             if (bound == null) return t;
             t = bound;
         }
@@ -65,7 +67,16 @@ final class Unifier {
         return r;
     }
 
-    void bind(Type.Var v, Type t) { bindings.put(v.id(), t); }
+    void bind(Type.Var v, Type t) { put(v.id(), t); }
+
+    private void put(int id, Type t) {
+        if (id < 0) {
+            otherBindings.put(id, t);
+            return;
+        }
+        if (id >= bindings.length) bindings = java.util.Arrays.copyOf(bindings, Math.max(id + 1, 2 * bindings.length));
+        bindings[id] = t;
+    }
 
     /** Makes {@code a} and {@code b} equal, or returns false (some bindings may remain). */
     boolean unify(Type a, Type b) {
@@ -105,7 +116,7 @@ final class Unifier {
 
     private boolean bindVar(Type.Var v, Type t) {
         if (occurs(v.id(), t)) return false;
-        bindings.put(v.id(), t);
+        put(v.id(), t);
         return true;
     }
 
@@ -119,7 +130,7 @@ final class Unifier {
     }
 
     private boolean occursIn(int id, List<Type> ts) {
-        for (Type x : ts) if (occurs(id, x)) return true;
+        for (int i = 0; i < ts.size(); i++) if (occurs(id, ts.get(i))) return true;   // no iterator per type
         return false;
     }
 
@@ -211,7 +222,7 @@ final class Unifier {
 
     static <T> List<T> map(List<T> xs, UnaryOperator<T> f) {
         List<T> out = new ArrayList<>(xs.size());
-        for (T x : xs) out.add(f.apply(x));
+        for (int i = 0; i < xs.size(); i++) out.add(f.apply(xs.get(i)));   // no iterator per type
         return out;
     }
 }

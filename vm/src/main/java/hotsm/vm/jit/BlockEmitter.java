@@ -245,8 +245,7 @@ final class BlockEmitter {
             mv.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "cons", "(" + VALUE_D + VALUE_D + ")" + VALUE_D, false);
         } else if (r instanceof Rep.Sm s) {
             if (s.constant()) {
-                materialize(s.tag() == 0 ? s.left() : s.right());
-                mv.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, s.tag() == 0 ? "inl" : "inr", UNARY_D, false);
+                inject(s.tag() == 0 ? s.left() : s.right(), s.tag() != 0);
             } else if (isUnit(s.left()) && isUnit(s.right())) {
                 mv.visitVarInsn(Opcodes.ILOAD, s.tagLocal());
                 mv.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "bool", "(I)" + VALUE_D, false);
@@ -255,15 +254,29 @@ final class BlockEmitter {
                 Label join = new Label();
                 mv.visitVarInsn(Opcodes.ILOAD, s.tagLocal());
                 mv.visitJumpInsn(Opcodes.IFNE, right);
-                materialize(s.left());
-                mv.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "inl", UNARY_D, false);
+                inject(s.left(), false);
                 mv.visitJumpInsn(Opcodes.GOTO, join);
                 mv.visitLabel(right);
-                materialize(s.right());
-                mv.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "inr", UNARY_D, false);
+                inject(s.right(), true);
                 mv.visitLabel(join);
             }
         }
+    }
+
+    /**
+     * Pushes {@code Inr payload} if {@code right}, else {@code Inl payload},
+     * built. An {@code Int} payload kept as a {@code long} is boxed with the
+     * sum in one helper, without the small-{@code Int} cache
+     * ({@link JitRuntime#inrInt}).
+     */
+    private void inject(Rep payload, boolean right) {
+        if (payload instanceof Rep.Lng l) {
+            mv.visitVarInsn(Opcodes.LLOAD, l.local());
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, right ? "inrInt" : "inlInt", "(J)" + VALUE_D, false);
+            return;
+        }
+        materialize(payload);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, right ? "inr" : "inl", UNARY_D, false);
     }
 
     private static boolean isUnit(Rep r) { return r instanceof Rep.Con c && c.value() instanceof Value.Unit; }

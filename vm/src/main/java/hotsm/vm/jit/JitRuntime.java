@@ -33,6 +33,21 @@ public final class JitRuntime {
     /** {@code INR: v -> Inr v}. */
     public static Value inr(Value v) { return v instanceof Value.Unit ? Value.TRUE : new Value.Inr(v); }
 
+    /**
+     * {@code INL} of an {@code Int} kept as a {@code long}: {@code Inl n},
+     * both objects new. Not through {@link #integer}'s small-{@code Int}
+     * cache (equal values, so the results are the same): its branch's profile
+     * is how many steps ran before a value passed the cache (Counter1's count
+     * passes it during warm-up), different in each JVM, and C2, following
+     * it, placed the spills around the two allocations' slow paths inside the
+     * step in some JVMs and not in others (Counter1 2.6-3.1 or 3.5-3.9 ns of
+     * CPU a step; 2.1-2.3 without it: docs/performance.md, "The JIT tier").
+     */
+    public static Value inlInt(long n) { return new Value.Inl(new Value.Int(n)); }
+
+    /** {@code INR} of an {@code Int} kept as a {@code long}: {@code Inr n}, as {@link #inlInt}. */
+    public static Value inrInt(long n) { return new Value.Inr(new Value.Int(n)); }
+
     /** A boolean tag (1 = True) as the value: the interpreter's shared {@code inr ()} or {@code inl ()}. */
     public static Value bool(int tag) { return tag != 0 ? Value.TRUE : Value.FALSE; }
 

@@ -80,6 +80,25 @@ class JitRepresentationTest {
     }
 
     /**
+     * A computed Int (a long) injected into a sum, by INL and by INR, with a
+     * constant tag and in branches of a computed one: boxed with its sum
+     * without the small-Int cache (JitRuntime.inrInt), so at the cache's
+     * edges too: Int -> Int + Int.
+     */
+    @Test
+    void intsInjectedIntoSums() {
+        Shape out = new Shape.Sum(INT, INT);
+        check(Code.of(PUSH, quote(1), CONS, prim(PrimOp.ADD), new Instruction.Inr(INT)), List.of(), INT, out, null);
+        check(Code.of(PUSH, quote(-1), CONS, prim(PrimOp.ADD), new Instruction.Inl(INT)), List.of(), INT, out, null);
+        Code branchy = Code.of(
+                PUSH, PUSH, quote(1023), CONS, prim(PrimOp.LT), CONS, new Instruction.Dist(),
+                new Instruction.Case(
+                        Code.of(FST, PUSH, quote(1), CONS, prim(PrimOp.ADD), new Instruction.Inl(INT)),
+                        Code.of(FST, PUSH, quote(1), CONS, prim(PrimOp.SUB), new Instruction.Inr(INT))));
+        check(branchy, List.of(), INT, out, null);
+    }
+
+    /**
      * CALL of a block taking and returning pairs: (Int, Int) -> (Int, Int)
      * through the frame's return slots, and Int -> six Ints, past them.
      */
