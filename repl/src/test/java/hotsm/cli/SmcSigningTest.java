@@ -80,6 +80,16 @@ class SmcSigningTest {
         assertTrue(!Files.exists(Path.of(c2 + ".sig")));
     }
 
+    @Test void aPublicKeyGivenAsTheSecretKeyIsNamedSo() throws Exception {
+        smc("keygen", "-o", dir.resolve("ops").toString());
+        Path c2 = cam("c2.cam", ArtifactCodec.encode(CounterArtifacts.counter2()));
+        SmcHarness.Run r = smc("sign", "--key", dir.resolve("ops.pub").toString(), c2.toString());
+        assertEquals(1, r.status());
+        assertEquals("error: " + dir.resolve("ops.pub") + " is a public key; sign with its secret key, "
+                + dir.resolve("ops.key") + " (smc keygen writes NAME.key and NAME.pub)\n", r.err());
+        assertTrue(!Files.exists(Path.of(c2 + ".sig")));
+    }
+
     @Test void aPublicKeyOfAnotherPairIsRefused() throws Exception {
         smc("keygen", "-o", dir.resolve("ops").toString());
         smc("keygen", "-o", dir.resolve("other").toString());

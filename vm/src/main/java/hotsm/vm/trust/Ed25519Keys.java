@@ -52,6 +52,9 @@ public final class Ed25519Keys {
     /** Read a secret key file, refusing one that others may read. */
     public static PrivateKey readSecret(Path file) throws IOException {
         String text = readText(file, "the secret key file");
+        // Checked before the permissions: a public key is world-readable on purpose, and that is not its fault.
+        if (text.contains("-----BEGIN PUBLIC KEY-----")) throw new TrustException(file + " is a public key;"
+                + " sign with its secret key, " + secretBeside(file) + " (smc keygen writes NAME.key and NAME.pub)");
         OwnerOnlyFiles.check(file, "The secret key file");
         byte[] der = Pem.read(text, "PRIVATE KEY", file.toString()).get(0);
         try {
@@ -59,6 +62,13 @@ public final class Ed25519Keys {
         } catch (GeneralSecurityException e) {
             throw new TrustException(file + " is not an Ed25519 secret key (smc keygen makes one)", e);
         }
+    }
+
+    /** Where {@code smc keygen} put the secret key of the public key {@code publicFile}: NAME.key beside NAME.pub. */
+    private static Path secretBeside(Path publicFile) {
+        String name = publicFile.getFileName().toString();
+        String stem = name.endsWith(".pub") ? name.substring(0, name.length() - ".pub".length()) : name;
+        return publicFile.resolveSibling(stem + ".key");
     }
 
     public static PublicKey readPublic(Path file) throws IOException {
