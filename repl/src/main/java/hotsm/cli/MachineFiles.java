@@ -66,7 +66,8 @@ public final class MachineFiles {
 
         /**
          * The machine {@code machine} names, or with none the only one, else
-         * the first that {@code preferred} accepts.
+         * the one that {@code preferred} accepts: an error says so if none or
+         * several do.
          *
          * @param machine   as typed, or null
          * @param preferred how to choose among several when none is named (null: none preferred)
@@ -84,13 +85,22 @@ public final class MachineFiles {
             List<MachineIr> machines = compilation.machines();
             if (machines.isEmpty()) throw CliError.user(MachineNames.noMachine(file.toString()));
             if (machines.size() == 1) return load(machines.get(0));
-            if (preferred != null) {
-                for (MachineIr m : machines) {
-                    Loaded l = load(m);
-                    if (preferred.test(l.artifact())) return l;
-                }
+            if (preferred == null) throw CliError.user(MachineNames.several(machineNames(), file.toString(), howToPick));
+            List<Loaded> fitting = new ArrayList<>();
+            for (MachineIr m : machines) {
+                Loaded l = load(m);
+                if (preferred.test(l.artifact())) fitting.add(l);
             }
-            throw CliError.user(MachineNames.several(machineNames(), file.toString(), howToPick));
+            if (fitting.size() == 1) return fitting.get(0);
+            if (fitting.isEmpty()) {
+                throw CliError.user(MachineNames.several(machineNames(), file.toString(),
+                        "none upgrades the running one: " + howToPick));
+            }
+            // Sending the first would be a guess between two different upgrades of the running machine.
+            List<String> names = new ArrayList<>();
+            for (Loaded l : fitting) names.add(l.artifact().name());
+            throw CliError.user(file + " has several machines that upgrade the running one (" + String.join(", ", names)
+                    + "); " + howToPick);
         }
 
         /** The IR of the machine {@code machine} names (an imported one too, by qualified name). */

@@ -23,7 +23,7 @@ final class Artifacts {
         try {
             return MachineFiles.load(file, machine, includes,
                     a -> a.upgrades().stream().anyMatch(u -> u.from().equals(running)),
-                    "none upgrades the running one: say which, :upgrade FILE MACHINE").artifact();
+                    "say which, :upgrade FILE MACHINE").artifact();
         } catch (CliError e) {
             Interrupted.check();
             throw ReplError.of(e.getMessage());

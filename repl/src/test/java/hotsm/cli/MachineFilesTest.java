@@ -120,6 +120,20 @@ class MachineFilesTest {
         bothSay(twins + " defines several machines (Twins.up, Twins.down); pick one with --machine NAME", twins);
     }
 
+    /** As {@code sm upgrade} and {@code :upgrade} pick, by the machines that upgrade the one a node runs. */
+    @Test void severalMachinesChosenByWhichUpgradeTheRunningOne() {
+        Path twins = root().resolve("repl/src/test/resources/cli/Twins.sm");
+        MachineFiles.Opened opened = MachineFiles.open(twins, List.of());
+        String how = "pick one with --machine NAME";
+        assertEquals("Twins.down", opened.pick(null, a -> a.name().endsWith("down"), how).artifact().name());
+        assertEquals(twins + " defines several machines (Twins.up, Twins.down); none upgrades the running one: " + how,
+                message(() -> opened.pick(null, a -> false, how)));
+        // Both would do: sending the first would be a guess, so it is refused and the user names one.
+        assertEquals(twins + " has several machines that upgrade the running one (Twins.up, Twins.down); " + how,
+                message(() -> opened.pick(null, a -> true, how)));
+        assertEquals("Twins.up", opened.pick("up", a -> true, how).artifact().name());
+    }
+
     @Test void compilerDiagnosticsArePrintedAsTheyAreOnce() {
         Path broken = root().resolve("repl/src/test/resources/cli/Broken.sm");
         String rendered = message(() -> MachineFiles.open(broken, List.of()));
