@@ -321,7 +321,7 @@ public final class Node implements NodeService, AutoCloseable {
         try {
             result = machine.apply(p.command(), p.time(), fuel, p.prepared());
         } catch (Refusal r) {
-            if (fuel < p.fuel() && r.reason() == Refusal.Reason.STEP_FAILED) return false;
+            if (worthMoreFuel(r, fuel, p.fuel())) return false;
             failure = r;
         } catch (StackOverflowError deep) {   // before the commit: the machine thread has a roomier stack
             return false;
@@ -334,6 +334,16 @@ public final class Node implements NodeService, AutoCloseable {
         if (failure == null) p.reply().complete(result);
         else p.reply().completeExceptionally(failure);
         return true;
+    }
+
+    /**
+     * Whether a step refused after a run with {@code tried} fuel must run again with its {@code whole} limit: it
+     * failed (out of fuel, or for a reason more fuel would not change; it changed nothing either way, and steps
+     * are deterministic) with less than that. One rule for the I/O thread's short runs and the machine thread's
+     * trials while replies are held.
+     */
+    private static boolean worthMoreFuel(Refusal refused, long tried, long whole) {
+        return tried < whole && refused.reason() == Refusal.Reason.STEP_FAILED;
     }
 
     /**
@@ -470,7 +480,7 @@ public final class Node implements NodeService, AutoCloseable {
             try {
                 return machine.apply(p.command(), p.time(), trial, p.prepared());
             } catch (Refusal r) {
-                if (trial == p.fuel() || r.reason() != Refusal.Reason.STEP_FAILED) throw r;   // final
+                if (!worthMoreFuel(r, trial, p.fuel())) throw r;   // final
             }
         }
         held.send();
