@@ -192,6 +192,11 @@ final class TypeProfiles {
             apply(scratch, downgrade, fuel);
             for (int k = 0; step != null && k < STEPS; k++) apply(scratch, step, fuel);
         }
+        Runnable twinSteps = step == null ? () -> { } : () -> {
+            apply(scratch, upgrades[0], fuel, prepared(scratch, prepared, once, time));
+            for (int k = 0; k < TWIN_STEPS; k++) apply(scratch, step, fuel);
+            apply(scratch, downgrade, fuel);
+        };
         if (step != null) {
             began = System.nanoTime();
             for (int k = 0; k < STEPS_BEFORE_TWIN && System.nanoTime() - began < STEPS_NANOS; k++) {
@@ -199,9 +204,7 @@ final class TypeProfiles {
             }
             // The twin's steps here, and again after the turns (see there): its class in the call's profile
             // only once HotSpot profiles the call, which it may not yet do here.
-            apply(scratch, upgrades[0], fuel, prepared(scratch, prepared, once, time));
-            for (int k = 0; k < TWIN_STEPS; k++) apply(scratch, step, fuel);
-            apply(scratch, downgrade, fuel);
+            twinSteps.run();
         }
         // Bases with a short history and a long one (lists of other classes), prepared at a time later than their
         // last change, equal to it and earlier (the turn takes the later of the two).
@@ -217,11 +220,6 @@ final class TypeProfiles {
                 turns[b * seconds.length + t] = prepared(m, prepared, once, last.plusSeconds(seconds[t]).plusNanos(t));
             }
         }
-        Runnable twinSteps = step == null ? () -> { } : () -> {
-            apply(scratch, upgrades[0], fuel, prepared(scratch, prepared, once, time));
-            for (int k = 0; k < TWIN_STEPS; k++) apply(scratch, step, fuel);
-            apply(scratch, downgrade, fuel);
-        };
         return () -> {
             turns(machines, upgrades, turns, fuel);
             twinSteps.run();
